@@ -1,0 +1,57 @@
+// The diary's use cases, shared by every shell: log, look back, correct, delete, export
+// and import. Holds the one "now" of this invocation.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/entry.h"
+#include "core/result.h"
+#include "store/database.h"
+#include "store/diary_store.h"
+
+namespace limber::app {
+
+// What `limber edit` may change. Unset fields stay as they are; a field that does not
+// fit the entry's kind (minutes on a pain entry) is an error.
+struct EntryEdit {
+  std::optional<core::Instant> at;
+  std::optional<core::PainScore> pain;
+  std::optional<std::vector<core::RegionRating>> regions;
+  std::optional<std::optional<core::Mobility>> mobility;  // set to nullopt to clear
+  std::optional<core::ReliefKind> relief;
+  std::optional<std::string> name;
+  std::optional<int> minutes;
+  std::optional<std::string> note;
+};
+
+inline constexpr int kMaxHistoryDays = 36500;
+
+class DiaryService {
+ public:
+  DiaryService(const store::Database& db, core::Now now) : store_(db), now_(now) {}
+
+  // Validates and stores a new entry; its UTC offset is the local one at its time. When
+  // this returns, the entry is on disk.
+  core::Result<core::Entry> log(core::Entry entry) const;
+  // Entries from the start of the local day `days - 1` days ago until now, newest first.
+  core::Result<std::vector<core::Entry>> recent(int days) const;
+  core::Result<core::Entry> get(std::int64_t id) const;
+  core::Result<core::Entry> edit(std::int64_t id, const EntryEdit& edit) const;
+  core::Result<void> remove(std::int64_t id) const;
+  core::Result<std::string> export_csv() const;
+  // All rows or none.
+  core::Result<store::ImportSummary> import_csv(std::string_view text) const;
+
+  [[nodiscard]] const core::Now& now() const { return now_; }
+  [[nodiscard]] const store::DiaryStore& store() const { return store_; }
+
+ private:
+  store::DiaryStore store_;
+  core::Now now_;
+};
+
+}  // namespace limber::app

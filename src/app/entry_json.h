@@ -1,0 +1,18 @@
+// Entries as JSON, one mapping for every shell (CLI --json, the web API later).
+#pragma once
+
+#include <span>
+
+#include <nlohmann/json.hpp>
+
+#include "core/entry.h"
+
+namespace limber::app {
+
+// {"id", "kind", "at" (ISO 8601 with the offset it was recorded in), "note", and by kind:
+//  pain: "pain", "pain_words", "regions": [{"region", "name", "pain"?}], "mobility"?;
+//  relief: "relief", "name"; walk: "minutes"}
+nlohmann::json to_json(const core::Entry& entry);
+nlohmann::json to_json(std::span<const core::Entry> entries);
+
+}  // namespace limber::app

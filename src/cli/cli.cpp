@@ -1,0 +1,146 @@
+#include "cli/cli.h"
+
+#include <algorithm>
+#include <charconv>
+#include <iostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/local_time.h"
+#include "cli/command.h"
+#include "core/suggest.h"
+
+namespace limber::cli {
+
+using core::ErrorCode;
+
+namespace {
+
+// The one table from failure kind to exit code (2: the command was wrong, fix and retry).
+int exit_code(ErrorCode code) {
+  switch (code) {
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kNotFound:
+      return kExitUsage;
+    case ErrorCode::kBadFile:
+    case ErrorCode::kBusy:
+    case ErrorCode::kNotLimber:
+    case ErrorCode::kTooNew:
+    case ErrorCode::kCorrupt:
+    case ErrorCode::kIo:
+      return kExitFailure;
+  }
+  return kExitFailure;
+}
+
+std::chrono::milliseconds busy_timeout(const app::GetEnv& env) {
+  // LIMBER_BUSY_TIMEOUT_MS: how long a write waits for another writer (default 5 s).
+  if (auto text = env("LIMBER_BUSY_TIMEOUT_MS")) {
+    int value = 0;
+    const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+    if (ec == std::errc() && ptr == text->data() + text->size() && value >= 0) {
+      return std::chrono::milliseconds{value};
+    }
+  }
+  return std::chrono::milliseconds{5000};
+}
+
+// CLI11 words an unknown command as "arguments were not expected"; say it plainly.
+std::string unknown_command_message(const CLI::App& app, const CLI::ParseError& error) {
+  std::vector<std::string> names;
+  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  const auto remaining = app.remaining();
+  if (app.get_subcommands().empty() && !remaining.empty() && !remaining.front().starts_with('-')) {
+    const std::vector<std::string_view> views(names.begin(), names.end());
+    return fmt::format("unknown command '{}'.{} Commands: {}", remaining.front(),
+                       core::did_you_mean(remaining.front(), views), fmt::join(names, ", "));
+  }
+  return error.what();
+}
+
+}  // namespace
+
+core::Result<const app::DiaryService*> Session::diary() {
+  if (diary_) return &*diary_;
+  auto dir = app::data_dir(data_dir_flag_, invocation_.env);
+  if (!dir) return core::Unexpected(dir.error());
+  auto db = store::Database::open(*dir / app::kDiaryFileName,
+                                  store::OpenOptions{busy_timeout(invocation_.env)});
+  if (!db) return core::Unexpected(db.error());
+  db_.emplace(std::move(*db));
+  diary_.emplace(*db_, now_);
+  return &*diary_;
+}
+
+int run(const Invocation& invocation) {
+  const Io& io = invocation.io;
+  CLI::App app{"limber: a companion for getting over a back spasm at home.\n"
+               "It keeps a pain diary, and never gives a diagnosis or a dose.",
+               "limber"};
+  app.set_version_flag("--version", std::string(LIMBER_VERSION));
+  app.fallthrough();
+  app.require_subcommand(0, 1);
+  std::optional<std::string> data_dir_flag;
+  app.add_option("--data-dir", data_dir_flag,
+                 "Folder of the diary (default: $LIMBER_HOME, else $XDG_DATA_HOME/limber)")
+      ->type_name("DIR");
+
+  CommandTable table;
+  add_status_command(app, table);
+  add_log_command(app, table);
+  add_history_command(app, table);
+  add_edit_commands(app, table);
+  add_transfer_commands(app, table);
+
+  std::vector<std::string> reversed(invocation.args.rbegin(), invocation.args.rend());
+  try {
+    app.parse(reversed);
+  } catch (const CLI::CallForHelp&) {
+    io.out << app.help();
+    return kExitOk;
+  } catch (const CLI::CallForAllHelp&) {
+    io.out << app.help("", CLI::AppFormatMode::All);
+    return kExitOk;
+  } catch (const CLI::CallForVersion& version) {
+    io.out << version.what() << '\n';
+    return kExitOk;
+  } catch (const CLI::ParseError& error) {
+    // A subcommand's --help arrives as CallForHelp from that subcommand.
+    const CLI::App* failing = &app;
+    for (CLI::App* sub : app.get_subcommands()) failing = sub;
+    fmt::print(io.err, "limber: {}\nRun 'limber{}{} --help' for usage.\n",
+               unknown_command_message(app, error), failing == &app ? "" : " ",
+               failing == &app ? "" : failing->get_name());
+    return kExitUsage;
+  }
+
+  Session session(invocation, data_dir_flag);
+  session.set_now(app::local_now(invocation.now));
+  const auto parsed = app.get_subcommands();
+  const CLI::App* chosen = parsed.empty() ? nullptr : parsed.front();
+  for (const auto& [command, action] : table.commands) {
+    if (command == chosen || (chosen == nullptr && command->get_name() == "status")) {
+      auto result = action(session);
+      if (!result) {
+        fmt::print(io.err, "limber: {}\n", result.error().message);
+        return exit_code(result.error().code);
+      }
+      return kExitOk;
+    }
+  }
+  fmt::print(io.err, "limber: that command is not ready yet\n");
+  return kExitFailure;
+}
+
+core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words) {
+  std::vector<core::RegionRating> ratings;
+  for (const std::string& word : words) {
+    auto rating = core::parse_region_rating(word);
+    if (!rating) return core::Unexpected(rating.error());
+    ratings.push_back(*rating);
+  }
+  return core::unique_regions(std::move(ratings));
+}
+
+}  // namespace limber::cli

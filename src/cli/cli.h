@@ -1,0 +1,36 @@
+// The command line: `limber <command> ...`, run in process so tests can call it with
+// their own streams, environment and clock.
+#pragma once
+
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "app/data_dir.h"
+#include "core/clock.h"
+
+namespace limber::cli {
+
+struct Io {
+  std::istream& in;
+  std::ostream& out;  // results
+  std::ostream& err;  // errors and prompts' companions
+  bool interactive;   // stdin and stdout are a terminal: prompts are allowed
+};
+
+struct Invocation {
+  std::vector<std::string> args;  // without the program name
+  core::Instant now;              // read once by the caller
+  app::GetEnv env;
+  Io io;
+};
+
+// Exit codes, CLI11 and BSD sysexits-style: 0 success, 1 runtime failure, 2 usage.
+inline constexpr int kExitOk = 0;
+inline constexpr int kExitFailure = 1;
+inline constexpr int kExitUsage = 2;
+
+// Parses and runs one command. Returns the exit code; messages go to io.err.
+int run(const Invocation& invocation);
+
+}  // namespace limber::cli

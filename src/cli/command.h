@@ -1,0 +1,62 @@
+// What every command file shares: the session a command runs in and the table it adds
+// itself to. Internal to cli/.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+
+#include "app/diary_service.h"
+#include "cli/cli.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace limber::cli {
+
+// Opens the diary on first use, so `--help` and bad arguments never touch the disk.
+class Session {
+ public:
+  Session(const Invocation& invocation, std::optional<std::string> data_dir_flag)
+      : invocation_(invocation), data_dir_flag_(std::move(data_dir_flag)) {}
+
+  core::Result<const app::DiaryService*> diary();
+  [[nodiscard]] const core::Now& now() const { return now_; }
+  [[nodiscard]] const Io& io() const { return invocation_.io; }
+  [[nodiscard]] const app::GetEnv& env() const { return invocation_.env; }
+
+  void set_now(core::Now now) { now_ = now; }
+
+ private:
+  const Invocation& invocation_;
+  std::optional<std::string> data_dir_flag_;
+  core::Now now_{};
+  std::optional<store::Database> db_;
+  std::optional<app::DiaryService> diary_;
+};
+
+using Action = std::function<core::Result<void>(Session&)>;
+
+struct CommandTable {
+  std::vector<std::pair<CLI::App*, Action>> commands;
+
+  void add(CLI::App* command, Action action) {
+    commands.emplace_back(command, std::move(action));
+  }
+};
+
+// One per command file.
+void add_log_command(CLI::App& app, CommandTable& table);
+void add_history_command(CLI::App& app, CommandTable& table);
+void add_edit_commands(CLI::App& app, CommandTable& table);
+void add_transfer_commands(CLI::App& app, CommandTable& table);
+void add_status_command(CLI::App& app, CommandTable& table);
+
+// Shared option readers: a usage error (kInvalidInput) names the option.
+core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words);
+
+}  // namespace limber::cli

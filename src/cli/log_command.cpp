@@ -1,0 +1,132 @@
+// limber log PAIN [REGION[:N]...] | log relief KIND [NAME] | log walk MINUTES
+#include <charconv>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/entry_json.h"
+#include "app/local_time.h"
+#include "cli/command.h"
+#include "cli/entry_text.h"
+
+namespace limber::cli {
+namespace {
+
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+using core::Unexpected;
+
+struct LogOptions {
+  std::vector<std::string> words;
+  std::optional<std::string> mobility;
+  std::string note;
+  std::optional<std::string> at;
+  bool json = false;
+};
+
+Result<core::EntryDetail> pain_detail(const LogOptions& options) {
+  auto pain = core::PainScore::parse(options.words.front());
+  if (!pain) return Unexpected(pain.error());
+  const std::vector<std::string> region_words(options.words.begin() + 1, options.words.end());
+  auto regions = read_regions(region_words);
+  if (!regions) return Unexpected(regions.error());
+  core::PainRecord record{*pain, std::move(*regions), std::nullopt};
+  if (options.mobility) {
+    auto mobility = core::parse_mobility(*options.mobility);
+    if (!mobility) return Unexpected(mobility.error());
+    record.mobility = *mobility;
+  }
+  return record;
+}
+
+Result<core::EntryDetail> relief_detail(const LogOptions& options) {
+  if (options.words.size() < 2 || options.words.size() > 3) {
+    return fail(ErrorCode::kInvalidInput,
+                "log relief needs what kind, and optionally its name: limber log relief "
+                "medication|cream|heat|cold|other [NAME] (quote a name with spaces)");
+  }
+  auto kind = core::parse_relief(options.words[1]);
+  if (!kind) return Unexpected(kind.error());
+  return core::ReliefRecord{*kind, options.words.size() == 3 ? options.words[2] : ""};
+}
+
+Result<core::EntryDetail> walk_detail(const LogOptions& options) {
+  if (options.words.size() != 2) {
+    return fail(ErrorCode::kInvalidInput,
+                "log walk needs the minutes walked: limber log walk 15");
+  }
+  const std::string& text = options.words[1];
+  int minutes = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), minutes);
+  if (ec != std::errc() || ptr != text.data() + text.size()) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("walk minutes '{}' is not a whole number: limber log walk 15", text));
+  }
+  auto valid = core::walk_minutes(minutes);
+  if (!valid) return Unexpected(valid.error());
+  return core::WalkRecord{*valid};
+}
+
+Result<void> run_log(Session& session, const LogOptions& options) {
+  if (options.words.empty()) {
+    return fail(ErrorCode::kInvalidInput,
+                "log needs a pain rating from 0 to 10: limber log 6 lower-back (or log walk 15, "
+                "log relief heat)");
+  }
+  const std::string& first = options.words.front();
+  const bool is_pain = first != "relief" && first != "walk";
+  if (!is_pain && options.mobility) {
+    return fail(ErrorCode::kInvalidInput,
+                "--mobility goes with a pain rating: limber log 5 --mobility stand");
+  }
+  auto detail = first == "relief" ? relief_detail(options)
+                : first == "walk" ? walk_detail(options)
+                                  : pain_detail(options);
+  if (!detail) return Unexpected(detail.error());
+  core::Entry entry;
+  entry.at = session.now().instant;
+  if (options.at) {
+    auto at = app::read_time(*options.at, session.now());
+    if (!at) return Unexpected(at.error());
+    entry.at = *at;
+  }
+  entry.detail = std::move(*detail);
+  entry.note = options.note;
+  auto diary = session.diary();
+  if (!diary) return Unexpected(diary.error());
+  auto saved = (*diary)->log(std::move(entry));
+  if (!saved) return Unexpected(saved.error());
+  if (options.json) {
+    session.io().out << app::to_json(*saved).dump(2) << '\n';
+  } else {
+    fmt::print(session.io().out, "Saved #{}: {} ({})\n", saved->id, describe(*saved),
+               short_time(saved->local_time()));
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_log_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<LogOptions>();
+  CLI::App* log = app.add_subcommand(
+      "log",
+      "Record pain, relief or a walk:\n"
+      "  limber log PAIN [REGION[:N]...]   pain 0-10 and where it hurts (neck:3 rates a region)\n"
+      "  limber log relief KIND [NAME]     medication, cream, heat, cold or other\n"
+      "  limber log walk MINUTES           a walk you took");
+  log->add_option("what", options->words, "PAIN [REGION[:N]...] | relief KIND [NAME] | walk MIN")
+      ->type_name("");
+  log->add_option("--mobility,-m", options->mobility,
+                  "What you can do now: lie, stand, walk or move")
+      ->type_name("LEVEL");
+  log->add_option("--note,-n", options->note, "A note in your own words")->type_name("TEXT");
+  log->add_option("--at", options->at,
+                  "When it was: 21:00, 'yesterday 21:00', '2h ago' or ISO 8601 (default now)")
+      ->type_name("TIME");
+  log->add_flag("--json", options->json, "Print the saved entry as JSON");
+  table.add(log, [options](Session& session) { return run_log(session, *options); });
+}
+
+}  // namespace limber::cli

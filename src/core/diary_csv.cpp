@@ -1,0 +1,267 @@
+#include "core/diary_csv.h"
+
+#include <array>
+#include <charconv>
+#include <optional>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "core/csv.h"
+#include "core/time_parse.h"
+
+namespace limber::core {
+namespace {
+
+enum Column : std::size_t {
+  kId,
+  kKind,
+  kDate,
+  kTime,
+  kOffset,
+  kPain,
+  kRegions,
+  kMobility,
+  kRelief,
+  kName,
+  kMinutes,
+  kNote,
+  kColumnCount,
+};
+
+constexpr std::array<std::string_view, kColumnCount> kColumns = {
+    "id",     "kind", "date", "time",    "utc_offset", "pain",
+    "regions", "mobility", "relief", "name", "minutes",   "note"};
+
+bool needs_guard(std::string_view text) {
+  const auto first = text.find_first_not_of('\'');
+  if (first == std::string_view::npos) return false;
+  const char c = text[first];
+  return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
+}
+
+Unexpected row_error(std::size_t line, std::string_view column, const std::string& message) {
+  return fail(ErrorCode::kBadFile, fmt::format("line {}, column {}: {}", line, column, message));
+}
+
+std::optional<std::int64_t> parse_int(std::string_view text) {
+  std::int64_t value = 0;
+  const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  return value;
+}
+
+// Maps header names to positions; every column must be there, once, and nothing else.
+Result<std::array<std::size_t, kColumnCount>> read_header(const CsvRecord& header) {
+  std::array<std::size_t, kColumnCount> position{};
+  std::array<bool, kColumnCount> seen{};
+  for (std::size_t i = 0; i < header.fields.size(); ++i) {
+    const std::string& name = header.fields[i];
+    std::size_t column = kColumnCount;
+    for (std::size_t c = 0; c < kColumnCount; ++c) {
+      if (kColumns.at(c) == name) column = c;
+    }
+    if (column == kColumnCount) {
+      return fail(ErrorCode::kBadFile,
+                  fmt::format("line {}: unknown column '{}': the header must be {}", header.line,
+                              name, fmt::join(kColumns, ",")));
+    }
+    if (seen.at(column)) {
+      return fail(ErrorCode::kBadFile,
+                  fmt::format("line {}: column '{}' appears twice", header.line, name));
+    }
+    seen.at(column) = true;
+    position.at(column) = i;
+  }
+  for (std::size_t c = 0; c < kColumnCount; ++c) {
+    if (!seen.at(c)) {
+      return fail(ErrorCode::kBadFile,
+                  fmt::format("line {}: the column '{}' is missing: the header must be {}",
+                              header.line, kColumns.at(c), fmt::join(kColumns, ",")));
+    }
+  }
+  return position;
+}
+
+class RowReader {
+ public:
+  RowReader(const CsvRecord& record, const std::array<std::size_t, kColumnCount>& position)
+      : record_(record), position_(position) {}
+
+  [[nodiscard]] const std::string& cell(Column column) const {
+    return record_.fields.at(position_.at(column));
+  }
+  [[nodiscard]] std::size_t line() const { return record_.line; }
+
+  [[nodiscard]] Unexpected error(Column column, const std::string& message) const {
+    return row_error(record_.line, kColumns.at(column), message);
+  }
+
+  // The cells that must be empty for this kind of entry.
+  [[nodiscard]] Result<bool> require_empty(std::initializer_list<Column> columns,
+                                           std::string_view kind) const {
+    for (Column column : columns) {
+      if (!cell(column).empty()) {
+        return error(column, fmt::format("must be empty for a {} entry", kind));
+      }
+    }
+    return true;
+  }
+
+ private:
+  const CsvRecord& record_;
+  const std::array<std::size_t, kColumnCount>& position_;
+};
+
+Result<EntryDetail> read_pain(const RowReader& row) {
+  auto pain = PainScore::parse(row.cell(kPain));
+  if (!pain) return row.error(kPain, pain.error().message);
+  PainRecord record{*pain, {}, std::nullopt};
+  std::string_view regions = row.cell(kRegions);
+  while (!regions.empty()) {
+    const auto bar = regions.find('|');
+    auto rating = parse_region_rating(regions.substr(0, bar));
+    if (!rating) return row.error(kRegions, rating.error().message);
+    record.regions.push_back(*rating);
+    regions = bar == std::string_view::npos ? std::string_view{} : regions.substr(bar + 1);
+  }
+  if (!row.cell(kMobility).empty()) {
+    auto mobility = parse_mobility(row.cell(kMobility));
+    if (!mobility) return row.error(kMobility, mobility.error().message);
+    record.mobility = *mobility;
+  }
+  if (auto empty = row.require_empty({kRelief, kName, kMinutes}, "pain"); !empty) {
+    return Unexpected(empty.error());
+  }
+  return record;
+}
+
+Result<EntryDetail> read_relief(const RowReader& row) {
+  auto kind = parse_relief(row.cell(kRelief));
+  if (!kind) return row.error(kRelief, kind.error().message);
+  if (auto empty = row.require_empty({kPain, kRegions, kMobility, kMinutes}, "relief"); !empty) {
+    return Unexpected(empty.error());
+  }
+  return ReliefRecord{*kind, unguard_formula(row.cell(kName))};
+}
+
+Result<EntryDetail> read_walk(const RowReader& row) {
+  const auto minutes = parse_int(row.cell(kMinutes));
+  if (!minutes || *minutes < 1 || *minutes > kMaxWalkMinutes) {
+    return row.error(kMinutes, fmt::format("'{}' is not a walk length: use 1 to {} minutes",
+                                           row.cell(kMinutes), kMaxWalkMinutes));
+  }
+  if (auto empty = row.require_empty({kPain, kRegions, kMobility, kRelief, kName}, "walk");
+      !empty) {
+    return Unexpected(empty.error());
+  }
+  return WalkRecord{static_cast<int>(*minutes)};
+}
+
+Result<Entry> read_row(const RowReader& row) {
+  Entry entry;
+  if (!row.cell(kId).empty()) {
+    const auto id = parse_int(row.cell(kId));
+    if (!id || *id < 1) {
+      return row.error(kId, fmt::format("'{}' is not an entry number: use a whole number from 1, "
+                                        "or leave it empty for a new entry",
+                                        row.cell(kId)));
+    }
+    entry.id = *id;
+  }
+  const std::string when = fmt::format("{}T{}{}", row.cell(kDate), row.cell(kTime),
+                                       row.cell(kOffset));
+  auto at = parse_iso_offset(when);
+  if (!at) {
+    return row.error(kDate, fmt::format("cannot read the date '{}', time '{}' and offset '{}': use "
+                                        "2026-11-20, 21:00:00 and +01:00",
+                                        row.cell(kDate), row.cell(kTime), row.cell(kOffset)));
+  }
+  entry.at = at->at;
+  entry.utc_offset = at->utc_offset;
+  auto kind = parse_entry_kind(row.cell(kKind));
+  if (!kind) return row.error(kKind, kind.error().message);
+  Result<EntryDetail> detail = *kind == EntryKind::kPain     ? read_pain(row)
+                               : *kind == EntryKind::kRelief ? read_relief(row)
+                                                             : read_walk(row);
+  if (!detail) return Unexpected(detail.error());
+  entry.detail = std::move(*detail);
+  entry.note = unguard_formula(row.cell(kNote));
+  auto valid = validate(std::move(entry));
+  if (!valid) {
+    return fail(ErrorCode::kBadFile, fmt::format("line {}: {}", row.line(), valid.error().message));
+  }
+  return valid;
+}
+
+std::vector<std::string> write_row(const Entry& entry) {
+  std::vector<std::string> cells(kColumnCount);
+  cells[kId] = entry.id == 0 ? "" : std::to_string(entry.id);
+  cells[kKind] = to_string(entry.kind());
+  const std::string iso = format_iso(entry.at, entry.utc_offset);  // 2026-11-20T21:00:00+01:00
+  cells[kDate] = iso.substr(0, 10);
+  cells[kTime] = iso.substr(11, 8);
+  cells[kOffset] = iso.substr(19);
+  if (const auto* pain = std::get_if<PainRecord>(&entry.detail)) {
+    cells[kPain] = std::to_string(pain->pain.value());
+    std::vector<std::string> regions;
+    for (const RegionRating& rating : pain->regions) regions.push_back(format_region_rating(rating));
+    cells[kRegions] = fmt::format("{}", fmt::join(regions, "|"));
+    if (pain->mobility) cells[kMobility] = to_string(*pain->mobility);
+  } else if (const auto* relief = std::get_if<ReliefRecord>(&entry.detail)) {
+    cells[kRelief] = to_string(relief->kind);
+    cells[kName] = guard_formula(relief->name);
+  } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
+    cells[kMinutes] = std::to_string(walk->minutes);
+  }
+  cells[kNote] = guard_formula(entry.note);
+  return cells;
+}
+
+}  // namespace
+
+std::span<const std::string_view> diary_csv_columns() { return kColumns; }
+
+std::string guard_formula(std::string_view text) {
+  return needs_guard(text) ? "'" + std::string(text) : std::string(text);
+}
+
+std::string unguard_formula(std::string_view text) {
+  if (text.starts_with('\'') && needs_guard(text.substr(1))) text.remove_prefix(1);
+  return std::string(text);
+}
+
+std::string diary_to_csv(std::span<const Entry> entries) {
+  std::string out = csv_record(std::vector<std::string>(kColumns.begin(), kColumns.end()));
+  for (const Entry& entry : entries) out += csv_record(write_row(entry));
+  return out;
+}
+
+Result<std::vector<Entry>> diary_from_csv(std::string_view text) {
+  auto records = parse_csv(text);
+  if (!records) return Unexpected(records.error());
+  if (records->empty()) {
+    return fail(ErrorCode::kBadFile,
+                fmt::format("the file is empty: a limber CSV starts with the header {}",
+                            fmt::join(kColumns, ",")));
+  }
+  auto position = read_header(records->front());
+  if (!position) return Unexpected(position.error());
+  std::vector<Entry> entries;
+  entries.reserve(records->size() - 1);
+  for (std::size_t i = 1; i < records->size(); ++i) {
+    const CsvRecord& record = (*records)[i];
+    if (record.fields.size() != kColumnCount) {
+      return fail(ErrorCode::kBadFile,
+                  fmt::format("line {}: {} fields where the header has {}: check for a missing "
+                              "or extra comma, or quote fields that hold commas",
+                              record.line, record.fields.size(), kColumnCount));
+    }
+    auto entry = read_row(RowReader(record, *position));
+    if (!entry) return Unexpected(entry.error());
+    entries.push_back(std::move(*entry));
+  }
+  return entries;
+}
+
+}  // namespace limber::core

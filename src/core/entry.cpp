@@ -1,0 +1,71 @@
+#include "core/entry.h"
+
+#include <array>
+
+#include <fmt/core.h>
+
+#include "core/vocabulary.h"
+
+namespace limber::core {
+namespace {
+
+constexpr std::array<std::string_view, 3> kKinds = {"pain", "relief", "walk"};
+
+Result<std::string> check_text(std::string text, std::size_t max_length, std::string_view what) {
+  if (text.size() > max_length) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the {} is {} characters long: keep it under {}", what, text.size(),
+                            max_length));
+  }
+  for (char c : text) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (byte < 0x20 && c != '\n' && c != '\t') {
+      return fail(ErrorCode::kInvalidInput,
+                  fmt::format("the {} holds a control character (code {}): remove it", what,
+                              static_cast<int>(byte)));
+    }
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string_view to_string(EntryKind kind) { return kKinds.at(static_cast<std::size_t>(kind)); }
+
+Result<EntryKind> parse_entry_kind(std::string_view text) {
+  return parse_name(text, kKinds, "entry kind").transform([](std::size_t i) {
+    return static_cast<EntryKind>(i);
+  });
+}
+
+Result<int> walk_minutes(int minutes) {
+  if (minutes < 1 || minutes > kMaxWalkMinutes) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("walk of {} minutes is out of range: use 1 to {} minutes", minutes,
+                            kMaxWalkMinutes));
+  }
+  return minutes;
+}
+
+Result<Entry> validate(Entry entry) {
+  auto note = check_text(std::move(entry.note), kMaxNoteLength, "note");
+  if (!note) return Unexpected(note.error());
+  entry.note = std::move(*note);
+  if (auto* pain = std::get_if<PainRecord>(&entry.detail)) {
+    auto regions = unique_regions(std::move(pain->regions));
+    if (!regions) return Unexpected(regions.error());
+    pain->regions = std::move(*regions);
+  } else if (auto* relief = std::get_if<ReliefRecord>(&entry.detail)) {
+    auto name = check_text(std::move(relief->name), kMaxNameLength, "name");
+    if (!name) return Unexpected(name.error());
+    relief->name = std::move(*name);
+    if (relief->name.find('\n') != std::string::npos) {
+      return fail(ErrorCode::kInvalidInput, "the name must fit on one line");
+    }
+  } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
+    if (auto minutes = walk_minutes(walk->minutes); !minutes) return Unexpected(minutes.error());
+  }
+  return entry;
+}
+
+}  // namespace limber::core

@@ -1,0 +1,78 @@
+// A diary entry: something that happened at a moment. People log several times a day,
+// so every entry has its own time. Three kinds: a pain rating (with where it hurts and
+// how well they move), a relief used (a log, never advice), and a walk taken.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <variant>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/mobility.h"
+#include "core/pain_score.h"
+#include "core/region.h"
+#include "core/relief.h"
+#include "core/result.h"
+
+namespace limber::core {
+
+struct PainRecord {
+  PainScore pain;
+  std::vector<RegionRating> regions;
+  std::optional<Mobility> mobility;
+
+  friend bool operator==(const PainRecord&, const PainRecord&) = default;
+};
+
+struct ReliefRecord {
+  ReliefKind kind = ReliefKind::kOther;
+  std::string name;  // what it was, in the person's words; may be empty
+
+  friend bool operator==(const ReliefRecord&, const ReliefRecord&) = default;
+};
+
+struct WalkRecord {
+  int minutes = 0;
+
+  friend bool operator==(const WalkRecord&, const WalkRecord&) = default;
+};
+
+using EntryDetail = std::variant<PainRecord, ReliefRecord, WalkRecord>;
+
+enum class EntryKind { kPain, kRelief, kWalk };
+
+std::string_view to_string(EntryKind kind);
+Result<EntryKind> parse_entry_kind(std::string_view text);
+
+struct Entry {
+  std::int64_t id = 0;  // 0 until stored
+  Instant at;
+  std::chrono::seconds utc_offset{0};  // local offset when it was recorded
+  EntryDetail detail;
+  std::string note;
+
+  [[nodiscard]] EntryKind kind() const { return static_cast<EntryKind>(detail.index()); }
+  [[nodiscard]] LocalTime local_time() const { return to_local(at, utc_offset); }
+
+  // Same content, ids aside: used to spot an entry imported twice.
+  [[nodiscard]] bool same_content(const Entry& other) const {
+    return at == other.at && utc_offset == other.utc_offset && detail == other.detail &&
+           note == other.note;
+  }
+};
+
+inline constexpr int kMaxWalkMinutes = 600;
+inline constexpr std::size_t kMaxNoteLength = 2000;
+inline constexpr std::size_t kMaxNameLength = 120;
+
+// Validates walk minutes typed by a person: 1 to kMaxWalkMinutes.
+Result<int> walk_minutes(int minutes);
+// Checks every invariant the store relies on (text lengths, no control characters other
+// than newline and tab in notes, walk minutes, unique regions). Returns the entry.
+Result<Entry> validate(Entry entry);
+
+}  // namespace limber::core

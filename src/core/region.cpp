@@ -1,0 +1,101 @@
+#include "core/region.h"
+
+#include <algorithm>
+#include <array>
+#include <string>
+
+#include <fmt/core.h>
+
+#include "core/vocabulary.h"
+
+namespace limber::core {
+namespace {
+
+// Source: ../shared/docs/standards.md, "Body regions (SNOMED CT body structures)".
+constexpr std::array<RegionInfo, 15> kRegions = {{
+    {Region::kLowerBack, "lower-back", "Lower back", "37822005", "Lower back structure",
+     Side::kNone},
+    {Region::kMidBack, "mid-back", "Middle of the back", "1141986006",
+     "Structure of thoracic vertebral column region", Side::kNone},
+    {Region::kUpperBack, "upper-back", "Upper back", "1141986006",
+     "Structure of thoracic vertebral column region", Side::kNone},
+    {Region::kNeck, "neck", "Neck", "45048000", "Neck structure", Side::kNone},
+    {Region::kLeftShoulder, "left-shoulder", "Left shoulder", "16982005",
+     "Shoulder region structure", Side::kLeft},
+    {Region::kRightShoulder, "right-shoulder", "Right shoulder", "16982005",
+     "Shoulder region structure", Side::kRight},
+    {Region::kLeftHip, "left-hip", "Left hip", "29836001", "Hip region structure", Side::kLeft},
+    {Region::kRightHip, "right-hip", "Right hip", "29836001", "Hip region structure",
+     Side::kRight},
+    {Region::kLeftButtock, "left-buttock", "Left buttock", "46862004", "Buttock structure",
+     Side::kLeft},
+    {Region::kRightButtock, "right-buttock", "Right buttock", "46862004", "Buttock structure",
+     Side::kRight},
+    {Region::kLeftThigh, "left-thigh", "Left thigh", "61396006", "Structure of left thigh",
+     Side::kLeft},
+    {Region::kRightThigh, "right-thigh", "Right thigh", "11207009", "Structure of right thigh",
+     Side::kRight},
+    {Region::kLeftCalf, "left-calf", "Left calf", "30021000", "Lower leg structure", Side::kLeft},
+    {Region::kRightCalf, "right-calf", "Right calf", "30021000", "Lower leg structure",
+     Side::kRight},
+    {Region::kOther, "other", "Somewhere else", "", "", Side::kNone},
+}};
+
+constexpr std::array<std::string_view, kRegions.size()> kIds = [] {
+  std::array<std::string_view, kRegions.size()> ids{};
+  for (std::size_t i = 0; i < kRegions.size(); ++i) ids.at(i) = kRegions.at(i).id;
+  return ids;
+}();
+
+}  // namespace
+
+std::span<const RegionInfo> all_regions() { return kRegions; }
+
+const RegionInfo& info(Region region) { return kRegions.at(static_cast<std::size_t>(region)); }
+
+std::string_view to_string(Region region) { return info(region).id; }
+
+std::span<const std::string_view> region_ids() { return kIds; }
+
+Result<Region> parse_region(std::string_view text) {
+  return parse_name(text, kIds, "region").transform([](std::size_t i) {
+    return kRegions.at(i).region;
+  });
+}
+
+Result<RegionRating> parse_region_rating(std::string_view text) {
+  const auto colon = text.find(':');
+  auto region = parse_region(text.substr(0, colon));
+  if (!region) return Unexpected(region.error());
+  RegionRating rating{*region, std::nullopt};
+  if (colon != std::string_view::npos) {
+    auto pain = PainScore::parse(text.substr(colon + 1));
+    if (!pain) {
+      return fail(ErrorCode::kInvalidInput,
+                  fmt::format("{}: {}", text.substr(0, colon), pain.error().message));
+    }
+    rating.pain = *pain;
+  }
+  return rating;
+}
+
+std::string format_region_rating(const RegionRating& rating) {
+  std::string out(to_string(rating.region));
+  if (rating.pain) out += fmt::format(":{}", rating.pain->value());
+  return out;
+}
+
+Result<std::vector<RegionRating>> unique_regions(std::vector<RegionRating> ratings) {
+  for (std::size_t i = 0; i < ratings.size(); ++i) {
+    for (std::size_t j = i + 1; j < ratings.size(); ++j) {
+      if (ratings[i].region == ratings[j].region) {
+        return fail(ErrorCode::kInvalidInput,
+                    fmt::format("region '{}' is named twice: give each region once",
+                                to_string(ratings[i].region)));
+      }
+    }
+  }
+  return ratings;
+}
+
+}  // namespace limber::core

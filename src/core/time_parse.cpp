@@ -1,0 +1,289 @@
+#include "core/time_parse.h"
+
+#include <array>
+#include <cctype>
+#include <charconv>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <fmt/core.h>
+
+namespace limber::core {
+namespace {
+
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+constexpr std::string_view kForms =
+    "use 'now', '21:00', 'yesterday 21:00', 'monday 9am', '2 hours ago' or "
+    "2026-11-20T21:00 (ISO 8601)";
+
+Unexpected unreadable(std::string_view text) {
+  return fail(ErrorCode::kInvalidInput, fmt::format("cannot read the time '{}': {}", text, kForms));
+}
+
+// A small cursor over the text, for the fixed-width ISO fields.
+class Cursor {
+ public:
+  explicit Cursor(std::string_view text) : text_(text) {}
+
+  std::optional<int> digits(std::size_t count) {
+    if (text_.size() - pos_ < count) return std::nullopt;
+    int value = 0;
+    const char* begin = text_.data() + pos_;
+    const auto [ptr, ec] = std::from_chars(begin, begin + count, value);
+    if (ec != std::errc() || ptr != begin + count) return std::nullopt;
+    pos_ += count;
+    return value;
+  }
+  bool take(char c) {
+    if (pos_ < text_.size() && text_[pos_] == c) {
+      ++pos_;
+      return true;
+    }
+    return false;
+  }
+  [[nodiscard]] bool done() const { return pos_ == text_.size(); }
+  [[nodiscard]] std::string_view rest() const { return text_.substr(pos_); }
+
+ private:
+  std::string_view text_;
+  std::size_t pos_ = 0;
+};
+
+std::optional<std::chrono::year_month_day> read_date(Cursor& in) {
+  const auto year = in.digits(4);
+  if (!year || !in.take('-')) return std::nullopt;
+  const auto month = in.digits(2);
+  if (!month || !in.take('-')) return std::nullopt;
+  const auto day = in.digits(2);
+  if (!day) return std::nullopt;
+  const std::chrono::year_month_day date{std::chrono::year{*year},
+                                         std::chrono::month{static_cast<unsigned>(*month)},
+                                         std::chrono::day{static_cast<unsigned>(*day)}};
+  if (!date.ok()) return std::nullopt;
+  return date;
+}
+
+std::optional<seconds> read_clock(Cursor& in, bool allow_seconds) {
+  const auto hour = in.digits(2);
+  if (!hour || !in.take(':')) return std::nullopt;
+  const auto minute = in.digits(2);
+  if (!minute) return std::nullopt;
+  int second = 0;
+  if (allow_seconds && in.take(':')) {
+    const auto s = in.digits(2);
+    if (!s) return std::nullopt;
+    second = *s;
+  }
+  if (*hour > 23 || *minute > 59 || second > 59) return std::nullopt;
+  return hours{*hour} + minutes{*minute} + seconds{second};
+}
+
+// "21:00", "9:30", "9pm", "9:30am", "12am".
+std::optional<seconds> parse_clock_word(std::string_view word) {
+  bool pm = false;
+  bool twelve_hour = false;
+  if (word.size() > 2 && (word.ends_with("am") || word.ends_with("pm"))) {
+    pm = word.ends_with("pm");
+    twelve_hour = true;
+    word.remove_suffix(2);
+  }
+  const auto colon = word.find(':');
+  const std::string_view hour_text = word.substr(0, colon);
+  const std::string_view minute_text =
+      colon == std::string_view::npos ? std::string_view{} : word.substr(colon + 1);
+  if (colon == std::string_view::npos && !twelve_hour) return std::nullopt;
+  if (colon != std::string_view::npos && minute_text.size() != 2) return std::nullopt;
+  int hour = 0;
+  int minute = 0;
+  auto number = [](std::string_view text, int& out) {
+    if (text.empty() || text.size() > 2) return false;
+    const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
+    return ec == std::errc() && ptr == text.data() + text.size();
+  };
+  if (!number(hour_text, hour)) return std::nullopt;
+  if (!minute_text.empty() && !number(minute_text, minute)) return std::nullopt;
+  if (twelve_hour) {
+    if (hour < 1 || hour > 12) return std::nullopt;
+    hour = hour % 12 + (pm ? 12 : 0);
+  }
+  if (hour > 23 || minute > 59) return std::nullopt;
+  return hours{hour} + minutes{minute};
+}
+
+std::optional<TimeSpec> parse_iso(std::string_view text) {
+  Cursor in(text);
+  const auto date = read_date(in);
+  if (!date || !(in.take('T') || in.take('t') || in.take(' '))) return std::nullopt;
+  const auto clock = read_clock(in, true);
+  if (!clock) return std::nullopt;
+  const LocalTime local{std::chrono::local_days{*date}.time_since_epoch() + *clock};
+  if (in.done()) return TimeSpec{local};
+  const auto offset = parse_offset(in.rest());
+  if (!offset) return std::nullopt;
+  return TimeSpec{Instant{local.time_since_epoch() - *offset}};
+}
+
+std::optional<seconds> parse_ago(const std::vector<std::string>& words) {
+  // "2 hours ago", "2h ago", "90 min ago"
+  if (words.empty() || words.back() != "ago" || words.size() > 3) return std::nullopt;
+  std::string amount = words[0];
+  std::string unit = words.size() == 3 ? words[1] : "";
+  if (words.size() == 2) {
+    const auto split = amount.find_first_not_of("0123456789");
+    if (split == std::string::npos || split == 0) return std::nullopt;
+    unit = amount.substr(split);
+    amount = amount.substr(0, split);
+  }
+  int count = 0;
+  const auto [ptr, ec] = std::from_chars(amount.data(), amount.data() + amount.size(), count);
+  if (ec != std::errc() || ptr != amount.data() + amount.size() || count > 100000) {
+    return std::nullopt;
+  }
+  static constexpr std::array<std::pair<std::string_view, int>, 11> kUnits = {{
+      {"m", 60},
+      {"min", 60},
+      {"mins", 60},
+      {"minute", 60},
+      {"minutes", 60},
+      {"h", 3600},
+      {"hour", 3600},
+      {"hours", 3600},
+      {"d", 86400},
+      {"day", 86400},
+      {"days", 86400},
+  }};
+  for (const auto& [name, factor] : kUnits) {
+    if (unit == name) return seconds{static_cast<std::int64_t>(count) * factor};
+  }
+  return std::nullopt;
+}
+
+std::optional<std::chrono::local_days> parse_day_word(std::string_view word, const Now& now) {
+  const std::chrono::local_days today{std::chrono::floor<days>(now.local).time_since_epoch()};
+  if (word == "today") return today;
+  if (word == "yesterday") return today - days{1};
+  static constexpr std::array<std::string_view, 7> kWeekdays = {
+      "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
+  const unsigned current = std::chrono::weekday{today}.c_encoding();
+  for (unsigned i = 0; i < kWeekdays.size(); ++i) {
+    if (word == kWeekdays.at(i) || (word.size() == 3 && kWeekdays.at(i).starts_with(word))) {
+      return today - days{(current + 7 - i) % 7};
+    }
+  }
+  return std::nullopt;
+}
+
+std::vector<std::string> lower_words(std::string_view text) {
+  std::vector<std::string> words;
+  std::string word;
+  for (char c : text) {
+    if (std::isspace(static_cast<unsigned char>(c)) != 0) {
+      if (!word.empty()) words.push_back(std::move(word));
+      word.clear();
+    } else {
+      word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    }
+  }
+  if (!word.empty()) words.push_back(std::move(word));
+  return words;
+}
+
+}  // namespace
+
+Result<TimeSpec> parse_time(std::string_view text, const Now& now) {
+  if (auto iso = parse_iso(text)) return *iso;
+  const std::vector<std::string> words = lower_words(text);
+  if (words.size() == 1 && words[0] == "now") return TimeSpec{now.instant};
+  if (auto ago = parse_ago(words)) return TimeSpec{now.instant - *ago};
+  const std::chrono::local_days today{std::chrono::floor<days>(now.local).time_since_epoch()};
+  if (words.size() == 1) {
+    if (auto clock = parse_clock_word(words[0])) return TimeSpec{LocalTime{today} + *clock};
+    if (parse_day_word(words[0], now)) {
+      return fail(ErrorCode::kInvalidInput,
+                  fmt::format("the time '{}' needs a time of day too, for example '{} 21:00'",
+                              text, words[0]));
+    }
+  }
+  if (words.size() == 2) {
+    const auto day = parse_day_word(words[0], now);
+    const auto clock = parse_clock_word(words[1]);
+    if (day && clock) return TimeSpec{LocalTime{*day} + *clock};
+  }
+  return unreadable(text);
+}
+
+Result<Instant> not_in_future(Instant at, const Now& now) {
+  if (at > now.instant + minutes{5}) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the time {} is in the future: a diary entry records something that "
+                            "has happened, so give a time up to now",
+                            format_iso(at, now.utc_offset())));
+  }
+  return at;
+}
+
+std::string format_offset(seconds utc_offset) {
+  const auto total = utc_offset.count();
+  const auto magnitude = total < 0 ? -total : total;
+  return fmt::format("{}{:02}:{:02}", total < 0 ? '-' : '+', magnitude / 3600,
+                     (magnitude % 3600) / 60);
+}
+
+Result<seconds> parse_offset(std::string_view text) {
+  if (text == "Z" || text == "z") return seconds{0};
+  Cursor in(text);
+  int sign = 0;
+  if (in.take('+')) {
+    sign = 1;
+  } else if (in.take('-')) {
+    sign = -1;
+  }
+  const auto hh = in.digits(2);
+  std::optional<int> mm = 0;
+  if (!in.done()) {
+    in.take(':');
+    mm = in.digits(2);
+  }
+  if (sign == 0 || !hh || !mm || !in.done() || *hh > 18 || *mm > 59) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("cannot read the UTC offset '{}': use Z, +01:00 or -05:30", text));
+  }
+  return seconds{sign * (*hh * 3600 + *mm * 60)};
+}
+
+std::string format_iso(Instant at, seconds utc_offset) {
+  const LocalTime local = to_local(at, utc_offset);
+  const auto day = std::chrono::floor<days>(local);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss clock{local - day};
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
+                     format_offset(utc_offset));
+}
+
+Result<OffsetTime> parse_iso_offset(std::string_view text) {
+  Cursor in(text);
+  const auto date = read_date(in);
+  if (date && in.take('T')) {
+    const auto clock = read_clock(in, true);
+    if (clock && !in.done()) {
+      const auto offset = parse_offset(in.rest());
+      if (offset) {
+        const LocalTime local{std::chrono::local_days{*date}.time_since_epoch() + *clock};
+        return OffsetTime{Instant{local.time_since_epoch() - *offset}, *offset};
+      }
+    }
+  }
+  return fail(ErrorCode::kInvalidInput,
+              fmt::format("cannot read the time '{}': use ISO 8601 with an offset, for example "
+                          "2026-11-20T21:00:00+01:00",
+                          text));
+}
+
+}  // namespace limber::core

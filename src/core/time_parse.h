@@ -1,0 +1,44 @@
+// Reading the times people type ("yesterday 21:00", "2h ago", ISO 8601) and writing
+// ISO 8601 back.
+#pragma once
+
+#include <chrono>
+#include <string>
+#include <string_view>
+#include <variant>
+
+#include "core/clock.h"
+#include "core/result.h"
+
+namespace limber::core {
+
+// A typed time is either a moment (it carried its offset, or was relative to now) or a
+// wall-clock reading that the edge must place in the local time zone.
+using TimeSpec = std::variant<Instant, LocalTime>;
+
+// Accepts, case-insensitively:
+//   now | HH:MM | today HH:MM | yesterday HH:MM | <weekday> HH:MM (the latest such day,
+//   today included) | N minutes|hours|days ago (also "90m ago", "2h ago") |
+//   YYYY-MM-DD[T ]HH:MM[:SS] with an optional Z or +HH:MM offset.
+// HH:MM may end in am/pm ("9pm"). Returns kInvalidInput with the accepted forms otherwise.
+Result<TimeSpec> parse_time(std::string_view text, const Now& now);
+
+// Allows five minutes of clock skew; anything later is an error that says so.
+Result<Instant> not_in_future(Instant at, const Now& now);
+
+// 2026-11-20T21:00:00+01:00 for a moment and the offset it was recorded with.
+std::string format_iso(Instant at, std::chrono::seconds utc_offset);
+
+// A moment with its offset, parsed from strict ISO 8601 with a required offset; used for
+// files (CSV) where the writer is limber itself or a careful script.
+struct OffsetTime {
+  Instant at;
+  std::chrono::seconds utc_offset{0};
+};
+Result<OffsetTime> parse_iso_offset(std::string_view text);
+
+// "+01:00", "-05:30", "+00:00".
+std::string format_offset(std::chrono::seconds utc_offset);
+Result<std::chrono::seconds> parse_offset(std::string_view text);
+
+}  // namespace limber::core

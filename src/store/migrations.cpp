@@ -1,0 +1,159 @@
+#include "store/migrations.h"
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+
+#include "core/region.h"
+#include "store/database.h"
+
+namespace limber::store {
+namespace {
+
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+using core::Unexpected;
+
+// Version 1: the diary. CHECK constraints mirror the core's invariants, so a bug in the
+// code cannot store what the core would reject.
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE regions (
+  id TEXT PRIMARY KEY
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE entries (
+  id INTEGER PRIMARY KEY,
+  kind TEXT NOT NULL CHECK (kind IN ('pain', 'relief', 'walk')),
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  mobility TEXT CHECK (mobility IN ('lie', 'stand', 'walk', 'move')),
+  relief TEXT CHECK (relief IN ('medication', 'cream', 'heat', 'cold', 'other')),
+  name TEXT CHECK (length(name) <= 120),
+  minutes INTEGER CHECK (minutes BETWEEN 1 AND 600),
+  note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
+  CHECK ((kind = 'pain') = (pain IS NOT NULL)),
+  CHECK ((kind = 'relief') = (relief IS NOT NULL)),
+  CHECK ((kind = 'walk') = (minutes IS NOT NULL)),
+  CHECK (kind = 'pain' OR mobility IS NULL),
+  CHECK (kind = 'relief' OR name IS NULL)
+) STRICT;
+
+CREATE INDEX entries_by_time ON entries (at);
+
+CREATE TABLE entry_regions (
+  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+  region TEXT NOT NULL REFERENCES regions (id),
+  pain INTEGER CHECK (pain BETWEEN 0 AND 10),
+  position INTEGER NOT NULL,
+  PRIMARY KEY (entry_id, region)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+Result<void> insert_regions(const Database& db) {
+  auto insert = db.prepare("INSERT INTO regions (id) VALUES (?)");
+  if (!insert) return Unexpected(insert.error());
+  for (const core::RegionInfo& region : core::all_regions()) {
+    insert->bind(1, region.id);
+    if (auto done = insert->run(); !done) return done;
+    insert->reset();
+  }
+  return {};
+}
+
+using Migration = std::function<Result<void>(const Database&)>;
+
+const std::vector<Migration>& migrations() {
+  static const std::vector<Migration> kMigrations = {
+      [](const Database& db) -> Result<void> {
+        if (auto created = db.exec(kVersion1); !created) return created;
+        return insert_regions(db);
+      },
+  };
+  return kMigrations;
+}
+
+Result<std::int64_t> pragma(const Database& db, std::string_view sql) {
+  auto statement = db.prepare(sql);
+  if (!statement) return Unexpected(statement.error());
+  auto row = statement->step();
+  if (!row) return Unexpected(row.error());
+  return *row ? statement->integer(0) : 0;
+}
+
+struct FileState {
+  std::int64_t application_id = 0;
+  std::int64_t version = 0;
+  std::int64_t objects = 0;
+};
+
+Result<FileState> read_state(const Database& db) {
+  FileState state;
+  auto application_id = pragma(db, "PRAGMA application_id");
+  if (!application_id) return Unexpected(application_id.error());
+  auto version = pragma(db, "PRAGMA user_version");
+  if (!version) return Unexpected(version.error());
+  auto objects = pragma(db, "SELECT count(*) FROM sqlite_schema");
+  if (!objects) return Unexpected(objects.error());
+  return FileState{*application_id, *version, *objects};
+}
+
+Result<FileState> check_ours(const Database& db) {
+  auto state = read_state(db);
+  if (!state) return state;
+  const bool fresh = state->application_id == 0 && state->version == 0 && state->objects == 0;
+  if (!fresh && state->application_id != kApplicationId) {
+    return fail(ErrorCode::kNotLimber,
+                fmt::format("{} is an SQLite database but not a limber diary: choose another "
+                            "file with --data-dir or LIMBER_HOME, or move this one away",
+                            db.path().string()));
+  }
+  if (state->version > latest_schema_version()) {
+    return fail(ErrorCode::kTooNew,
+                fmt::format("the diary {} was written by a newer limber (schema {}, this one "
+                            "knows up to {}): update limber to open it; nothing was changed",
+                            db.path().string(), state->version, latest_schema_version()));
+  }
+  return state;
+}
+
+}  // namespace
+
+int latest_schema_version() { return static_cast<int>(migrations().size()); }
+
+Result<void> migrate(const Database& db) {
+  auto state = check_ours(db);
+  if (!state) return Unexpected(state.error());
+  // WAL lets readers go on while one process writes; it is a property of the file, set
+  // once, and only after the file is known to be ours.
+  std::string mode;
+  {
+    auto query = db.prepare("PRAGMA journal_mode");
+    if (!query) return Unexpected(query.error());
+    if (auto row = query->step(); !row) return Unexpected(row.error());
+    mode = query->text(0);
+  }  // finalized here: the journal mode cannot change while a statement reads
+  if (mode != "wal" && mode != "memory") {
+    auto wal = db.prepare("PRAGMA journal_mode = WAL");
+    if (!wal) return Unexpected(wal.error());
+    if (auto done = wal->run(); !done) return done;
+  }
+  if (state->version == latest_schema_version()) return {};
+  return db.transaction([&]() -> Result<void> {
+    // Another process may have migrated while this one waited for the lock.
+    auto locked = check_ours(db);
+    if (!locked) return Unexpected(locked.error());
+    const auto& steps = migrations();
+    for (auto version = static_cast<std::size_t>(locked->version); version < steps.size();
+         ++version) {
+      if (auto done = steps[version](db); !done) return done;
+    }
+    return db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}",
+                               kApplicationId, latest_schema_version()));
+  });
+}
+
+}  // namespace limber::store
