@@ -1,9 +1,9 @@
 // The composition root: reads the clock and the environment once, hands them to the CLI.
-#include <unistd.h>
-
 #include <chrono>
 #include <exception>
 #include <iostream>
+
+#include <unistd.h>
 
 #include "app/data_dir.h"
 #include "cli/cli.h"

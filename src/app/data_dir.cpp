@@ -6,7 +6,8 @@ namespace limber::app {
 
 std::optional<std::string> process_env(const char* name) {
   const char* value = std::getenv(name);  // NOLINT(concurrency-mt-unsafe): read at start-up
-  if (value == nullptr) return std::nullopt;
+  if (value == nullptr)
+    return std::nullopt;
   return std::string(value);
 }
 
@@ -19,7 +20,8 @@ core::Result<std::filesystem::path> data_dir(const std::optional<std::string>& f
     }
     return std::filesystem::path(*flag);
   }
-  if (auto home = env("LIMBER_HOME"); home && !home->empty()) return std::filesystem::path(*home);
+  if (auto home = env("LIMBER_HOME"); home && !home->empty())
+    return std::filesystem::path(*home);
   if (auto xdg = env("XDG_DATA_HOME"); xdg && !xdg->empty() && xdg->front() == '/') {
     return std::filesystem::path(*xdg) / "limber";
   }

@@ -22,26 +22,37 @@ Unexpected does_not_apply(const Entry& entry, std::string_view field) {
 }
 
 core::Result<void> apply(Entry& entry, const EntryEdit& edit) {
-  if (edit.at) entry.at = *edit.at;
-  if (edit.note) entry.note = *edit.note;
+  if (edit.at)
+    entry.at = *edit.at;
+  if (edit.note)
+    entry.note = *edit.note;
   auto* pain = std::get_if<core::PainRecord>(&entry.detail);
   auto* relief = std::get_if<core::ReliefRecord>(&entry.detail);
   auto* walk = std::get_if<core::WalkRecord>(&entry.detail);
   if (edit.pain || edit.regions || edit.mobility) {
     if (pain == nullptr) {
-      return does_not_apply(entry, edit.pain ? "--pain" : edit.regions ? "--regions" : "--mobility");
+      return does_not_apply(entry, edit.pain      ? "--pain"
+                                   : edit.regions ? "--regions"
+                                                  : "--mobility");
     }
-    if (edit.pain) pain->pain = *edit.pain;
-    if (edit.regions) pain->regions = *edit.regions;
-    if (edit.mobility) pain->mobility = *edit.mobility;
+    if (edit.pain)
+      pain->pain = *edit.pain;
+    if (edit.regions)
+      pain->regions = *edit.regions;
+    if (edit.mobility)
+      pain->mobility = *edit.mobility;
   }
   if (edit.relief || edit.name) {
-    if (relief == nullptr) return does_not_apply(entry, edit.relief ? "--relief" : "--name");
-    if (edit.relief) relief->kind = *edit.relief;
-    if (edit.name) relief->name = *edit.name;
+    if (relief == nullptr)
+      return does_not_apply(entry, edit.relief ? "--relief" : "--name");
+    if (edit.relief)
+      relief->kind = *edit.relief;
+    if (edit.name)
+      relief->name = *edit.name;
   }
   if (edit.minutes) {
-    if (walk == nullptr) return does_not_apply(entry, "--minutes");
+    if (walk == nullptr)
+      return does_not_apply(entry, "--minutes");
     walk->minutes = *edit.minutes;
   }
   return {};
@@ -51,10 +62,12 @@ core::Result<void> apply(Entry& entry, const EntryEdit& edit) {
 
 core::Result<Entry> DiaryService::log(Entry entry) const {
   auto at = core::not_in_future(entry.at, now_);
-  if (!at) return Unexpected(at.error());
+  if (!at)
+    return Unexpected(at.error());
   entry.utc_offset = utc_offset_at(entry.at);
   auto valid = core::validate(std::move(entry));
-  if (!valid) return Unexpected(valid.error());
+  if (!valid)
+    return Unexpected(valid.error());
   return store_.add(std::move(*valid));
 }
 
@@ -68,34 +81,45 @@ core::Result<std::vector<Entry>> DiaryService::recent(int days) const {
   return store_.since(since);
 }
 
-core::Result<Entry> DiaryService::get(std::int64_t id) const { return store_.get(id); }
+core::Result<Entry> DiaryService::get(std::int64_t id) const {
+  return store_.get(id);
+}
 
 core::Result<Entry> DiaryService::edit(std::int64_t id, const EntryEdit& edit) const {
   auto entry = store_.get(id);
-  if (!entry) return entry;
-  if (auto applied = apply(*entry, edit); !applied) return Unexpected(applied.error());
+  if (!entry)
+    return entry;
+  if (auto applied = apply(*entry, edit); !applied)
+    return Unexpected(applied.error());
   if (edit.at) {
     auto at = core::not_in_future(entry->at, now_);
-    if (!at) return Unexpected(at.error());
+    if (!at)
+      return Unexpected(at.error());
     entry->utc_offset = utc_offset_at(entry->at);
   }
   auto valid = core::validate(std::move(*entry));
-  if (!valid) return valid;
-  if (auto replaced = store_.replace(*valid); !replaced) return Unexpected(replaced.error());
+  if (!valid)
+    return valid;
+  if (auto replaced = store_.replace(*valid); !replaced)
+    return Unexpected(replaced.error());
   return valid;
 }
 
-core::Result<void> DiaryService::remove(std::int64_t id) const { return store_.remove(id); }
+core::Result<void> DiaryService::remove(std::int64_t id) const {
+  return store_.remove(id);
+}
 
 core::Result<std::string> DiaryService::export_csv() const {
   auto entries = store_.all();
-  if (!entries) return Unexpected(entries.error());
+  if (!entries)
+    return Unexpected(entries.error());
   return core::diary_to_csv(*entries);
 }
 
 core::Result<store::ImportSummary> DiaryService::import_csv(std::string_view text) const {
   auto entries = core::diary_from_csv(text);
-  if (!entries) return Unexpected(entries.error());
+  if (!entries)
+    return Unexpected(entries.error());
   for (const Entry& entry : *entries) {
     if (entry.at > now_.instant + std::chrono::minutes{5}) {
       return fail(ErrorCode::kBadFile,

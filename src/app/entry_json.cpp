@@ -17,12 +17,13 @@ nlohmann::json to_json(const core::Entry& entry) {
     for (const core::RegionRating& rating : pain->regions) {
       nlohmann::json region = {{"region", core::to_string(rating.region)},
                                {"name", core::info(rating.region).display}};
-      if (rating.pain) region["pain"] = rating.pain->value();
+      if (rating.pain)
+        region["pain"] = rating.pain->value();
       regions.push_back(std::move(region));
     }
     out["regions"] = std::move(regions);
-    out["mobility"] = pain->mobility ? nlohmann::json(core::to_string(*pain->mobility))
-                                     : nlohmann::json(nullptr);
+    out["mobility"] =
+        pain->mobility ? nlohmann::json(core::to_string(*pain->mobility)) : nlohmann::json(nullptr);
   } else if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
     out["relief"] = core::to_string(relief->kind);
     out["name"] = relief->name;
@@ -35,7 +36,8 @@ nlohmann::json to_json(const core::Entry& entry) {
 
 nlohmann::json to_json(std::span<const core::Entry> entries) {
   auto out = nlohmann::json::array();
-  for (const core::Entry& entry : entries) out.push_back(to_json(entry));
+  for (const core::Entry& entry : entries)
+    out.push_back(to_json(entry));
   return out;
 }
 

@@ -1,15 +1,14 @@
 #include "app/files.h"
 
-#include <fcntl.h>
-#include <unistd.h>
-
 #include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <sstream>
 #include <system_error>
 
+#include <fcntl.h>
 #include <fmt/format.h>
+#include <unistd.h>
 
 namespace limber::app {
 
@@ -18,19 +17,21 @@ using core::fail;
 
 namespace {
 
-std::string reason(int error) { return std::generic_category().message(error); }
+std::string reason(int error) {
+  return std::generic_category().message(error);
+}
 
 }  // namespace
 
 core::Result<std::string> read_file(const std::filesystem::path& path) {
   std::error_code ec;
   if (!std::filesystem::exists(path, ec)) {
-    return fail(ErrorCode::kIo,
-                fmt::format("cannot read {}: there is no such file; check the name", path.string()));
+    return fail(ErrorCode::kIo, fmt::format("cannot read {}: there is no such file; check the name",
+                                            path.string()));
   }
   if (std::filesystem::is_directory(path, ec)) {
-    return fail(ErrorCode::kIo, fmt::format("cannot read {}: it is a folder, not a file",
-                                            path.string()));
+    return fail(ErrorCode::kIo,
+                fmt::format("cannot read {}: it is a folder, not a file", path.string()));
   }
   const auto size = std::filesystem::file_size(path, ec);
   if (!ec && size > kMaxImportBytes) {
@@ -62,15 +63,19 @@ core::Result<void> write_file_atomically(const std::filesystem::path& path,
   while (written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
-      if (errno == EINTR) continue;
+      if (errno == EINTR)
+        continue;
       error = errno;
       break;
     }
     written += static_cast<std::size_t>(n);
   }
-  if (error == 0 && ::fsync(fd) != 0) error = errno;
-  if (::close(fd) != 0 && error == 0) error = errno;
-  if (error == 0 && std::rename(temp.c_str(), path.c_str()) != 0) error = errno;
+  if (error == 0 && ::fsync(fd) != 0)
+    error = errno;
+  if (::close(fd) != 0 && error == 0)
+    error = errno;
+  if (error == 0 && std::rename(temp.c_str(), path.c_str()) != 0)
+    error = errno;
   if (error != 0) {
     ::unlink(temp.c_str());
     return fail(ErrorCode::kIo, fmt::format("cannot write {}: {}; choose another place with -o",

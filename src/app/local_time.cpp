@@ -12,7 +12,9 @@ std::chrono::seconds utc_offset_at(core::Instant at) {
   return std::chrono::seconds{local.tm_gmtoff};
 }
 
-core::Now local_now(core::Instant at) { return {at, core::to_local(at, utc_offset_at(at))}; }
+core::Now local_now(core::Instant at) {
+  return {at, core::to_local(at, utc_offset_at(at))};
+}
 
 core::Instant from_local(core::LocalTime local) {
   const auto day = std::chrono::floor<std::chrono::days>(local);
@@ -31,7 +33,8 @@ core::Instant from_local(core::LocalTime local) {
 
 core::Result<core::Instant> read_time(std::string_view text, const core::Now& now) {
   auto spec = core::parse_time(text, now);
-  if (!spec) return core::Unexpected(spec.error());
+  if (!spec)
+    return core::Unexpected(spec.error());
   const core::Instant at = std::holds_alternative<core::Instant>(*spec)
                                ? std::get<core::Instant>(*spec)
                                : from_local(std::get<core::LocalTime>(*spec));

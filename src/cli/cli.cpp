@@ -49,7 +49,8 @@ std::chrono::milliseconds busy_timeout(const app::GetEnv& env) {
 // CLI11 words an unknown command as "arguments were not expected"; say it plainly.
 std::string unknown_command_message(const CLI::App& app, const CLI::ParseError& error) {
   std::vector<std::string> names;
-  for (const CLI::App* sub : app.get_subcommands({})) names.push_back(sub->get_name());
+  for (const CLI::App* sub : app.get_subcommands({}))
+    names.push_back(sub->get_name());
   const auto remaining = app.remaining();
   if (app.get_subcommands().empty() && !remaining.empty() && !remaining.front().starts_with('-')) {
     const std::vector<std::string_view> views(names.begin(), names.end());
@@ -62,12 +63,15 @@ std::string unknown_command_message(const CLI::App& app, const CLI::ParseError& 
 }  // namespace
 
 core::Result<const app::DiaryService*> Session::diary() {
-  if (diary_) return &*diary_;
+  if (diary_)
+    return &*diary_;
   auto dir = app::data_dir(data_dir_flag_, invocation_.env);
-  if (!dir) return core::Unexpected(dir.error());
+  if (!dir)
+    return core::Unexpected(dir.error());
   auto db = store::Database::open(*dir / app::kDiaryFileName,
                                   store::OpenOptions{busy_timeout(invocation_.env)});
-  if (!db) return core::Unexpected(db.error());
+  if (!db)
+    return core::Unexpected(db.error());
   db_.emplace(std::move(*db));
   diary_.emplace(*db_, now_);
   return &*diary_;
@@ -75,9 +79,10 @@ core::Result<const app::DiaryService*> Session::diary() {
 
 int run(const Invocation& invocation) {
   const Io& io = invocation.io;
-  CLI::App app{"limber: a companion for getting over a back spasm at home.\n"
-               "It keeps a pain diary, and never gives a diagnosis or a dose.",
-               "limber"};
+  CLI::App app{
+      "limber: a companion for getting over a back spasm at home.\n"
+      "It keeps a pain diary, and never gives a diagnosis or a dose.",
+      "limber"};
   app.set_version_flag("--version", std::string(LIMBER_VERSION));
   app.fallthrough();
   app.require_subcommand(0, 1);
@@ -108,7 +113,8 @@ int run(const Invocation& invocation) {
   } catch (const CLI::ParseError& error) {
     // A subcommand's --help arrives as CallForHelp from that subcommand.
     const CLI::App* failing = &app;
-    for (CLI::App* sub : app.get_subcommands()) failing = sub;
+    for (CLI::App* sub : app.get_subcommands())
+      failing = sub;
     fmt::print(io.err, "limber: {}\nRun 'limber{}{} --help' for usage.\n",
                unknown_command_message(app, error), failing == &app ? "" : " ",
                failing == &app ? "" : failing->get_name());
@@ -137,7 +143,8 @@ core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std
   std::vector<core::RegionRating> ratings;
   for (const std::string& word : words) {
     auto rating = core::parse_region_rating(word);
-    if (!rating) return core::Unexpected(rating.error());
+    if (!rating)
+      return core::Unexpected(rating.error());
     ratings.push_back(*rating);
   }
   return core::unique_regions(std::move(ratings));

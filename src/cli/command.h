@@ -44,9 +44,7 @@ using Action = std::function<core::Result<void>(Session&)>;
 struct CommandTable {
   std::vector<std::pair<CLI::App*, Action>> commands;
 
-  void add(CLI::App* command, Action action) {
-    commands.emplace_back(command, std::move(action));
-  }
+  void add(CLI::App* command, Action action) { commands.emplace_back(command, std::move(action)); }
 };
 
 // One per command file.

@@ -36,13 +36,15 @@ std::vector<std::string> split_commas(const std::string& text) {
   std::string word;
   for (char c : text) {
     if (c == ',' || c == ' ') {
-      if (!word.empty()) words.push_back(std::move(word));
+      if (!word.empty())
+        words.push_back(std::move(word));
       word.clear();
     } else {
       word.push_back(c);
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  if (!word.empty())
+    words.push_back(std::move(word));
   return words;
 }
 
@@ -50,7 +52,8 @@ Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& no
   app::EntryEdit edit;
   if (options.pain) {
     auto pain = core::PainScore::parse(*options.pain);
-    if (!pain) return Unexpected(pain.error());
+    if (!pain)
+      return Unexpected(pain.error());
     edit.pain = *pain;
   }
   if (options.regions) {
@@ -58,7 +61,8 @@ Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& no
       edit.regions.emplace();
     } else {
       auto regions = read_regions(split_commas(*options.regions));
-      if (!regions) return Unexpected(regions.error());
+      if (!regions)
+        return Unexpected(regions.error());
       edit.regions = std::move(*regions);
     }
   }
@@ -67,23 +71,27 @@ Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& no
       edit.mobility.emplace(std::nullopt);
     } else {
       auto mobility = core::parse_mobility(*options.mobility);
-      if (!mobility) return Unexpected(mobility.error());
+      if (!mobility)
+        return Unexpected(mobility.error());
       edit.mobility = *mobility;
     }
   }
   if (options.relief) {
     auto relief = core::parse_relief(*options.relief);
-    if (!relief) return Unexpected(relief.error());
+    if (!relief)
+      return Unexpected(relief.error());
     edit.relief = *relief;
   }
   if (options.minutes) {
     auto minutes = core::walk_minutes(*options.minutes);
-    if (!minutes) return Unexpected(minutes.error());
+    if (!minutes)
+      return Unexpected(minutes.error());
     edit.minutes = *minutes;
   }
   if (options.at) {
     auto at = app::read_time(*options.at, now);
-    if (!at) return Unexpected(at.error());
+    if (!at)
+      return Unexpected(at.error());
     edit.at = *at;
   }
   edit.name = options.name;
@@ -100,11 +108,14 @@ Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& no
 
 Result<void> run_edit(Session& session, const EditOptions& options) {
   auto edit = read_edit(options, session.now());
-  if (!edit) return Unexpected(edit.error());
+  if (!edit)
+    return Unexpected(edit.error());
   auto diary = session.diary();
-  if (!diary) return Unexpected(diary.error());
+  if (!diary)
+    return Unexpected(diary.error());
   auto updated = (*diary)->edit(options.id, *edit);
-  if (!updated) return Unexpected(updated.error());
+  if (!updated)
+    return Unexpected(updated.error());
   if (options.json) {
     session.io().out << app::to_json(*updated).dump(2) << '\n';
   } else {
@@ -118,15 +129,18 @@ bool confirmed(const Io& io, const std::string& question) {
   fmt::print(io.err, "{} [y/N] ", question);
   io.err.flush();
   std::string answer;
-  if (!std::getline(io.in, answer)) return false;
+  if (!std::getline(io.in, answer))
+    return false;
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";
 }
 
 Result<void> run_delete(Session& session, std::int64_t id, bool yes) {
   auto diary = session.diary();
-  if (!diary) return Unexpected(diary.error());
+  if (!diary)
+    return Unexpected(diary.error());
   auto entry = (*diary)->get(id);
-  if (!entry) return Unexpected(entry.error());
+  if (!entry)
+    return Unexpected(entry.error());
   const std::string what =
       fmt::format("#{}: {} ({})", id, describe(*entry), short_time(entry->local_time()));
   if (!yes) {
@@ -139,7 +153,8 @@ Result<void> run_delete(Session& session, std::int64_t id, bool yes) {
       return {};
     }
   }
-  if (auto removed = (*diary)->remove(id); !removed) return removed;
+  if (auto removed = (*diary)->remove(id); !removed)
+    return removed;
   fmt::print(session.io().out, "Deleted {}\n", what);
   return {};
 }
@@ -173,7 +188,8 @@ void add_edit_commands(CLI::App& app, CommandTable& table) {
   CLI::App* del = app.add_subcommand("delete", "Delete an entry (asks first)");
   del->add_option("id", remove->id, "Entry number")->required()->type_name("ID");
   del->add_flag("--yes,-y", remove->yes, "Do not ask: needed when not on a terminal");
-  table.add(del, [remove](Session& session) { return run_delete(session, remove->id, remove->yes); });
+  table.add(del,
+            [remove](Session& session) { return run_delete(session, remove->id, remove->yes); });
 }
 
 }  // namespace limber::cli

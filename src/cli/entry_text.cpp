@@ -22,20 +22,24 @@ std::string describe(const core::Entry& entry) {
     std::vector<std::string> regions;
     for (const core::RegionRating& rating : pain->regions) {
       std::string text(core::info(rating.region).display);
-      if (rating.pain) text += fmt::format(" {}/10", rating.pain->value());
+      if (rating.pain)
+        text += fmt::format(" {}/10", rating.pain->value());
       regions.push_back(std::move(text));
     }
-    if (!regions.empty()) parts.push_back(fmt::format("{}", fmt::join(regions, ", ")));
-    if (pain->mobility) parts.emplace_back(core::describe(*pain->mobility));
+    if (!regions.empty())
+      parts.push_back(fmt::format("{}", fmt::join(regions, ", ")));
+    if (pain->mobility)
+      parts.emplace_back(core::describe(*pain->mobility));
   } else if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
-    parts.push_back(relief->name.empty()
-                        ? fmt::format("relief: {}", core::to_string(relief->kind))
-                        : fmt::format("relief: {} ({})", core::to_string(relief->kind),
-                                      relief->name));
+    parts.push_back(
+        relief->name.empty()
+            ? fmt::format("relief: {}", core::to_string(relief->kind))
+            : fmt::format("relief: {} ({})", core::to_string(relief->kind), relief->name));
   } else if (const auto* walk = std::get_if<core::WalkRecord>(&entry.detail)) {
     parts.push_back(fmt::format("walked {} min", walk->minutes));
   }
-  if (!entry.note.empty()) parts.push_back(fmt::format("\"{}\"", entry.note));
+  if (!entry.note.empty())
+    parts.push_back(fmt::format("\"{}\"", entry.note));
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 
@@ -43,7 +47,9 @@ std::string day_heading(core::LocalTime local) {
   return fmt::format("{:%A %d %B %Y}", as_shown(local));
 }
 
-std::string clock_time(core::LocalTime local) { return fmt::format("{:%H:%M}", as_shown(local)); }
+std::string clock_time(core::LocalTime local) {
+  return fmt::format("{:%H:%M}", as_shown(local));
+}
 
 std::string short_time(core::LocalTime local) {
   return fmt::format("{:%a %d %b %H:%M}", as_shown(local));

@@ -16,9 +16,11 @@ struct HistoryOptions {
 
 core::Result<void> run_history(Session& session, const HistoryOptions& options) {
   auto diary = session.diary();
-  if (!diary) return core::Unexpected(diary.error());
+  if (!diary)
+    return core::Unexpected(diary.error());
   auto entries = (*diary)->recent(options.days);
-  if (!entries) return core::Unexpected(entries.error());
+  if (!entries)
+    return core::Unexpected(entries.error());
   std::ostream& out = session.io().out;
   if (options.json) {
     out << app::to_json(*entries).dump(2) << '\n';

@@ -27,14 +27,17 @@ struct LogOptions {
 
 Result<core::EntryDetail> pain_detail(const LogOptions& options) {
   auto pain = core::PainScore::parse(options.words.front());
-  if (!pain) return Unexpected(pain.error());
+  if (!pain)
+    return Unexpected(pain.error());
   const std::vector<std::string> region_words(options.words.begin() + 1, options.words.end());
   auto regions = read_regions(region_words);
-  if (!regions) return Unexpected(regions.error());
+  if (!regions)
+    return Unexpected(regions.error());
   core::PainRecord record{*pain, std::move(*regions), std::nullopt};
   if (options.mobility) {
     auto mobility = core::parse_mobility(*options.mobility);
-    if (!mobility) return Unexpected(mobility.error());
+    if (!mobility)
+      return Unexpected(mobility.error());
     record.mobility = *mobility;
   }
   return record;
@@ -47,14 +50,14 @@ Result<core::EntryDetail> relief_detail(const LogOptions& options) {
                 "medication|cream|heat|cold|other [NAME] (quote a name with spaces)");
   }
   auto kind = core::parse_relief(options.words[1]);
-  if (!kind) return Unexpected(kind.error());
+  if (!kind)
+    return Unexpected(kind.error());
   return core::ReliefRecord{*kind, options.words.size() == 3 ? options.words[2] : ""};
 }
 
 Result<core::EntryDetail> walk_detail(const LogOptions& options) {
   if (options.words.size() != 2) {
-    return fail(ErrorCode::kInvalidInput,
-                "log walk needs the minutes walked: limber log walk 15");
+    return fail(ErrorCode::kInvalidInput, "log walk needs the minutes walked: limber log walk 15");
   }
   const std::string& text = options.words[1];
   int minutes = 0;
@@ -64,7 +67,8 @@ Result<core::EntryDetail> walk_detail(const LogOptions& options) {
                 fmt::format("walk minutes '{}' is not a whole number: limber log walk 15", text));
   }
   auto valid = core::walk_minutes(minutes);
-  if (!valid) return Unexpected(valid.error());
+  if (!valid)
+    return Unexpected(valid.error());
   return core::WalkRecord{*valid};
 }
 
@@ -83,20 +87,24 @@ Result<void> run_log(Session& session, const LogOptions& options) {
   auto detail = first == "relief" ? relief_detail(options)
                 : first == "walk" ? walk_detail(options)
                                   : pain_detail(options);
-  if (!detail) return Unexpected(detail.error());
+  if (!detail)
+    return Unexpected(detail.error());
   core::Entry entry;
   entry.at = session.now().instant;
   if (options.at) {
     auto at = app::read_time(*options.at, session.now());
-    if (!at) return Unexpected(at.error());
+    if (!at)
+      return Unexpected(at.error());
     entry.at = *at;
   }
   entry.detail = std::move(*detail);
   entry.note = options.note;
   auto diary = session.diary();
-  if (!diary) return Unexpected(diary.error());
+  if (!diary)
+    return Unexpected(diary.error());
   auto saved = (*diary)->log(std::move(entry));
-  if (!saved) return Unexpected(saved.error());
+  if (!saved)
+    return Unexpected(saved.error());
   if (options.json) {
     session.io().out << app::to_json(*saved).dump(2) << '\n';
   } else {

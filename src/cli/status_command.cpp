@@ -14,17 +14,21 @@ constexpr int kTrendDays = 14;
 
 core::Result<void> run_status(Session& session, bool json) {
   auto diary = session.diary();
-  if (!diary) return core::Unexpected(diary.error());
+  if (!diary)
+    return core::Unexpected(diary.error());
   auto entries = (*diary)->recent(kTrendDays);
-  if (!entries) return core::Unexpected(entries.error());
+  if (!entries)
+    return core::Unexpected(entries.error());
   auto latest = (*diary)->store().latest_pain();
-  if (!latest) return core::Unexpected(latest.error());
+  if (!latest)
+    return core::Unexpected(latest.error());
 
   const auto today = std::chrono::floor<std::chrono::days>(session.now().local);
   const auto days =
       core::summarize_days(*entries, today - std::chrono::days{kTrendDays - 1}, today);
   std::vector<std::optional<double>> means;
-  for (const core::DaySummary& day : days) means.push_back(day.pain_mean);
+  for (const core::DaySummary& day : days)
+    means.push_back(day.pain_mean);
   const core::DaySummary& now = days.back();
 
   std::ostream& out = session.io().out;
@@ -40,7 +44,7 @@ core::Result<void> run_status(Session& session, bool json) {
                             {"walk_minutes", now.walk_minutes},
                             {"reliefs", now.reliefs}}},
                           {"daily", trend}}
-                .dump(2)
+               .dump(2)
         << '\n';
     return {};
   }

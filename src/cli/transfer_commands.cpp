@@ -24,14 +24,17 @@ Result<void> run_export(Session& session, const ExportOptions& options) {
     return Unexpected(format.error());
   }
   auto diary = session.diary();
-  if (!diary) return Unexpected(diary.error());
+  if (!diary)
+    return Unexpected(diary.error());
   auto csv = (*diary)->export_csv();
-  if (!csv) return Unexpected(csv.error());
+  if (!csv)
+    return Unexpected(csv.error());
   if (options.output == "-") {
     session.io().out << *csv;
     return {};
   }
-  if (auto written = app::write_file_atomically(options.output, *csv); !written) return written;
+  if (auto written = app::write_file_atomically(options.output, *csv); !written)
+    return written;
   fmt::print(session.io().err, "Wrote the diary to {} (CSV, one row per entry, oldest first)\n",
              options.output);
   return {};
@@ -39,9 +42,11 @@ Result<void> run_export(Session& session, const ExportOptions& options) {
 
 Result<void> run_import(Session& session, const std::string& file) {
   auto text = app::read_file(file);
-  if (!text) return Unexpected(text.error());
+  if (!text)
+    return Unexpected(text.error());
   auto diary = session.diary();
-  if (!diary) return Unexpected(diary.error());
+  if (!diary)
+    return Unexpected(diary.error());
   auto summary = (*diary)->import_csv(*text);
   if (!summary) {
     return core::fail(summary.error().code,

@@ -7,7 +7,7 @@
 
 namespace limber::core {
 
-using Instant = std::chrono::sys_seconds;     // a moment, UTC seconds since the epoch
+using Instant = std::chrono::sys_seconds;      // a moment, UTC seconds since the epoch
 using LocalTime = std::chrono::local_seconds;  // a wall-clock reading, no zone attached
 
 // The same moment in both forms, and so the local UTC offset in force.

@@ -5,7 +5,8 @@
 namespace limber::core {
 
 Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.starts_with("\xEF\xBB\xBF"))
+    text.remove_prefix(3);
   std::vector<CsvRecord> records;
   CsvRecord record;
   std::string field;
@@ -41,12 +42,14 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
           after_quote = true;
         }
       } else {
-        if (c == '\n') ++line;
+        if (c == '\n')
+          ++line;
         field.push_back(c);
       }
       continue;
     }
-    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') continue;
+    if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+      continue;
     if (c == '\n' || c == '\r') {
       end_record();
       ++line;
@@ -75,19 +78,21 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
     }
   }
   if (quoted) {
-    return fail(ErrorCode::kBadFile,
-                fmt::format("line {}: a quoted field is never closed: add the closing quote",
-                            record.line));
+    return fail(
+        ErrorCode::kBadFile,
+        fmt::format("line {}: a quoted field is never closed: add the closing quote", record.line));
   }
   end_record();
   return records;
 }
 
 std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
+  if (value.find_first_of(",\"\r\n") == std::string_view::npos)
+    return std::string(value);
   std::string out = "\"";
   for (char c : value) {
-    if (c == '"') out.push_back('"');
+    if (c == '"')
+      out.push_back('"');
     out.push_back(c);
   }
   out.push_back('"');
@@ -97,7 +102,8 @@ std::string csv_field(std::string_view value) {
 std::string csv_record(const std::vector<std::string>& fields) {
   std::string out;
   for (std::size_t i = 0; i < fields.size(); ++i) {
-    if (i > 0) out.push_back(',');
+    if (i > 0)
+      out.push_back(',');
     out += csv_field(fields[i]);
   }
   out += "\r\n";

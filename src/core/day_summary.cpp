@@ -11,7 +11,8 @@ std::vector<DaySummary> summarize_days(std::span<const Entry> entries,
                                        std::chrono::local_days first,
                                        std::chrono::local_days last) {
   std::vector<DaySummary> days;
-  if (last < first) return days;
+  if (last < first)
+    return days;
   for (auto day = first; day <= last; day += std::chrono::days{1}) {
     DaySummary summary;
     summary.day = day;
@@ -20,7 +21,8 @@ std::vector<DaySummary> summarize_days(std::span<const Entry> entries,
   std::vector<int> pain_sums(days.size(), 0);
   for (const Entry& entry : entries) {
     const auto day = std::chrono::floor<std::chrono::days>(entry.local_time());
-    if (day < first || day > last) continue;
+    if (day < first || day > last)
+      continue;
     const auto index = static_cast<std::size_t>((day - first).count());
     DaySummary& summary = days[index];
     if (const auto* pain = std::get_if<PainRecord>(&entry.detail)) {
@@ -42,8 +44,7 @@ std::vector<DaySummary> summarize_days(std::span<const Entry> entries,
 }
 
 std::string sparkline(std::span<const std::optional<double>> values) {
-  static constexpr std::array<std::string_view, 8> kBars = {"▁", "▂", "▃", "▄",
-                                                            "▅", "▆", "▇", "█"};
+  static constexpr std::array<std::string_view, 8> kBars = {"▁", "▂", "▃", "▄", "▅", "▆", "▇", "█"};
   std::string out;
   for (const auto& value : values) {
     if (!value) {

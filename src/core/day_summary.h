@@ -22,8 +22,7 @@ struct DaySummary {
 // One summary per local day in [first, last], in order, empty days included. Entries
 // outside the range are ignored; each entry counts on the local day it was recorded.
 std::vector<DaySummary> summarize_days(std::span<const Entry> entries,
-                                       std::chrono::local_days first,
-                                       std::chrono::local_days last);
+                                       std::chrono::local_days first, std::chrono::local_days last);
 
 // "▁▃▅█": one bar per value on a 0-10 scale; a missing value is a space.
 std::string sparkline(std::span<const std::optional<double>> values);

@@ -30,12 +30,13 @@ enum Column : std::size_t {
 };
 
 constexpr std::array<std::string_view, kColumnCount> kColumns = {
-    "id",     "kind", "date", "time",    "utc_offset", "pain",
-    "regions", "mobility", "relief", "name", "minutes",   "note"};
+    "id",      "kind",     "date",   "time", "utc_offset", "pain",
+    "regions", "mobility", "relief", "name", "minutes",    "note"};
 
 bool needs_guard(std::string_view text) {
   const auto first = text.find_first_not_of('\'');
-  if (first == std::string_view::npos) return false;
+  if (first == std::string_view::npos)
+    return false;
   const char c = text[first];
   return c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r';
 }
@@ -47,7 +48,8 @@ Unexpected row_error(std::size_t line, std::string_view column, const std::strin
 std::optional<std::int64_t> parse_int(std::string_view text) {
   std::int64_t value = 0;
   const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
-  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size()) return std::nullopt;
+  if (text.empty() || ec != std::errc() || ptr != text.data() + text.size())
+    return std::nullopt;
   return value;
 }
 
@@ -59,7 +61,8 @@ Result<std::array<std::size_t, kColumnCount>> read_header(const CsvRecord& heade
     const std::string& name = header.fields[i];
     std::size_t column = kColumnCount;
     for (std::size_t c = 0; c < kColumnCount; ++c) {
-      if (kColumns.at(c) == name) column = c;
+      if (kColumns.at(c) == name)
+        column = c;
     }
     if (column == kColumnCount) {
       return fail(ErrorCode::kBadFile,
@@ -115,19 +118,22 @@ class RowReader {
 
 Result<EntryDetail> read_pain(const RowReader& row) {
   auto pain = PainScore::parse(row.cell(kPain));
-  if (!pain) return row.error(kPain, pain.error().message);
+  if (!pain)
+    return row.error(kPain, pain.error().message);
   PainRecord record{*pain, {}, std::nullopt};
   std::string_view regions = row.cell(kRegions);
   while (!regions.empty()) {
     const auto bar = regions.find('|');
     auto rating = parse_region_rating(regions.substr(0, bar));
-    if (!rating) return row.error(kRegions, rating.error().message);
+    if (!rating)
+      return row.error(kRegions, rating.error().message);
     record.regions.push_back(*rating);
     regions = bar == std::string_view::npos ? std::string_view{} : regions.substr(bar + 1);
   }
   if (!row.cell(kMobility).empty()) {
     auto mobility = parse_mobility(row.cell(kMobility));
-    if (!mobility) return row.error(kMobility, mobility.error().message);
+    if (!mobility)
+      return row.error(kMobility, mobility.error().message);
     record.mobility = *mobility;
   }
   if (auto empty = row.require_empty({kRelief, kName, kMinutes}, "pain"); !empty) {
@@ -138,7 +144,8 @@ Result<EntryDetail> read_pain(const RowReader& row) {
 
 Result<EntryDetail> read_relief(const RowReader& row) {
   auto kind = parse_relief(row.cell(kRelief));
-  if (!kind) return row.error(kRelief, kind.error().message);
+  if (!kind)
+    return row.error(kRelief, kind.error().message);
   if (auto empty = row.require_empty({kPain, kRegions, kMobility, kMinutes}, "relief"); !empty) {
     return Unexpected(empty.error());
   }
@@ -169,8 +176,8 @@ Result<Entry> read_row(const RowReader& row) {
     }
     entry.id = *id;
   }
-  const std::string when = fmt::format("{}T{}{}", row.cell(kDate), row.cell(kTime),
-                                       row.cell(kOffset));
+  const std::string when =
+      fmt::format("{}T{}{}", row.cell(kDate), row.cell(kTime), row.cell(kOffset));
   auto at = parse_iso_offset(when);
   if (!at) {
     return row.error(kDate, fmt::format("cannot read the date '{}', time '{}' and offset '{}': use "
@@ -180,11 +187,13 @@ Result<Entry> read_row(const RowReader& row) {
   entry.at = at->at;
   entry.utc_offset = at->utc_offset;
   auto kind = parse_entry_kind(row.cell(kKind));
-  if (!kind) return row.error(kKind, kind.error().message);
+  if (!kind)
+    return row.error(kKind, kind.error().message);
   Result<EntryDetail> detail = *kind == EntryKind::kPain     ? read_pain(row)
                                : *kind == EntryKind::kRelief ? read_relief(row)
                                                              : read_walk(row);
-  if (!detail) return Unexpected(detail.error());
+  if (!detail)
+    return Unexpected(detail.error());
   entry.detail = std::move(*detail);
   entry.note = unguard_formula(row.cell(kNote));
   auto valid = validate(std::move(entry));
@@ -205,9 +214,11 @@ std::vector<std::string> write_row(const Entry& entry) {
   if (const auto* pain = std::get_if<PainRecord>(&entry.detail)) {
     cells[kPain] = std::to_string(pain->pain.value());
     std::vector<std::string> regions;
-    for (const RegionRating& rating : pain->regions) regions.push_back(format_region_rating(rating));
+    for (const RegionRating& rating : pain->regions)
+      regions.push_back(format_region_rating(rating));
     cells[kRegions] = fmt::format("{}", fmt::join(regions, "|"));
-    if (pain->mobility) cells[kMobility] = to_string(*pain->mobility);
+    if (pain->mobility)
+      cells[kMobility] = to_string(*pain->mobility);
   } else if (const auto* relief = std::get_if<ReliefRecord>(&entry.detail)) {
     cells[kRelief] = to_string(relief->kind);
     cells[kName] = guard_formula(relief->name);
@@ -220,33 +231,39 @@ std::vector<std::string> write_row(const Entry& entry) {
 
 }  // namespace
 
-std::span<const std::string_view> diary_csv_columns() { return kColumns; }
+std::span<const std::string_view> diary_csv_columns() {
+  return kColumns;
+}
 
 std::string guard_formula(std::string_view text) {
   return needs_guard(text) ? "'" + std::string(text) : std::string(text);
 }
 
 std::string unguard_formula(std::string_view text) {
-  if (text.starts_with('\'') && needs_guard(text.substr(1))) text.remove_prefix(1);
+  if (text.starts_with('\'') && needs_guard(text.substr(1)))
+    text.remove_prefix(1);
   return std::string(text);
 }
 
 std::string diary_to_csv(std::span<const Entry> entries) {
   std::string out = csv_record(std::vector<std::string>(kColumns.begin(), kColumns.end()));
-  for (const Entry& entry : entries) out += csv_record(write_row(entry));
+  for (const Entry& entry : entries)
+    out += csv_record(write_row(entry));
   return out;
 }
 
 Result<std::vector<Entry>> diary_from_csv(std::string_view text) {
   auto records = parse_csv(text);
-  if (!records) return Unexpected(records.error());
+  if (!records)
+    return Unexpected(records.error());
   if (records->empty()) {
     return fail(ErrorCode::kBadFile,
                 fmt::format("the file is empty: a limber CSV starts with the header {}",
                             fmt::join(kColumns, ",")));
   }
   auto position = read_header(records->front());
-  if (!position) return Unexpected(position.error());
+  if (!position)
+    return Unexpected(position.error());
   std::vector<Entry> entries;
   entries.reserve(records->size() - 1);
   for (std::size_t i = 1; i < records->size(); ++i) {
@@ -258,7 +275,8 @@ Result<std::vector<Entry>> diary_from_csv(std::string_view text) {
                               record.line, record.fields.size(), kColumnCount));
     }
     auto entry = read_row(RowReader(record, *position));
-    if (!entry) return Unexpected(entry.error());
+    if (!entry)
+      return Unexpected(entry.error());
     entries.push_back(std::move(*entry));
   }
   return entries;

@@ -30,7 +30,9 @@ Result<std::string> check_text(std::string text, std::size_t max_length, std::st
 
 }  // namespace
 
-std::string_view to_string(EntryKind kind) { return kKinds.at(static_cast<std::size_t>(kind)); }
+std::string_view to_string(EntryKind kind) {
+  return kKinds.at(static_cast<std::size_t>(kind));
+}
 
 Result<EntryKind> parse_entry_kind(std::string_view text) {
   return parse_name(text, kKinds, "entry kind").transform([](std::size_t i) {
@@ -49,21 +51,25 @@ Result<int> walk_minutes(int minutes) {
 
 Result<Entry> validate(Entry entry) {
   auto note = check_text(std::move(entry.note), kMaxNoteLength, "note");
-  if (!note) return Unexpected(note.error());
+  if (!note)
+    return Unexpected(note.error());
   entry.note = std::move(*note);
   if (auto* pain = std::get_if<PainRecord>(&entry.detail)) {
     auto regions = unique_regions(std::move(pain->regions));
-    if (!regions) return Unexpected(regions.error());
+    if (!regions)
+      return Unexpected(regions.error());
     pain->regions = std::move(*regions);
   } else if (auto* relief = std::get_if<ReliefRecord>(&entry.detail)) {
     auto name = check_text(std::move(relief->name), kMaxNameLength, "name");
-    if (!name) return Unexpected(name.error());
+    if (!name)
+      return Unexpected(name.error());
     relief->name = std::move(*name);
     if (relief->name.find('\n') != std::string::npos) {
       return fail(ErrorCode::kInvalidInput, "the name must fit on one line");
     }
   } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
-    if (auto minutes = walk_minutes(walk->minutes); !minutes) return Unexpected(minutes.error());
+    if (auto minutes = walk_minutes(walk->minutes); !minutes)
+      return Unexpected(minutes.error());
   }
   return entry;
 }

@@ -25,7 +25,9 @@ std::string_view describe(Mobility mobility) {
   return kDescriptions.at(static_cast<std::size_t>(mobility));
 }
 
-std::span<const std::string_view> mobility_ids() { return kIds; }
+std::span<const std::string_view> mobility_ids() {
+  return kIds;
+}
 
 Result<Mobility> parse_mobility(std::string_view text) {
   return parse_name(text, kIds, "mobility").transform([](std::size_t i) {

@@ -33,8 +33,9 @@ Result<PainScore> PainScore::parse(std::string_view text) {
 
 std::string_view PainScore::words() const {
   static constexpr std::array<std::string_view, 11> kWords = {
-      "no pain",       "very mild",  "mild",        "uncomfortable", "moderate",         "distracting",
-      "distressing",   "intense",    "very intense", "severe",       "worst imaginable",
+      "no pain",          "very mild",   "mild",    "uncomfortable", "moderate",
+      "distracting",      "distressing", "intense", "very intense",  "severe",
+      "worst imaginable",
   };
   return kWords.at(static_cast<std::size_t>(value_));
 }

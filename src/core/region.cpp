@@ -25,8 +25,7 @@ constexpr std::array<RegionInfo, 15> kRegions = {{
     {Region::kRightShoulder, "right-shoulder", "Right shoulder", "16982005",
      "Shoulder region structure", Side::kRight},
     {Region::kLeftHip, "left-hip", "Left hip", "29836001", "Hip region structure", Side::kLeft},
-    {Region::kRightHip, "right-hip", "Right hip", "29836001", "Hip region structure",
-     Side::kRight},
+    {Region::kRightHip, "right-hip", "Right hip", "29836001", "Hip region structure", Side::kRight},
     {Region::kLeftButtock, "left-buttock", "Left buttock", "46862004", "Buttock structure",
      Side::kLeft},
     {Region::kRightButtock, "right-buttock", "Right buttock", "46862004", "Buttock structure",
@@ -43,19 +42,28 @@ constexpr std::array<RegionInfo, 15> kRegions = {{
 
 constexpr std::array<std::string_view, kRegions.size()> kIds = [] {
   std::array<std::string_view, kRegions.size()> ids{};
-  for (std::size_t i = 0; i < kRegions.size(); ++i) ids.at(i) = kRegions.at(i).id;
+  for (std::size_t i = 0; i < kRegions.size(); ++i)
+    ids.at(i) = kRegions.at(i).id;
   return ids;
 }();
 
 }  // namespace
 
-std::span<const RegionInfo> all_regions() { return kRegions; }
+std::span<const RegionInfo> all_regions() {
+  return kRegions;
+}
 
-const RegionInfo& info(Region region) { return kRegions.at(static_cast<std::size_t>(region)); }
+const RegionInfo& info(Region region) {
+  return kRegions.at(static_cast<std::size_t>(region));
+}
 
-std::string_view to_string(Region region) { return info(region).id; }
+std::string_view to_string(Region region) {
+  return info(region).id;
+}
 
-std::span<const std::string_view> region_ids() { return kIds; }
+std::span<const std::string_view> region_ids() {
+  return kIds;
+}
 
 Result<Region> parse_region(std::string_view text) {
   return parse_name(text, kIds, "region").transform([](std::size_t i) {
@@ -66,7 +74,8 @@ Result<Region> parse_region(std::string_view text) {
 Result<RegionRating> parse_region_rating(std::string_view text) {
   const auto colon = text.find(':');
   auto region = parse_region(text.substr(0, colon));
-  if (!region) return Unexpected(region.error());
+  if (!region)
+    return Unexpected(region.error());
   RegionRating rating{*region, std::nullopt};
   if (colon != std::string_view::npos) {
     auto pain = PainScore::parse(text.substr(colon + 1));
@@ -81,7 +90,8 @@ Result<RegionRating> parse_region_rating(std::string_view text) {
 
 std::string format_region_rating(const RegionRating& rating) {
   std::string out(to_string(rating.region));
-  if (rating.pain) out += fmt::format(":{}", rating.pain->value());
+  if (rating.pain)
+    out += fmt::format(":{}", rating.pain->value());
   return out;
 }
 

@@ -37,9 +37,9 @@ enum class Side { kNone, kLeft, kRight };
 
 struct RegionInfo {
   Region region;
-  std::string_view id;            // stable name used on the command line, in files and APIs
-  std::string_view display;       // what a person reads
-  std::string_view snomed_code;   // SNOMED CT body structure, empty when none fits
+  std::string_view id;           // stable name used on the command line, in files and APIs
+  std::string_view display;      // what a person reads
+  std::string_view snomed_code;  // SNOMED CT body structure, empty when none fits
   std::string_view snomed_display;
   Side side;
 };

@@ -8,12 +8,15 @@
 namespace limber::core {
 namespace {
 
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
+char lower(char c) {
+  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+}
 
 std::string squeeze(std::string_view s) {
   std::string out;
   for (char c : s) {
-    if (c != '-' && c != '_' && c != ' ') out.push_back(lower(c));
+    if (c != '-' && c != '_' && c != ' ')
+      out.push_back(lower(c));
   }
   return out;
 }
@@ -27,7 +30,8 @@ int edit_distance(std::string_view a, std::string_view b) {
   std::vector<int> before(m + 1);
   std::vector<int> previous(m + 1);
   std::vector<int> current(m + 1);
-  for (std::size_t j = 0; j <= m; ++j) previous[j] = static_cast<int>(j);
+  for (std::size_t j = 0; j <= m; ++j)
+    previous[j] = static_cast<int>(j);
   for (std::size_t i = 1; i <= n; ++i) {
     current[0] = static_cast<int>(i);
     for (std::size_t j = 1; j <= m; ++j) {
@@ -50,7 +54,8 @@ std::optional<std::string_view> closest(std::string_view word,
   int best_distance = 0;
   const std::string squeezed = squeeze(word);
   for (std::string_view candidate : candidates) {
-    if (!squeezed.empty() && squeeze(candidate) == squeezed) return candidate;
+    if (!squeezed.empty() && squeeze(candidate) == squeezed)
+      return candidate;
     const int distance = edit_distance(word, candidate);
     if (!best || distance < best_distance) {
       best = candidate;
@@ -58,13 +63,15 @@ std::optional<std::string_view> closest(std::string_view word,
     }
   }
   const int allowed = std::max(1, (static_cast<int>(word.size()) + 2) / 3);
-  if (best && best_distance <= allowed) return best;
+  if (best && best_distance <= allowed)
+    return best;
   return std::nullopt;
 }
 
 std::string did_you_mean(std::string_view word, std::span<const std::string_view> candidates) {
   const auto match = closest(word, candidates);
-  if (!match) return {};
+  if (!match)
+    return {};
   return " Did you mean '" + std::string(*match) + "'?";
 }
 

@@ -31,11 +31,13 @@ class Cursor {
   explicit Cursor(std::string_view text) : text_(text) {}
 
   std::optional<int> digits(std::size_t count) {
-    if (text_.size() - pos_ < count) return std::nullopt;
+    if (text_.size() - pos_ < count)
+      return std::nullopt;
     int value = 0;
     const char* begin = text_.data() + pos_;
     const auto [ptr, ec] = std::from_chars(begin, begin + count, value);
-    if (ec != std::errc() || ptr != begin + count) return std::nullopt;
+    if (ec != std::errc() || ptr != begin + count)
+      return std::nullopt;
     pos_ += count;
     return value;
   }
@@ -56,30 +58,38 @@ class Cursor {
 
 std::optional<std::chrono::year_month_day> read_date(Cursor& in) {
   const auto year = in.digits(4);
-  if (!year || !in.take('-')) return std::nullopt;
+  if (!year || !in.take('-'))
+    return std::nullopt;
   const auto month = in.digits(2);
-  if (!month || !in.take('-')) return std::nullopt;
+  if (!month || !in.take('-'))
+    return std::nullopt;
   const auto day = in.digits(2);
-  if (!day) return std::nullopt;
+  if (!day)
+    return std::nullopt;
   const std::chrono::year_month_day date{std::chrono::year{*year},
                                          std::chrono::month{static_cast<unsigned>(*month)},
                                          std::chrono::day{static_cast<unsigned>(*day)}};
-  if (!date.ok()) return std::nullopt;
+  if (!date.ok())
+    return std::nullopt;
   return date;
 }
 
 std::optional<seconds> read_clock(Cursor& in, bool allow_seconds) {
   const auto hour = in.digits(2);
-  if (!hour || !in.take(':')) return std::nullopt;
+  if (!hour || !in.take(':'))
+    return std::nullopt;
   const auto minute = in.digits(2);
-  if (!minute) return std::nullopt;
+  if (!minute)
+    return std::nullopt;
   int second = 0;
   if (allow_seconds && in.take(':')) {
     const auto s = in.digits(2);
-    if (!s) return std::nullopt;
+    if (!s)
+      return std::nullopt;
     second = *s;
   }
-  if (*hour > 23 || *minute > 59 || second > 59) return std::nullopt;
+  if (*hour > 23 || *minute > 59 || second > 59)
+    return std::nullopt;
   return hours{*hour} + minutes{*minute} + seconds{second};
 }
 
@@ -96,46 +106,59 @@ std::optional<seconds> parse_clock_word(std::string_view word) {
   const std::string_view hour_text = word.substr(0, colon);
   const std::string_view minute_text =
       colon == std::string_view::npos ? std::string_view{} : word.substr(colon + 1);
-  if (colon == std::string_view::npos && !twelve_hour) return std::nullopt;
-  if (colon != std::string_view::npos && minute_text.size() != 2) return std::nullopt;
+  if (colon == std::string_view::npos && !twelve_hour)
+    return std::nullopt;
+  if (colon != std::string_view::npos && minute_text.size() != 2)
+    return std::nullopt;
   int hour = 0;
   int minute = 0;
   auto number = [](std::string_view text, int& out) {
-    if (text.empty() || text.size() > 2) return false;
+    if (text.empty() || text.size() > 2)
+      return false;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && ptr == text.data() + text.size();
   };
-  if (!number(hour_text, hour)) return std::nullopt;
-  if (!minute_text.empty() && !number(minute_text, minute)) return std::nullopt;
+  if (!number(hour_text, hour))
+    return std::nullopt;
+  if (!minute_text.empty() && !number(minute_text, minute))
+    return std::nullopt;
   if (twelve_hour) {
-    if (hour < 1 || hour > 12) return std::nullopt;
+    if (hour < 1 || hour > 12)
+      return std::nullopt;
     hour = hour % 12 + (pm ? 12 : 0);
   }
-  if (hour > 23 || minute > 59) return std::nullopt;
+  if (hour > 23 || minute > 59)
+    return std::nullopt;
   return hours{hour} + minutes{minute};
 }
 
 std::optional<TimeSpec> parse_iso(std::string_view text) {
   Cursor in(text);
   const auto date = read_date(in);
-  if (!date || !(in.take('T') || in.take('t') || in.take(' '))) return std::nullopt;
+  if (!date || !(in.take('T') || in.take('t') || in.take(' ')))
+    return std::nullopt;
   const auto clock = read_clock(in, true);
-  if (!clock) return std::nullopt;
+  if (!clock)
+    return std::nullopt;
   const LocalTime local{std::chrono::local_days{*date}.time_since_epoch() + *clock};
-  if (in.done()) return TimeSpec{local};
+  if (in.done())
+    return TimeSpec{local};
   const auto offset = parse_offset(in.rest());
-  if (!offset) return std::nullopt;
+  if (!offset)
+    return std::nullopt;
   return TimeSpec{Instant{local.time_since_epoch() - *offset}};
 }
 
 std::optional<seconds> parse_ago(const std::vector<std::string>& words) {
   // "2 hours ago", "2h ago", "90 min ago"
-  if (words.empty() || words.back() != "ago" || words.size() > 3) return std::nullopt;
+  if (words.empty() || words.back() != "ago" || words.size() > 3)
+    return std::nullopt;
   std::string amount = words[0];
   std::string unit = words.size() == 3 ? words[1] : "";
   if (words.size() == 2) {
     const auto split = amount.find_first_not_of("0123456789");
-    if (split == std::string::npos || split == 0) return std::nullopt;
+    if (split == std::string::npos || split == 0)
+      return std::nullopt;
     unit = amount.substr(split);
     amount = amount.substr(0, split);
   }
@@ -158,15 +181,18 @@ std::optional<seconds> parse_ago(const std::vector<std::string>& words) {
       {"days", 86400},
   }};
   for (const auto& [name, factor] : kUnits) {
-    if (unit == name) return seconds{static_cast<std::int64_t>(count) * factor};
+    if (unit == name)
+      return seconds{static_cast<std::int64_t>(count) * factor};
   }
   return std::nullopt;
 }
 
 std::optional<std::chrono::local_days> parse_day_word(std::string_view word, const Now& now) {
   const std::chrono::local_days today{std::chrono::floor<days>(now.local).time_since_epoch()};
-  if (word == "today") return today;
-  if (word == "yesterday") return today - days{1};
+  if (word == "today")
+    return today;
+  if (word == "yesterday")
+    return today - days{1};
   static constexpr std::array<std::string_view, 7> kWeekdays = {
       "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
   const unsigned current = std::chrono::weekday{today}.c_encoding();
@@ -183,36 +209,43 @@ std::vector<std::string> lower_words(std::string_view text) {
   std::string word;
   for (char c : text) {
     if (std::isspace(static_cast<unsigned char>(c)) != 0) {
-      if (!word.empty()) words.push_back(std::move(word));
+      if (!word.empty())
+        words.push_back(std::move(word));
       word.clear();
     } else {
       word.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     }
   }
-  if (!word.empty()) words.push_back(std::move(word));
+  if (!word.empty())
+    words.push_back(std::move(word));
   return words;
 }
 
 }  // namespace
 
 Result<TimeSpec> parse_time(std::string_view text, const Now& now) {
-  if (auto iso = parse_iso(text)) return *iso;
+  if (auto iso = parse_iso(text))
+    return *iso;
   const std::vector<std::string> words = lower_words(text);
-  if (words.size() == 1 && words[0] == "now") return TimeSpec{now.instant};
-  if (auto ago = parse_ago(words)) return TimeSpec{now.instant - *ago};
+  if (words.size() == 1 && words[0] == "now")
+    return TimeSpec{now.instant};
+  if (auto ago = parse_ago(words))
+    return TimeSpec{now.instant - *ago};
   const std::chrono::local_days today{std::chrono::floor<days>(now.local).time_since_epoch()};
   if (words.size() == 1) {
-    if (auto clock = parse_clock_word(words[0])) return TimeSpec{LocalTime{today} + *clock};
+    if (auto clock = parse_clock_word(words[0]))
+      return TimeSpec{LocalTime{today} + *clock};
     if (parse_day_word(words[0], now)) {
       return fail(ErrorCode::kInvalidInput,
-                  fmt::format("the time '{}' needs a time of day too, for example '{} 21:00'",
-                              text, words[0]));
+                  fmt::format("the time '{}' needs a time of day too, for example '{} 21:00'", text,
+                              words[0]));
     }
   }
   if (words.size() == 2) {
     const auto day = parse_day_word(words[0], now);
     const auto clock = parse_clock_word(words[1]);
-    if (day && clock) return TimeSpec{LocalTime{*day} + *clock};
+    if (day && clock)
+      return TimeSpec{LocalTime{*day} + *clock};
   }
   return unreadable(text);
 }
@@ -235,7 +268,8 @@ std::string format_offset(seconds utc_offset) {
 }
 
 Result<seconds> parse_offset(std::string_view text) {
-  if (text == "Z" || text == "z") return seconds{0};
+  if (text == "Z" || text == "z")
+    return seconds{0};
   Cursor in(text);
   int sign = 0;
   if (in.take('+')) {

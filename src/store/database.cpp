@@ -13,7 +13,9 @@ using core::ErrorCode;
 using core::fail;
 using core::Unexpected;
 
-void Database::Closer::operator()(sqlite3* db) const { sqlite3_close_v2(db); }
+void Database::Closer::operator()(sqlite3* db) const {
+  sqlite3_close_v2(db);
+}
 
 core::Error sqlite_error(sqlite3* db, int code, const std::filesystem::path& path) {
   std::string where = path.string();
@@ -62,7 +64,8 @@ core::Error sqlite_error(sqlite3* db, int code, const std::filesystem::path& pat
 
 Result<Database> Database::open(const std::filesystem::path& path, const OpenOptions& options) {
   std::error_code ec;
-  if (path.has_parent_path()) std::filesystem::create_directories(path.parent_path(), ec);
+  if (path.has_parent_path())
+    std::filesystem::create_directories(path.parent_path(), ec);
   if (ec) {
     return fail(ErrorCode::kIo, fmt::format("cannot create the folder {} ({}): choose another "
                                             "place with --data-dir or LIMBER_HOME",
@@ -77,14 +80,16 @@ Result<Database> Database::open(const std::filesystem::path& path, const OpenOpt
   const int code =
       sqlite3_open_v2(path.c_str(), &raw, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, nullptr);
   Database db(raw, path);
-  if (code != SQLITE_OK) return Unexpected(sqlite_error(raw, code, path));
+  if (code != SQLITE_OK)
+    return Unexpected(sqlite_error(raw, code, path));
   sqlite3_extended_result_codes(raw, 1);
   sqlite3_busy_timeout(raw, static_cast<int>(options.busy_timeout.count()));
   // Connection settings: nothing is written to the file yet.
   if (auto set = db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"); !set) {
     return Unexpected(set.error());
   }
-  if (auto migrated = migrate(db); !migrated) return Unexpected(migrated.error());
+  if (auto migrated = migrate(db); !migrated)
+    return Unexpected(migrated.error());
   return db;
 }
 
@@ -92,29 +97,38 @@ Result<Database> Database::open_in_memory() {
   sqlite3* raw = nullptr;
   const int code = sqlite3_open_v2(":memory:", &raw, SQLITE_OPEN_READWRITE, nullptr);
   Database db(raw, ":memory:");
-  if (code != SQLITE_OK) return Unexpected(sqlite_error(raw, code, ":memory:"));
-  if (auto set = db.exec("PRAGMA foreign_keys = ON"); !set) return Unexpected(set.error());
-  if (auto migrated = migrate(db); !migrated) return Unexpected(migrated.error());
+  if (code != SQLITE_OK)
+    return Unexpected(sqlite_error(raw, code, ":memory:"));
+  if (auto set = db.exec("PRAGMA foreign_keys = ON"); !set)
+    return Unexpected(set.error());
+  if (auto migrated = migrate(db); !migrated)
+    return Unexpected(migrated.error());
   return db;
 }
 
 Result<Statement> Database::prepare(std::string_view sql) const {
   sqlite3_stmt* stmt = nullptr;
-  const int code = sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt,
-                                      nullptr);
-  if (code != SQLITE_OK) return Unexpected(sqlite_error(db_.get(), code, path_));
+  const int code =
+      sqlite3_prepare_v2(db_.get(), sql.data(), static_cast<int>(sql.size()), &stmt, nullptr);
+  if (code != SQLITE_OK)
+    return Unexpected(sqlite_error(db_.get(), code, path_));
   return Statement(db_.get(), stmt);
 }
 
 Result<void> Database::exec(std::string_view sql) const {
   const std::string text(sql);
   const int code = sqlite3_exec(db_.get(), text.c_str(), nullptr, nullptr, nullptr);
-  if (code != SQLITE_OK) return Unexpected(sqlite_error(db_.get(), code, path_));
+  if (code != SQLITE_OK)
+    return Unexpected(sqlite_error(db_.get(), code, path_));
   return {};
 }
 
-std::int64_t Database::last_insert_id() const { return sqlite3_last_insert_rowid(db_.get()); }
+std::int64_t Database::last_insert_id() const {
+  return sqlite3_last_insert_rowid(db_.get());
+}
 
-int Database::changes() const { return sqlite3_changes(db_.get()); }
+int Database::changes() const {
+  return sqlite3_changes(db_.get());
+}
 
 }  // namespace limber::store

@@ -31,7 +31,8 @@ void bind_entry(Statement& statement, const Entry& entry) {
   std::optional<std::int64_t> minutes;
   if (const auto* pain_record = std::get_if<core::PainRecord>(&entry.detail)) {
     pain = pain_record->pain.value();
-    if (pain_record->mobility) mobility = core::to_string(*pain_record->mobility);
+    if (pain_record->mobility)
+      mobility = core::to_string(*pain_record->mobility);
   } else if (const auto* relief_record = std::get_if<core::ReliefRecord>(&entry.detail)) {
     relief = core::to_string(relief_record->kind);
     name = relief_record->name;
@@ -57,15 +58,18 @@ Result<Entry> read_entry(const Statement& row) {
   entry.utc_offset = std::chrono::seconds{row.integer(3)};
   entry.note = row.text(9);
   auto kind = core::parse_entry_kind(row.text(1));
-  if (!kind) return Unexpected(kind.error());
+  if (!kind)
+    return Unexpected(kind.error());
   switch (*kind) {
     case core::EntryKind::kPain: {
       auto pain = core::PainScore::from_int(static_cast<int>(row.integer(4)));
-      if (!pain) return Unexpected(pain.error());
+      if (!pain)
+        return Unexpected(pain.error());
       core::PainRecord record{*pain, {}, std::nullopt};
       if (!row.is_null(5)) {
         auto mobility = core::parse_mobility(row.text(5));
-        if (!mobility) return Unexpected(mobility.error());
+        if (!mobility)
+          return Unexpected(mobility.error());
         record.mobility = *mobility;
       }
       entry.detail = std::move(record);
@@ -73,7 +77,8 @@ Result<Entry> read_entry(const Statement& row) {
     }
     case core::EntryKind::kRelief: {
       auto relief = core::parse_relief(row.text(6));
-      if (!relief) return Unexpected(relief.error());
+      if (!relief)
+        return Unexpected(relief.error());
       entry.detail = core::ReliefRecord{*relief, row.text(7)};
       break;
     }
@@ -87,25 +92,30 @@ Result<Entry> read_entry(const Statement& row) {
 }  // namespace
 
 Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const {
-  auto statement = db_.prepare(fmt::format("INSERT INTO entries ({}) VALUES (?1, ?2, ?3, ?4, ?5, "
-                                           "?6, ?7, ?8, ?9, ?10)",
-                                           kColumns));
-  if (!statement) return Unexpected(statement.error());
+  auto statement =
+      db_.prepare(fmt::format("INSERT INTO entries ({}) VALUES (?1, ?2, ?3, ?4, ?5, "
+                              "?6, ?7, ?8, ?9, ?10)",
+                              kColumns));
+  if (!statement)
+    return Unexpected(statement.error());
   statement->bind(1, keep_id ? std::optional<std::int64_t>(entry.id) : std::nullopt);
   bind_entry(*statement, entry);
-  if (auto done = statement->run(); !done) return Unexpected(done.error());
+  if (auto done = statement->run(); !done)
+    return Unexpected(done.error());
   const std::int64_t id = db_.last_insert_id();
   if (const auto* pain = std::get_if<core::PainRecord>(&entry.detail)) {
     auto region = db_.prepare(
         "INSERT INTO entry_regions (entry_id, region, pain, position) VALUES (?1, ?2, ?3, ?4)");
-    if (!region) return Unexpected(region.error());
+    if (!region)
+      return Unexpected(region.error());
     std::int64_t position = 0;
     for (const core::RegionRating& rating : pain->regions) {
       region->bind(1, id)
           .bind(2, core::to_string(rating.region))
           .bind(3, rating.pain ? std::optional<std::int64_t>(rating.pain->value()) : std::nullopt)
           .bind(4, position++);
-      if (auto done = region->run(); !done) return Unexpected(done.error());
+      if (auto done = region->run(); !done)
+        return Unexpected(done.error());
       region->reset();
     }
   }
@@ -114,26 +124,30 @@ Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const 
 
 Result<Entry> DiaryStore::add(Entry entry) const {
   auto id = db_.transaction([&] { return insert(entry, false); });
-  if (!id) return Unexpected(id.error());
+  if (!id)
+    return Unexpected(id.error());
   entry.id = *id;
   return entry;
 }
 
 Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string_view order,
                                              std::int64_t from, std::int64_t to) const {
-  auto rows = db_.prepare(
-      fmt::format("SELECT {} FROM entries WHERE {} ORDER BY at {}, id {}", kColumns, where, order,
-                  order));
-  if (!rows) return Unexpected(rows.error());
+  auto rows = db_.prepare(fmt::format("SELECT {} FROM entries WHERE {} ORDER BY at {}, id {}",
+                                      kColumns, where, order, order));
+  if (!rows)
+    return Unexpected(rows.error());
   rows->bind(1, from).bind(2, to);
   std::vector<Entry> entries;
   std::unordered_map<std::int64_t, std::size_t> index;
   for (;;) {
     auto row = rows->step();
-    if (!row) return Unexpected(row.error());
-    if (!*row) break;
+    if (!row)
+      return Unexpected(row.error());
+    if (!*row)
+      break;
     auto entry = read_entry(*rows);
-    if (!entry) return Unexpected(entry.error());
+    if (!entry)
+      return Unexpected(entry.error());
     index.emplace(entry->id, entries.size());
     entries.push_back(std::move(*entry));
   }
@@ -141,20 +155,26 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
       "SELECT r.entry_id, r.region, r.pain FROM entry_regions r JOIN entries ON entries.id = "
       "r.entry_id WHERE {} ORDER BY r.entry_id, r.position",
       where));
-  if (!regions) return Unexpected(regions.error());
+  if (!regions)
+    return Unexpected(regions.error());
   regions->bind(1, from).bind(2, to);
   for (;;) {
     auto row = regions->step();
-    if (!row) return Unexpected(row.error());
-    if (!*row) break;
+    if (!row)
+      return Unexpected(row.error());
+    if (!*row)
+      break;
     const auto found = index.find(regions->integer(0));
-    if (found == index.end()) continue;
+    if (found == index.end())
+      continue;
     auto region = core::parse_region(regions->text(1));
-    if (!region) return Unexpected(region.error());
+    if (!region)
+      return Unexpected(region.error());
     core::RegionRating rating{*region, std::nullopt};
     if (!regions->is_null(2)) {
       auto pain = core::PainScore::from_int(static_cast<int>(regions->integer(2)));
-      if (!pain) return Unexpected(pain.error());
+      if (!pain)
+        return Unexpected(pain.error());
       rating.pain = *pain;
     }
     std::get<core::PainRecord>(entries[found->second].detail).regions.push_back(rating);
@@ -164,8 +184,10 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
 
 Result<Entry> DiaryStore::get(std::int64_t id) const {
   auto found = query("entries.id = ?1 AND ?2 = ?2", "ASC", id, 0);
-  if (!found) return Unexpected(found.error());
-  if (found->empty()) return no_such_entry(id);
+  if (!found)
+    return Unexpected(found.error());
+  if (found->empty())
+    return no_such_entry(id);
   return std::move(found->front());
 }
 
@@ -181,31 +203,38 @@ Result<std::vector<Entry>> DiaryStore::between(core::Instant from, core::Instant
 
 Result<std::vector<Entry>> DiaryStore::all() const {
   return query("entries.at >= ?1 AND entries.at <= ?2", "ASC",
-               std::numeric_limits<std::int64_t>::min(),
-               std::numeric_limits<std::int64_t>::max());
+               std::numeric_limits<std::int64_t>::min(), std::numeric_limits<std::int64_t>::max());
 }
 
 Result<std::optional<Entry>> DiaryStore::latest_pain() const {
-  auto latest = db_.prepare(
-      "SELECT id FROM entries WHERE kind = 'pain' ORDER BY at DESC, id DESC LIMIT 1");
-  if (!latest) return Unexpected(latest.error());
+  auto latest =
+      db_.prepare("SELECT id FROM entries WHERE kind = 'pain' ORDER BY at DESC, id DESC LIMIT 1");
+  if (!latest)
+    return Unexpected(latest.error());
   auto row = latest->step();
-  if (!row) return Unexpected(row.error());
-  if (!*row) return std::optional<Entry>{};
+  if (!row)
+    return Unexpected(row.error());
+  if (!*row)
+    return std::optional<Entry>{};
   auto entry = get(latest->integer(0));
-  if (!entry) return Unexpected(entry.error());
+  if (!entry)
+    return Unexpected(entry.error());
   return std::optional<Entry>(std::move(*entry));
 }
 
 Result<void> DiaryStore::replace(const Entry& entry) const {
   return db_.transaction([&]() -> Result<void> {
     auto removed = db_.prepare("DELETE FROM entries WHERE id = ?1");
-    if (!removed) return Unexpected(removed.error());
+    if (!removed)
+      return Unexpected(removed.error());
     removed->bind(1, entry.id);
-    if (auto done = removed->run(); !done) return done;
-    if (db_.changes() == 0) return no_such_entry(entry.id);
+    if (auto done = removed->run(); !done)
+      return done;
+    if (db_.changes() == 0)
+      return no_such_entry(entry.id);
     auto inserted = insert(entry, true);
-    if (!inserted) return Unexpected(inserted.error());
+    if (!inserted)
+      return Unexpected(inserted.error());
     return {};
   });
 }
@@ -213,10 +242,13 @@ Result<void> DiaryStore::replace(const Entry& entry) const {
 Result<void> DiaryStore::remove(std::int64_t id) const {
   return db_.transaction([&]() -> Result<void> {
     auto removed = db_.prepare("DELETE FROM entries WHERE id = ?1");
-    if (!removed) return Unexpected(removed.error());
+    if (!removed)
+      return Unexpected(removed.error());
     removed->bind(1, id);
-    if (auto done = removed->run(); !done) return done;
-    if (db_.changes() == 0) return no_such_entry(id);
+    if (auto done = removed->run(); !done)
+      return done;
+    if (db_.changes() == 0)
+      return no_such_entry(id);
     return {};
   });
 }
@@ -238,7 +270,8 @@ Result<ImportSummary> DiaryStore::import(std::span<const Entry> entries) const {
         keep_id = !existing;
       }
       auto id = insert(entry, keep_id);
-      if (!id) return Unexpected(id.error());
+      if (!id)
+        return Unexpected(id.error());
       ++summary.added;
     }
     return summary;
@@ -247,9 +280,11 @@ Result<ImportSummary> DiaryStore::import(std::span<const Entry> entries) const {
 
 Result<std::int64_t> DiaryStore::count() const {
   auto statement = db_.prepare("SELECT count(*) FROM entries");
-  if (!statement) return Unexpected(statement.error());
+  if (!statement)
+    return Unexpected(statement.error());
   auto row = statement->step();
-  if (!row) return Unexpected(row.error());
+  if (!row)
+    return Unexpected(row.error());
   return statement->integer(0);
 }
 

@@ -1,0 +1,74 @@
+// The real `limber` binary, run as a person runs it: a process, an environment, exit codes.
+#include <array>
+#include <cstdio>
+#include <string>
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+#include <sys/wait.h>
+
+#include "support/temp_dir.h"
+
+namespace limber::testing {
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+// Runs `limber ARGS` with LIMBER_HOME=home; stderr joins stdout.
+Run limber(const std::filesystem::path& home, const std::string& args) {
+  const std::string command =
+      "LIMBER_HOME='" + home.string() + "' " LIMBER_BINARY " " + args + " 2>&1 </dev/null";
+  Run run;
+  FILE* pipe = popen(command.c_str(), "r");
+  if (pipe == nullptr)
+    return run;
+  std::array<char, 4096> buffer{};
+  std::size_t n = 0;
+  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
+    run.out.append(buffer.data(), n);
+  const int status = pclose(pipe);
+  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return run;
+}
+
+TEST(BinaryTest, LogsAndListsThroughTheRealBinary) {
+  TempDir home;
+  const Run logged = limber(home.path(), "log 6 lower-back neck:3 --mobility stand");
+  ASSERT_EQ(logged.code, 0) << logged.out;
+  EXPECT_NE(logged.out.find("Saved #1"), std::string::npos);
+  const Run history = limber(home.path(), "history --json");
+  ASSERT_EQ(history.code, 0) << history.out;
+  const auto entries = nlohmann::json::parse(history.out);
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0]["regions"][0]["region"], "lower-back");
+  EXPECT_TRUE(std::filesystem::exists(home.path() / "limber.db"));
+}
+
+TEST(BinaryTest, ExitsTwoForUsageAndOneForRuntimeErrors) {
+  TempDir home;
+  const Run usage = limber(home.path(), "log 11");
+  EXPECT_EQ(usage.code, 2);
+  EXPECT_NE(usage.out.find("out of range"), std::string::npos);
+  const Run unknown = limber(home.path(), "histroy");
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.out.find("Did you mean 'history'?"), std::string::npos) << unknown.out;
+  const Run runtime = limber(home.path(), "import /nonexistent.csv");
+  EXPECT_EQ(runtime.code, 1);
+  EXPECT_EQ(limber(home.path(), "--help").code, 0);
+}
+
+TEST(BinaryTest, DeleteRefusesWithoutATerminalOrYes) {
+  TempDir home;
+  ASSERT_EQ(limber(home.path(), "log walk 10").code, 0);
+  const Run refused = limber(home.path(), "delete 1");
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.out.find("--yes"), std::string::npos);
+  EXPECT_EQ(limber(home.path(), "delete 1 --yes").code, 0);
+  EXPECT_EQ(nlohmann::json::parse(limber(home.path(), "history --json").out).size(), 0U);
+}
+
+}  // namespace
+}  // namespace limber::testing

@@ -1,0 +1,104 @@
+#include "store/diary_store.h"
+
+#include <gtest/gtest.h>
+
+#include "support/clock.h"
+
+namespace limber::store {
+namespace {
+
+using core::Entry;
+using std::chrono::hours;
+using testing::kNoon;
+
+Entry pain_entry(core::Instant at, int pain, std::vector<core::RegionRating> regions = {}) {
+  Entry entry;
+  entry.at = at;
+  entry.utc_offset = hours{1};
+  entry.detail =
+      core::PainRecord{*core::PainScore::from_int(pain), std::move(regions), core::Mobility::kWalk};
+  entry.note = "a note";
+  return entry;
+}
+
+class DiaryStoreTest : public ::testing::Test {
+ protected:
+  Database db_ = *Database::open_in_memory();
+  DiaryStore store_{db_};
+};
+
+TEST_F(DiaryStoreTest, StoresAndReadsBackAnEntryWithItsRegionsInOrder) {
+  const Entry entry = pain_entry(kNoon, 6,
+                                 {{core::Region::kNeck, *core::PainScore::from_int(3)},
+                                  {core::Region::kLowerBack, std::nullopt}});
+  auto saved = store_.add(entry);
+  ASSERT_TRUE(saved.has_value()) << saved.error().message;
+  EXPECT_GT(saved->id, 0);
+  auto back = store_.get(saved->id);
+  ASSERT_TRUE(back.has_value());
+  EXPECT_TRUE(back->same_content(entry));
+  EXPECT_EQ(std::get<core::PainRecord>(back->detail).regions.front().region, core::Region::kNeck);
+}
+
+TEST_F(DiaryStoreTest, ListsRecentEntriesNewestFirst) {
+  ASSERT_TRUE(store_.add(pain_entry(kNoon - hours{48}, 8)).has_value());
+  ASSERT_TRUE(store_.add(pain_entry(kNoon - hours{2}, 6)).has_value());
+  ASSERT_TRUE(store_.add(pain_entry(kNoon, 5)).has_value());
+  auto recent = store_.since(kNoon - hours{24});
+  ASSERT_TRUE(recent.has_value());
+  ASSERT_EQ(recent->size(), 2U);
+  EXPECT_EQ(recent->front().at, kNoon);
+  auto all = store_.all();
+  ASSERT_EQ(all->size(), 3U);
+  EXPECT_EQ(all->front().at, kNoon - hours{48});
+  auto latest = store_.latest_pain();
+  ASSERT_TRUE(latest.has_value() && latest->has_value());
+  EXPECT_EQ(std::get<core::PainRecord>((*latest)->detail).pain.value(), 5);
+}
+
+TEST_F(DiaryStoreTest, ReplacesAndRemovesByIdAndSaysWhenThereIsNone) {
+  auto saved = store_.add(pain_entry(kNoon, 6, {{core::Region::kNeck, std::nullopt}}));
+  ASSERT_TRUE(saved.has_value());
+  Entry changed = *saved;
+  changed.detail = core::WalkRecord{12};
+  ASSERT_TRUE(store_.replace(changed).has_value());
+  EXPECT_EQ(store_.get(saved->id)->kind(), core::EntryKind::kWalk);
+  ASSERT_TRUE(store_.remove(saved->id).has_value());
+  auto gone = store_.get(saved->id);
+  ASSERT_FALSE(gone.has_value());
+  EXPECT_EQ(gone.error().code, core::ErrorCode::kNotFound);
+  EXPECT_EQ(store_.remove(saved->id).error().code, core::ErrorCode::kNotFound);
+  changed.id = 999;
+  EXPECT_EQ(store_.replace(changed).error().code, core::ErrorCode::kNotFound);
+}
+
+TEST_F(DiaryStoreTest, ImportKeepsFreeIdsSkipsRepeatsAndRenumbersClashes) {
+  auto first = store_.add(pain_entry(kNoon - hours{5}, 4));
+  ASSERT_TRUE(first.has_value());
+  Entry repeat = *first;               // same id, same content: skipped
+  Entry clash = pain_entry(kNoon, 9);  // same id, other content: new id
+  clash.id = first->id;
+  Entry fresh = pain_entry(kNoon - hours{1}, 2);
+  fresh.id = 40;  // free: kept
+  const std::vector<Entry> rows = {repeat, clash, fresh};
+  auto summary = store_.import(rows);
+  ASSERT_TRUE(summary.has_value()) << summary.error().message;
+  EXPECT_EQ(summary->added, 2U);
+  EXPECT_EQ(summary->already_there, 1U);
+  EXPECT_EQ(*store_.count(), 3);
+  EXPECT_TRUE(store_.get(40)->same_content(fresh));
+}
+
+TEST_F(DiaryStoreTest, ImportIsAllOrNothing) {
+  ASSERT_TRUE(store_.add(pain_entry(kNoon, 4)).has_value());
+  Entry good = pain_entry(kNoon - hours{1}, 2);
+  Entry bad = pain_entry(kNoon - hours{2}, 3);
+  bad.note = std::string(core::kMaxNoteLength + 1, 'x');  // the CHECK refuses it
+  const std::vector<Entry> rows = {good, bad};
+  auto summary = store_.import(rows);
+  ASSERT_FALSE(summary.has_value());
+  EXPECT_EQ(*store_.count(), 1);
+}
+
+}  // namespace
+}  // namespace limber::store
