@@ -12,16 +12,16 @@
 namespace limber::testing {
 namespace {
 
-struct Run {
+struct Outcome {
   int code = -1;
   std::string out;
 };
 
 // Runs `limber ARGS` with LIMBER_HOME=home; stderr joins stdout.
-Run limber(const std::filesystem::path& home, const std::string& args) {
+Outcome limber(const std::filesystem::path& home, const std::string& args) {
   const std::string command =
       "LIMBER_HOME='" + home.string() + "' " LIMBER_BINARY " " + args + " 2>&1 </dev/null";
-  Run run;
+  Outcome run;
   FILE* pipe = popen(command.c_str(), "r");
   if (pipe == nullptr)
     return run;
@@ -36,10 +36,10 @@ Run limber(const std::filesystem::path& home, const std::string& args) {
 
 TEST(BinaryTest, LogsAndListsThroughTheRealBinary) {
   TempDir home;
-  const Run logged = limber(home.path(), "log 6 lower-back neck:3 --mobility stand");
+  const Outcome logged = limber(home.path(), "log 6 lower-back neck:3 --mobility stand");
   ASSERT_EQ(logged.code, 0) << logged.out;
   EXPECT_NE(logged.out.find("Saved #1"), std::string::npos);
-  const Run history = limber(home.path(), "history --json");
+  const Outcome history = limber(home.path(), "history --json");
   ASSERT_EQ(history.code, 0) << history.out;
   const auto entries = nlohmann::json::parse(history.out);
   ASSERT_EQ(entries.size(), 1U);
@@ -49,13 +49,13 @@ TEST(BinaryTest, LogsAndListsThroughTheRealBinary) {
 
 TEST(BinaryTest, ExitsTwoForUsageAndOneForRuntimeErrors) {
   TempDir home;
-  const Run usage = limber(home.path(), "log 11");
+  const Outcome usage = limber(home.path(), "log 11");
   EXPECT_EQ(usage.code, 2);
   EXPECT_NE(usage.out.find("out of range"), std::string::npos);
-  const Run unknown = limber(home.path(), "histroy");
+  const Outcome unknown = limber(home.path(), "histroy");
   EXPECT_EQ(unknown.code, 2);
   EXPECT_NE(unknown.out.find("Did you mean 'history'?"), std::string::npos) << unknown.out;
-  const Run runtime = limber(home.path(), "import /nonexistent.csv");
+  const Outcome runtime = limber(home.path(), "import /nonexistent.csv");
   EXPECT_EQ(runtime.code, 1);
   EXPECT_EQ(limber(home.path(), "--help").code, 0);
 }
@@ -63,7 +63,7 @@ TEST(BinaryTest, ExitsTwoForUsageAndOneForRuntimeErrors) {
 TEST(BinaryTest, DeleteRefusesWithoutATerminalOrYes) {
   TempDir home;
   ASSERT_EQ(limber(home.path(), "log walk 10").code, 0);
-  const Run refused = limber(home.path(), "delete 1");
+  const Outcome refused = limber(home.path(), "delete 1");
   EXPECT_EQ(refused.code, 2);
   EXPECT_NE(refused.out.find("--yes"), std::string::npos);
   EXPECT_EQ(limber(home.path(), "delete 1 --yes").code, 0);
