@@ -29,6 +29,11 @@ nlohmann::json to_json(const core::Entry& entry) {
     out["name"] = relief->name;
   } else if (const auto* walk = std::get_if<core::WalkRecord>(&entry.detail)) {
     out["minutes"] = walk->minutes;
+  } else if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
+    out["exercises"] = session->exercises;
+    out["pain_before"] = session->pain_before.value();
+    out["pain_after"] = session->pain_after.value();
+    out["minutes"] = session->minutes;
   }
   out["note"] = entry.note;
   return out;

@@ -11,7 +11,8 @@ namespace limber::app {
 
 // {"id", "kind", "at" (ISO 8601 with the offset it was recorded in), "note", and by kind:
 //  pain: "pain", "pain_words", "regions": [{"region", "name", "pain"?}], "mobility"?;
-//  relief: "relief", "name"; walk: "minutes"}
+//  relief: "relief", "name"; walk: "minutes";
+//  session: "exercises", "pain_before", "pain_after", "minutes"}
 nlohmann::json to_json(const core::Entry& entry);
 nlohmann::json to_json(std::span<const core::Entry> entries);
 

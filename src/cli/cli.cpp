@@ -97,6 +97,7 @@ int run(const Invocation& invocation) {
   add_history_command(app, table);
   add_edit_commands(app, table);
   add_transfer_commands(app, table);
+  add_check_command(app, table);
 
   std::vector<std::string> reversed(invocation.args.rbegin(), invocation.args.rend());
   try {

@@ -53,6 +53,7 @@ void add_history_command(CLI::App& app, CommandTable& table);
 void add_edit_commands(CLI::App& app, CommandTable& table);
 void add_transfer_commands(CLI::App& app, CommandTable& table);
 void add_status_command(CLI::App& app, CommandTable& table);
+void add_check_command(CLI::App& app, CommandTable& table);
 
 // Shared option readers: a usage error (kInvalidInput) names the option.
 core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words);

@@ -37,6 +37,11 @@ std::string describe(const core::Entry& entry) {
             : fmt::format("relief: {} ({})", core::to_string(relief->kind), relief->name));
   } else if (const auto* walk = std::get_if<core::WalkRecord>(&entry.detail)) {
     parts.push_back(fmt::format("walked {} min", walk->minutes));
+  } else if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
+    parts.push_back(fmt::format("session {} min, {} exercise{}, pain {} → {}", session->minutes,
+                                session->exercises.size(),
+                                session->exercises.size() == 1 ? "" : "s",
+                                session->pain_before.value(), session->pain_after.value()));
   }
   if (!entry.note.empty())
     parts.push_back(fmt::format("\"{}\"", entry.note));

@@ -8,6 +8,7 @@
 #include "app/local_time.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
+#include "core/red_flags.h"
 
 namespace limber::cli {
 namespace {
@@ -110,6 +111,12 @@ Result<void> run_log(Session& session, const LogOptions& options) {
   } else {
     fmt::print(session.io().out, "Saved #{}: {} ({})\n", saved->id, describe(*saved),
                short_time(saved->local_time()));
+  }
+  // Issue #3: symptoms in both legs are a red flag, so the safety check is offered again.
+  if (core::pain_in_both_legs(*saved)) {
+    fmt::print(options.json ? session.io().err : session.io().out,
+               "Please run the safety check again now: limber check (pain in both legs can be a "
+               "warning sign).\n");
   }
   return {};
 }

@@ -31,6 +31,9 @@ std::vector<DaySummary> summarize_days(std::span<const Entry> entries,
       summary.pain_max = std::max(summary.pain_max.value_or(0), pain->pain.value());
     } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
       summary.walk_minutes += walk->minutes;
+    } else if (const auto* session = std::get_if<SessionRecord>(&entry.detail)) {
+      ++summary.sessions;
+      summary.session_minutes += session->minutes;
     } else {
       ++summary.reliefs;
     }

@@ -17,6 +17,8 @@ struct DaySummary {
   std::optional<int> pain_max;
   int walk_minutes = 0;
   int reliefs = 0;
+  int sessions = 0;
+  int session_minutes = 0;
 };
 
 // One summary per local day in [first, last], in order, empty days included. Entries

@@ -26,12 +26,21 @@ enum Column : std::size_t {
   kName,
   kMinutes,
   kNote,
+  kExercises,
+  kPainBefore,
   kColumnCount,
 };
 
 constexpr std::array<std::string_view, kColumnCount> kColumns = {
-    "id",      "kind",     "date",   "time", "utc_offset", "pain",
-    "regions", "mobility", "relief", "name", "minutes",    "note"};
+    "id",       "kind",   "date", "time",    "utc_offset", "pain",      "regions",
+    "mobility", "relief", "name", "minutes", "note",       "exercises", "pain_before"};
+
+// Columns added after the first format: a file without them (an older export) still reads.
+bool optional_column(std::size_t column) {
+  return column == kExercises || column == kPainBefore;
+}
+
+constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
 
 bool needs_guard(std::string_view text) {
   const auto first = text.find_first_not_of('\'');
@@ -56,6 +65,7 @@ std::optional<std::int64_t> parse_int(std::string_view text) {
 // Maps header names to positions; every column must be there, once, and nothing else.
 Result<std::array<std::size_t, kColumnCount>> read_header(const CsvRecord& header) {
   std::array<std::size_t, kColumnCount> position{};
+  position.fill(kAbsent);
   std::array<bool, kColumnCount> seen{};
   for (std::size_t i = 0; i < header.fields.size(); ++i) {
     const std::string& name = header.fields[i];
@@ -77,7 +87,7 @@ Result<std::array<std::size_t, kColumnCount>> read_header(const CsvRecord& heade
     position.at(column) = i;
   }
   for (std::size_t c = 0; c < kColumnCount; ++c) {
-    if (!seen.at(c)) {
+    if (!seen.at(c) && !optional_column(c)) {
       return fail(ErrorCode::kBadFile,
                   fmt::format("line {}: the column '{}' is missing: the header must be {}",
                               header.line, kColumns.at(c), fmt::join(kColumns, ",")));
@@ -92,7 +102,9 @@ class RowReader {
       : record_(record), position_(position) {}
 
   [[nodiscard]] const std::string& cell(Column column) const {
-    return record_.fields.at(position_.at(column));
+    static const std::string kEmpty;
+    const std::size_t at = position_.at(column);
+    return at == kAbsent ? kEmpty : record_.fields.at(at);
   }
   [[nodiscard]] std::size_t line() const { return record_.line; }
 
@@ -136,7 +148,8 @@ Result<EntryDetail> read_pain(const RowReader& row) {
       return row.error(kMobility, mobility.error().message);
     record.mobility = *mobility;
   }
-  if (auto empty = row.require_empty({kRelief, kName, kMinutes}, "pain"); !empty) {
+  if (auto empty = row.require_empty({kRelief, kName, kMinutes, kExercises, kPainBefore}, "pain");
+      !empty) {
     return Unexpected(empty.error());
   }
   return record;
@@ -146,7 +159,9 @@ Result<EntryDetail> read_relief(const RowReader& row) {
   auto kind = parse_relief(row.cell(kRelief));
   if (!kind)
     return row.error(kRelief, kind.error().message);
-  if (auto empty = row.require_empty({kPain, kRegions, kMobility, kMinutes}, "relief"); !empty) {
+  if (auto empty = row.require_empty(
+          {kPain, kRegions, kMobility, kMinutes, kExercises, kPainBefore}, "relief");
+      !empty) {
     return Unexpected(empty.error());
   }
   return ReliefRecord{*kind, unguard_formula(row.cell(kName))};
@@ -158,11 +173,39 @@ Result<EntryDetail> read_walk(const RowReader& row) {
     return row.error(kMinutes, fmt::format("'{}' is not a walk length: use 1 to {} minutes",
                                            row.cell(kMinutes), kMaxWalkMinutes));
   }
-  if (auto empty = row.require_empty({kPain, kRegions, kMobility, kRelief, kName}, "walk");
+  if (auto empty = row.require_empty(
+          {kPain, kRegions, kMobility, kRelief, kName, kExercises, kPainBefore}, "walk");
       !empty) {
     return Unexpected(empty.error());
   }
   return WalkRecord{static_cast<int>(*minutes)};
+}
+
+Result<EntryDetail> read_session(const RowReader& row) {
+  auto before = PainScore::parse(row.cell(kPainBefore));
+  if (!before)
+    return row.error(kPainBefore, before.error().message);
+  auto after = PainScore::parse(row.cell(kPain));
+  if (!after)
+    return row.error(kPain, after.error().message);
+  const auto minutes = parse_int(row.cell(kMinutes));
+  if (!minutes || *minutes < 1 || *minutes > kMaxSessionMinutes) {
+    return row.error(kMinutes, fmt::format("'{}' is not a session length: use 1 to {} minutes",
+                                           row.cell(kMinutes), kMaxSessionMinutes));
+  }
+  SessionRecord session{{}, *before, *after, static_cast<int>(*minutes)};
+  std::string_view ids = row.cell(kExercises);
+  while (!ids.empty()) {
+    const auto bar = ids.find('|');
+    session.exercises.emplace_back(ids.substr(0, bar));
+    ids = bar == std::string_view::npos ? std::string_view{} : ids.substr(bar + 1);
+  }
+  if (session.exercises.empty())
+    return row.error(kExercises, "list the exercises done, a|b|c");
+  if (auto empty = row.require_empty({kRegions, kMobility, kRelief, kName}, "session"); !empty) {
+    return Unexpected(empty.error());
+  }
+  return session;
 }
 
 Result<Entry> read_row(const RowReader& row) {
@@ -191,7 +234,8 @@ Result<Entry> read_row(const RowReader& row) {
     return row.error(kKind, kind.error().message);
   Result<EntryDetail> detail = *kind == EntryKind::kPain     ? read_pain(row)
                                : *kind == EntryKind::kRelief ? read_relief(row)
-                                                             : read_walk(row);
+                               : *kind == EntryKind::kWalk   ? read_walk(row)
+                                                             : read_session(row);
   if (!detail)
     return Unexpected(detail.error());
   entry.detail = std::move(*detail);
@@ -224,6 +268,11 @@ std::vector<std::string> write_row(const Entry& entry) {
     cells[kName] = guard_formula(relief->name);
   } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
     cells[kMinutes] = std::to_string(walk->minutes);
+  } else if (const auto* session = std::get_if<SessionRecord>(&entry.detail)) {
+    cells[kPain] = std::to_string(session->pain_after.value());
+    cells[kPainBefore] = std::to_string(session->pain_before.value());
+    cells[kMinutes] = std::to_string(session->minutes);
+    cells[kExercises] = fmt::format("{}", fmt::join(session->exercises, "|"));
   }
   cells[kNote] = guard_formula(entry.note);
   return cells;
@@ -268,11 +317,11 @@ Result<std::vector<Entry>> diary_from_csv(std::string_view text) {
   entries.reserve(records->size() - 1);
   for (std::size_t i = 1; i < records->size(); ++i) {
     const CsvRecord& record = (*records)[i];
-    if (record.fields.size() != kColumnCount) {
+    if (record.fields.size() != records->front().fields.size()) {
       return fail(ErrorCode::kBadFile,
                   fmt::format("line {}: {} fields where the header has {}: check for a missing "
                               "or extra comma, or quote fields that hold commas",
-                              record.line, record.fields.size(), kColumnCount));
+                              record.line, record.fields.size(), records->front().fields.size()));
     }
     auto entry = read_row(RowReader(record, *position));
     if (!entry)

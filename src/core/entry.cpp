@@ -9,7 +9,7 @@
 namespace limber::core {
 namespace {
 
-constexpr std::array<std::string_view, 3> kKinds = {"pain", "relief", "walk"};
+constexpr std::array<std::string_view, 4> kKinds = {"pain", "relief", "walk", "session"};
 
 Result<std::string> check_text(std::string text, std::size_t max_length, std::string_view what) {
   if (text.size() > max_length) {
@@ -68,8 +68,28 @@ Result<Entry> validate(Entry entry) {
       return fail(ErrorCode::kInvalidInput, "the name must fit on one line");
     }
   } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
-    if (auto minutes = walk_minutes(walk->minutes); !minutes)
+    if (auto minutes = walk_minutes(walk->minutes); !minutes) {
       return Unexpected(minutes.error());
+    }
+  } else if (const auto* session = std::get_if<SessionRecord>(&entry.detail)) {
+    if (session->minutes < 1 || session->minutes > kMaxSessionMinutes) {
+      return fail(ErrorCode::kInvalidInput,
+                  fmt::format("a session of {} minutes is out of range: use 1 to {}",
+                              session->minutes, kMaxSessionMinutes));
+    }
+    if (session->exercises.empty() || session->exercises.size() > kMaxSessionExercises) {
+      return fail(ErrorCode::kInvalidInput,
+                  fmt::format("a session lists 1 to {} exercises", kMaxSessionExercises));
+    }
+    for (const std::string& id : session->exercises) {
+      const bool well_formed =
+          !id.empty() && id.size() <= 80 &&
+          id.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789-") == std::string::npos;
+      if (!well_formed) {
+        return fail(ErrorCode::kInvalidInput,
+                    fmt::format("'{}' is not an exercise id: ids look like yoga-cat-cow", id));
+      }
+    }
   }
   return entry;
 }

@@ -41,9 +41,20 @@ struct WalkRecord {
   friend bool operator==(const WalkRecord&, const WalkRecord&) = default;
 };
 
-using EntryDetail = std::variant<PainRecord, ReliefRecord, WalkRecord>;
+// An exercise session: guided by `limber session`, or done elsewhere (a class, a video) and
+// logged afterwards. Pain before and after is what lets the plan spot a flare.
+struct SessionRecord {
+  std::vector<std::string> exercises;  // catalog ids, in the order done
+  PainScore pain_before;
+  PainScore pain_after;
+  int minutes = 0;  // a session stopped early lists only what was done
 
-enum class EntryKind { kPain, kRelief, kWalk };
+  friend bool operator==(const SessionRecord&, const SessionRecord&) = default;
+};
+
+using EntryDetail = std::variant<PainRecord, ReliefRecord, WalkRecord, SessionRecord>;
+
+enum class EntryKind { kPain, kRelief, kWalk, kSession };
 
 std::string_view to_string(EntryKind kind);
 Result<EntryKind> parse_entry_kind(std::string_view text);
@@ -68,8 +79,11 @@ struct Entry {
 inline constexpr int kMaxWalkMinutes = 600;
 inline constexpr std::size_t kMaxNoteLength = 2000;
 inline constexpr std::size_t kMaxNameLength = 120;
+inline constexpr int kMaxSessionMinutes = 180;
+inline constexpr std::size_t kMaxSessionExercises = 40;
 
 // Validates walk minutes typed by a person: 1 to kMaxWalkMinutes.
+// (Session minutes: 1 to kMaxSessionMinutes, checked by validate.)
 Result<int> walk_minutes(int minutes);
 // Checks every invariant the store relies on (text lengths, no control characters other
 // than newline and tab in notes, walk minutes, unique regions). Returns the entry.

@@ -15,20 +15,21 @@ using core::Unexpected;
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, kind, at, utc_offset, pain, mobility, relief, name, minutes, note";
+    "id, kind, at, utc_offset, pain, mobility, relief, name, minutes, note, pain_before";
 
 Unexpected no_such_entry(std::int64_t id) {
   return fail(ErrorCode::kNotFound,
               fmt::format("there is no entry #{}: 'limber history' lists the entry numbers", id));
 }
 
-// Binds the entry's columns to ?2..?10 (?1 is the id).
+// Binds the entry's columns to ?2..?11 (?1 is the id).
 void bind_entry(Statement& statement, const Entry& entry) {
   std::optional<std::int64_t> pain;
   std::optional<std::string_view> mobility;
   std::optional<std::string_view> relief;
   std::optional<std::string_view> name;
   std::optional<std::int64_t> minutes;
+  std::optional<std::int64_t> pain_before;
   if (const auto* pain_record = std::get_if<core::PainRecord>(&entry.detail)) {
     pain = pain_record->pain.value();
     if (pain_record->mobility)
@@ -38,6 +39,10 @@ void bind_entry(Statement& statement, const Entry& entry) {
     name = relief_record->name;
   } else if (const auto* walk_record = std::get_if<core::WalkRecord>(&entry.detail)) {
     minutes = walk_record->minutes;
+  } else if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
+    pain = session->pain_after.value();
+    pain_before = session->pain_before.value();
+    minutes = session->minutes;
   }
   statement.bind(2, core::to_string(entry.kind()))
       .bind(3, static_cast<std::int64_t>(entry.at.time_since_epoch().count()))
@@ -47,7 +52,8 @@ void bind_entry(Statement& statement, const Entry& entry) {
       .bind(7, relief)
       .bind(8, name)
       .bind(9, minutes)
-      .bind(10, std::string_view(entry.note));
+      .bind(10, std::string_view(entry.note))
+      .bind(11, pain_before);
 }
 
 // Reads the row the statement is on; the database's CHECKs guarantee the values.
@@ -85,6 +91,15 @@ Result<Entry> read_entry(const Statement& row) {
     case core::EntryKind::kWalk:
       entry.detail = core::WalkRecord{static_cast<int>(row.integer(8))};
       break;
+    case core::EntryKind::kSession: {
+      auto before = core::PainScore::from_int(static_cast<int>(row.integer(10)));
+      auto after = core::PainScore::from_int(static_cast<int>(row.integer(4)));
+      if (!before || !after) {
+        return fail(ErrorCode::kCorrupt, "a session entry holds a pain rating out of range");
+      }
+      entry.detail = core::SessionRecord{{}, *before, *after, static_cast<int>(row.integer(8))};
+      break;
+    }
   }
   return entry;
 }
@@ -94,7 +109,7 @@ Result<Entry> read_entry(const Statement& row) {
 Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const {
   auto statement =
       db_.prepare(fmt::format("INSERT INTO entries ({}) VALUES (?1, ?2, ?3, ?4, ?5, "
-                              "?6, ?7, ?8, ?9, ?10)",
+                              "?6, ?7, ?8, ?9, ?10, ?11)",
                               kColumns));
   if (!statement)
     return Unexpected(statement.error());
@@ -117,6 +132,19 @@ Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const 
       if (auto done = region->run(); !done)
         return Unexpected(done.error());
       region->reset();
+    }
+  }
+  if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
+    auto exercise = db_.prepare(
+        "INSERT INTO entry_exercises (entry_id, position, exercise) VALUES (?1, ?2, ?3)");
+    if (!exercise)
+      return Unexpected(exercise.error());
+    std::int64_t position = 0;
+    for (const std::string& id_text : session->exercises) {
+      exercise->bind(1, id).bind(2, position++).bind(3, std::string_view(id_text));
+      if (auto done = exercise->run(); !done)
+        return Unexpected(done.error());
+      exercise->reset();
     }
   }
   return id;
@@ -178,6 +206,25 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
       rating.pain = *pain;
     }
     std::get<core::PainRecord>(entries[found->second].detail).regions.push_back(rating);
+  }
+  auto exercises = db_.prepare(fmt::format(
+      "SELECT x.entry_id, x.exercise FROM entry_exercises x JOIN entries ON entries.id = "
+      "x.entry_id WHERE {} ORDER BY x.entry_id, x.position",
+      where));
+  if (!exercises)
+    return Unexpected(exercises.error());
+  exercises->bind(1, from).bind(2, to);
+  for (;;) {
+    auto row = exercises->step();
+    if (!row)
+      return Unexpected(row.error());
+    if (!*row)
+      break;
+    const auto found = index.find(exercises->integer(0));
+    if (found == index.end())
+      continue;
+    std::get<core::SessionRecord>(entries[found->second].detail)
+        .exercises.push_back(exercises->text(1));
   }
   return entries;
 }

@@ -26,7 +26,7 @@ CREATE TABLE regions (
 
 CREATE TABLE entries (
   id INTEGER PRIMARY KEY,
-  kind TEXT NOT NULL CHECK (kind IN ('pain', 'relief', 'walk')),
+  kind TEXT NOT NULL CHECK (kind IN ('pain', 'relief', 'walk', 'session')),
   at INTEGER NOT NULL,
   utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
   pain INTEGER CHECK (pain BETWEEN 0 AND 10),
@@ -34,10 +34,12 @@ CREATE TABLE entries (
   relief TEXT CHECK (relief IN ('medication', 'cream', 'heat', 'cold', 'other')),
   name TEXT CHECK (length(name) <= 120),
   minutes INTEGER CHECK (minutes BETWEEN 1 AND 600),
+  pain_before INTEGER CHECK (pain_before BETWEEN 0 AND 10),
   note TEXT NOT NULL DEFAULT '' CHECK (length(note) <= 2000),
-  CHECK ((kind = 'pain') = (pain IS NOT NULL)),
+  CHECK ((kind IN ('pain', 'session')) = (pain IS NOT NULL)),
+  CHECK ((kind = 'session') = (pain_before IS NOT NULL)),
   CHECK ((kind = 'relief') = (relief IS NOT NULL)),
-  CHECK ((kind = 'walk') = (minutes IS NOT NULL)),
+  CHECK ((kind IN ('walk', 'session')) = (minutes IS NOT NULL)),
   CHECK (kind = 'pain' OR mobility IS NULL),
   CHECK (kind = 'relief' OR name IS NULL)
 ) STRICT;
@@ -51,14 +53,75 @@ CREATE TABLE entry_regions (
   position INTEGER NOT NULL,
   PRIMARY KEY (entry_id, region)
 ) STRICT, WITHOUT ROWID;
+
+CREATE TABLE entry_exercises (
+  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL,
+  exercise TEXT NOT NULL CHECK (length(exercise) BETWEEN 1 AND 80),
+  PRIMARY KEY (entry_id, position)
+) STRICT, WITHOUT ROWID;
+)sql";
+
+// Version 2: the safety check (issue #3). Flag ids live in a table of their own, so a
+// later migration can add a flag with one INSERT; the list here is frozen as written.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE TABLE red_flags (
+  id TEXT PRIMARY KEY,
+  asked INTEGER NOT NULL CHECK (asked IN (0, 1))
+) STRICT, WITHOUT ROWID;
+
+INSERT INTO red_flags (id, asked) VALUES
+  ('bladder', 1), ('bowel', 1), ('saddle', 1), ('both-legs', 1), ('chest', 1),
+  ('leg-weakness', 1), ('fever', 1), ('trauma', 1), ('cancer', 1), ('weight-loss', 1),
+  ('night-pain', 1), ('immune', 1), ('not-better', 0), ('pain-rising', 0);
+
+CREATE TABLE screenings (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  level TEXT NOT NULL CHECK (level IN ('self-care', 'see-clinician', 'urgent', 'emergency'))
+) STRICT;
+
+CREATE INDEX screenings_by_time ON screenings (at);
+
+-- One row per question asked; a question not reached (the check stopped early) has none.
+CREATE TABLE screening_answers (
+  screening_id INTEGER NOT NULL REFERENCES screenings (id) ON DELETE CASCADE,
+  flag TEXT NOT NULL REFERENCES red_flags (id),
+  yes INTEGER NOT NULL CHECK (yes IN (0, 1)),
+  PRIMARY KEY (screening_id, flag)
+) STRICT, WITHOUT ROWID;
+
+-- The flags that counted toward the level: answers and diary trends alike.
+CREATE TABLE screening_flags (
+  screening_id INTEGER NOT NULL REFERENCES screenings (id) ON DELETE CASCADE,
+  flag TEXT NOT NULL REFERENCES red_flags (id),
+  PRIMARY KEY (screening_id, flag)
+) STRICT, WITHOUT ROWID;
+
+-- A clinician has assessed the person: every screening up to `after_screening` is answered.
+CREATE TABLE clinician_visits (
+  id INTEGER PRIMARY KEY,
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  after_screening INTEGER NOT NULL CHECK (after_screening >= 0)
+) STRICT;
+
+-- Notices shown once per diary (the first-start disclaimer).
+CREATE TABLE notices (
+  name TEXT PRIMARY KEY CHECK (length(name) BETWEEN 1 AND 40),
+  shown_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
 )sql";
 
 Result<void> insert_regions(const Database& db) {
   auto insert = db.prepare("INSERT INTO regions (id) VALUES (?)");
-  if (!insert) return Unexpected(insert.error());
+  if (!insert)
+    return Unexpected(insert.error());
   for (const core::RegionInfo& region : core::all_regions()) {
     insert->bind(1, region.id);
-    if (auto done = insert->run(); !done) return done;
+    if (auto done = insert->run(); !done)
+      return done;
     insert->reset();
   }
   return {};
@@ -69,18 +132,22 @@ using Migration = std::function<Result<void>(const Database&)>;
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       [](const Database& db) -> Result<void> {
-        if (auto created = db.exec(kVersion1); !created) return created;
+        if (auto created = db.exec(kVersion1); !created)
+          return created;
         return insert_regions(db);
       },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion2); },
   };
   return kMigrations;
 }
 
 Result<std::int64_t> pragma(const Database& db, std::string_view sql) {
   auto statement = db.prepare(sql);
-  if (!statement) return Unexpected(statement.error());
+  if (!statement)
+    return Unexpected(statement.error());
   auto row = statement->step();
-  if (!row) return Unexpected(row.error());
+  if (!row)
+    return Unexpected(row.error());
   return *row ? statement->integer(0) : 0;
 }
 
@@ -93,17 +160,21 @@ struct FileState {
 Result<FileState> read_state(const Database& db) {
   FileState state;
   auto application_id = pragma(db, "PRAGMA application_id");
-  if (!application_id) return Unexpected(application_id.error());
+  if (!application_id)
+    return Unexpected(application_id.error());
   auto version = pragma(db, "PRAGMA user_version");
-  if (!version) return Unexpected(version.error());
+  if (!version)
+    return Unexpected(version.error());
   auto objects = pragma(db, "SELECT count(*) FROM sqlite_schema");
-  if (!objects) return Unexpected(objects.error());
+  if (!objects)
+    return Unexpected(objects.error());
   return FileState{*application_id, *version, *objects};
 }
 
 Result<FileState> check_ours(const Database& db) {
   auto state = read_state(db);
-  if (!state) return state;
+  if (!state)
+    return state;
   const bool fresh = state->application_id == 0 && state->version == 0 && state->objects == 0;
   if (!fresh && state->application_id != kApplicationId) {
     return fail(ErrorCode::kNotLimber,
@@ -122,34 +193,44 @@ Result<FileState> check_ours(const Database& db) {
 
 }  // namespace
 
-int latest_schema_version() { return static_cast<int>(migrations().size()); }
+int latest_schema_version() {
+  return static_cast<int>(migrations().size());
+}
 
 Result<void> migrate(const Database& db) {
   auto state = check_ours(db);
-  if (!state) return Unexpected(state.error());
+  if (!state)
+    return Unexpected(state.error());
   // WAL lets readers go on while one process writes; it is a property of the file, set
   // once, and only after the file is known to be ours.
   std::string mode;
   {
     auto query = db.prepare("PRAGMA journal_mode");
-    if (!query) return Unexpected(query.error());
-    if (auto row = query->step(); !row) return Unexpected(row.error());
+    if (!query)
+      return Unexpected(query.error());
+    if (auto row = query->step(); !row)
+      return Unexpected(row.error());
     mode = query->text(0);
   }  // finalized here: the journal mode cannot change while a statement reads
   if (mode != "wal" && mode != "memory") {
     auto wal = db.prepare("PRAGMA journal_mode = WAL");
-    if (!wal) return Unexpected(wal.error());
-    if (auto done = wal->run(); !done) return done;
+    if (!wal)
+      return Unexpected(wal.error());
+    if (auto done = wal->run(); !done)
+      return done;
   }
-  if (state->version == latest_schema_version()) return {};
+  if (state->version == latest_schema_version())
+    return {};
   return db.transaction([&]() -> Result<void> {
     // Another process may have migrated while this one waited for the lock.
     auto locked = check_ours(db);
-    if (!locked) return Unexpected(locked.error());
+    if (!locked)
+      return Unexpected(locked.error());
     const auto& steps = migrations();
     for (auto version = static_cast<std::size_t>(locked->version); version < steps.size();
          ++version) {
-      if (auto done = steps[version](db); !done) return done;
+      if (auto done = steps[version](db); !done)
+        return done;
     }
     return db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}",
                                kApplicationId, latest_schema_version()));

@@ -36,7 +36,12 @@ std::vector<Entry> sample_diary() {
   bare.id = 6;
   bare.at = kNoon + hours{1};
   bare.detail = PainRecord{*PainScore::from_int(0), {}, std::nullopt};
-  return {pain, relief, walk, bare};
+  Entry session;
+  session.id = 7;
+  session.at = kNoon + hours{2};
+  session.detail = SessionRecord{
+      {"basics-stand-tall", "yoga-cat-cow"}, *PainScore::from_int(5), *PainScore::from_int(4), 12};
+  return {pain, relief, walk, bare, session};
 }
 
 void expect_same(const std::vector<Entry>& a, const std::vector<Entry>& b) {
@@ -60,7 +65,8 @@ TEST(DiaryCsvTest, RoundTripsEveryKindOfEntryExactly) {
 TEST(DiaryCsvTest, WritesTheDocumentedHeaderAndIsoFields) {
   const std::string csv = diary_to_csv(sample_diary());
   EXPECT_TRUE(csv.starts_with(
-      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note\r\n"));
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note,exercises,"
+      "pain_before\r\n"));
   EXPECT_NE(csv.find("1,pain,2026-11-20,07:00:00,+01:00,7,lower-back|neck:3|left-thigh:4,stand,"),
             std::string::npos)
       << csv;
@@ -74,6 +80,22 @@ TEST(DiaryCsvTest, GuardsCellsThatASpreadsheetWouldRunAsFormulas) {
   EXPECT_EQ(guard_formula("plain"), "plain");
   EXPECT_EQ(unguard_formula(guard_formula("@sum")), "@sum");
   EXPECT_EQ(unguard_formula("'quoted text"), "'quoted text");
+}
+
+TEST(DiaryCsvTest, WritesSessionsWithPainBeforeAndAfter) {
+  const std::string csv = diary_to_csv(sample_diary());
+  EXPECT_NE(
+      csv.find("7,session,2026-11-21,14:00:00,+00:00,4,,,,,12,,basics-stand-tall|yoga-cat-cow,5"),
+      std::string::npos)
+      << csv;
+}
+
+TEST(DiaryCsvTest, ReadsAnExportWrittenBeforeSessionsExisted) {
+  auto entries = diary_from_csv(
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note\n"
+      "3,pain,2026-11-20,21:00:00,+00:00,5,lower-back,,,,,\n");
+  ASSERT_TRUE(entries.has_value()) << entries.error().message;
+  EXPECT_EQ(entries->front().id, 3);
 }
 
 TEST(DiaryCsvTest, AcceptsHandWrittenRowsWithoutIds) {
@@ -115,6 +137,8 @@ TEST(DiaryCsvTest, RejectsBadFilesWithTheLineAndTheFix) {
       {"walk too long", header + "1,walk,2026-02-03,10:00:00,+00:00,,,,,,601,\n", "column minutes"},
       {"short row", header + "1,walk,2026-02-03\n", "line 2: 3 fields where the header has 12"},
       {"bad id", header + "x,walk,2026-02-03,10:00:00,+00:00,,,,,,10,\n", "column id"},
+      {"session without exercises", header + "1,session,2026-02-03,10:00:00,+00:00,4,,,,,10,\n",
+       "column pain_before"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);

@@ -1,0 +1,126 @@
+#include "app/screening.h"
+
+#include <algorithm>
+
+#include "store/diary_store.h"
+#include "store/notice_store.h"
+
+namespace limber::app {
+
+using core::Unexpected;
+
+namespace {
+
+constexpr std::string_view kDisclaimerNotice = "disclaimer";
+
+constexpr std::string_view kDisclaimer =
+    "limber helps you look after a back spasm at home: a pain diary, gentle plans and "
+    "reminders to move.\n"
+    "It is not a doctor. It cannot diagnose you, and it never gives medicine doses.\n"
+    "Its safety check asks about warning signs. If you are worried, or something changes, "
+    "ask a clinician.\n"
+    "In an emergency, call emergency services (for example 911, 999 or 112).";
+
+std::chrono::local_days local_day(core::Instant at, std::chrono::seconds utc_offset) {
+  return std::chrono::floor<std::chrono::days>(core::to_local(at, utc_offset));
+}
+
+}  // namespace
+
+std::string_view disclaimer() {
+  return kDisclaimer;
+}
+
+core::Result<std::vector<core::Flag>> ScreeningService::live_trends(
+    const std::optional<store::ClinicianVisit>& visit) const {
+  const store::DiaryStore diary(db_);
+  auto entries = diary.since(now_.instant - std::chrono::days{kDiaryLookbackDays});
+  if (!entries)
+    return Unexpected(entries.error());
+  std::vector<core::Flag> flags;
+  for (const core::TrendFinding& finding : core::diary_trends(*entries, now_.today())) {
+    if (visit && local_day(visit->at, visit->utc_offset) >= finding.since)
+      continue;
+    flags.push_back(finding.flag);
+  }
+  return flags;
+}
+
+core::Result<Standing> ScreeningService::standing_after(
+    const std::optional<store::ClinicianVisit>& visit, std::span<const core::Flag> trends) const {
+  const store::ScreeningStore screenings(db_);
+  Standing standing;
+  standing.last_visit = visit;
+  auto count = screenings.count();
+  if (!count)
+    return Unexpected(count.error());
+  standing.screened = *count > 0;
+  auto since = screenings.after(visit ? visit->after_screening : 0);
+  if (!since)
+    return Unexpected(since.error());
+  standing.since_visit = std::move(*since);
+  std::vector<core::Flag> present(trends.begin(), trends.end());
+  for (const store::Screening& screening : standing.since_visit) {
+    const auto yes = core::present_flags(screening.answers);
+    present.insert(present.end(), yes.begin(), yes.end());
+  }
+  standing.assessment = core::assess(present);
+  return standing;
+}
+
+core::Result<ScreenOutcome> ScreeningService::screen(std::span<const core::Answer> answers) const {
+  const store::ScreeningStore screenings(db_);
+  auto visit = screenings.latest_visit();
+  if (!visit)
+    return Unexpected(visit.error());
+  auto trends = live_trends(*visit);
+  if (!trends)
+    return Unexpected(trends.error());
+  std::vector<core::Flag> present = core::present_flags(answers);
+  present.insert(present.end(), trends->begin(), trends->end());
+  const core::Assessment assessment = core::assess(present);
+
+  store::Screening screening;
+  screening.at = now_.instant;
+  screening.utc_offset = now_.utc_offset();
+  screening.level = assessment.level;
+  screening.answers.assign(answers.begin(), answers.end());
+  screening.flags = assessment.flags;
+  auto stored = screenings.add(std::move(screening));
+  if (!stored)
+    return Unexpected(stored.error());
+  auto standing = standing_after(*visit, *trends);
+  if (!standing)
+    return Unexpected(standing.error());
+  return ScreenOutcome{std::move(*stored), std::move(*standing)};
+}
+
+core::Result<Standing> ScreeningService::standing() const {
+  auto visit = store::ScreeningStore(db_).latest_visit();
+  if (!visit)
+    return Unexpected(visit.error());
+  auto trends = live_trends(*visit);
+  if (!trends)
+    return Unexpected(trends.error());
+  return standing_after(*visit, *trends);
+}
+
+core::Result<store::ClinicianVisit> ScreeningService::record_clinician_seen() const {
+  return store::ScreeningStore(db_).add_visit(now_.instant, now_.utc_offset());
+}
+
+core::Result<bool> ScreeningService::disclaimer_due() const {
+  auto shown = store::NoticeStore(db_).shown_at(kDisclaimerNotice);
+  if (!shown)
+    return Unexpected(shown.error());
+  return !shown->has_value();
+}
+
+core::Result<void> ScreeningService::mark_disclaimer_shown() const {
+  auto marked = store::NoticeStore(db_).mark_shown(kDisclaimerNotice, now_.instant);
+  if (!marked)
+    return Unexpected(marked.error());
+  return {};
+}
+
+}  // namespace limber::app

@@ -1,0 +1,130 @@
+// limber check [--answers none|ID,ID] [--seen-clinician] [--json]: the red-flag safety
+// check (issue #3). Its result outranks every plan (cli/safety_gate.h).
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <fmt/ranges.h>
+
+#include "app/screening_json.h"
+#include "cli/command.h"
+#include "cli/entry_text.h"
+#include "cli/safety_session.h"
+#include "cli/safety_text.h"
+#include "cli/screen_prompt.h"
+#include "core/red_flags.h"
+
+namespace limber::cli {
+namespace {
+
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+using core::Unexpected;
+
+struct CheckOptions {
+  std::optional<std::string> answers;
+  bool seen_clinician = false;
+  bool json = false;
+};
+
+std::string asked_ids() {
+  std::vector<std::string_view> ids;
+  for (const core::Flag flag : core::asked_flags())
+    ids.push_back(core::to_string(flag));
+  return fmt::format("{}", fmt::join(ids, ", "));
+}
+
+Result<void> run_check(Session& session, const CLI::App& command, const CheckOptions& options) {
+  const Io& io = session.io();
+  // Everything the person typed is checked before the diary is touched.
+  std::optional<std::vector<core::Answer>> answers;
+  if (options.answers) {
+    auto parsed = core::parse_answers(*options.answers);
+    if (!parsed)
+      return Unexpected(parsed.error());
+    answers = std::move(*parsed);
+  } else if (!options.seen_clinician && !io.interactive) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the safety check asks its questions on a terminal: in a script, use "
+                            "--answers none, or --answers with the IDs of the signs you have "
+                            "({})",
+                            asked_ids()));
+  }
+
+  auto safety = open_safety(session, command);
+  if (!safety)
+    return Unexpected(safety.error());
+  const app::ScreeningService& screening = (*safety)->screening();
+  std::ostream& text = options.json ? io.err : io.out;
+  if (auto shown = disclaimer_once(screening, text); !shown)
+    return shown;
+
+  std::string shown;  // the words shown, and "advice" in the JSON
+  if (options.seen_clinician) {
+    auto visit = screening.record_clinician_seen();
+    if (!visit)
+      return Unexpected(visit.error());
+    shown = fmt::format(
+        "Recorded: a clinician has seen you ({}). Earlier checks no longer pause your plans.\n"
+        "Follow what the clinician told you. If anything changes, or a new symptom appears, "
+        "run limber check again.",
+        short_time(core::to_local(visit->at, visit->utc_offset)));
+  }
+  if (!answers && !options.seen_clinician) {
+    auto asked = ask_questions(io);
+    if (!asked)
+      return Unexpected(asked.error());
+    answers = std::move(*asked);
+  }
+
+  std::optional<app::ScreenOutcome> outcome;
+  app::Standing standing;
+  if (answers) {
+    auto screened = screening.screen(*answers);
+    if (!screened)
+      return Unexpected(screened.error());
+    outcome = std::move(*screened);
+    standing = outcome->standing;
+  } else {
+    auto now = screening.standing();
+    if (!now)
+      return Unexpected(now.error());
+    standing = std::move(*now);
+  }
+
+  if (outcome || standing.assessment.level != core::Level::kSelfCare) {
+    if (!shown.empty())
+      shown += "\n\n";
+    shown += safety_words(standing, outcome ? &outcome->screening : nullptr);
+  }
+  if (options.json) {
+    nlohmann::json json = safety_json(standing, shown);
+    json["check"] = outcome ? app::to_json(outcome->screening) : nullptr;
+    io.out << json.dump(2) << '\n';
+  } else {
+    fmt::print(io.out, "{}\n", shown);
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_check_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<CheckOptions>();
+  CLI::App* check = app.add_subcommand(
+      "check",
+      "Safety check: questions about warning signs that need a doctor (red flags).\n"
+      "Its answer comes before any plan. On a terminal it asks one question at a time.");
+  check
+      ->add_option("--answers", options->answers,
+                   fmt::format("Answer in one go: none, or the IDs of the signs you have, "
+                               "comma-separated ({})",
+                               asked_ids()))
+      ->type_name("none|ID,ID");
+  check->add_flag("--seen-clinician", options->seen_clinician,
+                  "Record that a clinician has seen you: plans paused by earlier checks resume");
+  check->add_flag("--json", options->json, "Print JSON for scripts (level, flags, advice)");
+  table.add(check,
+            [check, options](Session& session) { return run_check(session, *check, *options); });
+}
+
+}  // namespace limber::cli

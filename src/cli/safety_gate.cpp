@@ -1,0 +1,65 @@
+#include "cli/safety_gate.h"
+
+#include <ostream>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "cli/safety_session.h"
+#include "cli/safety_text.h"
+#include "cli/screen_prompt.h"
+
+namespace limber::cli {
+
+core::Result<GateResult> pass_safety_gate(Session& session, const CLI::App& command, bool json) {
+  const Io& io = session.io();
+  std::ostream& text = json ? io.err : io.out;
+  auto safety = open_safety(session, command);
+  if (!safety)
+    return core::Unexpected(safety.error());
+  const app::ScreeningService& screening = (*safety)->screening();
+  auto standing = screening.standing();
+  if (!standing)
+    return core::Unexpected(standing.error());
+
+  bool just_checked = false;
+  if (standing->gate() == app::Gate::kNeedsScreen) {
+    if (!io.interactive) {
+      return core::fail(core::ErrorCode::kInvalidInput,
+                        "no safety check on record yet, and it needs a terminal to ask its "
+                        "questions: run 'limber check' first, or in a script 'limber check "
+                        "--answers none' (or --answers with the IDs of the signs you have)");
+    }
+    if (auto shown = disclaimer_once(screening, text); !shown) {
+      return core::Unexpected(shown.error());
+    }
+    fmt::print(io.err, "Before your first plan, limber checks that home care is safe for you.\n");
+    auto answers = ask_questions(io);
+    if (!answers)
+      return core::Unexpected(answers.error());
+    auto outcome = screening.screen(*answers);
+    if (!outcome)
+      return core::Unexpected(outcome.error());
+    standing = std::move(outcome->standing);
+    just_checked = true;
+  } else if (auto shown = disclaimer_once(screening, text); !shown) {
+    return core::Unexpected(shown.error());
+  }
+
+  const std::string words = safety_words(*standing, nullptr);
+  GateResult result{!standing->plans_paused(), safety_json(*standing, words)};
+  if (!json && (just_checked || standing->assessment.level != core::Level::kSelfCare)) {
+    fmt::print(io.out, "{}\n\n", words);
+  }
+  return result;
+}
+
+core::Result<void> show_disclaimer_once(Session& session, const CLI::App& command,
+                                        std::ostream& out) {
+  auto safety = open_safety(session, command);
+  if (!safety)
+    return core::Unexpected(safety.error());
+  return disclaimer_once((*safety)->screening(), out);
+}
+
+}  // namespace limber::cli

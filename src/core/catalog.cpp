@@ -1,0 +1,252 @@
+#include "core/catalog.h"
+
+#include <algorithm>
+#include <set>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/suggest.h"
+
+namespace limber::core {
+namespace {
+
+using nlohmann::json;
+
+// Reading one entry: each problem becomes "<file>: <id>: <problem>".
+class EntryReader {
+ public:
+  EntryReader(std::string_view file, const json& entry) : file_(file), entry_(entry) {
+    if (entry.contains("id") && entry["id"].is_string())
+      id_ = entry["id"].get<std::string>();
+  }
+
+  [[nodiscard]] Unexpected error(const std::string& problem) const {
+    return fail(ErrorCode::kBadFile, fmt::format("{}: {}: {}", file_, id_, problem));
+  }
+
+  Result<std::string> text(const char* key) const {
+    if (!entry_.contains(key) || !entry_[key].is_string() ||
+        entry_[key].get<std::string>().empty()) {
+      return error(fmt::format("'{}' must be a non-empty string", key));
+    }
+    return entry_[key].get<std::string>();
+  }
+
+  Result<int> number(const json& object, const char* key, int low, int high) const {
+    if (!object.contains(key) || !object[key].is_number_integer()) {
+      return error(fmt::format("'{}' must be a whole number", key));
+    }
+    const auto value = object[key].get<std::int64_t>();
+    if (value < low || value > high) {
+      return error(fmt::format("'{}' is {}: use {} to {}", key, value, low, high));
+    }
+    return static_cast<int>(value);
+  }
+
+  Result<std::vector<std::string>> texts(const char* key, std::size_t min_count) const {
+    if (!entry_.contains(key) || !entry_[key].is_array()) {
+      return error(fmt::format("'{}' must be a list", key));
+    }
+    std::vector<std::string> out;
+    for (const json& item : entry_[key]) {
+      if (!item.is_string() || item.get<std::string>().empty()) {
+        return error(fmt::format("'{}' holds something that is not a sentence", key));
+      }
+      out.push_back(item.get<std::string>());
+    }
+    if (out.size() < min_count)
+      return error(fmt::format("'{}' needs at least {}", key, min_count));
+    return out;
+  }
+
+  template <class T, class Parse>
+  Result<std::vector<T>> words(const char* key, Parse parse, std::size_t min_count) const {
+    auto items = texts(key, min_count);
+    if (!items)
+      return Unexpected(items.error());
+    std::vector<T> out;
+    for (const std::string& item : *items) {
+      auto value = parse(item);
+      if (!value)
+        return error(fmt::format("'{}': {}", key, value.error().message));
+      if (std::find(out.begin(), out.end(), *value) != out.end()) {
+        return error(fmt::format("'{}' names '{}' twice", key, item));
+      }
+      out.push_back(*value);
+    }
+    return out;
+  }
+
+  [[nodiscard]] const json& entry() const { return entry_; }
+
+ private:
+  std::string_view file_;
+  const json& entry_;
+  std::string id_ = "(no id)";
+};
+
+Result<Dose> read_dose(const EntryReader& reader) {
+  if (!reader.entry().contains("dose") || !reader.entry()["dose"].is_object()) {
+    return reader.error("'dose' must be an object");
+  }
+  const json& dose_json = reader.entry()["dose"];
+  Dose dose;
+  const bool hold = dose_json.contains("hold_seconds");
+  const bool reps = dose_json.contains("reps");
+  if (hold == reps)
+    return reader.error("'dose' needs exactly one of hold_seconds and reps");
+  if (hold) {
+    auto seconds = reader.number(dose_json, "hold_seconds", 5, 120);
+    if (!seconds)
+      return Unexpected(seconds.error());
+    dose.hold_seconds = *seconds;
+  } else {
+    auto count = reader.number(dose_json, "reps", 1, 30);
+    if (!count)
+      return Unexpected(count.error());
+    dose.reps = *count;
+  }
+  auto sets = reader.number(dose_json, "sets", 1, 5);
+  if (!sets)
+    return Unexpected(sets.error());
+  auto rest = reader.number(dose_json, "rest_seconds", 0, 120);
+  if (!rest)
+    return Unexpected(rest.error());
+  dose.sets = *sets;
+  dose.rest_seconds = *rest;
+  return dose;
+}
+
+Result<Exercise> read_exercise(std::string_view file, Style file_style, const json& entry) {
+  const EntryReader reader(file, entry);
+  if (!entry.is_object())
+    return reader.error("each exercise must be an object");
+  Exercise exercise;
+  auto id = reader.text("id");
+  auto name = reader.text("name");
+  auto summary = reader.text("summary");
+  auto style = reader.text("style");
+  auto position = reader.text("position");
+  for (const auto* text : {&id, &name, &summary, &style, &position}) {
+    if (!*text)
+      return Unexpected(text->error());
+  }
+  exercise.id = *id;
+  exercise.name = *name;
+  exercise.summary = *summary;
+  auto parsed_style = parse_style(*style);
+  if (!parsed_style)
+    return reader.error(parsed_style.error().message);
+  if (*parsed_style != file_style) {
+    return reader.error(fmt::format("style '{}' does not match the file's style '{}'", *style,
+                                    to_string(file_style)));
+  }
+  exercise.style = *parsed_style;
+  if (!exercise.id.starts_with(fmt::format("{}-", *style))) {
+    return reader.error(fmt::format("the id must start with '{}-'", *style));
+  }
+  auto parsed_position = parse_position(*position);
+  if (!parsed_position)
+    return reader.error(parsed_position.error().message);
+  exercise.position = *parsed_position;
+  auto level = reader.number(entry, "level", 1, 5);
+  auto minutes = reader.number(entry, "minutes", 1, 15);
+  if (!level)
+    return Unexpected(level.error());
+  if (!minutes)
+    return Unexpected(minutes.error());
+  exercise.level = *level;
+  exercise.minutes = *minutes;
+  auto dose = read_dose(reader);
+  if (!dose)
+    return Unexpected(dose.error());
+  exercise.dose = *dose;
+  auto phases = reader.words<Phase>("phases", parse_phase, 1);
+  auto steps = reader.texts("steps", 1);
+  auto cues = reader.texts("cues", 1);
+  auto stop_if = reader.texts("stop_if", 1);
+  auto strengthens = reader.words<Muscle>("strengthens", parse_muscle, 0);
+  auto relaxes = reader.words<Muscle>("relaxes", parse_muscle, 0);
+  auto eases = reader.words<Region>("eases", parse_region, 1);
+  if (!phases)
+    return Unexpected(phases.error());
+  if (!steps)
+    return Unexpected(steps.error());
+  if (!cues)
+    return Unexpected(cues.error());
+  if (!stop_if)
+    return Unexpected(stop_if.error());
+  if (!strengthens)
+    return Unexpected(strengthens.error());
+  if (!relaxes)
+    return Unexpected(relaxes.error());
+  if (!eases)
+    return Unexpected(eases.error());
+  if (strengthens->empty() && relaxes->empty()) {
+    return reader.error("name at least one muscle group it strengthens or relaxes");
+  }
+  exercise.phases = std::move(*phases);
+  exercise.steps = std::move(*steps);
+  exercise.cues = std::move(*cues);
+  exercise.stop_if = std::move(*stop_if);
+  exercise.strengthens = std::move(*strengthens);
+  exercise.relaxes = std::move(*relaxes);
+  exercise.eases = std::move(*eases);
+  return exercise;
+}
+
+}  // namespace
+
+Result<Catalog> Catalog::parse(std::span<const CatalogFile> files) {
+  Catalog catalog;
+  std::set<std::string> ids;
+  for (const CatalogFile& file : files) {
+    const json document = json::parse(file.text, nullptr, false);
+    if (document.is_discarded() || !document.is_object()) {
+      return fail(ErrorCode::kBadFile, fmt::format("{}: not valid JSON", file.name));
+    }
+    if (!document.contains("style") || !document["style"].is_string() ||
+        !document.contains("exercises") || !document["exercises"].is_array()) {
+      return fail(ErrorCode::kBadFile,
+                  fmt::format("{}: needs \"style\" and a list \"exercises\"", file.name));
+    }
+    auto style = parse_style(document["style"].get<std::string>());
+    if (!style) {
+      return fail(ErrorCode::kBadFile, fmt::format("{}: {}", file.name, style.error().message));
+    }
+    for (const json& entry : document["exercises"]) {
+      auto exercise = read_exercise(file.name, *style, entry);
+      if (!exercise)
+        return Unexpected(exercise.error());
+      if (!ids.insert(exercise->id).second) {
+        return fail(ErrorCode::kBadFile,
+                    fmt::format("{}: {}: the id is used twice", file.name, exercise->id));
+      }
+      catalog.exercises_.push_back(std::move(*exercise));
+    }
+  }
+  return catalog;
+}
+
+const Exercise* Catalog::find(std::string_view id) const {
+  for (const Exercise& exercise : exercises_) {
+    if (exercise.id == id)
+      return &exercise;
+  }
+  return nullptr;
+}
+
+Result<const Exercise*> Catalog::get(std::string_view id) const {
+  if (const Exercise* exercise = find(id))
+    return exercise;
+  std::vector<std::string_view> ids;
+  ids.reserve(exercises_.size());
+  for (const Exercise& exercise : exercises_)
+    ids.push_back(exercise.id);
+  return fail(ErrorCode::kNotFound,
+              fmt::format("there is no exercise '{}'.{} 'limber exercises' lists them all", id,
+                          did_you_mean(id, ids)));
+}
+
+}  // namespace limber::core

@@ -1,0 +1,586 @@
+#include "core/plan.h"
+
+#include <algorithm>
+#include <array>
+#include <map>
+#include <set>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+namespace limber::core {
+namespace {
+
+using std::chrono::days;
+using std::chrono::local_days;
+
+// Sources: docs/clinical-basis.md, "Phases and pacing". The numbers are limber's own
+// reading of NICE NG59 (stay active, return to normal activity gradually) and the
+// article's milestones; no guideline gives minutes.
+constexpr std::array<PhaseRules, 4> kRules = {{
+    {Phase::kRest, 1, 20, 5, 0, 0, 0},
+    {Phase::kStand, 2, 30, 10, 5, 0, 0},
+    {Phase::kWalk, 3, 40, 15, 5, 10, 5},
+    {Phase::kMove, 5, 50, 25, 5, 15, 5},
+}};
+
+// The daily posture routine (tip 3), gentlest first. Ids from data/exercises/basics.json;
+// tests/core check that each exists.
+const std::map<Phase, std::vector<std::string_view>>& posture_routines() {
+  static const std::map<Phase, std::vector<std::string_view>> kRoutines = {
+      {Phase::kRest,
+       {"basics-lie-flat", "basics-belly-breathing", "basics-drawing-in", "basics-log-roll"}},
+      {Phase::kStand,
+       {"basics-stand-tall", "basics-wall-check", "basics-drawing-in", "basics-lie-flat"}},
+      {Phase::kWalk, {"basics-wall-check", "basics-drawing-in"}},
+      {Phase::kMove, {"basics-wall-check"}},
+  };
+  return kRoutines;
+}
+
+bool is_back(Region region) {
+  return region == Region::kLowerBack || region == Region::kMidBack || region == Region::kUpperBack;
+}
+
+local_days day_of(const Entry& entry) {
+  return std::chrono::floor<days>(entry.local_time());
+}
+
+Phase phase_for(Mobility mobility) {
+  return static_cast<Phase>(static_cast<int>(mobility));
+}
+
+// The highest phase a pain level allows: severe pain keeps the plan near the floor.
+Phase pain_cap(int pain) {
+  if (pain >= 8)
+    return Phase::kStand;
+  if (pain >= 5)
+    return Phase::kWalk;
+  return Phase::kMove;
+}
+
+Phase step_down(Phase phase) {
+  return phase == Phase::kRest ? phase : static_cast<Phase>(static_cast<int>(phase) - 1);
+}
+
+Phase step_up(Phase phase) {
+  return phase == Phase::kMove ? phase : static_cast<Phase>(static_cast<int>(phase) + 1);
+}
+
+// The entries of one local day, in time order.
+struct Day {
+  std::vector<const Entry*> entries;
+
+  [[nodiscard]] std::optional<double> mean_pain() const {
+    int sum = 0;
+    int count = 0;
+    for (const Entry* entry : entries) {
+      if (const auto* pain = std::get_if<PainRecord>(&entry->detail)) {
+        sum += pain->pain.value();
+        ++count;
+      }
+    }
+    if (count == 0)
+      return std::nullopt;
+    return static_cast<double>(sum) / count;
+  }
+};
+
+struct Flare {
+  std::string reason;
+};
+
+// A flare on `day`: a session the day before or that day that left pain 2+ points higher,
+// or a morning entry 2+ points above the day before's mean (product brief, tip 1).
+std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_days day) {
+  for (local_days d : {day - days{1}, day}) {
+    const auto found = by_day.find(d);
+    if (found == by_day.end())
+      continue;
+    for (const Entry* entry : found->second.entries) {
+      if (const auto* session = std::get_if<SessionRecord>(&entry->detail)) {
+        if (session->pain_after.value() - session->pain_before.value() >= kFlarePoints) {
+          return Flare{
+              fmt::format("your pain rose from {} to {} after {} session, so today steps back",
+                          session->pain_before.value(), session->pain_after.value(),
+                          d == day ? "today's" : "yesterday's")};
+        }
+      }
+    }
+  }
+  const auto today = by_day.find(day);
+  const auto yesterday = by_day.find(day - days{1});
+  if (today == by_day.end() || yesterday == by_day.end())
+    return std::nullopt;
+  const auto before = yesterday->second.mean_pain();
+  if (!before)
+    return std::nullopt;
+  for (const Entry* entry : today->second.entries) {
+    const auto* pain = std::get_if<PainRecord>(&entry->detail);
+    if (pain == nullptr)
+      continue;
+    const auto hour = std::chrono::floor<std::chrono::hours>(entry->local_time() - day).count();
+    if (hour >= kMorningEndsHour)
+      break;
+    if (pain->pain.value() >= *before + kFlarePoints) {
+      return Flare{fmt::format(
+          "your pain this morning ({}) is {} or more above yesterday's average ({:.1f}), so "
+          "today steps back",
+          pain->pain.value(), kFlarePoints, *before)};
+    }
+    break;  // only the first morning entry counts
+  }
+  return std::nullopt;
+}
+
+struct PhaseState {
+  Phase phase = Phase::kRest;
+  int level = 1;
+  int calm_days = 0;
+  std::optional<Flare> flare;        // today's
+  std::optional<Mobility> mobility;  // the latest reported
+  std::optional<int> pain;           // the latest overall rating
+  local_days first_day;
+  std::string why;  // how the phase was reached, for the reason
+};
+
+// Replays the episode day by day, so progress is earned one calm day at a time.
+PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
+  PhaseState state;
+  if (by_day.empty()) {
+    state.first_day = today;
+    state.why = "limber starts gently until you log how you feel";
+    return state;
+  }
+  state.first_day = by_day.begin()->first;
+  bool started = false;
+  for (local_days day = state.first_day; day <= today; day += days{1}) {
+    const auto found = by_day.find(day);
+    if (found != by_day.end()) {
+      for (const Entry* entry : found->second.entries) {
+        if (const auto* pain = std::get_if<PainRecord>(&entry->detail)) {
+          state.pain = pain->pain.value();
+          if (pain->mobility)
+            state.mobility = pain->mobility;
+        }
+      }
+    }
+    // What today's evidence allows: the person's own word on mobility, capped by pain.
+    Phase target = state.mobility ? phase_for(*state.mobility)
+                                  : (state.pain.value_or(10) >= 7 ? Phase::kRest : Phase::kStand);
+    if (state.pain)
+      target = std::min(target, pain_cap(*state.pain));
+    const auto flare = flare_on(by_day, day);
+    if (!started) {
+      state.phase = target;
+      started = true;
+    } else if (target < state.phase) {
+      state.phase = target;
+      state.level = 1;
+      state.calm_days = 0;
+    } else if (flare) {
+      if (state.level > 1) {
+        --state.level;
+      } else {
+        state.phase = step_down(state.phase);
+      }
+      state.calm_days = 0;
+    } else if (target > state.phase && state.calm_days >= 1) {
+      state.phase = step_up(state.phase);  // one phase a day at most
+      state.level = 1;
+      state.calm_days = 0;
+    } else {
+      ++state.calm_days;
+      if (state.calm_days >= kCalmDaysToLevelUp && state.level < rules_for(state.phase).max_level) {
+        ++state.level;
+        state.calm_days = 0;
+      }
+    }
+    state.level = std::min(state.level, rules_for(state.phase).max_level);
+    if (day == today)
+      state.flare = flare;
+  }
+  if (state.mobility) {
+    state.why = fmt::format("you said you {}", describe(*state.mobility));
+  } else {
+    state.why = "you have not said yet how well you move (add --mobility to a log entry)";
+  }
+  if (state.pain && pain_cap(*state.pain) < Phase::kMove) {
+    state.why += fmt::format(", and your latest pain is {}/10", *state.pain);
+  }
+  return state;
+}
+
+// Regions beyond the back, with the number of recent entries naming them.
+std::map<Region, int> recent_regions(const std::map<local_days, Day>& by_day, local_days from,
+                                     local_days to) {
+  std::map<Region, int> regions;
+  for (auto it = by_day.lower_bound(from); it != by_day.end() && it->first <= to; ++it) {
+    for (const Entry* entry : it->second.entries) {
+      if (const auto* pain = std::get_if<PainRecord>(&entry->detail)) {
+        for (const RegionRating& rating : pain->regions)
+          ++regions[rating.region];
+      }
+    }
+  }
+  return regions;
+}
+
+template <class T>
+bool contains(const std::vector<T>& items, const T& item) {
+  return std::find(items.begin(), items.end(), item) != items.end();
+}
+
+// A stable pseudo-random order for the day: variety from day to day, the same plan for
+// the same day.
+std::uint64_t day_hash(local_days day, std::string_view id) {
+  std::uint64_t hash =
+      1469598103934665603ULL ^ static_cast<std::uint64_t>(day.time_since_epoch().count());
+  for (char c : id) {
+    hash ^= static_cast<unsigned char>(c);
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
+class Composer {
+ public:
+  Composer(const PlanInput& input, const Catalog& catalog, const PhaseState& state,
+           std::map<Region, int> related)
+      : input_(input), catalog_(catalog), state_(state), related_(std::move(related)) {}
+
+  [[nodiscard]] bool allowed(const Exercise& exercise) const {
+    return exercise.suits(state_.phase) && exercise.level <= state_.level && !chosen(exercise);
+  }
+
+  [[nodiscard]] bool chosen(const Exercise& exercise) const {
+    return std::any_of(plan_.begin(), plan_.end(),
+                       [&](const PlannedExercise& p) { return p.exercise == &exercise; });
+  }
+
+  void add(const Exercise& exercise, Part part, std::string reason) {
+    plan_.push_back({&exercise, part, std::move(reason)});
+  }
+
+  // How well an exercise serves this person: weak muscles strengthened, tight ones relaxed,
+  // recent painful regions eased.
+  [[nodiscard]] int score(const Exercise& exercise) const {
+    int score = 0;
+    for (Muscle muscle : exercise.strengthens) {
+      if (contains(input_.preferences.weak, muscle))
+        score += 3;
+    }
+    for (Muscle muscle : exercise.relaxes) {
+      if (contains(input_.preferences.tight, muscle))
+        score += 3;
+    }
+    for (Region region : exercise.eases) {
+      if (related_.contains(region))
+        score += 1;
+    }
+    if (exercise.level == state_.level)
+      score += 1;  // work at the level earned
+    return score;
+  }
+
+  // The best allowed exercise among `candidates`, or nullptr.
+  template <class Filter>
+  const Exercise* best(Filter filter) const {
+    const Exercise* best = nullptr;
+    int best_score = 0;
+    std::uint64_t best_hash = 0;
+    for (const Exercise& exercise : catalog_.all()) {
+      if (!allowed(exercise) || !filter(exercise))
+        continue;
+      const int s = score(exercise);
+      const std::uint64_t h = day_hash(input_.today, exercise.id);
+      if (best == nullptr || s > best_score || (s == best_score && h < best_hash)) {
+        best = &exercise;
+        best_score = s;
+        best_hash = h;
+      }
+    }
+    return best;
+  }
+
+  std::string bias_reason(const Exercise& exercise) const {
+    std::vector<std::string_view> weak;
+    std::vector<std::string_view> tight;
+    for (Muscle muscle : exercise.strengthens) {
+      if (contains(input_.preferences.weak, muscle))
+        weak.push_back(to_string(muscle));
+    }
+    for (Muscle muscle : exercise.relaxes) {
+      if (contains(input_.preferences.tight, muscle))
+        tight.push_back(to_string(muscle));
+    }
+    std::string reason = exercise.summary;
+    if (!weak.empty())
+      reason += fmt::format(" It strengthens {}, which you marked weak.", fmt::join(weak, ", "));
+    if (!tight.empty())
+      reason += fmt::format(" It relaxes {}, which you marked tight.", fmt::join(tight, ", "));
+    return reason;
+  }
+
+  std::vector<PlannedExercise> take() { return std::move(plan_); }
+  [[nodiscard]] const std::vector<PlannedExercise>& planned() const { return plan_; }
+
+ private:
+  const PlanInput& input_;
+  const Catalog& catalog_;
+  const PhaseState& state_;
+  std::map<Region, int> related_;
+  std::vector<PlannedExercise> plan_;
+};
+
+int minutes_of(const std::vector<PlannedExercise>& planned, Part part) {
+  int total = 0;
+  for (const PlannedExercise& p : planned) {
+    if (p.part == part)
+      total += p.exercise->minutes;
+  }
+  return total;
+}
+
+std::string styles_text(const std::vector<Style>& styles) {
+  std::vector<std::string_view> names;
+  names.reserve(styles.size());
+  for (Style style : styles)
+    names.push_back(to_string(style));
+  return fmt::format("{}", fmt::join(names, ", "));
+}
+
+// Honest about evidence (docs/clinical-basis.md, "What the evidence says").
+std::string evidence_for(const std::vector<Style>& styles) {
+  const bool guideline = std::any_of(styles.begin(), styles.end(), [](Style s) {
+    return s == Style::kYoga || s == Style::kPilates || s == Style::kBasics;
+  });
+  const bool enjoyed = std::any_of(styles.begin(), styles.end(), [](Style s) {
+    return s == Style::kBallet || s == Style::kCapoeira || s == Style::kFlamenco;
+  });
+  std::string text;
+  if (guideline || styles.empty()) {
+    text +=
+        "Exercise programmes such as yoga and Pilates are recommended for back pain by "
+        "NICE (NG59) and the American College of Physicians.";
+  }
+  if (enjoyed) {
+    if (!text.empty())
+      text += " ";
+    text +=
+        "Ballet, capoeira and flamenco have not been tested for back pain; they are "
+        "offered as movement you enjoy, now that walking is comfortable.";
+  }
+  return text;
+}
+
+}  // namespace
+
+std::string tip_name(Tip tip) {
+  static constexpr std::array<std::string_view, 5> kNames = {
+      "slow down", "keep moving", "posture and abs", "full-body exercise", "related pains"};
+  return fmt::format("Tip {}, {}", static_cast<int>(tip),
+                     kNames.at(static_cast<std::size_t>(tip) - 1));
+}
+
+std::string_view to_string(Part part) {
+  static constexpr std::array<std::string_view, 5> kNames = {"posture", "warm-up", "main",
+                                                             "cool-down", "related"};
+  return kNames.at(static_cast<std::size_t>(part));
+}
+
+const PhaseRules& rules_for(Phase phase) {
+  return kRules.at(static_cast<std::size_t>(phase));
+}
+
+Plan plan_day(const PlanInput& input, const Catalog& catalog) {
+  Plan plan;
+  plan.day = input.today;
+  plan.safety = input.safety;
+  if (input.safety == Level::kEmergency || input.safety == Level::kUrgent) {
+    plan.paused = true;  // the check's advice comes first; nothing else is planned
+    return plan;
+  }
+
+  std::map<local_days, Day> by_day;
+  std::vector<const Entry*> sorted;
+  for (const Entry& entry : input.entries) {
+    if (day_of(entry) <= input.today)
+      sorted.push_back(&entry);
+  }
+  std::sort(sorted.begin(), sorted.end(), [](const Entry* a, const Entry* b) {
+    return a->at != b->at ? a->at < b->at : a->id < b->id;
+  });
+  for (const Entry* entry : sorted)
+    by_day[day_of(*entry)].entries.push_back(entry);
+
+  PhaseState state = replay(by_day, input.today);
+  std::vector<Reason> reasons;
+  if (state.phase == Phase::kMove && input.function.activities > 0 && input.function.score &&
+      *input.function.score < kFunctionReadyForMove) {
+    state.phase = Phase::kWalk;
+    state.level = rules_for(Phase::kWalk).max_level;
+    reasons.push_back(
+        {Tip::kSlowDown, fmt::format("The activities you find hard still score {:.1f}/10, so the "
+                                     "plan stays at walking until they reach {:.0f}.",
+                                     *input.function.score, kFunctionReadyForMove)});
+  }
+  const PhaseRules& rules = rules_for(state.phase);
+  plan.phase = state.phase;
+  plan.level = state.level;
+  plan.flare = state.flare.has_value();
+  plan.day_of_episode = static_cast<int>((input.today - state.first_day).count()) + 1;
+  plan.sitting_limit_minutes = rules.sitting_limit_minutes;
+  plan.walk_minutes = rules.walk_minutes + rules.walk_step_minutes * (state.level - 1);
+  plan.session_minutes =
+      rules.session_minutes == 0
+          ? 0
+          : rules.session_minutes + rules.session_step_minutes * (state.level - 1);
+
+  // Tip 1: the course, the phase, pacing.
+  reasons.insert(reasons.begin(),
+                 {Tip::kSlowDown,
+                  fmt::format("Today is day {} of this episode. Most back spasms ease over days "
+                              "to a few weeks, so the plan grows one calm day at a time.",
+                              plan.day_of_episode)});
+  reasons.push_back({Tip::kSlowDown, fmt::format("Phase '{}' at level {}: {}.",
+                                                 to_string(plan.phase), plan.level, state.why)});
+  if (state.flare) {
+    reasons.push_back({Tip::kSlowDown, fmt::format("A flare: {}. Pain that rises after "
+                                                   "activity is a sign to ease off, not to stop.",
+                                                   state.flare->reason)});
+    plan.notices.push_back(fmt::format("Flare: {}.", state.flare->reason));
+  }
+  if (input.previous) {
+    std::string text =
+        fmt::format("Last time your back took {} days to settle.", input.previous->days);
+    if (!input.previous->helped.empty()) {
+      text += fmt::format(" What you used then: {}.", fmt::join(input.previous->helped, ", "));
+    }
+    reasons.push_back({Tip::kSlowDown, std::move(text)});
+  }
+
+  // Tip 2: keep moving.
+  reasons.push_back(
+      {Tip::kKeepMoving,
+       fmt::format("Stand up and move at least every {} minutes, and walk about {} minutes "
+                   "today in short bouts on even ground. Staying active helps a back recover "
+                   "faster than resting in bed (NICE NG59).",
+                   plan.sitting_limit_minutes, plan.walk_minutes)});
+
+  const auto related =
+      recent_regions(by_day, input.today - days{kRelatedPainDays - 1}, input.today);
+  std::map<Region, int> beyond_back;
+  for (const auto& [region, count] : related) {
+    if (!is_back(region) && region != Region::kOther)
+      beyond_back[region] = count;
+  }
+  Composer composer(input, catalog, state, beyond_back);
+
+  // Tip 3: the posture routine.
+  for (std::string_view id : posture_routines().at(plan.phase)) {
+    const Exercise* exercise = catalog.find(id);
+    if (exercise != nullptr && composer.allowed(*exercise)) {
+      composer.add(*exercise, Part::kPosture, exercise->summary);
+    }
+  }
+  reasons.push_back({Tip::kPostureAndAbs,
+                     plan.phase == Phase::kRest
+                         ? "Lie flat on your back to let tense muscles settle and your posture "
+                           "realign. It may hurt at first; it is a comfort position, not a cure, "
+                           "so get up and take a few steps when you can."
+                         : "Stand tall with your abs gently engaged and your shoulders over your "
+                           "hips. If your leg, hip or back muscles take over, relax them and "
+                           "let your abs do the work."});
+
+  // Tip 4: a full-body session from `walk` on.
+  if (plan.session_minutes > 0) {
+    std::vector<Style> styles = input.preferences.styles;
+    if (styles.empty())
+      styles.push_back(Style::kBasics);
+    if (const Exercise* warm = composer.best([](const Exercise& e) {
+          return e.style == Style::kBasics && e.level == 1 && e.minutes <= 3 &&
+                 (e.position == Position::kStanding || e.position == Position::kSitting);
+        })) {
+      composer.add(*warm, Part::kWarmUp, "A gentle start: " + warm->summary);
+    }
+    const Exercise* cool = composer.best([&](const Exercise& e) {
+      return (e.style == Style::kBasics || contains(styles, e.style)) && e.level <= 2 &&
+             !e.relaxes.empty() && e.position != Position::kStanding &&
+             e.position != Position::kWalking;
+    });
+    const int cool_minutes = cool != nullptr ? cool->minutes : 0;
+    // The main part: the chosen styles in turn, best first, until the time is filled.
+    for (std::size_t turn = 0; turn < 12; ++turn) {
+      const int used = minutes_of(composer.planned(), Part::kWarmUp) +
+                       minutes_of(composer.planned(), Part::kMain) + cool_minutes;
+      if (used >= plan.session_minutes)
+        break;
+      const Style style = styles.at(turn % styles.size());
+      const int left = plan.session_minutes - used;
+      const Exercise* main = composer.best([&](const Exercise& e) {
+        return e.style == style && e.minutes <= left + 2 && e.position != Position::kWalking;
+      });
+      if (main != nullptr)
+        composer.add(*main, Part::kMain, composer.bias_reason(*main));
+    }
+    if (cool != nullptr && !composer.chosen(*cool)) {
+      composer.add(*cool, Part::kCoolDown, "To finish calmly: " + cool->summary);
+    }
+    reasons.push_back(
+        {Tip::kFullBody,
+         fmt::format("A {}-minute session in {}: start with basic movements and "
+                     "never push through sharp pain. {}",
+                     plan.session_minutes, styles_text(styles), evidence_for(styles))});
+    if (!input.preferences.weak.empty() || !input.preferences.tight.empty()) {
+      reasons.push_back({Tip::kFullBody,
+                         "The session favours exercises that strengthen the muscles you marked "
+                         "weak and relax the ones you marked tight. A physical therapist can "
+                         "check which muscles are under-used."});
+    }
+  } else {
+    reasons.push_back({Tip::kFullBody,
+                       "Full-body exercise starts once you can walk for a few minutes; until "
+                       "then the posture routine and short walks are enough."});
+  }
+
+  // Tip 5: related pains beyond the back.
+  const auto earlier = recent_regions(by_day, input.today - days{kNewRegionLookbackDays - 1},
+                                      input.today - days{kRelatedPainDays});
+  int related_added = 0;
+  for (const auto& [region, count] : beyond_back) {
+    const std::string name(info(region).display);
+    if (!earlier.contains(region) &&
+        by_day.begin()->first < input.today - days{kRelatedPainDays - 1}) {
+      plan.notices.push_back(fmt::format("New this week: pain in your {}.", name));
+    }
+    if (related_added >= 2)
+      continue;
+    const Exercise* gentle = composer.best([&](const Exercise& e) {
+      return contains(e.eases, region) &&
+             (e.style == Style::kBasics || contains(input.preferences.styles, e.style));
+    });
+    if (gentle == nullptr)
+      continue;
+    composer.add(*gentle, Part::kRelated,
+                 fmt::format("Eases your {}, where you logged pain this week.", name));
+    reasons.push_back({Tip::kRelatedPains,
+                       fmt::format("You logged pain in your {} this week. Your back is linked to "
+                                   "the muscles above and below it, so a spasm can spread; {} "
+                                   "works gently there.",
+                                   name, gentle->name)});
+    ++related_added;
+  }
+
+  if (input.function.activities > 0 &&
+      (!input.function.last_rated ||
+       *input.function.last_rated <= input.today - days{kFunctionPromptDays})) {
+    plan.notices.push_back(
+        "Time to rate the activities you find hard: limber function rate \"ACTIVITY\" 0-10.");
+  }
+  plan.exercises = composer.take();
+  plan.reasons = std::move(reasons);
+  return plan;
+}
+
+}  // namespace limber::core

@@ -1,0 +1,112 @@
+// Today's plan: what to do, how much, and why, from the diary alone. The article's five
+// tips made into rules (docs/clinical-basis.md names the source of each):
+//   1 slow down: a phase from what the person can do, pacing, flares step back;
+//   2 keep moving: a sitting limit and a walking goal;
+//   3 posture and abs: a daily posture routine;
+//   4 full-body exercise: from `walk` on, a short session in the chosen styles;
+//   5 related pains: regions beyond the back add gentle work there.
+// Pure: the same diary, inputs and day always give the same plan.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <span>
+#include <string>
+#include <vector>
+
+#include "core/catalog.h"
+#include "core/entry.h"
+#include "core/exercise.h"
+#include "core/red_flags.h"
+
+namespace limber::core {
+
+enum class Tip { kSlowDown = 1, kKeepMoving, kPostureAndAbs, kFullBody, kRelatedPains };
+
+// "Tip 1, slow down"
+std::string tip_name(Tip tip);
+
+struct Reason {
+  Tip tip = Tip::kSlowDown;
+  std::string text;  // one sentence or two, plain words
+};
+
+struct PlanPreferences {
+  std::vector<Style> styles;  // the styles the person enjoys; empty means basics only
+  std::vector<Muscle> weak;   // to strengthen
+  std::vector<Muscle> tight;  // to relax
+};
+
+// The Patient-Specific Functional Scale, summarized (0 unable .. 10 as before).
+struct FunctionSummary {
+  int activities = 0;            // activities named, up to three
+  std::optional<double> score;   // mean of the latest ratings
+  std::optional<double> change;  // since the first ratings of the episode
+  std::optional<std::chrono::local_days> last_rated;
+};
+
+// What the last episode teaches: how long it took, what the person used.
+struct PreviousEpisode {
+  int days = 0;
+  std::vector<std::string> helped;  // plain words: "heat", "Cat and cow"
+};
+
+struct PlanInput {
+  std::chrono::local_days today;
+  std::span<const Entry> entries;  // the current episode; entries after today are ignored
+  Level safety = Level::kSelfCare;
+  PlanPreferences preferences;
+  FunctionSummary function;
+  std::optional<PreviousEpisode> previous;
+};
+
+enum class Part { kPosture, kWarmUp, kMain, kCoolDown, kRelated };
+std::string_view to_string(Part part);
+
+struct PlannedExercise {
+  const Exercise* exercise = nullptr;
+  Part part = Part::kMain;
+  std::string reason;
+};
+
+// The limits of each phase (docs/clinical-basis.md, "Phases and pacing").
+struct PhaseRules {
+  Phase phase;
+  int max_level;              // the highest exercise level the phase ever allows
+  int sitting_limit_minutes;  // stand up and move at least this often
+  int walk_minutes;           // the day's walking goal at level 1
+  int walk_step_minutes;      // added per level
+  int session_minutes;        // 0: no full-body session yet
+  int session_step_minutes;   // added per level
+};
+const PhaseRules& rules_for(Phase phase);
+
+inline constexpr int kCalmDaysToLevelUp = 3;  // calm days at a level before the next
+inline constexpr int kFlarePoints = 2;        // a rise this big is a flare
+inline constexpr int kMorningEndsHour = 12;   // "next morning" means before noon
+inline constexpr int kRelatedPainDays = 7;    // "recent" for related pains
+inline constexpr int kNewRegionLookbackDays = 28;
+inline constexpr double kFunctionReadyForMove = 6.0;
+inline constexpr int kFunctionPromptDays = 7;
+
+struct Plan {
+  std::chrono::local_days day;
+  Level safety = Level::kSelfCare;
+  bool paused = false;  // an emergency or urgent result stands: nothing else is planned
+  Phase phase = Phase::kRest;
+  int level = 1;
+  int day_of_episode = 1;
+  bool flare = false;
+  int sitting_limit_minutes = 0;
+  int walk_minutes = 0;
+  int session_minutes = 0;
+  std::vector<PlannedExercise> exercises;  // posture routine first, then the session
+  std::vector<Reason> reasons;
+  std::vector<std::string> notices;  // things to point out: a flare, a new region, a prompt
+};
+
+// The plan for `input.today`. Exercises are drawn from `catalog`; the plan points into it,
+// so the catalog must outlive the plan.
+Plan plan_day(const PlanInput& input, const Catalog& catalog);
+
+}  // namespace limber::core
