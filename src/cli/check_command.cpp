@@ -33,7 +33,7 @@ std::string asked_ids() {
   return fmt::format("{}", fmt::join(ids, ", "));
 }
 
-Result<void> run_check(Session& session, const CLI::App& command, const CheckOptions& options) {
+Result<void> run_check(Session& session, const CheckOptions& options) {
   const Io& io = session.io();
   // Everything the person typed is checked before the diary is touched.
   std::optional<std::vector<core::Answer>> answers;
@@ -50,10 +50,10 @@ Result<void> run_check(Session& session, const CLI::App& command, const CheckOpt
                             asked_ids()));
   }
 
-  auto safety = open_safety(session, command);
-  if (!safety)
-    return Unexpected(safety.error());
-  const app::ScreeningService& screening = (*safety)->screening();
+  auto service = session.screening();
+  if (!service)
+    return Unexpected(service.error());
+  const app::ScreeningService& screening = **service;
   std::ostream& text = options.json ? io.err : io.out;
   if (auto shown = disclaimer_once(screening, text); !shown)
     return shown;
@@ -123,8 +123,7 @@ void add_check_command(CLI::App& app, CommandTable& table) {
   check->add_flag("--seen-clinician", options->seen_clinician,
                   "Record that a clinician has seen you: plans paused by earlier checks resume");
   check->add_flag("--json", options->json, "Print JSON for scripts (level, flags, advice)");
-  table.add(check,
-            [check, options](Session& session) { return run_check(session, *check, *options); });
+  table.add(check, [check, options](Session& session) { return run_check(session, *options); });
 }
 
 }  // namespace limber::cli

@@ -62,9 +62,9 @@ std::string unknown_command_message(const CLI::App& app, const CLI::ParseError& 
 
 }  // namespace
 
-core::Result<const app::DiaryService*> Session::diary() {
-  if (diary_)
-    return &*diary_;
+core::Result<const store::Database*> Session::database() {
+  if (db_)
+    return &*db_;
   auto dir = app::data_dir(data_dir_flag_, invocation_.env);
   if (!dir)
     return core::Unexpected(dir.error());
@@ -73,8 +73,27 @@ core::Result<const app::DiaryService*> Session::diary() {
   if (!db)
     return core::Unexpected(db.error());
   db_.emplace(std::move(*db));
-  diary_.emplace(*db_, now_);
+  return &*db_;
+}
+
+core::Result<const app::DiaryService*> Session::diary() {
+  if (!diary_) {
+    auto db = database();
+    if (!db)
+      return core::Unexpected(db.error());
+    diary_.emplace(**db, now_);
+  }
   return &*diary_;
+}
+
+core::Result<const app::ScreeningService*> Session::screening() {
+  if (!screening_) {
+    auto db = database();
+    if (!db)
+      return core::Unexpected(db.error());
+    screening_.emplace(**db, now_);
+  }
+  return &*screening_;
 }
 
 int run(const Invocation& invocation) {

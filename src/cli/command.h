@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/diary_service.h"
+#include "app/screening.h"
 #include "cli/cli.h"
 #include "core/result.h"
 #include "store/database.h"
@@ -24,7 +25,10 @@ class Session {
   Session(const Invocation& invocation, std::optional<std::string> data_dir_flag)
       : invocation_(invocation), data_dir_flag_(std::move(data_dir_flag)) {}
 
+  // The diary's connection, opened on first use of any of these.
+  core::Result<const store::Database*> database();
   core::Result<const app::DiaryService*> diary();
+  core::Result<const app::ScreeningService*> screening();
   [[nodiscard]] const core::Now& now() const { return now_; }
   [[nodiscard]] const Io& io() const { return invocation_.io; }
   [[nodiscard]] const app::GetEnv& env() const { return invocation_.env; }
@@ -37,6 +41,7 @@ class Session {
   core::Now now_{};
   std::optional<store::Database> db_;
   std::optional<app::DiaryService> diary_;
+  std::optional<app::ScreeningService> screening_;
 };
 
 using Action = std::function<core::Result<void>(Session&)>;

@@ -11,13 +11,13 @@
 
 namespace limber::cli {
 
-core::Result<GateResult> pass_safety_gate(Session& session, const CLI::App& command, bool json) {
+core::Result<GateResult> pass_safety_gate(Session& session, bool json) {
   const Io& io = session.io();
   std::ostream& text = json ? io.err : io.out;
-  auto safety = open_safety(session, command);
-  if (!safety)
-    return core::Unexpected(safety.error());
-  const app::ScreeningService& screening = (*safety)->screening();
+  auto service = session.screening();
+  if (!service)
+    return core::Unexpected(service.error());
+  const app::ScreeningService& screening = **service;
   auto standing = screening.standing();
   if (!standing)
     return core::Unexpected(standing.error());
@@ -54,12 +54,11 @@ core::Result<GateResult> pass_safety_gate(Session& session, const CLI::App& comm
   return result;
 }
 
-core::Result<void> show_disclaimer_once(Session& session, const CLI::App& command,
-                                        std::ostream& out) {
-  auto safety = open_safety(session, command);
-  if (!safety)
-    return core::Unexpected(safety.error());
-  return disclaimer_once((*safety)->screening(), out);
+core::Result<void> show_disclaimer_once(Session& session, std::ostream& out) {
+  auto screening = session.screening();
+  if (!screening)
+    return core::Unexpected(screening.error());
+  return disclaimer_once(**screening, out);
 }
 
 }  // namespace limber::cli

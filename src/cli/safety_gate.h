@@ -3,7 +3,7 @@
 // shows anything else:
 //
 //   table.add(today, [today, options](Session& session) -> core::Result<void> {
-//     auto gate = pass_safety_gate(session, *today, options->json);
+//     auto gate = pass_safety_gate(session, options->json);
 //     if (!gate) return core::Unexpected(gate.error());
 //     if (!gate->proceed) {                       // advice shown (text) or in gate->safety
 //       if (options->json) session.io().out << nlohmann::json{{"safety", gate->safety}};
@@ -39,13 +39,11 @@ struct GateResult {
 // - see-clinician: shows the advice (text mode) and returns proceed = true.
 // - self-care: shows nothing and returns proceed = true.
 // In JSON mode (`json`), nothing goes to io.out: the disclaimer and prompts go to io.err,
-// and the advice is in `safety`. `command` is the calling subcommand (used to find the
-// root's --data-dir).
-core::Result<GateResult> pass_safety_gate(Session& session, const CLI::App& command, bool json);
+// and the advice is in `safety`.
+core::Result<GateResult> pass_safety_gate(Session& session, bool json);
 
 // Shows the first-start disclaimer on `out` when this diary has not shown it yet, and
 // records that it was shown. For `limber status` and other first commands a person runs.
-core::Result<void> show_disclaimer_once(Session& session, const CLI::App& command,
-                                        std::ostream& out);
+core::Result<void> show_disclaimer_once(Session& session, std::ostream& out);
 
 }  // namespace limber::cli
