@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "app/builtin_catalog.h"
 #include "app/local_time.h"
 #include "cli/command.h"
 #include "core/suggest.h"
@@ -86,6 +87,32 @@ core::Result<const app::DiaryService*> Session::diary() {
   return &*diary_;
 }
 
+core::Result<const core::Catalog*> Session::catalog() {
+  if (!catalog_) {
+    auto catalog = app::builtin_catalog();
+    if (!catalog)
+      return core::Unexpected(catalog.error());
+    catalog_.emplace(std::move(*catalog));
+  }
+  return &*catalog_;
+}
+
+core::Result<const app::PlanService*> Session::plans() {
+  if (!plans_) {
+    auto db = database();
+    if (!db)
+      return core::Unexpected(db.error());
+    auto catalog = this->catalog();
+    if (!catalog)
+      return core::Unexpected(catalog.error());
+    auto screening = this->screening();
+    if (!screening)
+      return core::Unexpected(screening.error());
+    plans_.emplace(**db, now_, **catalog, **screening);
+  }
+  return &*plans_;
+}
+
 core::Result<const app::ScreeningService*> Session::screening() {
   if (!screening_) {
     auto db = database();
@@ -117,6 +144,8 @@ int run(const Invocation& invocation) {
   add_edit_commands(app, table);
   add_transfer_commands(app, table);
   add_check_command(app, table);
+  add_plan_commands(app, table);
+  add_exercise_commands(app, table);
 
   std::vector<std::string> reversed(invocation.args.rbegin(), invocation.args.rend());
   try {
@@ -143,8 +172,12 @@ int run(const Invocation& invocation) {
 
   Session session(invocation, data_dir_flag);
   session.set_now(app::local_now(invocation.now));
-  const auto parsed = app.get_subcommands();
-  const CLI::App* chosen = parsed.empty() ? nullptr : parsed.front();
+  // The deepest subcommand given ("exercises show" runs show).
+  const CLI::App* chosen = nullptr;
+  for (auto parsed = app.get_subcommands(); !parsed.empty();
+       parsed = parsed.front()->get_subcommands()) {
+    chosen = parsed.front();
+  }
   for (const auto& [command, action] : table.commands) {
     if (command == chosen || (chosen == nullptr && command->get_name() == "status")) {
       auto result = action(session);

@@ -12,6 +12,7 @@
 #include <CLI/CLI.hpp>
 
 #include "app/diary_service.h"
+#include "app/plan_service.h"
 #include "app/screening.h"
 #include "cli/cli.h"
 #include "core/result.h"
@@ -29,6 +30,9 @@ class Session {
   core::Result<const store::Database*> database();
   core::Result<const app::DiaryService*> diary();
   core::Result<const app::ScreeningService*> screening();
+  // The exercise catalog built into the binary, parsed on first use.
+  core::Result<const core::Catalog*> catalog();
+  core::Result<const app::PlanService*> plans();
   [[nodiscard]] const core::Now& now() const { return now_; }
   [[nodiscard]] const Io& io() const { return invocation_.io; }
   [[nodiscard]] const app::GetEnv& env() const { return invocation_.env; }
@@ -42,6 +46,8 @@ class Session {
   std::optional<store::Database> db_;
   std::optional<app::DiaryService> diary_;
   std::optional<app::ScreeningService> screening_;
+  std::optional<core::Catalog> catalog_;
+  std::optional<app::PlanService> plans_;
 };
 
 using Action = std::function<core::Result<void>(Session&)>;
@@ -58,6 +64,8 @@ void add_history_command(CLI::App& app, CommandTable& table);
 void add_edit_commands(CLI::App& app, CommandTable& table);
 void add_transfer_commands(CLI::App& app, CommandTable& table);
 void add_status_command(CLI::App& app, CommandTable& table);
+void add_plan_commands(CLI::App& app, CommandTable& table);
+void add_exercise_commands(CLI::App& app, CommandTable& table);
 void add_check_command(CLI::App& app, CommandTable& table);
 
 // Shared option readers: a usage error (kInvalidInput) names the option.

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <map>
 #include <set>
 
@@ -140,6 +141,7 @@ struct PhaseState {
   std::optional<Flare> flare;        // today's
   std::optional<Mobility> mobility;  // the latest reported
   std::optional<int> pain;           // the latest overall rating
+  Phase target = Phase::kRest;       // what today's evidence would allow
   local_days first_day;
   std::string why;  // how the phase was reached, for the reason
 };
@@ -154,6 +156,7 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
   }
   state.first_day = by_day.begin()->first;
   bool started = false;
+  bool flared_yesterday = false;
   for (local_days day = state.first_day; day <= today; day += days{1}) {
     const auto found = by_day.find(day);
     if (found != by_day.end()) {
@@ -185,8 +188,8 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
         state.phase = step_down(state.phase);
       }
       state.calm_days = 0;
-    } else if (target > state.phase && state.calm_days >= 1) {
-      state.phase = step_up(state.phase);  // one phase a day at most
+    } else if (target > state.phase && !flared_yesterday) {
+      state.phase = step_up(state.phase);  // one phase a day at most, never right after a flare
       state.level = 1;
       state.calm_days = 0;
     } else {
@@ -197,8 +200,11 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
       }
     }
     state.level = std::min(state.level, rules_for(state.phase).max_level);
-    if (day == today)
+    if (day == today) {
       state.flare = flare;
+      state.target = target;
+    }
+    flared_yesterday = flare.has_value();
   }
   if (state.mobility) {
     state.why = fmt::format("you said you {}", describe(*state.mobility));
@@ -207,6 +213,10 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
   }
   if (state.pain && pain_cap(*state.pain) < Phase::kMove) {
     state.why += fmt::format(", and your latest pain is {}/10", *state.pain);
+  }
+  if (state.target > state.phase && !state.flare) {
+    state.why +=
+        fmt::format("; the plan moves up one phase a day, towards '{}'", to_string(state.target));
   }
   return state;
 }
@@ -502,7 +512,7 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
           return e.style == Style::kBasics && e.level == 1 && e.minutes <= 3 &&
                  (e.position == Position::kStanding || e.position == Position::kSitting);
         })) {
-      composer.add(*warm, Part::kWarmUp, "A gentle start: " + warm->summary);
+      composer.add(*warm, Part::kWarmUp, warm->summary);
     }
     const Exercise* cool = composer.best([&](const Exercise& e) {
       return (e.style == Style::kBasics || contains(styles, e.style)) && e.level <= 2 &&
@@ -525,7 +535,7 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
         composer.add(*main, Part::kMain, composer.bias_reason(*main));
     }
     if (cool != nullptr && !composer.chosen(*cool)) {
-      composer.add(*cool, Part::kCoolDown, "To finish calmly: " + cool->summary);
+      composer.add(*cool, Part::kCoolDown, cool->summary);
     }
     reasons.push_back(
         {Tip::kFullBody,
@@ -549,7 +559,8 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
                                       input.today - days{kRelatedPainDays});
   int related_added = 0;
   for (const auto& [region, count] : beyond_back) {
-    const std::string name(info(region).display);
+    std::string name(info(region).display);
+    name.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(name.front())));
     if (!earlier.contains(region) &&
         by_day.begin()->first < input.today - days{kRelatedPainDays - 1}) {
       plan.notices.push_back(fmt::format("New this week: pain in your {}.", name));

@@ -114,6 +114,42 @@ CREATE TABLE notices (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 3: the plan's own data. Preferences as settings; episodes (a back that locks
+// again starts a new one); the Patient-Specific Functional Scale (up to three activities,
+// each rated 0-10 over time).
+constexpr std::string_view kVersion3 = R"sql(
+CREATE TABLE settings (
+  key TEXT PRIMARY KEY CHECK (key IN ('styles', 'weak', 'tight')),
+  value TEXT NOT NULL CHECK (length(value) <= 200)
+) STRICT, WITHOUT ROWID;
+
+CREATE TABLE episodes (
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800)
+) STRICT;
+
+CREATE TABLE function_activities (
+  id INTEGER PRIMARY KEY,
+  name TEXT NOT NULL CHECK (length(name) BETWEEN 1 AND 80),
+  added_at INTEGER NOT NULL,
+  removed_at INTEGER
+) STRICT;
+
+CREATE UNIQUE INDEX function_activities_current
+  ON function_activities (lower(name)) WHERE removed_at IS NULL;
+
+CREATE TABLE function_ratings (
+  id INTEGER PRIMARY KEY,
+  activity_id INTEGER NOT NULL REFERENCES function_activities (id),
+  at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  score INTEGER NOT NULL CHECK (score BETWEEN 0 AND 10)
+) STRICT;
+
+CREATE INDEX function_ratings_by_time ON function_ratings (at);
+)sql";
+
 Result<void> insert_regions(const Database& db) {
   auto insert = db.prepare("INSERT INTO regions (id) VALUES (?)");
   if (!insert)
@@ -137,6 +173,7 @@ const std::vector<Migration>& migrations() {
         return insert_regions(db);
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion2); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
   };
   return kMigrations;
 }

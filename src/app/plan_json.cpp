@@ -1,0 +1,79 @@
+#include "app/plan_json.h"
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+
+namespace limber::app {
+namespace {
+
+template <class T>
+nlohmann::json ids(const std::vector<T>& items) {
+  auto out = nlohmann::json::array();
+  for (const T& item : items)
+    out.push_back(core::to_string(item));
+  return out;
+}
+
+}  // namespace
+
+nlohmann::json to_json(const core::Exercise& exercise, bool full) {
+  nlohmann::json dose = {{"sets", exercise.dose.sets},
+                         {"rest_seconds", exercise.dose.rest_seconds}};
+  if (exercise.dose.hold_seconds)
+    dose["hold_seconds"] = *exercise.dose.hold_seconds;
+  if (exercise.dose.reps)
+    dose["reps"] = *exercise.dose.reps;
+  nlohmann::json out = {
+      {"id", exercise.id},
+      {"name", exercise.name},
+      {"style", core::to_string(exercise.style)},
+      {"level", exercise.level},
+      {"minutes", exercise.minutes},
+      {"position", core::to_string(exercise.position)},
+      {"phases", ids(exercise.phases)},
+      {"summary", exercise.summary},
+      {"dose", dose},
+      {"eases", ids(exercise.eases)},
+      {"strengthens", ids(exercise.strengthens)},
+      {"relaxes", ids(exercise.relaxes)},
+  };
+  if (full) {
+    out["steps"] = exercise.steps;
+    out["cues"] = exercise.cues;
+    out["stop_if"] = exercise.stop_if;
+  }
+  return out;
+}
+
+nlohmann::json to_json(const core::Plan& plan) {
+  auto exercises = nlohmann::json::array();
+  for (const core::PlannedExercise& planned : plan.exercises) {
+    nlohmann::json item = to_json(*planned.exercise, false);
+    item["part"] = core::to_string(planned.part);
+    item["reason"] = planned.reason;
+    exercises.push_back(std::move(item));
+  }
+  auto reasons = nlohmann::json::array();
+  for (const core::Reason& reason : plan.reasons) {
+    reasons.push_back({{"tip", static_cast<int>(reason.tip)},
+                       {"tip_name", core::tip_name(reason.tip)},
+                       {"text", reason.text}});
+  }
+  return {
+      {"date", fmt::format("{:%Y-%m-%d}", std::chrono::sys_days{plan.day.time_since_epoch()})},
+      {"phase", core::to_string(plan.phase)},
+      {"level", plan.level},
+      {"day_of_episode", plan.day_of_episode},
+      {"flare", plan.flare},
+      {"paused", plan.paused},
+      {"safety", core::to_string(plan.safety)},
+      {"sitting_limit_minutes", plan.sitting_limit_minutes},
+      {"walk_minutes", plan.walk_minutes},
+      {"session_minutes", plan.session_minutes},
+      {"exercises", std::move(exercises)},
+      {"reasons", std::move(reasons)},
+      {"notices", plan.notices},
+  };
+}
+
+}  // namespace limber::app

@@ -1,0 +1,20 @@
+// Plans and exercises as JSON, one mapping for every shell (CLI --json, the web API).
+#pragma once
+
+#include <nlohmann/json.hpp>
+
+#include "core/exercise.h"
+#include "core/plan.h"
+
+namespace limber::app {
+
+// {"id", "name", "style", "level", "minutes", "position", "phases", "summary", "dose",
+//  "eases", "strengthens", "relaxes"}; with `full`, also "steps", "cues", "stop_if".
+nlohmann::json to_json(const core::Exercise& exercise, bool full);
+
+// {"date", "phase", "level", "day_of_episode", "flare", "paused", "safety" (the level),
+//  "sitting_limit_minutes", "walk_minutes", "session_minutes", "exercises" (each exercise
+//  with "part" and "reason"), "reasons" ([{"tip", "tip_name", "text"}]), "notices"}
+nlohmann::json to_json(const core::Plan& plan);
+
+}  // namespace limber::app

@@ -1,0 +1,239 @@
+#include "app/plan_service.h"
+
+#include <algorithm>
+#include <limits>
+#include <map>
+#include <sstream>
+
+#include <fmt/format.h>
+
+#include "app/local_time.h"
+
+namespace limber::app {
+
+using core::Unexpected;
+
+namespace {
+
+template <class T, class Parse>
+core::Result<std::vector<T>> parse_list(const std::optional<std::string>& text, Parse parse) {
+  std::vector<T> out;
+  if (!text)
+    return out;
+  std::stringstream words(*text);
+  std::string word;
+  while (std::getline(words, word, ',')) {
+    if (word.empty())
+      continue;
+    auto value = parse(word);
+    if (!value)
+      return Unexpected(value.error());
+    out.push_back(*value);
+  }
+  return out;
+}
+
+template <class T>
+std::string join_ids(const std::vector<T>& items) {
+  std::string out;
+  for (const T& item : items) {
+    if (!out.empty())
+      out += ',';
+    out += core::to_string(item);
+  }
+  return out;
+}
+
+core::Instant end_of(std::chrono::local_days day) {
+  return from_local(day + std::chrono::days{1});
+}
+
+}  // namespace
+
+core::Result<core::PlanPreferences> PlanService::preferences() const {
+  core::PlanPreferences preferences;
+  auto styles = store_.setting("styles");
+  auto weak = store_.setting("weak");
+  auto tight = store_.setting("tight");
+  for (const auto* setting : {&styles, &weak, &tight}) {
+    if (!*setting)
+      return Unexpected(setting->error());
+  }
+  auto parsed_styles = parse_list<core::Style>(*styles, core::parse_style);
+  auto parsed_weak = parse_list<core::Muscle>(*weak, core::parse_muscle);
+  auto parsed_tight = parse_list<core::Muscle>(*tight, core::parse_muscle);
+  if (!parsed_styles)
+    return Unexpected(parsed_styles.error());
+  if (!parsed_weak)
+    return Unexpected(parsed_weak.error());
+  if (!parsed_tight)
+    return Unexpected(parsed_tight.error());
+  preferences.styles = std::move(*parsed_styles);
+  preferences.weak = std::move(*parsed_weak);
+  preferences.tight = std::move(*parsed_tight);
+  return preferences;
+}
+
+core::Result<core::PlanPreferences> PlanService::set_preferences(
+    const std::optional<std::vector<core::Style>>& styles,
+    const std::optional<std::vector<core::Muscle>>& weak,
+    const std::optional<std::vector<core::Muscle>>& tight) const {
+  if (weak && tight) {
+    for (core::Muscle muscle : *weak) {
+      if (std::find(tight->begin(), tight->end(), muscle) != tight->end()) {
+        return core::fail(
+            core::ErrorCode::kInvalidInput,
+            fmt::format("{} is marked both weak and tight: choose one", core::to_string(muscle)));
+      }
+    }
+  }
+  if (styles) {
+    if (auto set = store_.set_setting("styles", join_ids(*styles)); !set)
+      return Unexpected(set.error());
+  }
+  if (weak) {
+    if (auto set = store_.set_setting("weak", join_ids(*weak)); !set)
+      return Unexpected(set.error());
+  }
+  if (tight) {
+    if (auto set = store_.set_setting("tight", join_ids(*tight)); !set)
+      return Unexpected(set.error());
+  }
+  return preferences();
+}
+
+core::Result<EpisodeRange> PlanService::current_episode() const {
+  auto episodes = store_.episodes();
+  if (!episodes)
+    return Unexpected(episodes.error());
+  if (episodes->empty())
+    return EpisodeRange{};
+  return EpisodeRange{episodes->back().started_at, static_cast<int>(episodes->size()) + 1};
+}
+
+core::Result<EpisodeRange> PlanService::new_episode() const {
+  auto started = store_.start_episode(now_.instant, now_.utc_offset());
+  if (!started)
+    return Unexpected(started.error());
+  return current_episode();
+}
+
+core::Result<std::vector<core::Entry>> PlanService::episode_entries(
+    std::chrono::local_days day) const {
+  auto episode = current_episode();
+  if (!episode)
+    return Unexpected(episode.error());
+  const core::Instant from = episode->start.value_or(
+      core::Instant{std::chrono::seconds{std::numeric_limits<std::int32_t>::min()}});
+  return diary_.between(from, end_of(day));
+}
+
+core::Result<core::FunctionSummary> PlanService::function_summary(
+    std::chrono::local_days today) const {
+  core::FunctionSummary summary;
+  auto activities = store_.activities();
+  if (!activities)
+    return Unexpected(activities.error());
+  summary.activities = static_cast<int>(activities->size());
+  if (activities->empty())
+    return summary;
+  auto episode = current_episode();
+  if (!episode)
+    return Unexpected(episode.error());
+  auto ratings = store_.ratings(episode->start.value_or(core::Instant{}));
+  if (!ratings)
+    return Unexpected(ratings.error());
+  // The latest and the first rating of each activity, up to the end of `today`.
+  std::map<std::int64_t, int> first;
+  std::map<std::int64_t, int> latest;
+  const core::Instant end = end_of(today);
+  for (const store::FunctionRating& rating : *ratings) {
+    if (rating.at >= end)
+      continue;
+    first.try_emplace(rating.activity_id, rating.score);
+    latest[rating.activity_id] = rating.score;
+    summary.last_rated =
+        std::chrono::floor<std::chrono::days>(core::to_local(rating.at, rating.utc_offset));
+  }
+  if (latest.empty())
+    return summary;
+  double now_sum = 0;
+  double first_sum = 0;
+  for (const auto& [id, score] : latest) {
+    now_sum += score;
+    first_sum += first[id];
+  }
+  const auto count = static_cast<double>(latest.size());
+  summary.score = now_sum / count;
+  summary.change = (now_sum - first_sum) / count;
+  return summary;
+}
+
+core::Result<std::optional<core::PreviousEpisode>> PlanService::previous_episode() const {
+  auto episodes = store_.episodes();
+  if (!episodes)
+    return Unexpected(episodes.error());
+  if (episodes->empty())
+    return std::optional<core::PreviousEpisode>{};
+  const core::Instant to = episodes->back().started_at;
+  const core::Instant from =
+      episodes->size() >= 2
+          ? (*episodes)[episodes->size() - 2].started_at
+          : core::Instant{std::chrono::seconds{std::numeric_limits<std::int32_t>::min()}};
+  auto entries = diary_.between(from, to);
+  if (!entries)
+    return Unexpected(entries.error());
+  if (entries->empty())
+    return std::optional<core::PreviousEpisode>{};
+  core::PreviousEpisode previous;
+  const auto first_day = std::chrono::floor<std::chrono::days>(entries->front().local_time());
+  const auto last_day = std::chrono::floor<std::chrono::days>(entries->back().local_time());
+  previous.days = static_cast<int>((last_day - first_day).count()) + 1;
+  std::map<std::string, int> used;
+  for (const core::Entry& entry : *entries) {
+    if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
+      ++used[relief->name.empty() ? std::string(core::to_string(relief->kind)) : relief->name];
+    } else if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
+      if (session->pain_after > session->pain_before)
+        continue;
+      for (const std::string& id : session->exercises) {
+        if (const core::Exercise* exercise = catalog_.find(id))
+          ++used[exercise->name];
+      }
+    }
+  }
+  std::vector<std::pair<std::string, int>> ranked(used.begin(), used.end());
+  std::stable_sort(ranked.begin(), ranked.end(),
+                   [](const auto& a, const auto& b) { return a.second > b.second; });
+  for (std::size_t i = 0; i < ranked.size() && i < 4; ++i)
+    previous.helped.push_back(ranked[i].first);
+  return std::optional<core::PreviousEpisode>(std::move(previous));
+}
+
+core::Result<core::Plan> PlanService::plan(std::optional<std::chrono::local_days> day) const {
+  const auto today = day.value_or(std::chrono::floor<std::chrono::days>(now_.local));
+  auto standing = screening_.standing();
+  if (!standing)
+    return Unexpected(standing.error());
+  auto entries = episode_entries(today);
+  if (!entries)
+    return Unexpected(entries.error());
+  auto preferences = this->preferences();
+  if (!preferences)
+    return Unexpected(preferences.error());
+  auto function = function_summary(today);
+  if (!function)
+    return Unexpected(function.error());
+  auto previous = previous_episode();
+  if (!previous)
+    return Unexpected(previous.error());
+  core::PlanInput input{today,
+                        *entries,
+                        standing->assessment.level,
+                        std::move(*preferences),
+                        *function,
+                        std::move(*previous)};
+  return core::plan_day(input, catalog_);
+}
+
+}  // namespace limber::app

@@ -1,0 +1,63 @@
+// The plan's use cases: today's plan, preferences, weak and tight muscles, episodes and the
+// Patient-Specific Functional Scale. Gathers what core::plan_day needs from the store.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "app/screening.h"
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/plan.h"
+#include "core/result.h"
+#include "store/database.h"
+#include "store/diary_store.h"
+#include "store/plan_store.h"
+
+namespace limber::app {
+
+struct EpisodeRange {
+  std::optional<core::Instant> start;  // empty: from the diary's first entry
+  int number = 1;                      // 1 for the first episode
+};
+
+class PlanService {
+ public:
+  PlanService(const store::Database& db, core::Now now, const core::Catalog& catalog,
+              const ScreeningService& screening)
+      : diary_(db), store_(db), now_(now), catalog_(catalog), screening_(screening) {}
+
+  // The plan for a local day (default today). Entries of the current episode only.
+  core::Result<core::Plan> plan(std::optional<std::chrono::local_days> day = std::nullopt) const;
+
+  core::Result<core::PlanPreferences> preferences() const;
+  // Each list replaces the stored one; an empty optional leaves it as it is.
+  core::Result<core::PlanPreferences> set_preferences(
+      const std::optional<std::vector<core::Style>>& styles,
+      const std::optional<std::vector<core::Muscle>>& weak,
+      const std::optional<std::vector<core::Muscle>>& tight) const;
+
+  core::Result<EpisodeRange> current_episode() const;
+  // Starts a new episode now: the plan starts again from `rest`; the diary is kept.
+  core::Result<EpisodeRange> new_episode() const;
+
+  core::Result<core::FunctionSummary> function_summary(std::chrono::local_days today) const;
+  [[nodiscard]] const store::PlanStore& store() const { return store_; }
+  [[nodiscard]] const core::Catalog& catalog() const { return catalog_; }
+  [[nodiscard]] const core::Now& now() const { return now_; }
+
+  // The current episode's entries up to the end of `day`, oldest first.
+  core::Result<std::vector<core::Entry>> episode_entries(std::chrono::local_days day) const;
+
+ private:
+  core::Result<std::optional<core::PreviousEpisode>> previous_episode() const;
+
+  store::DiaryStore diary_;
+  store::PlanStore store_;
+  core::Now now_;
+  const core::Catalog& catalog_;
+  const ScreeningService& screening_;
+};
+
+}  // namespace limber::app

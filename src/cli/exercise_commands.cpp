@@ -1,0 +1,146 @@
+// limber exercises [--style S] [--phase P] [--json] and limber exercises show ID
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <fmt/ranges.h>
+
+#include "app/plan_json.h"
+#include "cli/command.h"
+
+namespace limber::cli {
+namespace {
+
+using core::Result;
+using core::Unexpected;
+
+struct ListOptions {
+  std::optional<std::string> style;
+  std::optional<std::string> phase;
+  bool json = false;
+  std::string show_id;
+  bool show_json = false;
+};
+
+std::string dose_text(const core::Dose& dose) {
+  std::string what = dose.hold_seconds ? fmt::format("hold {} s", *dose.hold_seconds)
+                                       : fmt::format("{} times", dose.reps.value_or(1));
+  if (dose.sets > 1)
+    what += fmt::format(", {} sets", dose.sets);
+  if (dose.rest_seconds > 0)
+    what += fmt::format(", rest {} s between", dose.rest_seconds);
+  return what;
+}
+
+Result<void> run_list(Session& session, const ListOptions& options) {
+  std::optional<core::Style> style;
+  std::optional<core::Phase> phase;
+  if (options.style) {
+    auto parsed = core::parse_style(*options.style);
+    if (!parsed)
+      return Unexpected(parsed.error());
+    style = *parsed;
+  }
+  if (options.phase) {
+    auto parsed = core::parse_phase(*options.phase);
+    if (!parsed)
+      return Unexpected(parsed.error());
+    phase = *parsed;
+  }
+  auto catalog = session.catalog();
+  if (!catalog)
+    return Unexpected(catalog.error());
+  std::vector<const core::Exercise*> chosen;
+  for (const core::Exercise& exercise : (*catalog)->all()) {
+    if (style && exercise.style != *style)
+      continue;
+    if (phase && !exercise.suits(*phase))
+      continue;
+    chosen.push_back(&exercise);
+  }
+  std::ostream& out = session.io().out;
+  if (options.json) {
+    auto list = nlohmann::json::array();
+    for (const core::Exercise* exercise : chosen)
+      list.push_back(app::to_json(*exercise, false));
+    out << list.dump(2) << '\n';
+    return {};
+  }
+  core::Style current = core::Style::kBasics;
+  bool first = true;
+  for (const core::Exercise* exercise : chosen) {
+    if (first || exercise->style != current) {
+      fmt::print(out, "{}{}\n", first ? "" : "\n", core::to_string(exercise->style));
+      current = exercise->style;
+      first = false;
+    }
+    std::vector<std::string_view> phases;
+    for (core::Phase p : exercise->phases)
+      phases.push_back(core::to_string(p));
+    fmt::print(out, "  {:<32} L{} {:>2} min  {:<24} {}\n", exercise->id, exercise->level,
+               exercise->minutes, fmt::format("{}", fmt::join(phases, ",")), exercise->name);
+  }
+  fmt::print(out, "\n{} exercise{}. Details: limber exercises show ID\n", chosen.size(),
+             chosen.size() == 1 ? "" : "s");
+  return {};
+}
+
+Result<void> run_show(Session& session, const std::string& id, bool json) {
+  auto catalog = session.catalog();
+  if (!catalog)
+    return Unexpected(catalog.error());
+  auto exercise = (*catalog)->get(id);
+  if (!exercise)
+    return Unexpected(exercise.error());
+  const core::Exercise& e = **exercise;
+  std::ostream& out = session.io().out;
+  if (json) {
+    out << app::to_json(e, true).dump(2) << '\n';
+    return {};
+  }
+  std::vector<std::string_view> phases;
+  for (core::Phase p : e.phases)
+    phases.push_back(core::to_string(p));
+  fmt::print(out, "{} ({})\n{}\n\n", e.name, e.id, e.summary);
+  fmt::print(out, "Style {} · level {} · about {} min · {} · phases: {}\n",
+             core::to_string(e.style), e.level, e.minutes, core::to_string(e.position),
+             fmt::join(phases, ", "));
+  fmt::print(out, "Dose: {}\n\nSteps\n", dose_text(e.dose));
+  for (std::size_t i = 0; i < e.steps.size(); ++i)
+    fmt::print(out, "  {}. {}\n", i + 1, e.steps[i]);
+  fmt::print(out, "\nCues\n");
+  for (const std::string& cue : e.cues)
+    fmt::print(out, "  - {}\n", cue);
+  fmt::print(out, "\nStop if\n");
+  for (const std::string& stop : e.stop_if)
+    fmt::print(out, "  - {}\n", stop);
+  auto list = [](const auto& items) {
+    std::vector<std::string_view> words;
+    for (const auto& item : items)
+      words.push_back(core::to_string(item));
+    return words.empty() ? std::string("-") : fmt::format("{}", fmt::join(words, ", "));
+  };
+  fmt::print(out, "\nStrengthens: {}\nRelaxes: {}\nEases: {}\n", list(e.strengthens),
+             list(e.relaxes), list(e.eases));
+  return {};
+}
+
+}  // namespace
+
+void add_exercise_commands(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<ListOptions>();
+  CLI::App* exercises = app.add_subcommand("exercises", "List the exercise catalog");
+  exercises
+      ->add_option("--style", options->style, "basics, ballet, capoeira, flamenco, pilates, yoga")
+      ->type_name("STYLE");
+  exercises->add_option("--phase", options->phase, "rest, stand, walk or move")->type_name("PHASE");
+  exercises->add_flag("--json", options->json, "Print JSON for scripts");
+  table.add(exercises, [options](Session& session) { return run_list(session, *options); });
+
+  CLI::App* show = exercises->add_subcommand("show", "Show one exercise in full");
+  show->add_option("id", options->show_id, "Exercise id, as listed")->required()->type_name("ID");
+  show->add_flag("--json", options->show_json, "Print JSON for scripts");
+  table.add(show, [options](Session& session) {
+    return run_show(session, options->show_id, options->show_json);
+  });
+}
+
+}  // namespace limber::cli

@@ -1,0 +1,431 @@
+// limber today, prefs, muscles, function, episode: the plan and what shapes it.
+#include <charconv>
+
+#include <fmt/chrono.h>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <fmt/ranges.h>
+
+#include "app/local_time.h"
+#include "app/plan_json.h"
+#include "cli/command.h"
+#include "cli/entry_text.h"
+#include "cli/safety_gate.h"
+
+namespace limber::cli {
+namespace {
+
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+using core::Unexpected;
+
+template <class T, class Parse>
+Result<std::vector<T>> parse_words(const std::string& text, Parse parse) {
+  std::vector<T> out;
+  std::string word;
+  for (std::size_t i = 0; i <= text.size(); ++i) {
+    if (i == text.size() || text[i] == ',' || text[i] == ' ') {
+      if (!word.empty() && word != "none") {
+        auto value = parse(word);
+        if (!value)
+          return Unexpected(value.error());
+        if (std::find(out.begin(), out.end(), *value) == out.end())
+          out.push_back(*value);
+      }
+      word.clear();
+    } else {
+      word.push_back(text[i]);
+    }
+  }
+  return out;
+}
+
+template <class T>
+std::string names(const std::vector<T>& items) {
+  if (items.empty())
+    return "none";
+  std::vector<std::string_view> out;
+  out.reserve(items.size());
+  for (const T& item : items)
+    out.push_back(core::to_string(item));
+  return fmt::format("{}", fmt::join(out, ", "));
+}
+
+Result<std::chrono::local_days> read_day(const std::string& text, const core::Now& now) {
+  const auto today = std::chrono::floor<std::chrono::days>(now.local);
+  if (text == "today")
+    return today;
+  if (text == "yesterday")
+    return today - std::chrono::days{1};
+  if (text == "tomorrow")
+    return today + std::chrono::days{1};
+  auto spec = core::parse_iso_offset(text + "T12:00:00Z");
+  if (!spec) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("cannot read the day '{}': use today, yesterday, tomorrow or "
+                            "2026-11-20",
+                            text));
+  }
+  return std::chrono::floor<std::chrono::days>(core::to_local(spec->at, std::chrono::seconds{0}));
+}
+
+void print_plan(std::ostream& out, const core::Plan& plan) {
+  const core::LocalTime day{plan.day.time_since_epoch()};
+  fmt::print(out, "{} · day {} of this episode\n", day_heading(day), plan.day_of_episode);
+  fmt::print(out, "Phase: {} (level {}){}\n", core::to_string(plan.phase), plan.level,
+             plan.flare ? " · stepped back after a flare" : "");
+  for (const std::string& notice : plan.notices)
+    fmt::print(out, "  ! {}\n", notice);
+  fmt::print(out, "\nKeep moving\n  Stand up and move at least every {} minutes.\n",
+             plan.sitting_limit_minutes);
+  fmt::print(out, "  Walk about {} minutes today, in short bouts on even ground.\n",
+             plan.walk_minutes);
+  std::string heading;
+  for (const core::PlannedExercise& planned : plan.exercises) {
+    const std::string wanted = planned.part == core::Part::kPosture ? std::string("Posture routine")
+                               : planned.part == core::Part::kRelated
+                                   ? std::string("For related pains")
+                                   : fmt::format("Session ({} min)", plan.session_minutes);
+    if (heading != wanted) {
+      heading = wanted;
+      fmt::print(out, "\n{}\n", heading);
+    }
+    fmt::print(out, "  {:<10} {} ({} min, {}) · {}\n", core::to_string(planned.part),
+               planned.exercise->name, planned.exercise->minutes, planned.exercise->id,
+               planned.reason);
+  }
+  fmt::print(out, "\nWhy\n");
+  for (const core::Reason& reason : plan.reasons) {
+    fmt::print(out, "  {}: {}\n", core::tip_name(reason.tip), reason.text);
+  }
+  fmt::print(out, "\nDetails of an exercise: limber exercises show ID{}\n",
+             plan.session_minutes > 0 ? "   Start the session: limber session" : "");
+}
+
+struct TodayOptions {
+  std::string day = "today";
+  bool json = false;
+};
+
+Result<void> run_today(Session& session, const TodayOptions& options) {
+  auto day = read_day(options.day, session.now());
+  if (!day)
+    return Unexpected(day.error());
+  auto gate = pass_safety_gate(session, options.json);
+  if (!gate)
+    return Unexpected(gate.error());
+  std::ostream& out = session.io().out;
+  if (!gate->proceed) {
+    if (options.json) {
+      out << nlohmann::json{{"paused", true},
+                            {"safety", gate->safety["level"]},
+                            {"check", gate->safety},
+                            {"exercises", nlohmann::json::array()}}
+                 .dump(2)
+          << '\n';
+    }
+    return {};
+  }
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  auto plan = (*plans)->plan(*day);
+  if (!plan)
+    return Unexpected(plan.error());
+  if (options.json) {
+    nlohmann::json json = app::to_json(*plan);
+    json["check"] = gate->safety;
+    out << json.dump(2) << '\n';
+  } else {
+    print_plan(out, *plan);
+  }
+  return {};
+}
+
+struct PrefsOptions {
+  std::optional<std::string> styles;
+  bool json = false;
+};
+
+Result<void> show_preferences(Session& session, const core::PlanPreferences& preferences,
+                              bool json) {
+  std::ostream& out = session.io().out;
+  if (json) {
+    auto list = [](const auto& items) {
+      auto array = nlohmann::json::array();
+      for (const auto& item : items)
+        array.push_back(core::to_string(item));
+      return array;
+    };
+    out << nlohmann::json{{"styles", list(preferences.styles)},
+                          {"weak", list(preferences.weak)},
+                          {"tight", list(preferences.tight)}}
+               .dump(2)
+        << '\n';
+    return {};
+  }
+  fmt::print(out, "Styles: {}\nWeak (to strengthen): {}\nTight (to relax): {}\n",
+             preferences.styles.empty()
+                 ? "basics only (choose with limber prefs --styles yoga,ballet)"
+                 : names(preferences.styles),
+             names(preferences.weak), names(preferences.tight));
+  return {};
+}
+
+Result<void> run_prefs(Session& session, const PrefsOptions& options) {
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  std::optional<std::vector<core::Style>> styles;
+  if (options.styles) {
+    auto parsed = parse_words<core::Style>(*options.styles, core::parse_style);
+    if (!parsed)
+      return Unexpected(parsed.error());
+    styles = std::move(*parsed);
+  }
+  auto preferences = styles ? (*plans)->set_preferences(styles, std::nullopt, std::nullopt)
+                            : (*plans)->preferences();
+  if (!preferences)
+    return Unexpected(preferences.error());
+  return show_preferences(session, *preferences, options.json);
+}
+
+struct MuscleOptions {
+  std::optional<std::string> weak;
+  std::optional<std::string> tight;
+  bool json = false;
+};
+
+Result<void> run_muscles(Session& session, const MuscleOptions& options) {
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  std::optional<std::vector<core::Muscle>> weak;
+  std::optional<std::vector<core::Muscle>> tight;
+  if (options.weak) {
+    auto parsed = parse_words<core::Muscle>(*options.weak, core::parse_muscle);
+    if (!parsed)
+      return Unexpected(parsed.error());
+    weak = std::move(*parsed);
+  }
+  if (options.tight) {
+    auto parsed = parse_words<core::Muscle>(*options.tight, core::parse_muscle);
+    if (!parsed)
+      return Unexpected(parsed.error());
+    tight = std::move(*parsed);
+  }
+  if (weak.has_value() != tight.has_value()) {
+    auto current = (*plans)->preferences();
+    if (!current)
+      return Unexpected(current.error());
+    if (!weak)
+      weak = current->weak;
+    if (!tight)
+      tight = current->tight;
+  }
+  auto preferences = (weak || tight) ? (*plans)->set_preferences(std::nullopt, weak, tight)
+                                     : (*plans)->preferences();
+  if (!preferences)
+    return Unexpected(preferences.error());
+  return show_preferences(session, *preferences, options.json);
+}
+
+struct FunctionOptions {
+  std::string action;
+  std::vector<std::string> words;
+  bool json = false;
+};
+
+Result<void> run_function(Session& session, const FunctionOptions& options) {
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  const store::PlanStore& store = (*plans)->store();
+  const core::Now& now = session.now();
+  std::ostream& out = session.io().out;
+  if (options.action == "add") {
+    if (options.words.size() != 1 || options.words[0].empty() || options.words[0].size() > 80) {
+      return fail(
+          ErrorCode::kInvalidInput,
+          "name one activity you find hard, in quotes: limber function add \"put on socks\"");
+    }
+    auto added = store.add_activity(options.words[0], now.instant);
+    if (!added)
+      return Unexpected(added.error());
+    fmt::print(out,
+               "Added \"{}\". Rate it now, 0 (unable) to 10 (as before the pain): limber "
+               "function rate \"{}\" N\n",
+               added->name, added->name);
+    return {};
+  }
+  if (options.action == "remove") {
+    if (options.words.size() != 1) {
+      return fail(ErrorCode::kInvalidInput,
+                  "name the activity to remove: limber function remove \"put on socks\"");
+    }
+    if (auto removed = store.remove_activity(options.words[0], now.instant); !removed)
+      return removed;
+    fmt::print(out, "Removed \"{}\"; its ratings stay in your diary's history.\n",
+               options.words[0]);
+    return {};
+  }
+  if (options.action == "rate") {
+    int score = -1;
+    if (options.words.size() == 2) {
+      const std::string& text = options.words[1];
+      const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), score);
+      if (ec != std::errc() || ptr != text.data() + text.size())
+        score = -1;
+    }
+    if (options.words.size() != 2 || score < 0 || score > 10) {
+      return fail(ErrorCode::kInvalidInput,
+                  "rate an activity 0 (unable to do it) to 10 (as well as before the pain): limber "
+                  "function rate \"put on socks\" 4");
+    }
+    auto rated = store.rate(options.words[0], score, now.instant, now.utc_offset());
+    if (!rated)
+      return Unexpected(rated.error());
+  } else if (options.action != "list") {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("unknown action '{}': use add, rate, remove or list", options.action));
+  }
+  auto activities = store.activities();
+  if (!activities)
+    return Unexpected(activities.error());
+  auto summary = (*plans)->function_summary(std::chrono::floor<std::chrono::days>(now.local));
+  if (!summary)
+    return Unexpected(summary.error());
+  if (options.json) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& activity : *activities)
+      list.push_back(activity.name);
+    out << nlohmann::json{{"activities", list},
+                          {"score", summary->score ? nlohmann::json(*summary->score) : nullptr},
+                          {"change", summary->change ? nlohmann::json(*summary->change) : nullptr}}
+               .dump(2)
+        << '\n';
+    return {};
+  }
+  if (activities->empty()) {
+    fmt::print(out,
+               "No activities yet. Name up to three things the pain makes hard:\n"
+               "  limber function add \"put on socks\"\n");
+    return {};
+  }
+  fmt::print(out,
+             "Activities you find hard (Patient-Specific Functional Scale, Stratford et al.):\n");
+  for (const auto& activity : *activities)
+    fmt::print(out, "  - {}\n", activity.name);
+  if (summary->score) {
+    fmt::print(out,
+               "Score: {:.1f}/10 (change since the episode began: {:+.1f}; about 2 points is a "
+               "change that matters)\n",
+               *summary->score, summary->change.value_or(0.0));
+  }
+  return {};
+}
+
+Result<void> run_episode(Session& session, bool start_new, bool json) {
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  auto episode = start_new ? (*plans)->new_episode() : (*plans)->current_episode();
+  if (!episode)
+    return Unexpected(episode.error());
+  if (json) {
+    session.io().out << nlohmann::json{{"number", episode->number},
+                                       {"started", episode->start
+                                                       ? nlohmann::json(core::format_iso(
+                                                             *episode->start,
+                                                             app::utc_offset_at(*episode->start)))
+                                                       : nullptr}}
+                            .dump(2)
+                     << '\n';
+    return {};
+  }
+  if (start_new) {
+    fmt::print(session.io().out,
+               "Started episode {}. Your plan starts again gently, from rest; your diary is kept.\n"
+               "Log how you feel now: limber log PAIN lower-back --mobility lie|stand|walk|move\n",
+               episode->number);
+  } else if (episode->start) {
+    fmt::print(session.io().out,
+               "Episode {}, since {}. Start a new one when your back locks "
+               "again: limber episode new\n",
+               episode->number,
+               short_time(core::to_local(*episode->start, app::utc_offset_at(*episode->start))));
+  } else {
+    fmt::print(session.io().out,
+               "Episode 1, since your first entry. Start a new one when your "
+               "back locks again: limber episode new\n");
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_plan_commands(CLI::App& app, CommandTable& table) {
+  auto today_options = std::make_shared<TodayOptions>();
+  CLI::App* today = app.add_subcommand("today", "Today's plan: what to do, how much, and why");
+  today
+      ->add_option("--date", today_options->day,
+                   "The day: today, yesterday, tomorrow or 2026-11-20")
+      ->type_name("DAY");
+  today->add_flag("--json", today_options->json, "Print JSON for scripts");
+  table.add(today,
+            [today_options](Session& session) { return run_today(session, *today_options); });
+
+  auto prefs_options = std::make_shared<PrefsOptions>();
+  CLI::App* prefs = app.add_subcommand("prefs", "Show or choose the styles you enjoy");
+  prefs
+      ->add_option("--styles", prefs_options->styles,
+                   "basics, ballet, capoeira, flamenco, pilates, yoga (comma-separated, or none)")
+      ->type_name("LIST");
+  prefs->add_flag("--json", prefs_options->json, "Print JSON for scripts");
+  table.add(prefs,
+            [prefs_options](Session& session) { return run_prefs(session, *prefs_options); });
+
+  auto muscle_options = std::make_shared<MuscleOptions>();
+  CLI::App* muscles = app.add_subcommand(
+      "muscles", "Mark muscles that feel weak (to strengthen) or tight (to relax)");
+  muscles->add_option("--weak", muscle_options->weak, "e.g. deep-abs,glutes (or none)")
+      ->type_name("LIST");
+  muscles->add_option("--tight", muscle_options->tight, "e.g. hip-flexors,lower-back (or none)")
+      ->type_name("LIST");
+  muscles->add_flag("--json", muscle_options->json, "Print JSON for scripts");
+  muscles->footer(
+      "Muscle groups: deep-abs, obliques, glutes, hip-flexors, hamstrings, quads, lower-back, "
+      "upper-back, neck, shoulders, calves.");
+  table.add(muscles,
+            [muscle_options](Session& session) { return run_muscles(session, *muscle_options); });
+
+  auto function_options = std::make_shared<FunctionOptions>();
+  CLI::App* function = app.add_subcommand(
+      "function", "Activities you find hard, rated 0-10 (add, rate, remove, list)");
+  function->add_option("action", function_options->action, "add, rate, remove or list")
+      ->required()
+      ->type_name("ACTION");
+  function->add_option("words", function_options->words, "\"ACTIVITY\" [RATING]")->type_name("");
+  function->add_flag("--json", function_options->json, "Print JSON for scripts");
+  table.add(function, [function_options](Session& session) {
+    return run_function(session, *function_options);
+  });
+
+  auto new_episode = std::make_shared<bool>(false);
+  auto episode_json = std::make_shared<bool>(false);
+  CLI::App* episode = app.add_subcommand("episode", "Show the current episode, or start a new one");
+  episode->add_option("action", *new_episode, "")
+      ->type_name("new")
+      ->transform([](std::string value) {
+        if (value != "new")
+          throw CLI::ValidationError("episode", "use 'limber episode new' to start a new episode");
+        return std::string("true");
+      });
+  episode->add_flag("--json", *episode_json, "Print JSON for scripts");
+  table.add(episode, [new_episode, episode_json](Session& session) {
+    return run_episode(session, *new_episode, *episode_json);
+  });
+}
+
+}  // namespace limber::cli
