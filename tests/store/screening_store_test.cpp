@@ -179,7 +179,9 @@ TEST(ScreeningMigrationTest, UpgradesAVersionOneDiaryAndKeepsItsEntries) {
     entry.detail = core::WalkRecord{10};
     ASSERT_TRUE(DiaryStore(*db).add(entry).has_value());
     // Back to version 1: what a diary from the previous release looks like.
-    ASSERT_TRUE(db->exec("DROP TABLE notices; DROP TABLE clinician_visits; "
+    ASSERT_TRUE(db->exec("DROP TABLE settings; DROP TABLE episodes; DROP TABLE function_ratings; "
+                         "DROP TABLE function_activities; "
+                         "DROP TABLE notices; DROP TABLE clinician_visits; "
                          "DROP TABLE screening_flags; DROP TABLE screening_answers; "
                          "DROP TABLE screenings; DROP TABLE red_flags; PRAGMA user_version = 1")
                     .has_value());
