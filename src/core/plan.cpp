@@ -91,20 +91,17 @@ struct Flare {
   std::string reason;
 };
 
-// A flare on `day`: a session the day before or that day that left pain 2+ points higher,
-// or a morning entry 2+ points above the day before's mean (product brief, tip 1).
+// A flare on `day`: a session the day before that left pain 2+ points higher, or a
+// morning entry 2+ points above the day before's mean (product brief, tip 1). Each flare
+// counts once, on the day after the session or on the morning itself.
 std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_days day) {
-  for (local_days d : {day - days{1}, day}) {
-    const auto found = by_day.find(d);
-    if (found == by_day.end())
-      continue;
+  if (const auto found = by_day.find(day - days{1}); found != by_day.end()) {
     for (const Entry* entry : found->second.entries) {
       if (const auto* session = std::get_if<SessionRecord>(&entry->detail)) {
         if (session->pain_after.value() - session->pain_before.value() >= kFlarePoints) {
-          return Flare{
-              fmt::format("your pain rose from {} to {} after {} session, so today steps back",
-                          session->pain_before.value(), session->pain_after.value(),
-                          d == day ? "today's" : "yesterday's")};
+          return Flare{fmt::format(
+              "your pain rose from {} to {} after yesterday's session, so today steps back",
+              session->pain_before.value(), session->pain_after.value())};
         }
       }
     }

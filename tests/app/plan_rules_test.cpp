@@ -1,0 +1,266 @@
+// The plan's rules (core/plan.h) on the real catalog: phases, pacing, flares, related pains.
+#include <gtest/gtest.h>
+
+#include "app/builtin_catalog.h"
+#include "core/plan.h"
+#include "support/clock.h"
+
+namespace limber::core {
+namespace {
+
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::local_days;
+
+const Catalog& catalog() {
+  static const Catalog kCatalog = *app::builtin_catalog();
+  return kCatalog;
+}
+
+// Day 0 is 2026-11-01; times are local (UTC offset 0).
+local_days day(int n) {
+  return local_days{std::chrono::year{2026} / std::chrono::November / 1} + days{n};
+}
+
+Entry pain(int on_day, int pain_value, std::optional<Mobility> mobility = std::nullopt,
+           std::vector<Region> regions = {Region::kLowerBack}, int hour = 9) {
+  Entry entry;
+  entry.at = Instant{(day(on_day) + hours{hour}).time_since_epoch()};
+  std::vector<RegionRating> ratings;
+  for (Region region : regions)
+    ratings.push_back({region, std::nullopt});
+  entry.detail = PainRecord{*PainScore::from_int(pain_value), ratings, mobility};
+  return entry;
+}
+
+Entry session(int on_day, int before, int after) {
+  Entry entry;
+  entry.at = Instant{(day(on_day) + hours{18}).time_since_epoch()};
+  entry.detail = SessionRecord{
+      {"yoga-cat-cow"}, *PainScore::from_int(before), *PainScore::from_int(after), 10};
+  return entry;
+}
+
+Plan plan_on(int on_day, const std::vector<Entry>& entries, PlanPreferences preferences = {},
+             Level safety = Level::kSelfCare) {
+  PlanInput input;
+  input.today = day(on_day);
+  input.entries = entries;
+  input.safety = safety;
+  input.preferences = std::move(preferences);
+  return plan_day(input, catalog());
+}
+
+TEST(PlanRulesTest, PhaseFollowsMobilityCappedByPain) {
+  struct Case {
+    const char* name;
+    std::optional<Mobility> mobility;
+    int pain;
+    Phase expected;
+  };
+  const Case cases[] = {
+      {"cannot stand", Mobility::kLie, 8, Phase::kRest},
+      {"stands, severe pain", Mobility::kStand, 9, Phase::kStand},
+      {"walks, severe pain", Mobility::kWalk, 8, Phase::kStand},
+      {"walks, moderate pain", Mobility::kWalk, 6, Phase::kWalk},
+      {"moves, moderate pain", Mobility::kMove, 5, Phase::kWalk},
+      {"moves, low pain", Mobility::kMove, 3, Phase::kMove},
+      {"no mobility, high pain", std::nullopt, 7, Phase::kRest},
+      {"no mobility, lower pain", std::nullopt, 5, Phase::kStand},
+  };
+  for (const Case& c : cases) {
+    SCOPED_TRACE(c.name);
+    // The same report every day for a week: enough days to climb one phase a day.
+    std::vector<Entry> entries;
+    for (int d = 0; d < 7; ++d)
+      entries.push_back(pain(d, c.pain, c.mobility));
+    EXPECT_EQ(plan_on(6, entries).phase, c.expected);
+  }
+}
+
+TEST(PlanRulesTest, AnEmptyDiaryStartsAtRest) {
+  const Plan plan = plan_on(0, {});
+  EXPECT_EQ(plan.phase, Phase::kRest);
+  EXPECT_EQ(plan.session_minutes, 0);
+  EXPECT_FALSE(plan.exercises.empty());
+}
+
+TEST(PlanRulesTest, ClimbsOnePhaseADayAndNeverJumps) {
+  const std::vector<Entry> entries = {pain(0, 8, Mobility::kLie), pain(1, 4, Mobility::kMove)};
+  EXPECT_EQ(plan_on(0, entries).phase, Phase::kRest);
+  EXPECT_EQ(plan_on(1, entries).phase, Phase::kStand);
+  EXPECT_EQ(plan_on(2, entries).phase, Phase::kWalk);
+  EXPECT_EQ(plan_on(3, entries).phase, Phase::kMove);
+}
+
+TEST(PlanRulesTest, DropsAtOnceWhenThingsGetWorse) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 5; ++d)
+    entries.push_back(pain(d, 3, Mobility::kMove));
+  entries.push_back(pain(5, 8, Mobility::kLie));
+  EXPECT_EQ(plan_on(4, entries).phase, Phase::kMove);
+  EXPECT_EQ(plan_on(5, entries).phase, Phase::kRest);
+}
+
+TEST(PlanRulesTest, LevelsUpAfterThreeCalmDaysUpToThePhaseCap) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 30; ++d)
+    entries.push_back(pain(d, 6, Mobility::kWalk));
+  // Days 0-2 climb to walk; then a level every three calm days, at most 3 in walk.
+  EXPECT_EQ(plan_on(2, entries).level, 1);
+  EXPECT_EQ(plan_on(5, entries).level, 2);
+  EXPECT_EQ(plan_on(8, entries).level, 3);
+  EXPECT_EQ(plan_on(29, entries).level, rules_for(Phase::kWalk).max_level);
+  EXPECT_GT(plan_on(8, entries).walk_minutes, plan_on(2, entries).walk_minutes);
+  EXPECT_GT(plan_on(8, entries).session_minutes, plan_on(2, entries).session_minutes);
+}
+
+TEST(PlanRulesTest, ASessionThatRaisesPainStepsBackALevelTheNextDay) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 5; ++d)
+    entries.push_back(pain(d, 6, Mobility::kWalk));
+  ASSERT_EQ(plan_on(3, entries).level, 2);  // walk from day 0, a level after 3 calm days
+  entries.push_back(session(3, 4, 6));      // +2 after the session
+  EXPECT_FALSE(plan_on(3, entries).flare);  // the plan reacts the next day, once
+  const Plan plan = plan_on(4, entries);
+  EXPECT_TRUE(plan.flare);
+  EXPECT_EQ(plan.phase, Phase::kWalk);
+  EXPECT_EQ(plan.level, 1);
+  ASSERT_FALSE(plan.notices.empty());
+  EXPECT_NE(plan.notices.front().find("from 4 to 6"), std::string::npos) << plan.notices.front();
+  EXPECT_FALSE(plan_on(5, entries).flare);
+}
+
+TEST(PlanRulesTest, AFlareAtTheFirstLevelStepsBackAPhase) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 3; ++d)
+    entries.push_back(pain(d, 6, Mobility::kWalk));
+  entries.push_back(session(0, 5, 6));  // +1: not a flare
+  EXPECT_FALSE(plan_on(1, entries).flare);
+  entries.push_back(session(1, 4, 7));
+  const Plan plan = plan_on(2, entries);
+  EXPECT_TRUE(plan.flare);
+  EXPECT_EQ(plan.phase, Phase::kStand);
+  EXPECT_EQ(plan_on(3, entries).phase, Phase::kStand);  // not straight back up after a flare
+  EXPECT_EQ(plan_on(4, entries).phase, Phase::kWalk);
+}
+
+TEST(PlanRulesTest, AMorningTwoPointsAboveYesterdayIsAFlare) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 7; ++d)
+    entries.push_back(pain(d, 4, Mobility::kWalk, {Region::kLowerBack}, 15));
+  entries.push_back(pain(7, 6, Mobility::kWalk, {Region::kLowerBack}, 8));
+  const Plan morning = plan_on(7, entries);
+  EXPECT_TRUE(morning.flare);
+  // The same rise in the evening is not the "next morning" rule.
+  entries.back() = pain(7, 6, Mobility::kWalk, {Region::kLowerBack}, 19);
+  EXPECT_FALSE(plan_on(7, entries).flare);
+}
+
+TEST(PlanRulesTest, NothingIsPlannedWhileAnUrgentOrEmergencyResultStands) {
+  const std::vector<Entry> entries = {pain(0, 4, Mobility::kWalk)};
+  for (Level level : {Level::kUrgent, Level::kEmergency}) {
+    const Plan plan = plan_on(0, entries, {}, level);
+    EXPECT_TRUE(plan.paused);
+    EXPECT_TRUE(plan.exercises.empty());
+    EXPECT_EQ(plan.walk_minutes, 0);
+  }
+  EXPECT_FALSE(plan_on(0, entries, {}, Level::kSeeClinician).paused);
+}
+
+TEST(PlanRulesTest, TheSessionStartsAtWalkInTheChosenStyles) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 4; ++d)
+    entries.push_back(pain(d, 4, Mobility::kWalk));
+  const Plan plan = plan_on(3, entries, {{Style::kFlamenco}, {}, {}});
+  ASSERT_GT(plan.session_minutes, 0);
+  int main_part = 0;
+  for (const PlannedExercise& planned : plan.exercises) {
+    if (planned.part == Part::kMain) {
+      ++main_part;
+      EXPECT_EQ(planned.exercise->style, Style::kFlamenco) << planned.exercise->id;
+    }
+  }
+  EXPECT_GT(main_part, 0);
+  bool honest = false;
+  for (const Reason& reason : plan.reasons) {
+    honest = honest || reason.text.find("have not been tested") != std::string::npos;
+  }
+  EXPECT_TRUE(honest) << "ballet, capoeira and flamenco are offered as enjoyment, not evidence";
+}
+
+TEST(PlanRulesTest, WeakAndTightMusclesBiasTheChoice) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 4; ++d)
+    entries.push_back(pain(d, 4, Mobility::kWalk));
+  const Plan plan = plan_on(3, entries, {{Style::kPilates}, {Muscle::kGlutes}, {}});
+  bool glutes = false;
+  for (const PlannedExercise& planned : plan.exercises) {
+    if (planned.part == Part::kMain) {
+      glutes = glutes ||
+               std::find(planned.exercise->strengthens.begin(), planned.exercise->strengthens.end(),
+                         Muscle::kGlutes) != planned.exercise->strengthens.end();
+    }
+  }
+  EXPECT_TRUE(glutes);
+}
+
+TEST(PlanRulesTest, RelatedPainsAddGentleWorkAndANewRegionIsPointedOut) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 20; ++d)
+    entries.push_back(pain(d, 5, Mobility::kStand));
+  entries.push_back(pain(20, 5, Mobility::kStand, {Region::kLowerBack, Region::kLeftThigh}));
+  const Plan plan = plan_on(20, entries);
+  bool related = false;
+  for (const PlannedExercise& planned : plan.exercises) {
+    if (planned.part == Part::kRelated) {
+      related = true;
+      EXPECT_NE(std::find(planned.exercise->eases.begin(), planned.exercise->eases.end(),
+                          Region::kLeftThigh),
+                planned.exercise->eases.end());
+    }
+  }
+  EXPECT_TRUE(related);
+  ASSERT_FALSE(plan.notices.empty());
+  EXPECT_NE(plan.notices.back().find("left thigh"), std::string::npos) << plan.notices.back();
+  bool tip_five = false;
+  for (const Reason& reason : plan.reasons)
+    tip_five = tip_five || reason.tip == Tip::kRelatedPains;
+  EXPECT_TRUE(tip_five);
+}
+
+TEST(PlanRulesTest, LowFunctionScoresHoldThePlanAtWalk) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 6; ++d)
+    entries.push_back(pain(d, 2, Mobility::kMove));
+  PlanInput input;
+  input.today = day(5);
+  input.entries = entries;
+  EXPECT_EQ(plan_day(input, catalog()).phase, Phase::kMove);
+  input.function = {2, 4.0, 1.0, day(5)};
+  EXPECT_EQ(plan_day(input, catalog()).phase, Phase::kWalk);
+}
+
+TEST(PlanRulesTest, EveryPostureRoutineExerciseIsInTheCatalog) {
+  for (Mobility mobility : {Mobility::kLie, Mobility::kStand, Mobility::kWalk, Mobility::kMove}) {
+    std::vector<Entry> entries;
+    for (int d = 0; d < 4; ++d)
+      entries.push_back(pain(d, 2, mobility));
+    const Plan plan = plan_on(3, entries);
+    int posture = 0;
+    for (const PlannedExercise& planned : plan.exercises)
+      posture += planned.part == Part::kPosture;
+    EXPECT_GE(posture, 1) << to_string(mobility);
+  }
+}
+
+TEST(PlanRulesTest, EveryReasonNamesATip) {
+  std::vector<Entry> entries = {pain(0, 6, Mobility::kWalk, {Region::kNeck})};
+  for (const Reason& reason : plan_on(0, entries, {{Style::kYoga}, {}, {}}).reasons) {
+    EXPECT_FALSE(reason.text.empty());
+    EXPECT_NE(tip_name(reason.tip).find("Tip"), std::string::npos);
+  }
+}
+
+}  // namespace
+}  // namespace limber::core
