@@ -210,6 +210,18 @@ core::Result<std::optional<core::PreviousEpisode>> PlanService::previous_episode
   return std::optional<core::PreviousEpisode>(std::move(previous));
 }
 
+core::Result<core::Progress> PlanService::progress(int days) const {
+  if (days < 1 || days > 3660) {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      fmt::format("--days {} is out of range: use 1 to 3660", days));
+  }
+  const auto today = std::chrono::floor<std::chrono::days>(now_.local);
+  auto entries = episode_entries(today);
+  if (!entries)
+    return Unexpected(entries.error());
+  return core::progress(*entries, today - std::chrono::days{days - 1}, today);
+}
+
 core::Result<core::Plan> PlanService::plan(std::optional<std::chrono::local_days> day) const {
   const auto today = day.value_or(std::chrono::floor<std::chrono::days>(now_.local));
   auto standing = screening_.standing();

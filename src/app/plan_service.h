@@ -10,6 +10,7 @@
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/plan.h"
+#include "core/progress.h"
 #include "core/result.h"
 #include "store/database.h"
 #include "store/diary_store.h"
@@ -43,6 +44,8 @@ class PlanService {
   core::Result<EpisodeRange> new_episode() const;
 
   core::Result<core::FunctionSummary> function_summary(std::chrono::local_days today) const;
+  // The last `days` days of the current episode, today included.
+  core::Result<core::Progress> progress(int days) const;
   [[nodiscard]] const store::PlanStore& store() const { return store_; }
   [[nodiscard]] const core::Catalog& catalog() const { return catalog_; }
   [[nodiscard]] const core::Now& now() const { return now_; }

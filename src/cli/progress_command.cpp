@@ -1,0 +1,100 @@
+// limber progress [--days N] [--json]: the weeks going by.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/progress_json.h"
+#include "cli/command.h"
+#include "core/day_summary.h"
+
+namespace limber::cli {
+namespace {
+
+struct ProgressOptions {
+  int days = 28;
+  bool json = false;
+};
+
+std::string bars(const std::vector<int>& counts) {
+  int most = 1;
+  for (int count : counts)
+    most = std::max(most, count);
+  std::vector<std::optional<double>> scaled;
+  scaled.reserve(counts.size());
+  for (int count : counts) {
+    scaled.push_back(count == 0 ? std::nullopt : std::optional<double>(10.0 * count / most));
+  }
+  return core::sparkline(scaled);
+}
+
+core::Result<void> run_progress(Session& session, const ProgressOptions& options) {
+  auto plans = session.plans();
+  if (!plans)
+    return core::Unexpected(plans.error());
+  auto progress = (*plans)->progress(options.days);
+  if (!progress)
+    return core::Unexpected(progress.error());
+  auto function = (*plans)->function_summary(progress->last);
+  if (!function)
+    return core::Unexpected(function.error());
+  std::ostream& out = session.io().out;
+  if (options.json) {
+    out << app::to_json(*progress, *function).dump(2) << '\n';
+    return {};
+  }
+  std::vector<std::optional<double>> daily;
+  std::vector<std::optional<double>> line;
+  for (const core::ProgressDay& day : progress->days) {
+    daily.push_back(day.summary.pain_mean);
+    line.push_back(day.pain_7day);
+  }
+  fmt::print(out, "Progress, {} to {}\n\n", app::iso_day(progress->first),
+             app::iso_day(progress->last));
+  fmt::print(out, "Pain, daily mean  [{}]\n", core::sparkline(daily));
+  fmt::print(out, "Pain, 7-day line  [{}]\n", core::sparkline(line));
+  if (progress->recent_pain && progress->start_pain) {
+    const double change = *progress->change();
+    fmt::print(out,
+               "Now {:.1f}/10 over the last 7 days; {:.1f} when this episode began ({:+.1f}{})\n",
+               *progress->recent_pain, *progress->start_pain, change,
+               change <= -2  ? ": a real improvement"
+               : change >= 2 ? ": worse, take it slower"
+                             : "");
+  } else {
+    fmt::print(out, "No pain entries in this period yet. Log one: limber log 5 lower-back\n");
+  }
+  if (!progress->regions.empty()) {
+    fmt::print(out, "\nWhere it hurt, entries per week (oldest left)\n");
+    for (const core::RegionWeeks& region : progress->regions) {
+      fmt::print(out, "  {:<20} [{}]\n", core::info(region.region).display,
+                 bars(region.entries_per_week));
+    }
+  }
+  fmt::print(
+      out, "\nWalks: {} ({} min). Sessions: {} ({} min){}.\n", progress->walks,
+      progress->walk_minutes, progress->sessions, progress->session_minutes,
+      progress->flares > 0 ? fmt::format(", {} followed by more pain", progress->flares) : "");
+  if (function->score) {
+    fmt::print(out,
+               "Activities you find hard: {:.1f}/10 ({:+.1f} since the start; about 2 points is a "
+               "change that matters)\n",
+               *function->score, function->change.value_or(0.0));
+  } else if (function->activities == 0) {
+    fmt::print(out, "Track what the pain makes hard: limber function add \"put on socks\"\n");
+  }
+  return {};
+}
+
+}  // namespace
+
+void add_progress_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<ProgressOptions>();
+  CLI::App* progress =
+      app.add_subcommand("progress", "Pain, regions, walks and sessions over time");
+  progress->add_option("--days,-d", options->days, "How many days back, today included")
+      ->capture_default_str()
+      ->type_name("N");
+  progress->add_flag("--json", options->json, "Print JSON for scripts");
+  table.add(progress, [options](Session& session) { return run_progress(session, *options); });
+}
+
+}  // namespace limber::cli

@@ -1,0 +1,149 @@
+#include <nlohmann/json.hpp>
+
+#include "cli/cli_fixture.h"
+
+namespace limber::testing {
+namespace {
+
+class PlanCommandsTest : public CliTest {
+ protected:
+  nlohmann::json json(std::vector<std::string> args) {
+    auto result = run(std::move(args));
+    EXPECT_EQ(result.code, 0) << result.err;
+    return nlohmann::json::parse(result.out);
+  }
+};
+
+TEST_F(PlanCommandsTest, TodayNeedsACheckFirstWhenNotOnATerminal) {
+  auto refused = run({"today"});
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("limber check"), std::string::npos) << refused.err;
+}
+
+TEST_F(PlanCommandsTest, TodayGivesThePlanWithTheDocumentedKeys) {
+  ASSERT_EQ(run({"check", "--answers", "none"}).code, 0);
+  ASSERT_EQ(run({"log", "6", "lower-back", "--mobility", "walk", "--at", "2026-11-19T09:00"}).code,
+            0);
+  ASSERT_EQ(run({"log", "5", "lower-back", "neck:3", "--mobility", "walk"}).code, 0);
+  ASSERT_EQ(run({"prefs", "--styles", "yoga,ballet"}).code, 0);
+  const auto plan = json({"today", "--json"});
+  EXPECT_EQ(plan["phase"], "walk");
+  EXPECT_EQ(plan["safety"], "self-care");
+  EXPECT_GT(plan["sitting_limit_minutes"].get<int>(), 0);
+  EXPECT_GT(plan["walk_minutes"].get<int>(), 0);
+  ASSERT_FALSE(plan["exercises"].empty());
+  for (const auto& exercise : plan["exercises"]) {
+    for (const char* key : {"id", "style", "level", "minutes", "eases", "strengthens", "relaxes"}) {
+      EXPECT_TRUE(exercise.contains(key)) << key;
+    }
+  }
+  ASSERT_FALSE(plan["reasons"].empty());
+  for (const auto& reason : plan["reasons"]) {
+    EXPECT_NE(reason["tip_name"].get<std::string>().find("Tip "), std::string::npos);
+  }
+  auto text = run({"today"});
+  EXPECT_NE(text.out.find("Phase: walk"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Tip 5, related pains"), std::string::npos) << text.out;
+}
+
+TEST_F(PlanCommandsTest, AnUrgentResultPausesThePlan) {
+  ASSERT_EQ(run({"check", "--answers", "fever"}).code, 0);
+  ASSERT_EQ(run({"log", "5", "--mobility", "walk"}).code, 0);
+  const auto plan = json({"today", "--json"});
+  EXPECT_EQ(plan["paused"], true);
+  EXPECT_TRUE(plan["exercises"].empty());
+  auto text = run({"today"});
+  EXPECT_EQ(text.out.find("Posture routine"), std::string::npos) << text.out;
+  ASSERT_EQ(run({"check", "--seen-clinician"}).code, 0);
+  EXPECT_EQ(json({"today", "--json"})["paused"], false);
+}
+
+TEST_F(PlanCommandsTest, PreferencesAndMusclesAreStoredAndChecked) {
+  EXPECT_EQ(json({"prefs", "--styles", "pilates,yoga", "--json"})["styles"],
+            nlohmann::json({"pilates", "yoga"}));
+  auto typo = run({"prefs", "--styles", "flamengo"});
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.err.find("Did you mean 'flamenco'?"), std::string::npos) << typo.err;
+  const auto muscles =
+      json({"muscles", "--weak", "deep-abs,glutes", "--tight", "hip-flexors", "--json"});
+  EXPECT_EQ(muscles["weak"], nlohmann::json({"deep-abs", "glutes"}));
+  EXPECT_EQ(muscles["tight"], nlohmann::json({"hip-flexors"}));
+  EXPECT_EQ(json({"muscles", "--tight", "none", "--json"})["weak"].size(), 2U);
+  auto both = run({"muscles", "--weak", "glutes", "--tight", "glutes"});
+  EXPECT_EQ(both.code, 2);
+  EXPECT_NE(both.err.find("both weak and tight"), std::string::npos);
+  EXPECT_EQ(run({"muscles", "--weak", "abs"}).code, 2);
+}
+
+TEST_F(PlanCommandsTest, TheFunctionalScaleTakesThreeActivitiesRatedZeroToTen) {
+  for (const char* activity : {"put on socks", "sit through a film", "lift the shopping"}) {
+    ASSERT_EQ(run({"function", "add", activity}).code, 0);
+  }
+  auto fourth = run({"function", "add", "run"});
+  EXPECT_EQ(fourth.code, 2);
+  EXPECT_NE(fourth.err.find("remove one first"), std::string::npos);
+  EXPECT_EQ(run({"function", "rate", "put on socks", "11"}).code, 2);
+  auto unknown = run({"function", "rate", "put on sock", "4"});
+  EXPECT_EQ(unknown.code, 2);
+  EXPECT_NE(unknown.err.find("Did you mean 'put on socks'?"), std::string::npos) << unknown.err;
+  ASSERT_EQ(run({"function", "rate", "put on socks", "2"}).code, 0);
+  now_ += std::chrono::hours{24 * 7};
+  const auto scale = json({"function", "rate", "put on socks", "6", "--json"});
+  EXPECT_EQ(scale["score"], 6.0);
+  EXPECT_EQ(scale["change"], 4.0);
+  EXPECT_EQ(scale["activities"].size(), 3U);
+}
+
+TEST_F(PlanCommandsTest, ANewEpisodeStartsFromRestAndRemembersWhatHelped) {
+  ASSERT_EQ(run({"check", "--answers", "none"}).code, 0);
+  ASSERT_EQ(run({"log", "7", "--mobility", "lie", "--at", "2026-10-01T09:00"}).code, 0);
+  ASSERT_EQ(run({"log", "relief", "heat", "--at", "2026-10-02T09:00"}).code, 0);
+  ASSERT_EQ(run({"log", "1", "--mobility", "move", "--at", "2026-10-20T09:00"}).code, 0);
+  ASSERT_EQ(run({"episode", "new"}).code, 0);
+  EXPECT_EQ(json({"episode", "--json"})["number"], 2);
+  const auto plan = json({"today", "--json"});
+  EXPECT_EQ(plan["phase"], "rest");
+  bool remembered = false;
+  for (const auto& reason : plan["reasons"]) {
+    const auto text = reason["text"].get<std::string>();
+    remembered = remembered || (text.find("20 days") != std::string::npos &&
+                                text.find("heat") != std::string::npos);
+  }
+  EXPECT_TRUE(remembered) << plan["reasons"].dump(2);
+  EXPECT_EQ(run({"episode", "old"}).code, 2);
+}
+
+TEST_F(PlanCommandsTest, ExercisesListFilterAndShowOne) {
+  const auto yoga = json({"exercises", "--style", "yoga", "--phase", "walk", "--json"});
+  ASSERT_FALSE(yoga.empty());
+  for (const auto& exercise : yoga)
+    EXPECT_EQ(exercise["style"], "yoga");
+  auto shown = run({"exercises", "show", "yoga-cat-cow"});
+  EXPECT_EQ(shown.code, 0) << shown.err;
+  EXPECT_NE(shown.out.find("Stop if"), std::string::npos);
+  auto typo = run({"exercises", "show", "yoga-cat-cwo"});
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.err.find("Did you mean 'yoga-cat-cow'?"), std::string::npos);
+  EXPECT_EQ(run({"exercises", "--phase", "sprint"}).code, 2);
+}
+
+TEST_F(PlanCommandsTest, ProgressShowsTheTrendAndTheChange) {
+  for (int d = 14; d >= 0; --d) {
+    ASSERT_EQ(run({"log", std::to_string(std::max(1, 8 - (14 - d) / 2)), "lower-back", "--at",
+                   std::to_string(d * 24) + " hours ago"})
+                  .code,
+              0);
+  }
+  ASSERT_EQ(run({"log", "walk", "20"}).code, 0);
+  const auto progress = json({"progress", "--days", "14", "--json"});
+  EXPECT_EQ(progress["days"].size(), 14U);
+  EXPECT_LT(progress["change"].get<double>(), -3.0);
+  EXPECT_EQ(progress["walk_minutes"], 20);
+  EXPECT_EQ(progress["regions"][0]["region"], "lower-back");
+  auto text = run({"progress"});
+  EXPECT_NE(text.out.find("a real improvement"), std::string::npos) << text.out;
+  EXPECT_EQ(run({"progress", "--days", "0"}).code, 2);
+}
+
+}  // namespace
+}  // namespace limber::testing

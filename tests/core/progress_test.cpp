@@ -1,0 +1,75 @@
+#include "core/progress.h"
+
+#include <gtest/gtest.h>
+
+namespace limber::core {
+namespace {
+
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::local_days;
+
+local_days day(int n) {
+  return local_days{std::chrono::year{2026} / std::chrono::October / 1} + days{n};
+}
+
+Entry pain(int on_day, int value, std::vector<Region> regions = {Region::kLowerBack}) {
+  Entry entry;
+  entry.at = Instant{(day(on_day) + hours{9}).time_since_epoch()};
+  std::vector<RegionRating> ratings;
+  for (Region region : regions)
+    ratings.push_back({region, std::nullopt});
+  entry.detail = PainRecord{*PainScore::from_int(value), ratings, std::nullopt};
+  return entry;
+}
+
+TEST(ProgressTest, ShowsTheChangeSinceTheEpisodeBeganAndASevenDayLine) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 21; ++d)
+    entries.push_back(pain(d, std::max(1, 8 - d / 3)));
+  const Progress p = progress(entries, day(7), day(20));
+  ASSERT_EQ(p.days.size(), 14U);
+  ASSERT_TRUE(p.start_pain.has_value());
+  EXPECT_DOUBLE_EQ(*p.start_pain, 8.0);  // days 0-2, before the period: still the start
+  ASSERT_TRUE(p.recent_pain.has_value());
+  EXPECT_LT(*p.recent_pain, 3.0);
+  EXPECT_LT(*p.change(), -5.0);
+  // The 7-day line at the first day of the period already covers six days before it.
+  EXPECT_TRUE(p.days.front().pain_7day.has_value());
+}
+
+TEST(ProgressTest, CountsRegionsPerWeekEndingToday) {
+  const std::vector<Entry> entries = {pain(0, 5, {Region::kNeck}), pain(13, 5, {Region::kNeck}),
+                                      pain(13, 5, {Region::kNeck, Region::kLeftThigh})};
+  const Progress p = progress(entries, day(0), day(13));
+  ASSERT_EQ(p.weeks.size(), 2U);
+  EXPECT_EQ(p.weeks.front(), day(0));
+  ASSERT_EQ(p.regions.size(), 2U);
+  EXPECT_EQ(p.regions[0].region, Region::kNeck);
+  EXPECT_EQ(p.regions[0].entries_per_week, (std::vector<int>{1, 2}));
+  EXPECT_EQ(p.regions[1].entries_per_week, (std::vector<int>{0, 1}));
+}
+
+TEST(ProgressTest, CountsWalksSessionsAndFlares) {
+  Entry walk;
+  walk.at = Instant{(day(1) + hours{10}).time_since_epoch()};
+  walk.detail = WalkRecord{20};
+  Entry calm;
+  calm.at = Instant{(day(2) + hours{10}).time_since_epoch()};
+  calm.detail =
+      SessionRecord{{"yoga-cat-cow"}, *PainScore::from_int(4), *PainScore::from_int(3), 12};
+  Entry flare = calm;
+  flare.detail =
+      SessionRecord{{"yoga-cat-cow"}, *PainScore::from_int(3), *PainScore::from_int(6), 8};
+  const std::vector<Entry> entries = {walk, calm, flare};
+  const Progress p = progress(entries, day(0), day(6));
+  EXPECT_EQ(p.walks, 1);
+  EXPECT_EQ(p.walk_minutes, 20);
+  EXPECT_EQ(p.sessions, 2);
+  EXPECT_EQ(p.session_minutes, 20);
+  EXPECT_EQ(p.flares, 1);
+  EXPECT_FALSE(p.change().has_value());
+}
+
+}  // namespace
+}  // namespace limber::core
