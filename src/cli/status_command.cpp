@@ -5,6 +5,7 @@
 #include "app/entry_json.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
+#include "cli/safety_gate.h"
 #include "core/day_summary.h"
 
 namespace limber::cli {
@@ -13,6 +14,10 @@ namespace {
 constexpr int kTrendDays = 14;
 
 core::Result<void> run_status(Session& session, bool json) {
+  // The first thing a new person sees: what limber is and is not.
+  if (auto shown = show_disclaimer_once(session, json ? session.io().err : session.io().out);
+      !shown)
+    return shown;
   auto diary = session.diary();
   if (!diary)
     return core::Unexpected(diary.error());
