@@ -9,7 +9,7 @@
 
 namespace limber::app {
 
-inline constexpr std::uintmax_t kMaxImportBytes = 64U * 1024U * 1024U;
+inline constexpr std::uintmax_t kMaxImportBytes = std::uintmax_t{64} * 1024 * 1024;
 
 // Reads a file of at most kMaxImportBytes; kIo naming the file and the reason otherwise.
 core::Result<std::string> read_file(const std::filesystem::path& path);

@@ -123,7 +123,7 @@ void add_check_command(CLI::App& app, CommandTable& table) {
   check->add_flag("--seen-clinician", options->seen_clinician,
                   "Record that a clinician has seen you: plans paused by earlier checks resume");
   check->add_flag("--json", options->json, "Print JSON for scripts (level, flags, advice)");
-  table.add(check, [check, options](Session& session) { return run_check(session, *options); });
+  table.add(check, [options](Session& session) { return run_check(session, *options); });
 }
 
 }  // namespace limber::cli

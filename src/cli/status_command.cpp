@@ -32,6 +32,7 @@ core::Result<void> run_status(Session& session, bool json) {
   const auto days =
       core::summarize_days(*entries, today - std::chrono::days{kTrendDays - 1}, today);
   std::vector<std::optional<double>> means;
+  means.reserve(days.size());
   for (const core::DaySummary& day : days)
     means.push_back(day.pain_mean);
   const core::DaySummary& now = days.back();

@@ -555,7 +555,8 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   const auto earlier = recent_regions(by_day, input.today - days{kNewRegionLookbackDays - 1},
                                       input.today - days{kRelatedPainDays});
   int related_added = 0;
-  for (const auto& [region, count] : beyond_back) {
+  for (const auto& entry : beyond_back) {
+    const Region region = entry.first;  // a plain variable: lambdas below capture it
     std::string name(info(region).display);
     name.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(name.front())));
     if (!earlier.contains(region) &&
@@ -583,7 +584,7 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   if (input.function.activities > 0 &&
       (!input.function.last_rated ||
        *input.function.last_rated <= input.today - days{kFunctionPromptDays})) {
-    plan.notices.push_back(
+    plan.notices.emplace_back(
         "Time to rate the activities you find hard: limber function rate \"ACTIVITY\" 0-10.");
   }
   plan.exercises = composer.take();
