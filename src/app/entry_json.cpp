@@ -1,49 +1,78 @@
 #include "app/entry_json.h"
 
+#include "app/json_writer.h"
 #include "core/time_parse.h"
 
 namespace limber::app {
+namespace {
 
-nlohmann::json to_json(const core::Entry& entry) {
-  nlohmann::json out = {
-      {"id", entry.id},
-      {"kind", core::to_string(entry.kind())},
-      {"at", core::format_iso(entry.at, entry.utc_offset)},
-  };
+// The one mapping of an entry to JSON; the nlohmann forms below parse what it writes.
+void write_entry(JsonWriter& json, const core::Entry& entry) {
+  json.begin_object();
+  json.key("id").value(entry.id);
+  json.key("kind").value(core::to_string(entry.kind()));
+  json.key("at").value(core::format_iso(entry.at, entry.utc_offset));
   if (const auto* pain = std::get_if<core::PainRecord>(&entry.detail)) {
-    out["pain"] = pain->pain.value();
-    out["pain_words"] = pain->pain.words();
-    auto regions = nlohmann::json::array();
+    json.key("pain").value(pain->pain.value());
+    json.key("pain_words").value(pain->pain.words());
+    json.key("regions").begin_array();
     for (const core::RegionRating& rating : pain->regions) {
-      nlohmann::json region = {{"region", core::to_string(rating.region)},
-                               {"name", core::info(rating.region).display}};
+      json.begin_object();
+      json.key("region").value(core::to_string(rating.region));
+      json.key("name").value(core::info(rating.region).display);
       if (rating.pain)
-        region["pain"] = rating.pain->value();
-      regions.push_back(std::move(region));
+        json.key("pain").value(rating.pain->value());
+      json.end_object();
     }
-    out["regions"] = std::move(regions);
-    out["mobility"] =
-        pain->mobility ? nlohmann::json(core::to_string(*pain->mobility)) : nlohmann::json(nullptr);
+    json.end_array();
+    json.key("mobility");
+    if (pain->mobility) {
+      json.value(core::to_string(*pain->mobility));
+    } else {
+      json.null();
+    }
   } else if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
-    out["relief"] = core::to_string(relief->kind);
-    out["name"] = relief->name;
+    json.key("relief").value(core::to_string(relief->kind));
+    json.key("name").value(relief->name);
   } else if (const auto* walk = std::get_if<core::WalkRecord>(&entry.detail)) {
-    out["minutes"] = walk->minutes;
+    json.key("minutes").value(walk->minutes);
   } else if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
-    out["exercises"] = session->exercises;
-    out["pain_before"] = session->pain_before.value();
-    out["pain_after"] = session->pain_after.value();
-    out["minutes"] = session->minutes;
+    json.key("exercises").begin_array();
+    for (const std::string& id : session->exercises)
+      json.value(id);
+    json.end_array();
+    json.key("pain_before").value(session->pain_before.value());
+    json.key("pain_after").value(session->pain_after.value());
+    json.key("minutes").value(session->minutes);
   }
-  out["note"] = entry.note;
+  json.key("note").value(entry.note);
+  json.end_object();
+}
+
+}  // namespace
+
+std::string to_json_text(std::span<const core::Entry> entries) {
+  std::string out;
+  out.reserve(entries.size() * 200 + 4);
+  JsonWriter json(out);
+  json.begin_array();
+  for (const core::Entry& entry : entries) {
+    out += '\n';
+    write_entry(json, entry);
+  }
+  out += entries.empty() ? "]" : "\n]";
   return out;
 }
 
+nlohmann::json to_json(const core::Entry& entry) {
+  std::string out;
+  JsonWriter json(out);
+  write_entry(json, entry);
+  return nlohmann::json::parse(out);
+}
+
 nlohmann::json to_json(std::span<const core::Entry> entries) {
-  auto out = nlohmann::json::array();
-  for (const core::Entry& entry : entries)
-    out.push_back(to_json(entry));
-  return out;
+  return nlohmann::json::parse(to_json_text(entries));
 }
 
 }  // namespace limber::app

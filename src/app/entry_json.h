@@ -2,6 +2,7 @@
 #pragma once
 
 #include <span>
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -15,5 +16,9 @@ namespace limber::app {
 //  session: "exercises", "pain_before", "pain_after", "minutes"}
 nlohmann::json to_json(const core::Entry& entry);
 nlohmann::json to_json(std::span<const core::Entry> entries);
+
+// The same as to_json(entries).dump(), one entry per line, written directly: the fast path
+// for a year of diary (`limber history --json`).
+std::string to_json_text(std::span<const core::Entry> entries);
 
 }  // namespace limber::app

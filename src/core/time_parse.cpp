@@ -291,14 +291,30 @@ Result<seconds> parse_offset(std::string_view text) {
 }
 
 std::string format_iso(Instant at, seconds utc_offset) {
+  // Digits written by hand: this runs once per entry in every export and listing.
   const LocalTime local = to_local(at, utc_offset);
   const auto day = std::chrono::floor<days>(local);
   const std::chrono::year_month_day date{day};
-  const std::chrono::hh_mm_ss clock{local - day};
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}", static_cast<int>(date.year()),
-                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
-                     clock.hours().count(), clock.minutes().count(), clock.seconds().count(),
-                     format_offset(utc_offset));
+  const auto clock = (local - day).count();
+  std::string out = "0000-00-00T00:00:00+00:00";
+  auto put = [&out](std::size_t at_index, long value, int width) {
+    for (int i = width - 1; i >= 0; --i) {
+      out[at_index + static_cast<std::size_t>(i)] = static_cast<char>('0' + value % 10);
+      value /= 10;
+    }
+  };
+  put(0, static_cast<int>(date.year()), 4);
+  put(5, static_cast<unsigned>(date.month()), 2);
+  put(8, static_cast<unsigned>(date.day()), 2);
+  put(11, clock / 3600, 2);
+  put(14, (clock % 3600) / 60, 2);
+  put(17, clock % 60, 2);
+  const auto offset = utc_offset.count();
+  const auto magnitude = offset < 0 ? -offset : offset;
+  out[19] = offset < 0 ? '-' : '+';
+  put(20, magnitude / 3600, 2);
+  put(23, (magnitude % 3600) / 60, 2);
+  return out;
 }
 
 Result<OffsetTime> parse_iso_offset(std::string_view text) {

@@ -1,0 +1,52 @@
+#include "app/entry_json.h"
+
+#include <gtest/gtest.h>
+
+#include "app/json_writer.h"
+#include "support/clock.h"
+
+namespace limber::app {
+namespace {
+
+TEST(JsonWriterTest, EscapesWhatJsonRequires) {
+  std::string out;
+  JsonWriter json(out);
+  json.begin_object()
+      .key("note")
+      .value("say \"hi\"\\ \n\t\x01 é")
+      .key("n")
+      .value(-3)
+      .key("z")
+      .null();
+  json.key("list").begin_array().value(1).value("a").end_array().end_object();
+  EXPECT_EQ(out, R"({"note":"say \"hi\"\\ \n\t\u0001 é","n":-3,"z":null,"list":[1,"a"]})");
+  EXPECT_EQ(nlohmann::json::parse(out)["note"], "say \"hi\"\\ \n\t\x01 é");
+}
+
+TEST(EntryJsonTest, TheFastListAndTheTreeAgree) {
+  core::Entry pain;
+  pain.id = 4;
+  pain.at = testing::kNoon;
+  pain.utc_offset = std::chrono::hours{-5};
+  pain.detail = core::PainRecord{*core::PainScore::from_int(6),
+                                 {{core::Region::kNeck, *core::PainScore::from_int(3)}},
+                                 core::Mobility::kStand};
+  pain.note = "a \"quoted\"\nnote";
+  core::Entry session = pain;
+  session.id = 5;
+  session.detail = core::SessionRecord{
+      {"yoga-cat-cow"}, *core::PainScore::from_int(4), *core::PainScore::from_int(3), 12};
+  const std::vector<core::Entry> entries = {pain, session};
+  const auto list = nlohmann::json::parse(to_json_text(entries));
+  EXPECT_EQ(list, to_json(entries));
+  EXPECT_EQ(list[0]["at"], "2026-11-21T07:00:00-05:00");
+  EXPECT_EQ(list[0]["regions"][0]["pain"], 3);
+  EXPECT_EQ(list[0]["mobility"], "stand");
+  EXPECT_EQ(list[0]["note"], "a \"quoted\"\nnote");
+  EXPECT_EQ(list[1]["exercises"][0], "yoga-cat-cow");
+  EXPECT_EQ(list[1]["pain_after"], 3);
+  EXPECT_EQ(nlohmann::json::parse(to_json_text({})), nlohmann::json::array());
+}
+
+}  // namespace
+}  // namespace limber::app
