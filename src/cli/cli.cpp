@@ -147,6 +147,7 @@ int run(const Invocation& invocation) {
   add_plan_commands(app, table);
   add_exercise_commands(app, table);
   add_progress_command(app, table);
+  add_session_command(app, table);
 
   std::vector<std::string> reversed(invocation.args.rbegin(), invocation.args.rend());
   try {

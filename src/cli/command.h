@@ -67,6 +67,7 @@ void add_status_command(CLI::App& app, CommandTable& table);
 void add_plan_commands(CLI::App& app, CommandTable& table);
 void add_exercise_commands(CLI::App& app, CommandTable& table);
 void add_progress_command(CLI::App& app, CommandTable& table);
+void add_session_command(CLI::App& app, CommandTable& table);
 void add_check_command(CLI::App& app, CommandTable& table);
 
 // Shared option readers: a usage error (kInvalidInput) names the option.

@@ -1,4 +1,6 @@
 // limber log PAIN [REGION[:N]...] | log relief KIND [NAME] | log walk MINUTES
+//   | log session --exercises ID,... --pain-before N --pain-after N [--minutes N]
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -8,6 +10,7 @@
 #include "app/local_time.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
+#include "cli/session_view.h"
 #include "core/red_flags.h"
 
 namespace limber::cli {
@@ -24,6 +27,15 @@ struct LogOptions {
   std::string note;
   std::optional<std::string> at;
   bool json = false;
+  // log session
+  std::optional<std::string> exercises;
+  std::optional<std::string> pain_before;
+  std::optional<std::string> pain_after;
+  std::optional<int> minutes;
+
+  [[nodiscard]] bool has_session_options() const {
+    return exercises || pain_before || pain_after || minutes;
+  }
 };
 
 Result<core::EntryDetail> pain_detail(const LogOptions& options) {
@@ -73,6 +85,58 @@ Result<core::EntryDetail> walk_detail(const LogOptions& options) {
   return core::WalkRecord{*valid};
 }
 
+Result<core::PainScore> session_pain(const std::optional<std::string>& text, const char* when) {
+  auto pain = core::PainScore::parse(*text);
+  if (!pain)
+    return fail(ErrorCode::kInvalidInput, fmt::format("--pain-{}: {}", when, pain.error().message));
+  return *pain;
+}
+
+// A session done elsewhere (a class, a video). Minutes default to the catalog's.
+Result<core::EntryDetail> session_detail(Session& session, const LogOptions& options) {
+  if (options.words.size() != 1 || !options.exercises || !options.pain_before ||
+      !options.pain_after) {
+    return fail(ErrorCode::kInvalidInput,
+                "log session needs the exercises and your pain before and after: limber log "
+                "session --exercises yoga-cat-cow,pilates-bridge --pain-before 4 --pain-after 3");
+  }
+  auto before = session_pain(options.pain_before, "before");
+  if (!before)
+    return Unexpected(before.error());
+  auto after = session_pain(options.pain_after, "after");
+  if (!after)
+    return Unexpected(after.error());
+  auto catalog = session.catalog();
+  if (!catalog)
+    return Unexpected(catalog.error());
+  core::SessionRecord record{{}, *before, *after, 0};
+  int catalog_minutes = 0;
+  std::string id;
+  for (std::size_t i = 0; i <= options.exercises->size(); ++i) {
+    const char c = i < options.exercises->size() ? (*options.exercises)[i] : ',';
+    if (c != ',' && c != ' ') {
+      id.push_back(c);
+      continue;
+    }
+    if (id.empty())
+      continue;
+    auto exercise = (*catalog)->get(id);
+    if (!exercise)
+      return Unexpected(exercise.error());
+    if (std::find(record.exercises.begin(), record.exercises.end(), id) == record.exercises.end()) {
+      record.exercises.push_back(id);
+      catalog_minutes += (*exercise)->minutes;
+    }
+    id.clear();
+  }
+  if (record.exercises.empty()) {
+    return fail(ErrorCode::kInvalidInput,
+                "log session needs at least one exercise id: --exercises yoga-cat-cow");
+  }
+  record.minutes = options.minutes.value_or(catalog_minutes);
+  return record;
+}
+
 Result<void> run_log(Session& session, const LogOptions& options) {
   if (options.words.empty()) {
     return fail(ErrorCode::kInvalidInput,
@@ -80,14 +144,20 @@ Result<void> run_log(Session& session, const LogOptions& options) {
                 "log relief heat)");
   }
   const std::string& first = options.words.front();
-  const bool is_pain = first != "relief" && first != "walk";
+  const bool is_pain = first != "relief" && first != "walk" && first != "session";
   if (!is_pain && options.mobility) {
     return fail(ErrorCode::kInvalidInput,
                 "--mobility goes with a pain rating: limber log 5 --mobility stand");
   }
-  auto detail = first == "relief" ? relief_detail(options)
-                : first == "walk" ? walk_detail(options)
-                                  : pain_detail(options);
+  if (first != "session" && options.has_session_options()) {
+    return fail(ErrorCode::kInvalidInput,
+                "--exercises, --pain-before, --pain-after and --minutes go with a session: "
+                "limber log session --exercises yoga-cat-cow --pain-before 4 --pain-after 3");
+  }
+  auto detail = first == "relief"    ? relief_detail(options)
+                : first == "walk"    ? walk_detail(options)
+                : first == "session" ? session_detail(session, options)
+                                     : pain_detail(options);
   if (!detail)
     return Unexpected(detail.error());
   core::Entry entry;
@@ -112,6 +182,10 @@ Result<void> run_log(Session& session, const LogOptions& options) {
     fmt::print(session.io().out, "Saved #{}: {} ({})\n", saved->id, describe(*saved),
                short_time(saved->local_time()));
   }
+  if (const auto* record = std::get_if<core::SessionRecord>(&saved->detail)) {
+    if (auto note = flare_note(*record))
+      fmt::print(options.json ? session.io().err : session.io().out, "{}\n", *note);
+  }
   // Issue #3: symptoms in both legs are a red flag, so the safety check is offered again.
   if (core::pain_in_both_legs(*saved)) {
     fmt::print(options.json ? session.io().err : session.io().out,
@@ -127,11 +201,14 @@ void add_log_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<LogOptions>();
   CLI::App* log = app.add_subcommand(
       "log",
-      "Record pain, relief or a walk:\n"
+      "Record pain, relief, a walk or a session:\n"
       "  limber log PAIN [REGION[:N]...]   pain 0-10 and where it hurts (neck:3 rates a region)\n"
       "  limber log relief KIND [NAME]     medication, cream, heat, cold or other\n"
-      "  limber log walk MINUTES           a walk you took");
-  log->add_option("what", options->words, "PAIN [REGION[:N]...] | relief KIND [NAME] | walk MIN")
+      "  limber log walk MINUTES           a walk you took\n"
+      "  limber log session --exercises ID,... --pain-before N --pain-after N\n"
+      "                                    a session done elsewhere (a class, a video)");
+  log->add_option("what", options->words,
+                  "PAIN [REGION[:N]...] | relief KIND [NAME] | walk MIN | session")
       ->type_name("");
   log->add_option("--mobility,-m", options->mobility,
                   "What you can do now: lie, stand, walk or move")
@@ -140,6 +217,16 @@ void add_log_command(CLI::App& app, CommandTable& table) {
   log->add_option("--at", options->at,
                   "When it was: 21:00, 'yesterday 21:00', '2h ago' or ISO 8601 (default now)")
       ->type_name("TIME");
+  log->add_option("--exercises", options->exercises,
+                  "log session: the exercises done, by id (limber exercises lists them)")
+      ->type_name("ID,...");
+  log->add_option("--pain-before", options->pain_before, "log session: your pain before, 0-10")
+      ->type_name("N");
+  log->add_option("--pain-after", options->pain_after, "log session: your pain after, 0-10")
+      ->type_name("N");
+  log->add_option("--minutes", options->minutes,
+                  "log session: how long it took (default: the exercises' usual minutes)")
+      ->type_name("N");
   log->add_flag("--json", options->json, "Print the saved entry as JSON");
   table.add(log, [options](Session& session) { return run_log(session, *options); });
 }

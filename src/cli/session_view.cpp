@@ -1,0 +1,261 @@
+#include "cli/session_view.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+namespace limber::cli {
+namespace {
+
+using core::SessionEvent;
+using core::SessionScript;
+using core::SessionStage;
+
+// Columns a UTF-8 string takes, counting each code point as one.
+std::size_t columns(std::string_view text) {
+  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
+    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
+  }));
+}
+
+// Word-wraps `text` after `first` (a bullet or number), continuing under the text.
+void wrap(std::vector<std::string>& lines, std::string_view first, std::string_view text,
+          int width) {
+  const std::size_t limit = static_cast<std::size_t>(std::max(width, 20));
+  const std::string indent(columns(first), ' ');
+  std::string line(first);
+  std::size_t used = columns(first);
+  bool empty = true;
+  std::size_t at = 0;
+  while (at < text.size()) {
+    const std::size_t space = text.find(' ', at);
+    const std::string_view word =
+        text.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
+    at = space == std::string_view::npos ? text.size() : space + 1;
+    if (word.empty())
+      continue;
+    const std::size_t needed = columns(word) + (empty ? 0 : 1);
+    if (!empty && used + needed > limit) {
+      lines.push_back(std::move(line));
+      line = indent;
+      used = indent.size();
+      empty = true;
+    }
+    if (!empty) {
+      line += ' ';
+      ++used;
+    }
+    line += word;
+    used += columns(word);
+    empty = false;
+  }
+  lines.push_back(std::move(line));
+}
+
+void add_list(std::vector<std::string>& lines, std::string_view heading,
+              const std::vector<std::string>& items, bool numbered, int width) {
+  if (items.empty())
+    return;
+  lines.emplace_back(heading);
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    wrap(lines, numbered ? fmt::format("  {}. ", i + 1) : std::string("  · "), items[i], width);
+  }
+}
+
+std::string where(const SessionScript& script) {
+  return fmt::format("{} of {} · {}", script.index() + 1, script.items().size(),
+                     part_name(script.item().part));
+}
+
+}  // namespace
+
+std::string_view part_name(core::Part part) {
+  switch (part) {
+    case core::Part::kPosture:
+      return "posture routine";
+    case core::Part::kWarmUp:
+      return "warm-up";
+    case core::Part::kMain:
+      return "main part";
+    case core::Part::kCoolDown:
+      return "cool-down";
+    case core::Part::kRelated:
+      return "related pains";
+  }
+  return "main part";
+}
+
+std::string clock_text(int seconds) {
+  seconds = std::max(seconds, 0);
+  return fmt::format("{}:{:02}", seconds / 60, seconds % 60);
+}
+
+std::string dose_words(const core::Exercise& exercise) {
+  const core::Dose& dose = exercise.dose;
+  const int reps = dose.reps.value_or(1);
+  std::string words = dose.hold_seconds ? fmt::format("hold {} s", *dose.hold_seconds)
+                      : reps == 1       ? std::string("once, at your own pace")
+                                        : fmt::format("{} slow reps", reps);
+  if (dose.sets > 1) {
+    words += dose.hold_seconds ? fmt::format(", {} times", dose.sets)
+                               : fmt::format(", {} sets", dose.sets);
+  }
+  if (dose.sets > 1 && dose.rest_seconds > 0)
+    words += fmt::format(", rest {} s between", dose.rest_seconds);
+  return words;
+}
+
+std::string status_line(const SessionScript& script) {
+  const std::string set =
+      script.sets() > 1 ? fmt::format("Set {} of {} · ", script.set(), script.sets()) : "";
+  const std::string left = clock_text(script.seconds_left());
+  switch (script.stage()) {
+    case SessionStage::kReady:
+      return fmt::format("Get ready · starts in {}", left);
+    case SessionStage::kWork:
+      if (script.is_hold())
+        return fmt::format("{}Hold · {} left", set, left);
+      if (script.reps() == 1)
+        return fmt::format("{}At your own pace · {} left", set, left);
+      return fmt::format("{}Rep {} of {} · {} left", set, script.rep(), script.reps(), left);
+    case SessionStage::kRest:
+      return fmt::format("Rest · {} · then set {} of {}", clock_text(script.seconds_left()),
+                         script.set() + 1, script.sets());
+    case SessionStage::kFinished:
+      return "Done";
+    case SessionStage::kStopped:
+      return "Stopped";
+  }
+  return "";
+}
+
+std::vector<std::string> screen_lines(const SessionScript& script, int width, int height) {
+  const core::Exercise& exercise = script.exercise();
+  std::vector<std::string> lines;
+  wrap(lines, "", fmt::format("limber session · {}", where(script)), width);
+  wrap(lines, "", fmt::format("{} · {}", exercise.name, dose_words(exercise)), width);
+  lines.emplace_back();
+  wrap(lines, "",
+       script.paused() ? fmt::format("{} · PAUSED, space or Enter to go on", status_line(script))
+                       : status_line(script),
+       width);
+  lines.emplace_back();
+  wrap(lines, "", kSessionKeys, width);
+  lines.emplace_back();
+  add_list(lines, "Stop if:", exercise.stop_if, false, width);
+  add_list(lines, "How:", exercise.steps, true, width);
+  add_list(lines, "Cues:", exercise.cues, false, width);
+  if (height > 0 && lines.size() > static_cast<std::size_t>(height))
+    lines.resize(static_cast<std::size_t>(height));
+  return lines;
+}
+
+std::vector<std::string> plain_lines(const SessionScript& script, SessionEvent event) {
+  std::vector<std::string> lines;
+  switch (event) {
+    case SessionEvent::kExercise: {
+      const core::Exercise& exercise = script.exercise();
+      lines.emplace_back();
+      lines.push_back(fmt::format("[{}] {} ({}, {})", where(script), exercise.name, exercise.id,
+                                  dose_words(exercise)));
+      constexpr int kPlainWidth = 100;
+      add_list(lines, "How:", exercise.steps, true, kPlainWidth);
+      add_list(lines, "Cues:", exercise.cues, false, kPlainWidth);
+      add_list(lines, "Stop if:", exercise.stop_if, false, kPlainWidth);
+      lines.push_back(
+          fmt::format("Get ready: it starts in {} s. Enter starts it now.", script.seconds_left()));
+      break;
+    }
+    case SessionEvent::kSet: {
+      const std::string set =
+          script.sets() > 1 ? fmt::format("Set {} of {}: ", script.set(), script.sets()) : "Now: ";
+      lines.push_back(
+          script.is_hold() ? fmt::format("{}hold for {} s.", set, script.seconds_left())
+          : script.reps() == 1
+              ? fmt::format("{}at your own pace, about {} s.", set, script.seconds_left())
+              : fmt::format("{}{} slow reps. Rep 1.", set, script.reps()));
+      break;
+    }
+    case SessionEvent::kRep:
+      lines.push_back(fmt::format("Rep {} of {}.", script.rep(), script.reps()));
+      break;
+    case SessionEvent::kRest:
+      lines.push_back(fmt::format("Rest for {} s. Set {} of {} comes next.", script.seconds_left(),
+                                  script.set() + 1, script.sets()));
+      break;
+    case SessionEvent::kSkipped:
+      lines.emplace_back("Skipped.");
+      break;
+    case SessionEvent::kBack:
+      lines.emplace_back("Going back.");
+      break;
+    case SessionEvent::kPaused:
+      lines.emplace_back("Paused. Take your time; Enter or p goes on.");
+      break;
+    case SessionEvent::kResumed:
+      lines.emplace_back("Going on.");
+      break;
+    case SessionEvent::kFinished:
+      lines.emplace_back();
+      lines.emplace_back("That is the whole session. Well done.");
+      break;
+    case SessionEvent::kStopped:
+      lines.emplace_back();
+      lines.emplace_back("Stopped. Stopping when you need to is part of pacing.");
+      break;
+  }
+  return lines;
+}
+
+std::optional<std::string> plain_tick_line(const SessionScript& script) {
+  const bool counting = script.stage() == SessionStage::kReady ||
+                        script.stage() == SessionStage::kRest ||
+                        (script.stage() == SessionStage::kWork && script.is_hold());
+  if (!counting || script.paused() || script.seconds_left() <= 0 ||
+      script.seconds_left() % 10 != 0) {
+    return std::nullopt;
+  }
+  return status_line(script);
+}
+
+std::optional<core::SessionKey> key_for_byte(char byte) {
+  switch (byte) {
+    case ' ':
+    case 'p':
+      return core::SessionKey::kPause;
+    case '\r':
+    case '\n':
+      return core::SessionKey::kNext;
+    case 'n':
+      return core::SessionKey::kSkip;
+    case 'b':
+      return core::SessionKey::kBack;
+    case 'q':
+    case '\x03':  // Ctrl-C: raw mode turns it into a byte; stop as gently as 'q'
+    case '\x04':  // Ctrl-D
+      return core::SessionKey::kStop;
+    default:
+      return std::nullopt;
+  }
+}
+
+std::optional<core::SessionKey> key_for_line(std::string_view line) {
+  if (line.empty())
+    return core::SessionKey::kNext;
+  if (line.size() == 1 && line.front() != '\r' && line.front() != '\n')
+    return key_for_byte(line.front());
+  return std::nullopt;
+}
+
+std::optional<std::string> flare_note(const core::SessionRecord& record) {
+  const int rise = record.pain_after.value() - record.pain_before.value();
+  if (rise < core::kFlarePoints)
+    return std::nullopt;
+  return fmt::format(
+      "Your pain is {} points higher than before. That is worth knowing, not a failure: "
+      "tomorrow's plan will step back a level. Rest in a position that eases it. If the pain "
+      "keeps rising or spreads down a leg, run 'limber check'.",
+      rise);
+}
+
+}  // namespace limber::cli
