@@ -37,7 +37,8 @@ core::Result<std::string> read_file(const std::filesystem::path& path) {
   if (!ec && size > kMaxImportBytes) {
     return fail(ErrorCode::kBadFile,
                 fmt::format("{} is {} MB: a diary file is at most {} MB; is it the right file?",
-                            path.string(), size / (std::uintmax_t{1024} * 1024), kMaxImportBytes / (std::uintmax_t{1024} * 1024)));
+                            path.string(), size / (std::uintmax_t{1024} * 1024),
+                            kMaxImportBytes / (std::uintmax_t{1024} * 1024)));
   }
   std::ifstream in(path, std::ios::binary);
   if (!in) {
