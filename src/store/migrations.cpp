@@ -236,10 +236,10 @@ int latest_schema_version() {
 
 Result<void> migrate(const Database& db) {
   // The common case, on every command: a current limber diary. Two reads and done.
-  auto version = pragma(db, "PRAGMA user_version");
-  if (!version)
-    return Unexpected(version.error());
-  if (*version == latest_schema_version()) {
+  auto current = pragma(db, "PRAGMA user_version");
+  if (!current)
+    return Unexpected(current.error());
+  if (*current == latest_schema_version()) {
     auto application_id = pragma(db, "PRAGMA application_id");
     if (!application_id)
       return Unexpected(application_id.error());
