@@ -10,9 +10,11 @@ release: setup
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
-# Install, build optimized, start the companion (today's status in the terminal).
+# Install, build optimized, start the companion: today's status in the terminal, then the
+# web app (limber serve prints its address and opens the browser; Ctrl+C stops it).
 run: release
 	@./build/release/limber status
+	@./build/release/limber serve
 
 # Install, build with AddressSanitizer and UndefinedBehaviorSanitizer, run every suite.
 test: setup

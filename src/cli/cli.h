@@ -9,6 +9,10 @@
 #include "app/data_dir.h"
 #include "core/clock.h"
 
+namespace CLI {
+class App;
+}  // namespace CLI
+
 namespace limber::cli {
 
 struct Io {
@@ -30,7 +34,15 @@ inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
 
-// Parses and runs one command. Returns the exit code; messages go to io.err.
-int run(const Invocation& invocation);
+struct CommandTable;
+
+// Adds a set of subcommands to the command line.
+using CommandSet = void (*)(CLI::App& app, CommandTable& table);
+
+// Every command of `limber`.
+void add_all_commands(CLI::App& app, CommandTable& table);
+
+// Parses and runs one command of `commands`. Returns the exit code; messages go to io.err.
+int run(const Invocation& invocation, CommandSet commands = add_all_commands);
 
 }  // namespace limber::cli

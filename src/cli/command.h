@@ -36,6 +36,8 @@ class Session {
   [[nodiscard]] const core::Now& now() const { return now_; }
   [[nodiscard]] const Io& io() const { return invocation_.io; }
   [[nodiscard]] const app::GetEnv& env() const { return invocation_.env; }
+  // The command line as given, without the program name.
+  [[nodiscard]] const std::vector<std::string>& args() const { return invocation_.args; }
 
   void set_now(core::Now now) { now_ = now; }
 
@@ -67,8 +69,12 @@ void add_status_command(CLI::App& app, CommandTable& table);
 void add_plan_commands(CLI::App& app, CommandTable& table);
 void add_exercise_commands(CLI::App& app, CommandTable& table);
 void add_progress_command(CLI::App& app, CommandTable& table);
-void add_session_command(CLI::App& app, CommandTable& table);
 void add_check_command(CLI::App& app, CommandTable& table);
+// `limber watch` hands over to the limber-watch program beside limber (watch_forward.cpp),
+// which runs add_watch_command: the desktop's libraries load only in the watcher.
+void add_watch_forwarder(CLI::App& app, CommandTable& table);
+void add_serve_command(CLI::App& app, CommandTable& table);
+void add_session_command(CLI::App& app, CommandTable& table);
 
 // Shared option readers: a usage error (kInvalidInput) names the option.
 core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words);

@@ -1,8 +1,9 @@
-// limber history [--days N] [--json]
+// limber history [--days N] [--json] [--sitting]
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "app/entry_json.h"
+#include "app/sitting_service.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
 
@@ -12,9 +13,58 @@ namespace {
 struct HistoryOptions {
   int days = 7;
   bool json = false;
+  bool sitting = false;
 };
 
+// The sitting timer's diary (`limber watch`): bouts, breaks and reminders.
+core::Result<void> run_sitting_history(Session& session, const HistoryOptions& options) {
+  auto db = session.database();
+  if (!db)
+    return core::Unexpected(db.error());
+  const app::SittingService sitting(**db, session.now());
+  auto log = sitting.recent(options.days);
+  if (!log)
+    return core::Unexpected(log.error());
+  std::ostream& out = session.io().out;
+  if (options.json) {
+    out << app::to_json(*log).dump(2) << '\n';
+    return {};
+  }
+  if (log->bouts.empty() && log->breaks.empty() && log->reminders.empty()) {
+    fmt::print(out,
+               "No sitting recorded in the last {} day{}. Start the timer with: limber watch\n",
+               options.days, options.days == 1 ? "" : "s");
+    return {};
+  }
+  for (const auto& stored : log->bouts) {
+    const core::LocalTime start = core::to_local(stored.bout.start, stored.utc_offset);
+    const core::LocalTime end = core::to_local(stored.bout.end, stored.utc_offset);
+    fmt::print(out, "  {} {}-{}  sat {} min, {} reminder{}\n", day_heading(start),
+               clock_time(start), clock_time(end),
+               std::chrono::duration_cast<std::chrono::minutes>(stored.bout.length()).count(),
+               stored.bout.reminders, stored.bout.reminders == 1 ? "" : "s");
+  }
+  if (auto summary = sitting.summary(); summary && !describe(*summary).empty())
+    fmt::print(out, "{}\n", describe(*summary));
+  return {};
+}
+
+// One line about sitting under the diary, when `limber watch` has recorded any.
+void print_sitting_line(Session& session, std::ostream& out) {
+  auto db = session.database();
+  if (!db)
+    return;
+  auto summary = app::SittingService(**db, session.now()).summary();
+  if (summary && !summary->empty()) {
+    const std::string line = describe(*summary);
+    if (!line.empty())
+      fmt::print(out, "\n{}\n", line);
+  }
+}
+
 core::Result<void> run_history(Session& session, const HistoryOptions& options) {
+  if (options.sitting)
+    return run_sitting_history(session, options);
   auto diary = session.diary();
   if (!diary)
     return core::Unexpected(diary.error());
@@ -29,6 +79,7 @@ core::Result<void> run_history(Session& session, const HistoryOptions& options) 
   if (entries->empty()) {
     fmt::print(out, "No entries in the last {} day{}. Log one with: limber log 5 lower-back\n",
                options.days, options.days == 1 ? "" : "s");
+    print_sitting_line(session, out);
     return {};
   }
   std::string current_day;
@@ -41,6 +92,7 @@ core::Result<void> run_history(Session& session, const HistoryOptions& options) 
     }
     fmt::print(out, "  {}  #{:<5} {}\n", clock_time(local), entry.id, describe(entry));
   }
+  print_sitting_line(session, out);
   return {};
 }
 
@@ -53,6 +105,8 @@ void add_history_command(CLI::App& app, CommandTable& table) {
       ->capture_default_str()
       ->type_name("N");
   history->add_flag("--json", options->json, "Print JSON for scripts");
+  history->add_flag("--sitting", options->sitting,
+                    "Show sitting bouts, breaks and reminders from `limber watch` instead");
   table.add(history, [options](Session& session) { return run_history(session, *options); });
 }
 

@@ -150,6 +150,49 @@ CREATE TABLE function_ratings (
 CREATE INDEX function_ratings_by_time ON function_ratings (at);
 )sql";
 
+// Version 4: the sitting timer (issue #5, `limber watch`). Bouts of continuous sitting,
+// breaks (idle, a locked screen, or confirmed with "I stood up"), and every reminder shown
+// with what became of it: a row is written when the reminder appears (outcome NULL) and
+// answered later, so a watcher that is killed still leaves the reminder in the diary.
+constexpr std::string_view kVersion4 = R"sql(
+CREATE TABLE sitting_bouts (
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  reminders INTEGER NOT NULL DEFAULT 0 CHECK (reminders >= 0),
+  CHECK (ended_at >= started_at)
+) STRICT;
+
+CREATE INDEX sitting_bouts_by_time ON sitting_bouts (started_at);
+
+CREATE TABLE sitting_breaks (
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  kind TEXT NOT NULL CHECK (kind IN ('idle', 'locked', 'confirmed')),
+  CHECK (ended_at >= started_at)
+) STRICT;
+
+CREATE INDEX sitting_breaks_by_time ON sitting_breaks (started_at);
+
+CREATE TABLE sitting_reminders (
+  id INTEGER PRIMARY KEY,
+  shown_at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  sat_seconds INTEGER NOT NULL CHECK (sat_seconds >= 0),
+  exercise TEXT CHECK (length(exercise) BETWEEN 1 AND 80),
+  outcome TEXT CHECK (outcome IN ('stood-up', 'snoozed', 'took-break', 'ignored')),
+  answered_at INTEGER,
+  CHECK ((outcome IS NULL) = (answered_at IS NULL)),
+  CHECK (answered_at IS NULL OR answered_at >= shown_at)
+) STRICT;
+
+CREATE INDEX sitting_reminders_by_time ON sitting_reminders (shown_at);
+)sql";
+
 Result<void> insert_regions(const Database& db) {
   auto insert = db.prepare("INSERT INTO regions (id) VALUES (?)");
   if (!insert)
@@ -174,6 +217,7 @@ const std::vector<Migration>& migrations() {
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion2); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion4); },
   };
   return kMigrations;
 }
@@ -195,7 +239,6 @@ struct FileState {
 };
 
 Result<FileState> read_state(const Database& db) {
-  FileState state;
   auto application_id = pragma(db, "PRAGMA application_id");
   if (!application_id)
     return Unexpected(application_id.error());

@@ -47,6 +47,22 @@ TEST(BinaryTest, LogsAndListsThroughTheRealBinary) {
   EXPECT_TRUE(std::filesystem::exists(home.path() / "limber.db"));
 }
 
+// `limber watch` hands its arguments to limber-watch, which checks them.
+TEST(BinaryTest, WatchGoesToTheWatcherWhichRefusesBadDurations) {
+  TempDir home;
+  for (const std::string args :
+       {"watch --limit 0", "watch --break soon", "watch --idle-source kde"}) {
+    SCOPED_TRACE(args);
+    const Outcome refused = limber(home.path(), args);
+    EXPECT_EQ(refused.code, 2) << refused.out;
+    EXPECT_NE(refused.out.find("limber"), std::string::npos);
+  }
+  const Outcome help = limber(home.path(), "watch --help");
+  EXPECT_EQ(help.code, 0) << help.out;
+  EXPECT_NE(help.out.find("--idle-source"), std::string::npos) << help.out;
+  EXPECT_FALSE(std::filesystem::exists(home.path() / "limber.db"));
+}
+
 TEST(BinaryTest, ExitsTwoForUsageAndOneForRuntimeErrors) {
   TempDir home;
   const Outcome usage = limber(home.path(), "log 11");

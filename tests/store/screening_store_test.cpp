@@ -179,7 +179,9 @@ TEST(ScreeningMigrationTest, UpgradesAVersionOneDiaryAndKeepsItsEntries) {
     entry.detail = core::WalkRecord{10};
     ASSERT_TRUE(DiaryStore(*db).add(entry).has_value());
     // Back to version 1: what a diary from the previous release looks like.
-    ASSERT_TRUE(db->exec("DROP TABLE settings; DROP TABLE episodes; DROP TABLE function_ratings; "
+    ASSERT_TRUE(db->exec("DROP TABLE sitting_bouts; DROP TABLE sitting_breaks; "
+                         "DROP TABLE sitting_reminders; "
+                         "DROP TABLE settings; DROP TABLE episodes; DROP TABLE function_ratings; "
                          "DROP TABLE function_activities; "
                          "DROP TABLE notices; DROP TABLE clinician_visits; "
                          "DROP TABLE screening_flags; DROP TABLE screening_answers; "

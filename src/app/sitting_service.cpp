@@ -1,0 +1,177 @@
+#include "app/sitting_service.h"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+
+#include "app/local_time.h"
+#include "core/time_parse.h"
+
+namespace limber::app {
+
+using core::Instant;
+using std::chrono::days;
+using std::chrono::local_days;
+
+namespace {
+
+// [start of `day`, start of the next day) in the local zone.
+std::pair<Instant, Instant> day_range(local_days day) {
+  return {from_local(core::LocalTime{day.time_since_epoch()}),
+          from_local(core::LocalTime{(day + days{1}).time_since_epoch()})};
+}
+
+std::optional<core::SittingBout> longest(const std::vector<store::StoredBout>& bouts) {
+  std::optional<core::SittingBout> best;
+  for (const auto& stored : bouts) {
+    if (!best || stored.bout.length() > best->length())
+      best = stored.bout;
+  }
+  return best;
+}
+
+long long whole_minutes(std::chrono::seconds length) {
+  return std::chrono::duration_cast<std::chrono::minutes>(length + std::chrono::seconds{30})
+      .count();
+}
+
+nlohmann::json bout_json(const std::optional<core::SittingBout>& bout) {
+  if (!bout)
+    return nullptr;
+  const std::chrono::seconds offset = utc_offset_at(bout->start);
+  return {{"start", core::format_iso(bout->start, offset)},
+          {"end", core::format_iso(bout->end, offset)},
+          {"minutes", whole_minutes(bout->length())}};
+}
+
+}  // namespace
+
+core::Result<SittingSummary> SittingService::summary() const {
+  const local_days today = std::chrono::floor<days>(now_.local);
+  const auto [yesterday_start, today_start] = day_range(today - days{1});
+  const Instant tomorrow_start = day_range(today).second;
+  SittingSummary summary;
+  auto yesterday = store_.bouts(yesterday_start, today_start);
+  if (!yesterday)
+    return core::Unexpected(yesterday.error());
+  summary.longest_yesterday = longest(*yesterday);
+  auto bouts = store_.bouts(today_start, tomorrow_start);
+  if (!bouts)
+    return core::Unexpected(bouts.error());
+  summary.longest_today = longest(*bouts);
+  for (const auto& stored : *bouts)
+    summary.sat_today += stored.bout.length();
+  auto breaks = store_.breaks(today_start, tomorrow_start);
+  if (!breaks)
+    return core::Unexpected(breaks.error());
+  summary.breaks_today = static_cast<int>(breaks->size());
+  auto reminders = store_.reminders(today_start, tomorrow_start);
+  if (!reminders)
+    return core::Unexpected(reminders.error());
+  for (const auto& stored : *reminders) {
+    ++summary.reminders_today;
+    if (!stored.outcome)
+      continue;
+    switch (*stored.outcome) {
+      case core::ReminderOutcome::kStoodUp:
+      case core::ReminderOutcome::kTookBreak:
+        ++summary.stood_up_today;
+        break;
+      case core::ReminderOutcome::kSnoozed:
+        ++summary.snoozed_today;
+        break;
+      case core::ReminderOutcome::kIgnored:
+        ++summary.ignored_today;
+        break;
+    }
+  }
+  return summary;
+}
+
+core::Result<SittingLog> SittingService::recent(int days_back) const {
+  const local_days today = std::chrono::floor<days>(now_.local);
+  const Instant from = day_range(today - days{std::max(days_back, 1) - 1}).first;
+  const Instant to = day_range(today).second;
+  SittingLog log;
+  auto bouts = store_.bouts(from, to);
+  if (!bouts)
+    return core::Unexpected(bouts.error());
+  log.bouts = std::move(*bouts);
+  auto breaks = store_.breaks(from, to);
+  if (!breaks)
+    return core::Unexpected(breaks.error());
+  log.breaks = std::move(*breaks);
+  auto reminders = store_.reminders(from, to);
+  if (!reminders)
+    return core::Unexpected(reminders.error());
+  log.reminders = std::move(*reminders);
+  return log;
+}
+
+std::string describe(const SittingSummary& summary) {
+  std::string text;
+  if (summary.longest_yesterday) {
+    text = fmt::format("You sat {} minutes at a stretch yesterday.",
+                       whole_minutes(summary.longest_yesterday->length()));
+  }
+  if (summary.reminders_today > 0) {
+    text += fmt::format("{}Today: {} reminder{} to stand up, {} answered by standing up.",
+                        text.empty() ? "" : " ", summary.reminders_today,
+                        summary.reminders_today == 1 ? "" : "s", summary.stood_up_today);
+  } else if (summary.longest_today) {
+    text += fmt::format("{}Longest stretch today: {} minutes.", text.empty() ? "" : " ",
+                        whole_minutes(summary.longest_today->length()));
+  }
+  return text;
+}
+
+nlohmann::json to_json(const SittingSummary& summary) {
+  return {{"longest_yesterday", bout_json(summary.longest_yesterday)},
+          {"longest_today", bout_json(summary.longest_today)},
+          {"sat_today_minutes", whole_minutes(summary.sat_today)},
+          {"breaks_today", summary.breaks_today},
+          {"reminders_today", summary.reminders_today},
+          {"stood_up_today", summary.stood_up_today},
+          {"snoozed_today", summary.snoozed_today},
+          {"ignored_today", summary.ignored_today}};
+}
+
+nlohmann::json to_json(const SittingLog& log) {
+  auto bouts = nlohmann::json::array();
+  for (const auto& stored : log.bouts) {
+    bouts.push_back({{"id", stored.id},
+                     {"start", core::format_iso(stored.bout.start, stored.utc_offset)},
+                     {"end", core::format_iso(stored.bout.end, stored.utc_offset)},
+                     {"minutes", whole_minutes(stored.bout.length())},
+                     {"seconds", stored.bout.length().count()},
+                     {"reminders", stored.bout.reminders}});
+  }
+  auto breaks = nlohmann::json::array();
+  for (const auto& stored : log.breaks) {
+    breaks.push_back({{"id", stored.id},
+                      {"start", core::format_iso(stored.pause.start, stored.utc_offset)},
+                      {"end", core::format_iso(stored.pause.end, stored.utc_offset)},
+                      {"seconds", (stored.pause.end - stored.pause.start).count()},
+                      {"kind", core::to_string(stored.pause.kind)}});
+  }
+  auto reminders = nlohmann::json::array();
+  for (const auto& stored : log.reminders) {
+    nlohmann::json reminder = {
+        {"id", stored.id},
+        {"shown_at", core::format_iso(stored.reminder.shown_at, stored.utc_offset)},
+        {"number", stored.reminder.number},
+        {"sat_minutes", whole_minutes(stored.reminder.sat)},
+        {"exercise", stored.exercise ? nlohmann::json(*stored.exercise) : nlohmann::json(nullptr)},
+        {"outcome", stored.outcome ? nlohmann::json(core::to_string(*stored.outcome))
+                                   : nlohmann::json(nullptr)},
+        {"answered_at", stored.answered_at ? nlohmann::json(core::format_iso(*stored.answered_at,
+                                                                             stored.utc_offset))
+                                           : nlohmann::json(nullptr)}};
+    reminders.push_back(std::move(reminder));
+  }
+  return {{"bouts", std::move(bouts)},
+          {"breaks", std::move(breaks)},
+          {"reminders", std::move(reminders)}};
+}
+
+}  // namespace limber::app

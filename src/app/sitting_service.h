@@ -1,0 +1,71 @@
+// The sitting diary's use cases, shared by `limber watch` (which records), `limber history`
+// and the plan (which read): yesterday's longest bout, today's reminders, a day's log.
+#pragma once
+
+#include <chrono>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/database.h"
+#include "store/sitting_store.h"
+
+namespace limber::app {
+
+// What the plan and history say about sitting ("you sat 52 minutes at a stretch yesterday").
+struct SittingSummary {
+  std::optional<core::SittingBout> longest_yesterday;
+  std::optional<core::SittingBout> longest_today;
+  std::chrono::seconds sat_today{0};  // all of today's bouts added up
+  int breaks_today = 0;
+  int reminders_today = 0;  // shown
+  int stood_up_today = 0;   // answered "I stood up", or a break followed
+  int snoozed_today = 0;
+  int ignored_today = 0;
+
+  [[nodiscard]] bool empty() const {
+    return !longest_yesterday && !longest_today && breaks_today == 0 && reminders_today == 0;
+  }
+};
+
+// Everything recorded between two moments.
+struct SittingLog {
+  std::vector<store::StoredBout> bouts;
+  std::vector<store::StoredBreak> breaks;
+  std::vector<store::StoredReminder> reminders;
+};
+
+class SittingService {
+ public:
+  SittingService(const store::Database& db, core::Now now) : store_(db), now_(now) {}
+
+  // Yesterday's longest bout and today's bouts, breaks and reminders, by local days.
+  core::Result<SittingSummary> summary() const;
+  // The last `days` local days, today included.
+  core::Result<SittingLog> recent(int days) const;
+
+  [[nodiscard]] const store::SittingStore& store() const { return store_; }
+
+ private:
+  store::SittingStore store_;
+  core::Now now_;
+};
+
+// One line for a person, or empty when there is nothing to say:
+// "You sat 52 minutes at a stretch yesterday. Today: 3 reminders, 1 answered by standing up."
+std::string describe(const SittingSummary& summary);
+
+// {"longest_yesterday": {"start","end","minutes"}|null, "longest_today": ...|null,
+//  "sat_today_minutes", "breaks_today", "reminders_today", "stood_up_today",
+//  "snoozed_today", "ignored_today"}
+nlohmann::json to_json(const SittingSummary& summary);
+// {"bouts": [{"id","start","end","minutes","reminders"}], "breaks": [{"id","start","end",
+//  "seconds","kind"}], "reminders": [{"id","shown_at","number","sat_minutes","exercise",
+//  "outcome","answered_at"}]}
+nlohmann::json to_json(const SittingLog& log);
+
+}  // namespace limber::app

@@ -1,0 +1,202 @@
+// limber serve [--port N] [--bind ADDRESS] [--no-open]: the web app (server/server.h).
+// Prints its address with the access token, opens the browser when a desktop is there,
+// and serves until Ctrl+C (SIGINT) or SIGTERM, then stops cleanly.
+#include <chrono>
+#include <csignal>
+#include <filesystem>
+#include <fstream>
+#include <thread>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <pthread.h>
+#include <spawn.h>
+#include <sys/stat.h>
+#include <sys/wait.h>
+
+#include "cli/command.h"
+#include "server/security.h"
+#include "server/server.h"
+
+extern char** environ;  // NOLINT(readability-redundant-declaration): posix_spawn's argument
+
+namespace limber::cli {
+namespace {
+
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+using core::Unexpected;
+
+struct ServeOptions {
+  int port = server::kDefaultPort;
+  std::string bind = "127.0.0.1";
+  bool no_open = false;
+};
+
+// Writes a page that forwards to `url` into the user's private runtime folder
+// ($XDG_RUNTIME_DIR, mode 0700), readable by the user only, and returns its file:// address;
+// empty when there is no such folder. Opening it keeps the token out of the process
+// list, where every local user could read it from xdg-open's arguments (as Jupyter does).
+std::string forwarding_page(const app::GetEnv& env, const std::string& url, int port) {
+  const auto runtime = env("XDG_RUNTIME_DIR");
+  if (!runtime || runtime->empty() || !std::filesystem::path(*runtime).is_absolute())
+    return "";
+  std::error_code error;
+  if (!std::filesystem::is_directory(*runtime, error))
+    return "";
+  const std::filesystem::path page =
+      std::filesystem::path(*runtime) / fmt::format("limber-serve-{}.html", port);
+  const mode_t old_mask = umask(077);
+  {
+    std::ofstream out(page, std::ios::trunc);
+    out << R"(<!doctype html><meta charset="utf-8"><meta http-equiv="refresh" content="0; url=)"
+        << url << R"("><title>limber</title><p><a href=")" << url << R"(">Open limber</a></p>)"
+        << '\n';
+  }
+  umask(old_mask);
+  return std::filesystem::exists(page, error) ? "file://" + page.string() : "";
+}
+
+// Starts `xdg-open TARGET` with default signal handling (this process blocks SIGINT and
+// SIGTERM for its own use) and reaps it in the background. False when it cannot start.
+bool open_browser(const std::string& target) {
+  posix_spawnattr_t attributes;
+  posix_spawnattr_init(&attributes);
+  sigset_t none;
+  sigemptyset(&none);
+  sigset_t defaults;
+  sigemptyset(&defaults);
+  sigaddset(&defaults, SIGINT);
+  sigaddset(&defaults, SIGTERM);
+  posix_spawnattr_setsigmask(&attributes, &none);
+  posix_spawnattr_setsigdefault(&attributes, &defaults);
+  posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+  std::string program = "xdg-open";
+  std::string argument = target;
+  std::array<char*, 3> argv = {program.data(), argument.data(), nullptr};
+  pid_t child = 0;
+  const int spawned =
+      posix_spawnp(&child, program.c_str(), nullptr, &attributes, argv.data(), environ);
+  posix_spawnattr_destroy(&attributes);
+  if (spawned != 0)
+    return false;
+  // Some browsers keep xdg-open waiting until they close: reap it without waiting here.
+  std::thread([child] { waitpid(child, nullptr, 0); }).detach();
+  return true;
+}
+
+Result<void> run_serve(Session& session, const ServeOptions& options) {
+  const Io& io = session.io();
+  if (options.port < 0 || options.port > 65535) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("--port {} is out of range: use 1 to 65535 (or 0 for any free port)",
+                            options.port));
+  }
+  if (options.bind.empty())
+    return fail(ErrorCode::kInvalidInput, "--bind needs an address, like --bind 127.0.0.1");
+  auto db = session.database();
+  if (!db)
+    return Unexpected(db.error());
+  auto catalog = session.catalog();
+  if (!catalog)
+    return Unexpected(catalog.error());
+
+  auto created = server::Server::create(
+      **db, **catalog,
+      {.bind = options.bind,
+       .port = options.port,
+       .clock =
+           [] {
+             return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
+           },
+       .log = &io.err,
+       .token = ""});
+  if (!created)
+    return Unexpected(created.error());
+  server::Server& web = **created;
+  // SIGINT and SIGTERM are taken by one thread, which stops the server: every thread the
+  // server starts (in bind()) inherits the blocked mask, so none of them is interrupted.
+  sigset_t stop_signals;
+  sigemptyset(&stop_signals);
+  sigaddset(&stop_signals, SIGINT);
+  sigaddset(&stop_signals, SIGTERM);
+  sigaddset(&stop_signals, SIGUSR1);  // from this function: the server ended on its own
+  sigset_t previous;
+  pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
+  auto port = web.bind();
+  if (!port) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    return Unexpected(port.error());
+  }
+
+  if (!server::is_loopback(options.bind)) {
+    fmt::print(io.err,
+               "limber serve: warning: listening on {}, not only on this computer. Anyone on "
+               "your network who gets the address with its key can read and change your diary. "
+               "Use this only on a network you trust; the default is 127.0.0.1.\n",
+               options.bind);
+  }
+  fmt::print(io.out,
+             "limber is running. Open this address in your browser (it holds a one-time key, "
+             "keep it to yourself):\n\n    {}\n\nPress Ctrl+C to stop.\n",
+             web.start_url());
+  io.out.flush();
+
+  std::thread waiter([&web, &stop_signals] {
+    int signal = 0;
+    sigwait(&stop_signals, &signal);
+    web.stop();
+  });
+
+  const bool desktop =
+      session.env()("DISPLAY").has_value() || session.env()("WAYLAND_DISPLAY").has_value();
+  std::string forwarder;  // file://..., removed when the server stops
+  if (!options.no_open && desktop) {
+    forwarder = forwarding_page(session.env(), web.start_url(), *port);
+    const std::string target = forwarder.empty() ? web.start_url() : forwarder;
+    if (!open_browser(target))
+      fmt::print(io.err, "limber serve: could not start xdg-open: open the address yourself\n");
+  }
+
+  const bool served = web.run();
+  // Wakes the waiter when the server ended on its own.
+  pthread_kill(waiter.native_handle(), SIGUSR1);
+  waiter.join();
+  pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+  if (!forwarder.empty()) {
+    std::error_code ignored;  // the key in it is dead anyway once the server has stopped
+    std::filesystem::remove(forwarder.substr(std::string_view("file://").size()), ignored);
+  }
+  if (!served) {
+    return fail(
+        ErrorCode::kIo,
+        fmt::format("the server on {} stopped: it could not accept connections", web.address()));
+  }
+  fmt::print(io.out, "Stopped. Your diary is saved.\n");
+  return {};
+}
+
+}  // namespace
+
+void add_serve_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<ServeOptions>();
+  CLI::App* serve = app.add_subcommand(
+      "serve",
+      "The web app: today's plan, the body map, charts and guided sessions in your browser.\n"
+      "Prints its address with a one-time key and opens the browser when there is a desktop.");
+  serve
+      ->add_option(
+          "--port,-p", options->port,
+          fmt::format("Port to listen on (default {}; 0 picks a free one)", server::kDefaultPort))
+      ->type_name("N");
+  serve
+      ->add_option("--bind", options->bind,
+                   "Address to listen on (default 127.0.0.1, this computer only; anything else "
+                   "prints a warning)")
+      ->type_name("ADDRESS");
+  serve->add_flag("--no-open", options->no_open, "Do not open the browser");
+  table.add(serve, [options](Session& session) { return run_serve(session, *options); });
+}
+
+}  // namespace limber::cli

@@ -1,0 +1,182 @@
+// limber watch [--limit MINUTES] [--break SECONDS] [--pause 30m] [--install] [--verbose]
+//              [--idle-source auto|wayland|gnome|xsync|xss]
+
+#include "cli/watch_command.h"
+
+#include <chrono>
+#include <filesystem>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/local_time.h"
+#include "cli/command.h"
+#include "core/sitting_timer.h"
+#include "watch/install.h"
+#include "watch/watcher.h"
+
+namespace limber::cli {
+namespace {
+
+using std::chrono::seconds;
+
+// The phase's limit is the default; this is the fallback when there is no plan to ask
+// (the safety check not done, or its advice standing): half an hour, as in `rest`.
+constexpr std::chrono::minutes kFallbackLimit{30};
+constexpr seconds kDefaultBreak{120};
+
+struct WatchOptions {
+  std::optional<std::string> limit;         // bare number: minutes
+  std::optional<std::string> break_length;  // bare number: seconds
+  std::optional<std::string> pause;         // bare number: minutes
+  std::string source = "auto";
+  bool install = false;
+  bool verbose = false;
+};
+
+// `limber`, beside this limber-watch: the unit runs `limber watch`, as a person would.
+std::filesystem::path limber_binary() {
+  std::error_code error;
+  auto path = std::filesystem::read_symlink("/proc/self/exe", error);
+  return error ? std::filesystem::path("limber") : path.parent_path() / "limber";
+}
+
+core::Instant clock_now() {
+  return std::chrono::floor<seconds>(std::chrono::system_clock::now());
+}
+
+core::Result<void> install(Session& session, const WatchOptions& options) {
+  std::vector<std::string> extra;
+  if (options.limit) {
+    extra.insert(extra.end(), {"--limit", *options.limit});
+  }
+  if (options.break_length) {
+    extra.insert(extra.end(), {"--break", *options.break_length});
+  }
+  const std::string exec = watch::exec_line(limber_binary(), extra);
+  auto files = watch::install_files(exec, session.env());
+  if (!files)
+    return core::Unexpected(files.error());
+  std::ostream& out = session.io().out;
+  fmt::print(out, "Wrote {}\nWrote {}\n", files->unit.string(), files->desktop.string());
+  if (auto enabled = watch::enable_unit(); !enabled) {
+    fmt::print(out,
+               "Not enabled now ({}). The autostart entry starts it at your next login; with "
+               "systemd, enable it with: systemctl --user enable --now {}\n",
+               enabled.error().message, watch::kUnitName);
+  } else {
+    fmt::print(out, "Enabled and started {}.\n", watch::kUnitName);
+  }
+  return {};
+}
+
+core::Result<void> run_watch(Session& session, const WatchOptions& options) {
+  if (options.install)
+    return install(session, options);
+
+  auto source = watch::parse_source_choice(options.source);
+  if (!source)
+    return core::Unexpected(source.error());
+  std::optional<core::Instant> pause_until;
+  if (options.pause) {
+    auto length = core::parse_duration(*options.pause, std::chrono::minutes{1});
+    if (!length)
+      return core::fail(core::ErrorCode::kInvalidInput, "--pause: " + length.error().message);
+    pause_until = clock_now() + *length;
+    const core::LocalTime local = core::to_local(*pause_until, app::utc_offset_at(*pause_until));
+    const std::chrono::hh_mm_ss clock{local - std::chrono::floor<std::chrono::days>(local)};
+    const std::string until_text =
+        fmt::format("{:02}:{:02}", clock.hours().count(), clock.minutes().count());
+    auto asked = watch::request_pause(*pause_until);
+    if (asked) {
+      fmt::print(session.io().out, "Reminders paused until {}.\n", until_text);
+      return {};
+    }
+    if (asked.error().code != core::ErrorCode::kNotFound && options.verbose)
+      fmt::print(session.io().err, "limber watch: {}\n", asked.error().message);
+    fmt::print(session.io().err, "limber watch: starting, reminders paused until {}\n", until_text);
+  }
+
+  std::optional<seconds> typed_limit;
+  if (options.limit) {
+    auto typed = core::parse_duration(*options.limit, std::chrono::minutes{1});
+    if (!typed)
+      return core::fail(core::ErrorCode::kInvalidInput, "--limit: " + typed.error().message);
+    typed_limit = *typed;
+  }
+  seconds break_length = kDefaultBreak;
+  if (options.break_length) {
+    auto typed = core::parse_duration(*options.break_length, seconds{1});
+    if (!typed)
+      return core::fail(core::ErrorCode::kInvalidInput, "--break: " + typed.error().message);
+    break_length = *typed;
+  }
+  auto catalog = session.catalog();
+  if (!catalog)
+    return core::Unexpected(catalog.error());
+  auto db = session.database();
+  if (!db)
+    return core::Unexpected(db.error());
+
+  // Today's phase gives the limit and the kind of movement to suggest.
+  core::Phase phase = core::Phase::kRest;
+  seconds limit = kFallbackLimit;
+  std::string limit_from = "the default";
+  if (auto plans = session.plans()) {
+    if (auto plan = (*plans)->plan(); plan && !plan->paused && plan->sitting_limit_minutes > 0) {
+      phase = plan->phase;
+      limit = std::chrono::minutes{plan->sitting_limit_minutes};
+      limit_from = fmt::format("today's plan ({})", core::to_string(plan->phase));
+    }
+  }
+  if (typed_limit) {
+    limit = *typed_limit;
+    limit_from = "--limit";
+  }
+  auto policy = core::make_sitting_policy(limit, break_length);
+  if (!policy)
+    return core::Unexpected(policy.error());
+  if (options.verbose) {
+    fmt::print(session.io().err, "limber watch: sitting limit {} s from {}\n", limit.count(),
+               limit_from);
+  }
+
+  const watch::WatchOptions watch_options{*policy, pause_until, *source, options.verbose};
+  const watch::WatchContext context{**db, **catalog, phase, clock_now, session.io().err};
+  return watch::run_watch(watch_options, context);
+}
+
+}  // namespace
+
+void add_watch_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<WatchOptions>();
+  CLI::App* watch = app.add_subcommand(
+      "watch",
+      "Remind me to stand up when I have sat too long (runs in the background of a desktop "
+      "session)");
+  watch
+      ->add_option("--limit", options->limit,
+                   "Sitting limit in minutes (default: today's plan); 90s, 1h also work")
+      ->type_name("MINUTES");
+  watch
+      ->add_option("--break", options->break_length,
+                   "No input this long counts as a break, in seconds (default 120); 2m works")
+      ->type_name("SECONDS");
+  watch
+      ->add_option("--pause", options->pause,
+                   "Hold reminders for this long, in the running watcher (30m, 1h; a bare "
+                   "number is minutes)")
+      ->type_name("DURATION");
+  watch->add_flag("--install", options->install,
+                  "Write and enable a systemd user unit and an XDG autostart entry");
+  watch->add_flag("--verbose,-v", options->verbose,
+                  "Say which idle source was picked and what happens");
+  watch
+      ->add_option("--idle-source", options->source,
+                   "Force an idle source: auto, wayland, gnome, xsync or xss")
+      ->capture_default_str()
+      ->type_name("NAME");
+  table.add(watch, [options](Session& session) { return run_watch(session, *options); });
+}
+
+}  // namespace limber::cli

@@ -1,0 +1,555 @@
+#include "server/api.h"
+
+#include <algorithm>
+#include <charconv>
+
+#include <fmt/format.h>
+
+#include "app/diary_service.h"
+#include "app/entry_json.h"
+#include "app/local_time.h"
+#include "app/plan_json.h"
+#include "app/plan_service.h"
+#include "app/progress_json.h"
+#include "app/screening.h"
+#include "app/screening_json.h"
+#include "core/session_choice.h"
+#include "core/session_script.h"
+#include "core/time_parse.h"
+#include "server/http_status.h"
+#include "server/request_json.h"
+
+namespace limber::server {
+namespace {
+
+using nlohmann::json;
+
+constexpr int kDefaultEntryDays = 14;
+constexpr int kDefaultProgressDays = 28;
+constexpr int kMaxProgressDays = 3660;
+
+// The use cases of one request, all at the request's own "now".
+struct Services {
+  Services(const store::Database& db, const core::Catalog& catalog, const core::Now& at)
+      : now(at), diary(db, at), screening(db, at), plans(db, at, catalog, screening) {}
+
+  core::Now now;
+  app::DiaryService diary;
+  app::ScreeningService screening;
+  app::PlanService plans;
+};
+
+Reply ok(json body, int status = 200) {
+  return {status, std::move(body)};
+}
+
+std::string_view gate_name(app::Gate gate) {
+  switch (gate) {
+    case app::Gate::kNeedsScreen:
+      return "needs-check";
+    case app::Gate::kPaused:
+      return "paused";
+    case app::Gate::kOpen:
+      return "open";
+  }
+  return "needs-check";
+}
+
+// The standing result for the page: the core's advice, then what it means here.
+// {"gate", "level", "flags", "advice", "next", "plans_paused", "seen_clinician"}
+json safety_json(const app::Standing& standing) {
+  std::string advice;
+  std::string next;
+  if (standing.gate() == app::Gate::kNeedsScreen) {
+    advice =
+        "Before your first plan, limber checks that home care is safe for you: a few yes/no "
+        "questions about warning signs.";
+    next = "Answer the safety check.";
+  } else {
+    advice = core::advice(standing.assessment);
+    switch (standing.assessment.level) {
+      case core::Level::kEmergency:
+      case core::Level::kUrgent:
+        next =
+            "limber's exercise plans are paused. When a clinician has seen you, record it with "
+            "\"A clinician has seen me\".";
+        break;
+      case core::Level::kSeeClinician:
+        next = "After the visit, record it with \"A clinician has seen me\".";
+        break;
+      case core::Level::kSelfCare:
+        break;
+    }
+  }
+  const auto& visit = standing.last_visit;
+  return {{"gate", gate_name(standing.gate())},
+          {"level", core::to_string(standing.assessment.level)},
+          {"flags", app::to_json(std::span<const core::Flag>(standing.assessment.flags))},
+          {"advice", advice},
+          {"next", next},
+          {"plans_paused", standing.plans_paused()},
+          {"seen_clinician",
+           visit ? json(core::format_iso(visit->at, visit->utc_offset)) : json(nullptr)}};
+}
+
+json preferences_json(const core::PlanPreferences& preferences) {
+  auto list = [](const auto& items) {
+    auto array = json::array();
+    for (const auto& item : items)
+      array.push_back(core::to_string(item));
+    return array;
+  };
+  return {{"styles", list(preferences.styles)},
+          {"weak", list(preferences.weak)},
+          {"tight", list(preferences.tight)}};
+}
+
+template <class Ids>
+json id_array(const Ids& ids) {
+  auto array = json::array();
+  for (const auto& id : ids)
+    array.push_back(id);
+  return array;
+}
+
+core::Result<json> function_json(const Services& services) {
+  auto activities = services.plans.store().activities();
+  if (!activities)
+    return core::Unexpected(activities.error());
+  auto summary =
+      services.plans.function_summary(std::chrono::floor<std::chrono::days>(services.now.local));
+  if (!summary)
+    return core::Unexpected(summary.error());
+  auto names = json::array();
+  for (const auto& activity : *activities)
+    names.push_back(activity.name);
+  return json{{"activities", names},
+              {"max_activities", store::kMaxFunctionActivities},
+              {"score", summary->score ? json(*summary->score) : json(nullptr)},
+              {"change", summary->change ? json(*summary->change) : json(nullptr)}};
+}
+
+}  // namespace
+
+Reply error_reply(const core::Error& error) {
+  return {http_status(error.code), {{"error", error.message}}};
+}
+
+json session_stages(const core::Exercise& exercise) {
+  // The timing of core::SessionScript (`limber session`), as a list the page walks through.
+  const core::Dose& dose = exercise.dose;
+  auto stages = json::array();
+  stages.push_back({{"stage", "ready"}, {"seconds", core::kReadySeconds}, {"set", 1}});
+  const int sets = std::max(1, dose.sets);
+  for (int set = 1; set <= sets; ++set) {
+    json work = {{"stage", "work"}, {"set", set}};
+    if (dose.hold_seconds) {
+      work["seconds"] = std::max(*dose.hold_seconds, 1);
+    } else {
+      const int reps = std::max(1, dose.reps.value_or(1));
+      const int pace = std::max(core::seconds_per_rep(exercise), 1);
+      work["seconds"] = reps * pace;
+      work["reps"] = reps;
+      work["rep_seconds"] = pace;
+    }
+    stages.push_back(std::move(work));
+    if (set < sets && dose.rest_seconds > 0)
+      stages.push_back({{"stage", "rest"}, {"seconds", dose.rest_seconds}, {"set", set + 1}});
+  }
+  return stages;
+}
+
+template <class Compute>
+Reply Api::memoized(const std::string& key, const core::Now& now, Compute compute) const {
+  constexpr std::size_t kMaxMemos = 16;
+  auto statement = db_.prepare("SELECT total_changes(), data_version FROM pragma_data_version()");
+  if (!statement)
+    return compute();
+  auto row = statement->step();
+  if (!row || !*row)
+    return compute();
+  const std::int64_t changes = statement->integer(0);
+  const std::int64_t version = statement->integer(1);
+  const std::string day = app::iso_day(std::chrono::floor<std::chrono::days>(now.local));
+  if (const auto found = memos_.find(key); found != memos_.end() && found->second.day == day &&
+                                           found->second.changes == changes &&
+                                           found->second.version == version) {
+    return found->second.reply;
+  }
+  Reply reply = compute();
+  if (reply.status == 200) {
+    if (memos_.size() >= kMaxMemos)
+      memos_.clear();
+    reply.text = reply.body.dump();
+    reply.body = nullptr;
+    memos_[key] = {day, changes, version, reply};
+  }
+  return reply;
+}
+
+Reply Api::today(const core::Now& now) const {
+  return memoized("today", now, [&] { return compute_today(now); });
+}
+
+Reply Api::compute_today(const core::Now& now) const {
+  const Services services(db_, catalog_, now);
+  auto standing = services.screening.standing();
+  if (!standing)
+    return error_reply(standing.error());
+  auto due = services.screening.disclaimer_due();
+  if (!due)
+    return error_reply(due.error());
+  json out = {{"date", app::iso_day(std::chrono::floor<std::chrono::days>(now.local))},
+              {"disclaimer", {{"text", app::disclaimer()}, {"due", *due}}},
+              {"safety", safety_json(*standing)},
+              {"plan", nullptr}};
+  if (standing->gate() == app::Gate::kOpen) {
+    auto plan = services.plans.plan();
+    if (!plan)
+      return error_reply(plan.error());
+    out["plan"] = app::to_json(*plan);
+  }
+  return ok(std::move(out));
+}
+
+Reply Api::vocabulary() const {
+  auto regions = json::array();
+  for (const core::RegionInfo& region : core::all_regions()) {
+    regions.push_back({{"id", region.id},
+                       {"name", region.display},
+                       {"side", region.side == core::Side::kLeft    ? "left"
+                                : region.side == core::Side::kRight ? "right"
+                                                                    : "none"}});
+  }
+  auto pain = json::array();
+  for (int value = core::PainScore::kMin; value <= core::PainScore::kMax; ++value)
+    pain.push_back({{"value", value}, {"words", core::PainScore::from_int(value)->words()}});
+  auto mobility = json::array();
+  for (const std::string_view id : core::mobility_ids()) {
+    mobility.push_back({{"id", id}, {"description", core::describe(*core::parse_mobility(id))}});
+  }
+  return ok({{"regions", regions},
+             {"pain", pain},
+             {"mobility", mobility},
+             {"relief", id_array(core::relief_ids())},
+             {"styles", id_array(core::style_ids())},
+             {"muscles", id_array(core::muscle_ids())},
+             {"phases", id_array(core::phase_ids())},
+             {"limits",
+              {{"note", core::kMaxNoteLength},
+               {"name", core::kMaxNameLength},
+               {"walk_minutes", core::kMaxWalkMinutes},
+               {"session_minutes", core::kMaxSessionMinutes}}}});
+}
+
+Reply Api::entries(const core::Now& now, std::optional<std::string_view> days) const {
+  auto count = int_param(days, "days", kDefaultEntryDays, 1, app::kMaxHistoryDays);
+  if (!count)
+    return error_reply(count.error());
+  const Services services(db_, catalog_, now);
+  auto entries = services.diary.recent(*count);
+  if (!entries)
+    return error_reply(entries.error());
+  return ok({{"days", *count}, {"entries", app::to_json(*entries)}});
+}
+
+Reply Api::add_entry(const core::Now& now, std::string_view body) const {
+  auto object = parse_object(body, R"({"pain": 5, "regions": ["lower-back"]})");
+  if (!object)
+    return error_reply(object.error());
+  auto entry = entry_from_json(*object, now, catalog_);
+  if (!entry)
+    return error_reply(entry.error());
+  const Services services(db_, catalog_, now);
+  auto saved = services.diary.log(std::move(*entry));
+  if (!saved)
+    return error_reply(saved.error());
+  json out = {{"entry", app::to_json(*saved)}, {"check_again", nullptr}};
+  // Issue #3: symptoms in both legs are a red flag, so the safety check is offered again.
+  if (core::pain_in_both_legs(*saved)) {
+    out["check_again"] =
+        "Please answer the safety check again now: pain in both legs can be a warning sign.";
+  }
+  return ok(std::move(out), 201);
+}
+
+Reply Api::delete_entry(const core::Now& now, std::string_view id) const {
+  std::int64_t number = 0;
+  const auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), number);
+  if (id.empty() || ec != std::errc() || ptr != id.data() + id.size() || number < 1) {
+    return error_reply(
+        {core::ErrorCode::kInvalidInput,
+         fmt::format("'{}' is not an entry id: use the \"id\" of GET /api/entries", id)});
+  }
+  const Services services(db_, catalog_, now);
+  if (auto removed = services.diary.remove(number); !removed)
+    return error_reply(removed.error());
+  return ok({{"deleted", number}});
+}
+
+Reply Api::progress(const core::Now& now, std::optional<std::string_view> days) const {
+  auto count = int_param(days, "days", kDefaultProgressDays, 1, kMaxProgressDays);
+  if (!count)
+    return error_reply(count.error());
+  return memoized(fmt::format("progress {}", *count), now,
+                  [&] { return compute_progress(now, *count); });
+}
+
+Reply Api::compute_progress(const core::Now& now, int days) const {
+  const Services services(db_, catalog_, now);
+  auto progress = services.plans.progress(days);
+  if (!progress)
+    return error_reply(progress.error());
+  auto function = services.plans.function_summary(progress->last);
+  if (!function)
+    return error_reply(function.error());
+  return ok(app::to_json(*progress, *function));
+}
+
+Reply Api::check_questions(const core::Now& now) const {
+  const Services services(db_, catalog_, now);
+  auto standing = services.screening.standing();
+  if (!standing)
+    return error_reply(standing.error());
+  auto questions = json::array();
+  for (const core::Flag flag : core::asked_flags()) {
+    const core::FlagInfo& info = core::info(flag);
+    questions.push_back({{"id", info.id},
+                         {"question", info.question},
+                         {"ends_questions", core::ends_questions(flag)}});
+  }
+  return ok({{"questions", questions},
+             {"disclaimer", app::disclaimer()},
+             {"safety", safety_json(*standing)}});
+}
+
+Reply Api::check(const core::Now& now, std::string_view body) const {
+  auto object = parse_object(body, R"({"answers": {"bladder": false, "bowel": false}})");
+  if (!object)
+    return error_reply(object.error());
+  auto answers = answers_from_json(*object);
+  if (!answers)
+    return error_reply(answers.error());
+  const Services services(db_, catalog_, now);
+  auto outcome = services.screening.screen(*answers);
+  if (!outcome)
+    return error_reply(outcome.error());
+  // The check's page shows the disclaimer above the questions: answering it has shown it.
+  if (auto shown = services.screening.mark_disclaimer_shown(); !shown)
+    return error_reply(shown.error());
+  return ok(
+      {{"check", app::to_json(outcome->screening)}, {"safety", safety_json(outcome->standing)}},
+      201);
+}
+
+Reply Api::clinician_visit(const core::Now& now, std::string_view body) const {
+  auto object = parse_object(body, "{}");
+  if (!object)
+    return error_reply(object.error());
+  if (!object->empty()) {
+    return error_reply({core::ErrorCode::kInvalidInput,
+                        "a clinician visit takes no fields: send {} (it is recorded as now)"});
+  }
+  const Services services(db_, catalog_, now);
+  auto visit = services.screening.record_clinician_seen();
+  if (!visit)
+    return error_reply(visit.error());
+  auto standing = services.screening.standing();
+  if (!standing)
+    return error_reply(standing.error());
+  return ok({{"visit", {{"at", core::format_iso(visit->at, visit->utc_offset)}}},
+             {"safety", safety_json(*standing)}},
+            201);
+}
+
+Reply Api::preferences(const core::Now& now) const {
+  const Services services(db_, catalog_, now);
+  auto preferences = services.plans.preferences();
+  if (!preferences)
+    return error_reply(preferences.error());
+  return ok(preferences_json(*preferences));
+}
+
+Reply Api::set_preferences(const core::Now& now, std::string_view body) const {
+  auto object = parse_object(body, R"({"styles": ["yoga"], "weak": [], "tight": []})");
+  if (!object)
+    return error_reply(object.error());
+  auto change = preferences_from_json(*object);
+  if (!change)
+    return error_reply(change.error());
+  const Services services(db_, catalog_, now);
+  auto preferences = services.plans.set_preferences(change->styles, change->weak, change->tight);
+  if (!preferences)
+    return error_reply(preferences.error());
+  return ok(preferences_json(*preferences));
+}
+
+Reply Api::exercises(std::optional<std::string_view> style,
+                     std::optional<std::string_view> phase) const {
+  std::optional<core::Style> wanted_style;
+  std::optional<core::Phase> wanted_phase;
+  if (style) {
+    auto parsed = core::parse_style(*style);
+    if (!parsed)
+      return error_reply(parsed.error());
+    wanted_style = *parsed;
+  }
+  if (phase) {
+    auto parsed = core::parse_phase(*phase);
+    if (!parsed)
+      return error_reply(parsed.error());
+    wanted_phase = *parsed;
+  }
+  auto list = json::array();
+  for (const core::Exercise& exercise : catalog_.all()) {
+    if (wanted_style && exercise.style != *wanted_style)
+      continue;
+    if (wanted_phase && !exercise.suits(*wanted_phase))
+      continue;
+    list.push_back(app::to_json(exercise, false));
+  }
+  return ok({{"exercises", list}});
+}
+
+Reply Api::exercise(std::string_view id) const {
+  auto exercise = catalog_.get(id);
+  if (!exercise)
+    return error_reply(exercise.error());
+  return ok(app::to_json(**exercise, true));
+}
+
+Reply Api::session(const core::Now& now) const {
+  const Services services(db_, catalog_, now);
+  auto standing = services.screening.standing();
+  if (!standing)
+    return error_reply(standing.error());
+  json out = {{"safety", safety_json(*standing)},
+              {"posture_only", false},
+              {"minutes", 0},
+              {"notes", json::array()},
+              {"exercises", json::array()}};
+  if (standing->gate() != app::Gate::kOpen)
+    return ok(std::move(out));  // the page shows the safety status instead
+  auto plan = services.plans.plan();
+  if (!plan)
+    return error_reply(plan.error());
+  // The session `limber session` would guide (core::choose_session): the warm-up, main part
+  // and cool-down; before `walk`, the posture routine.
+  auto choice = core::choose_session(*plan, catalog_.all(), std::nullopt);
+  if (!choice) {
+    if (choice.error().code == core::ErrorCode::kNotFound)
+      return ok(std::move(out));  // nothing to guide
+    return error_reply(choice.error());
+  }
+  for (const core::SessionItem& session_item : choice->items) {
+    json item = app::to_json(*session_item.exercise, true);
+    item["part"] = core::to_string(session_item.part);
+    const auto planned = std::find_if(
+        plan->exercises.begin(), plan->exercises.end(),
+        [&](const core::PlannedExercise& p) { return p.exercise == session_item.exercise; });
+    item["reason"] = planned == plan->exercises.end() ? "" : planned->reason;
+    item["stages"] = session_stages(*session_item.exercise);
+    out["exercises"].push_back(std::move(item));
+  }
+  out["posture_only"] = choice->posture_only;
+  out["minutes"] = choice->minutes;
+  out["notes"] = choice->notes;
+  out["phase"] = core::to_string(plan->phase);
+  return ok(std::move(out));
+}
+
+Reply Api::function(const core::Now& now) const {
+  const Services services(db_, catalog_, now);
+  auto out = function_json(services);
+  if (!out)
+    return error_reply(out.error());
+  return ok(std::move(*out));
+}
+
+Reply Api::add_activity(const core::Now& now, std::string_view body) const {
+  auto object = parse_object(body, R"({"name": "put on socks"})");
+  if (!object)
+    return error_reply(object.error());
+  if (object->size() != 1 || !object->contains("name") || !object->at("name").is_string() ||
+      object->at("name").get<std::string>().empty() ||
+      object->at("name").get<std::string>().size() > 80) {
+    return error_reply({core::ErrorCode::kInvalidInput,
+                        "name one activity you find hard, up to 80 characters: {\"name\": \"put "
+                        "on socks\"}"});
+  }
+  const Services services(db_, catalog_, now);
+  auto added =
+      services.plans.store().add_activity(object->at("name").get<std::string>(), now.instant);
+  if (!added)
+    return error_reply(added.error());
+  auto out = function_json(services);
+  if (!out)
+    return error_reply(out.error());
+  return ok(std::move(*out), 201);
+}
+
+Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
+  auto object = parse_object(body, R"({"name": "put on socks", "score": 4})");
+  if (!object)
+    return error_reply(object.error());
+  const json& o = *object;
+  if (o.size() != 2 || !o.contains("name") || !o.at("name").is_string() || !o.contains("score") ||
+      !o.at("score").is_number_integer() || o.at("score").get<std::int64_t>() < 0 ||
+      o.at("score").get<std::int64_t>() > 10) {
+    return error_reply({core::ErrorCode::kInvalidInput,
+                        "rate an activity 0 (unable to do it) to 10 (as well as before the "
+                        "pain): {\"name\": \"put on socks\", \"score\": 4}"});
+  }
+  const Services services(db_, catalog_, now);
+  auto rated = services.plans.store().rate(o.at("name").get<std::string>(),
+                                           static_cast<int>(o.at("score").get<std::int64_t>()),
+                                           now.instant, now.utc_offset());
+  if (!rated)
+    return error_reply(rated.error());
+  auto out = function_json(services);
+  if (!out)
+    return error_reply(out.error());
+  return ok(std::move(*out), 201);
+}
+
+Reply Api::remove_activity(const core::Now& now, std::string_view name) const {
+  const Services services(db_, catalog_, now);
+  if (auto removed = services.plans.store().remove_activity(name, now.instant); !removed)
+    return error_reply(removed.error());
+  auto out = function_json(services);
+  if (!out)
+    return error_reply(out.error());
+  return ok(std::move(*out));
+}
+
+Reply Api::episode(const core::Now& now) const {
+  const Services services(db_, catalog_, now);
+  auto episode = services.plans.current_episode();
+  if (!episode)
+    return error_reply(episode.error());
+  return ok({{"number", episode->number},
+             {"started", episode->start ? json(core::format_iso(
+                                              *episode->start, app::utc_offset_at(*episode->start)))
+                                        : json(nullptr)}});
+}
+
+Reply Api::new_episode(const core::Now& now, std::string_view body) const {
+  auto object = parse_object(body, "{}");
+  if (!object)
+    return error_reply(object.error());
+  if (!object->empty()) {
+    return error_reply(
+        {core::ErrorCode::kInvalidInput, "a new episode takes no fields: send {} (it starts now)"});
+  }
+  const Services services(db_, catalog_, now);
+  auto episode = services.plans.new_episode();
+  if (!episode)
+    return error_reply(episode.error());
+  return ok({{"number", episode->number},
+             {"started", episode->start ? json(core::format_iso(
+                                              *episode->start, app::utc_offset_at(*episode->start)))
+                                        : json(nullptr)}},
+            201);
+}
+
+}  // namespace limber::server

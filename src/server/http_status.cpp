@@ -1,0 +1,24 @@
+#include "server/http_status.h"
+
+namespace limber::server {
+
+int http_status(core::ErrorCode code) {
+  using core::ErrorCode;
+  switch (code) {
+    case ErrorCode::kInvalidInput:
+    case ErrorCode::kBadFile:
+      return 400;  // Bad Request: the message says what to change
+    case ErrorCode::kNotFound:
+      return 404;
+    case ErrorCode::kBusy:
+      return 503;  // Service Unavailable: another limber is writing; retry
+    case ErrorCode::kNotLimber:
+    case ErrorCode::kTooNew:
+    case ErrorCode::kCorrupt:
+    case ErrorCode::kIo:
+      return 500;
+  }
+  return 500;
+}
+
+}  // namespace limber::server

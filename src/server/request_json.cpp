@@ -1,0 +1,413 @@
+#include "server/request_json.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <limits>
+
+#include <fmt/format.h>
+#include <fmt/ranges.h>
+
+#include "app/local_time.h"
+#include "core/suggest.h"
+
+namespace limber::server {
+namespace {
+
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+using core::Unexpected;
+using nlohmann::json;
+
+Unexpected invalid(std::string message) {
+  return fail(ErrorCode::kInvalidInput, std::move(message));
+}
+
+// Refuses fields that are not in `allowed`, suggesting the closest: a typo in a field name
+// must not be silently dropped from someone's diary.
+Result<void> only_fields(const json& object, std::span<const std::string_view> allowed,
+                         std::string_view what) {
+  for (const auto& [key, value] : object.items()) {
+    if (std::find(allowed.begin(), allowed.end(), key) == allowed.end()) {
+      return invalid(fmt::format(R"(unknown field "{}" for {}.{} Fields: {})", key, what,
+                                 core::did_you_mean(key, allowed), fmt::join(allowed, ", ")));
+    }
+  }
+  return {};
+}
+
+// A whole number in field `key`; `example` shows the form wanted (`"pain": 5`).
+Result<int> int_field(const json& object, std::string_view key, std::string_view example) {
+  const json& value = object.at(std::string(key));
+  if (!value.is_number_integer()) {
+    return invalid(fmt::format(R"("{}" must be a whole number, like {})", key, example));
+  }
+  if (value.is_number_unsigned() &&
+      value.get<std::uint64_t>() > static_cast<std::uint64_t>(std::numeric_limits<int>::max())) {
+    return invalid(fmt::format(R"("{}" is far out of range: use a number like {})", key, example));
+  }
+  const auto number = value.get<std::int64_t>();
+  if (number < std::numeric_limits<int>::min() || number > std::numeric_limits<int>::max())
+    return invalid(fmt::format(R"("{}" is far out of range: use a number like {})", key, example));
+  return static_cast<int>(number);
+}
+
+Result<std::string> string_field(const json& object, std::string_view key,
+                                 std::string_view example) {
+  const json& value = object.at(std::string(key));
+  if (!value.is_string())
+    return invalid(fmt::format(R"("{}" must be text in quotes, like {})", key, example));
+  return value.get<std::string>();
+}
+
+Result<core::PainScore> pain_field(const json& object, std::string_view key) {
+  auto number = int_field(object, key, fmt::format(R"("{}": 5 (0 no pain to 10 worst))", key));
+  if (!number)
+    return Unexpected(number.error());
+  auto pain = core::PainScore::from_int(*number);
+  if (!pain && key != "pain")
+    return invalid(fmt::format(R"("{}": {})", key, pain.error().message));
+  return pain;
+}
+
+Result<core::RegionRating> region_item(const json& item) {
+  if (item.is_string())
+    return core::parse_region_rating(item.get<std::string>());
+  if (!item.is_object()) {
+    return invalid(
+        R"(each item of "regions" is a region name ("lower-back", "neck:3") or an object )"
+        R"({"region": "neck", "pain": 3})");
+  }
+  static constexpr std::array<std::string_view, 2> kFields = {"region", "pain"};
+  if (auto ok = only_fields(item, kFields, "a region"); !ok)
+    return Unexpected(ok.error());
+  if (!item.contains("region"))
+    return invalid(R"(a region object needs "region": {"region": "neck", "pain": 3})");
+  auto name = string_field(item, "region", R"("region": "neck")");
+  if (!name)
+    return Unexpected(name.error());
+  auto region = core::parse_region(*name);
+  if (!region)
+    return Unexpected(region.error());
+  core::RegionRating rating{*region, std::nullopt};
+  if (item.contains("pain") && !item.at("pain").is_null()) {
+    auto pain = pain_field(item, "pain");
+    if (!pain)
+      return Unexpected(pain.error());
+    rating.pain = *pain;
+  }
+  return rating;
+}
+
+Result<core::EntryDetail> pain_detail(const json& body) {
+  if (!body.contains("pain")) {
+    return invalid(R"(a pain entry needs "pain", 0 (no pain) to 10 (worst imaginable): )"
+                   R"({"pain": 5, "regions": ["lower-back"]})");
+  }
+  auto pain = pain_field(body, "pain");
+  if (!pain)
+    return Unexpected(pain.error());
+  core::PainRecord record{*pain, {}, std::nullopt};
+  if (body.contains("regions")) {
+    const json& regions = body.at("regions");
+    if (!regions.is_array()) {
+      return invalid(R"("regions" must be a list, like "regions": ["lower-back", "neck"])");
+    }
+    for (const json& item : regions) {
+      auto rating = region_item(item);
+      if (!rating)
+        return Unexpected(rating.error());
+      record.regions.push_back(*rating);
+    }
+    auto unique = core::unique_regions(std::move(record.regions));
+    if (!unique)
+      return Unexpected(unique.error());
+    record.regions = std::move(*unique);
+  }
+  if (body.contains("mobility") && !body.at("mobility").is_null()) {
+    auto text = string_field(body, "mobility", R"("mobility": "stand")");
+    if (!text)
+      return Unexpected(text.error());
+    auto mobility = core::parse_mobility(*text);
+    if (!mobility)
+      return Unexpected(mobility.error());
+    record.mobility = *mobility;
+  }
+  return record;
+}
+
+Result<core::EntryDetail> relief_detail(const json& body) {
+  if (!body.contains("relief")) {
+    return invalid(R"(a relief entry needs "relief": medication, cream, heat, cold or other, like )"
+                   R"({"kind": "relief", "relief": "heat"})");
+  }
+  auto text = string_field(body, "relief", R"("relief": "heat")");
+  if (!text)
+    return Unexpected(text.error());
+  auto kind = core::parse_relief(*text);
+  if (!kind)
+    return Unexpected(kind.error());
+  core::ReliefRecord record{*kind, ""};
+  if (body.contains("name")) {
+    auto name = string_field(body, "name", R"("name": "ibuprofen gel")");
+    if (!name)
+      return Unexpected(name.error());
+    record.name = std::move(*name);
+  }
+  return record;
+}
+
+Result<core::EntryDetail> walk_detail(const json& body) {
+  if (!body.contains("minutes"))
+    return invalid(R"(a walk needs "minutes": {"kind": "walk", "minutes": 15})");
+  auto minutes = int_field(body, "minutes", R"("minutes": 15)");
+  if (!minutes)
+    return Unexpected(minutes.error());
+  auto valid = core::walk_minutes(*minutes);
+  if (!valid)
+    return Unexpected(valid.error());
+  return core::WalkRecord{*valid};
+}
+
+Result<core::EntryDetail> session_detail(const json& body, const core::Catalog& catalog) {
+  for (const std::string_view key : {"exercises", "pain_before", "pain_after", "minutes"}) {
+    if (!body.contains(std::string(key))) {
+      return invalid(
+          fmt::format(R"(a session needs "{}": {{"kind": "session", "exercises": ["basics-..."], )"
+                      R"("pain_before": 5, "pain_after": 4, "minutes": 12}})",
+                      key));
+    }
+  }
+  core::SessionRecord record;
+  const json& exercises = body.at("exercises");
+  if (!exercises.is_array())
+    return invalid(R"("exercises" must be a list of exercise ids, like ["basics-pelvic-tilt"])");
+  for (const json& item : exercises) {
+    if (!item.is_string())
+      return invalid(R"(each exercise is an id in quotes, like "basics-pelvic-tilt")");
+    auto exercise = catalog.get(item.get<std::string>());
+    if (!exercise)
+      return invalid(exercise.error().message);
+    record.exercises.push_back((*exercise)->id);
+  }
+  auto before = pain_field(body, "pain_before");
+  if (!before)
+    return Unexpected(before.error());
+  auto after = pain_field(body, "pain_after");
+  if (!after)
+    return Unexpected(after.error());
+  auto minutes = int_field(body, "minutes", R"("minutes": 12)");
+  if (!minutes)
+    return Unexpected(minutes.error());
+  record.pain_before = *before;
+  record.pain_after = *after;
+  record.minutes = *minutes;
+  return record;
+}
+
+template <class T, class Parse>
+Result<std::vector<T>> id_list(const json& body, std::string_view key, Parse parse,
+                               std::string_view example) {
+  const json& value = body.at(std::string(key));
+  if (!value.is_array())
+    return invalid(fmt::format(R"("{}" must be a list, like "{}": {})", key, key, example));
+  std::vector<T> out;
+  for (const json& item : value) {
+    if (!item.is_string()) {
+      return invalid(
+          fmt::format(R"(each item of "{}" is a name in quotes, like {})", key, example));
+    }
+    auto parsed = parse(item.get<std::string>());
+    if (!parsed)
+      return Unexpected(parsed.error());
+    if (std::find(out.begin(), out.end(), *parsed) == out.end())
+      out.push_back(*parsed);
+  }
+  return out;
+}
+
+}  // namespace
+
+Result<json> parse_object(std::string_view body, std::string_view example) {
+  json parsed = json::parse(body, nullptr, false);
+  if (parsed.is_discarded()) {
+    return invalid(
+        fmt::format("the request body is not valid JSON: send one object, like {}", example));
+  }
+  if (!parsed.is_object()) {
+    return invalid(
+        fmt::format("the request body must be one JSON object in braces, like {}", example));
+  }
+  return parsed;
+}
+
+Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
+                                    const core::Catalog& catalog) {
+  core::EntryKind kind = core::EntryKind::kPain;
+  if (body.contains("kind")) {
+    auto text = string_field(body, "kind", R"("kind": "walk")");
+    if (!text)
+      return Unexpected(text.error());
+    auto parsed = core::parse_entry_kind(*text);
+    if (!parsed)
+      return Unexpected(parsed.error());
+    kind = *parsed;
+  } else if (!body.contains("pain")) {
+    return invalid(R"(say what to log: {"pain": 5, "regions": ["lower-back"]}, or "kind": )"
+                   R"("relief", "walk" or "session" with their fields)");
+  }
+
+  static constexpr std::array<std::string_view, 6> kPainFields = {"kind", "at",      "note",
+                                                                  "pain", "regions", "mobility"};
+  static constexpr std::array<std::string_view, 5> kReliefFields = {"kind", "at", "note", "relief",
+                                                                    "name"};
+  static constexpr std::array<std::string_view, 4> kWalkFields = {"kind", "at", "note", "minutes"};
+  static constexpr std::array<std::string_view, 7> kSessionFields = {
+      "kind", "at", "note", "exercises", "pain_before", "pain_after", "minutes"};
+  std::span<const std::string_view> fields = kPainFields;
+  switch (kind) {
+    case core::EntryKind::kPain:
+      break;
+    case core::EntryKind::kRelief:
+      fields = kReliefFields;
+      break;
+    case core::EntryKind::kWalk:
+      fields = kWalkFields;
+      break;
+    case core::EntryKind::kSession:
+      fields = kSessionFields;
+      break;
+  }
+  const std::string what = fmt::format("a {} entry", core::to_string(kind));
+  if (auto ok = only_fields(body, fields, what); !ok)
+    return Unexpected(ok.error());
+
+  core::Entry entry;
+  entry.at = now.instant;
+  if (body.contains("at") && !body.at("at").is_null()) {
+    auto text = string_field(body, "at", R"("at": "2026-11-20T21:00:00+01:00")");
+    if (!text)
+      return Unexpected(text.error());
+    auto at = app::read_time(*text, now);
+    if (!at)
+      return Unexpected(at.error());
+    entry.at = *at;
+  }
+  if (body.contains("note")) {
+    auto note = string_field(body, "note", R"("note": "after lifting a box")");
+    if (!note)
+      return Unexpected(note.error());
+    entry.note = std::move(*note);
+  }
+  Result<core::EntryDetail> detail = core::PainRecord{};
+  switch (kind) {
+    case core::EntryKind::kPain:
+      detail = pain_detail(body);
+      break;
+    case core::EntryKind::kRelief:
+      detail = relief_detail(body);
+      break;
+    case core::EntryKind::kWalk:
+      detail = walk_detail(body);
+      break;
+    case core::EntryKind::kSession:
+      detail = session_detail(body, catalog);
+      break;
+  }
+  if (!detail)
+    return Unexpected(detail.error());
+  entry.detail = std::move(*detail);
+  return core::validate(std::move(entry));
+}
+
+Result<std::vector<core::Answer>> answers_from_json(const json& body) {
+  static constexpr std::array<std::string_view, 1> kFields = {"answers"};
+  if (auto ok = only_fields(body, kFields, "the safety check"); !ok)
+    return Unexpected(ok.error());
+  if (!body.contains("answers") || !body.at("answers").is_object()) {
+    return invalid(
+        R"(send the answers as an object of question ids and true or false: {"answers": )"
+        R"({"bladder": false, "bowel": false, ...}} (GET /api/check lists the questions))");
+  }
+  const json& given = body.at("answers");
+  std::vector<std::pair<core::Flag, bool>> said;
+  for (const auto& [key, value] : given.items()) {
+    auto flag = core::parse_flag(key);
+    if (!flag)
+      return Unexpected(flag.error());
+    if (core::info(*flag).source != core::FlagSource::kQuestion) {
+      return invalid(fmt::format(
+          R"("{}" is read from the diary, not asked: leave it out of the answers)", key));
+    }
+    if (!value.is_boolean()) {
+      return invalid(fmt::format(
+          R"(the answer to "{}" must be true (yes) or false (no), without quotes)", key));
+    }
+    said.emplace_back(*flag, value.get<bool>());
+  }
+  std::vector<core::Answer> answers;
+  bool ended = false;
+  for (const core::Flag flag : core::asked_flags()) {
+    const auto found = std::find_if(said.begin(), said.end(),
+                                    [&](const auto& pair) { return pair.first == flag; });
+    if (found == said.end()) {
+      if (ended)
+        continue;
+      return invalid(fmt::format(
+          R"(the question "{}" has no answer: answer every question true or false (if you are )"
+          R"(not sure, true): "{}": false)",
+          core::to_string(flag), core::to_string(flag)));
+    }
+    answers.push_back({flag, found->second});
+    if (found->second && core::ends_questions(flag))
+      ended = true;
+  }
+  return answers;
+}
+
+Result<PreferencesChange> preferences_from_json(const json& body) {
+  static constexpr std::array<std::string_view, 3> kFields = {"styles", "weak", "tight"};
+  if (auto ok = only_fields(body, kFields, "the preferences"); !ok)
+    return Unexpected(ok.error());
+  PreferencesChange change;
+  if (body.contains("styles")) {
+    auto styles = id_list<core::Style>(body, "styles", core::parse_style, R"(["yoga", "ballet"])");
+    if (!styles)
+      return Unexpected(styles.error());
+    change.styles = std::move(*styles);
+  }
+  if (body.contains("weak")) {
+    auto weak = id_list<core::Muscle>(body, "weak", core::parse_muscle, R"(["deep-abs"])");
+    if (!weak)
+      return Unexpected(weak.error());
+    change.weak = std::move(*weak);
+  }
+  if (body.contains("tight")) {
+    auto tight = id_list<core::Muscle>(body, "tight", core::parse_muscle, R"(["hip-flexors"])");
+    if (!tight)
+      return Unexpected(tight.error());
+    change.tight = std::move(*tight);
+  }
+  if (!change.styles && !change.weak && !change.tight) {
+    return invalid(R"(say what to change: {"styles": ["yoga"]}, {"weak": ["deep-abs"], "tight": )"
+                   R"(["hip-flexors"]} (an empty list clears it))");
+  }
+  return change;
+}
+
+Result<int> int_param(std::optional<std::string_view> text, std::string_view name, int fallback,
+                      int min, int max) {
+  if (!text)
+    return fallback;
+  int value = 0;
+  const auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), value);
+  if (text->empty() || ec != std::errc() || ptr != text->data() + text->size() || value < min ||
+      value > max) {
+    return invalid(fmt::format("?{}={} is not a whole number from {} to {}, like ?{}={}", name,
+                               *text, min, max, name, fallback));
+  }
+  return value;
+}
+
+}  // namespace limber::server

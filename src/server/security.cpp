@@ -1,0 +1,211 @@
+#include "server/security.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <charconv>
+
+#include <arpa/inet.h>
+#include <fmt/format.h>
+#include <sys/random.h>
+
+namespace limber::server {
+namespace {
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  std::transform(out.begin(), out.end(), out.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
+  return text;
+}
+
+// "[::1]" -> "::1"; anything else as it is.
+std::string_view unbracket(std::string_view host) {
+  if (host.size() >= 2 && host.front() == '[' && host.back() == ']')
+    return host.substr(1, host.size() - 2);
+  return host;
+}
+
+bool is_ipv4(std::string_view host) {
+  std::array<unsigned char, 4> out{};
+  return inet_pton(AF_INET, std::string(host).c_str(), out.data()) == 1;
+}
+
+bool is_ipv6(std::string_view host) {
+  std::array<unsigned char, 16> out{};
+  return inet_pton(AF_INET6, std::string(host).c_str(), out.data()) == 1;
+}
+
+bool is_wildcard(std::string_view bind) {
+  return bind == "0.0.0.0" || bind == "::" || bind == "[::]";
+}
+
+struct HostPort {
+  std::string name;  // lowercase, IPv6 without brackets
+  int port = 0;
+};
+
+// "Localhost:5462" -> {"localhost", 5462}; "[::1]:5462" -> {"::1", 5462}; no port -> 80.
+std::optional<HostPort> split_host(std::string_view header) {
+  header = trim(header);
+  if (header.empty())
+    return std::nullopt;
+  std::string_view name = header;
+  std::string_view port_text;
+  if (header.front() == '[') {
+    const auto close = header.find(']');
+    if (close == std::string_view::npos)
+      return std::nullopt;
+    name = header.substr(1, close - 1);
+    const std::string_view rest = header.substr(close + 1);
+    if (!rest.empty()) {
+      if (rest.front() != ':')
+        return std::nullopt;
+      port_text = rest.substr(1);
+    }
+    if (!is_ipv6(name))
+      return std::nullopt;
+  } else if (const auto colon = header.rfind(':'); colon != std::string_view::npos) {
+    name = header.substr(0, colon);
+    port_text = header.substr(colon + 1);
+    if (name.find(':') != std::string_view::npos)
+      return std::nullopt;  // an unbracketed IPv6 address is not a valid Host
+  }
+  int port = 80;
+  if (!port_text.empty()) {
+    const auto [ptr, ec] =
+        std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
+    if (ec != std::errc() || ptr != port_text.data() + port_text.size() || port < 1 ||
+        port > 65535) {
+      return std::nullopt;
+    }
+  } else if (header.back() == ':') {
+    return std::nullopt;
+  }
+  if (name.empty())
+    return std::nullopt;
+  return HostPort{lower(name), port};
+}
+
+}  // namespace
+
+core::Result<std::string> random_secret() {
+  std::array<unsigned char, 32> bytes{};
+  std::size_t filled = 0;
+  while (filled < bytes.size()) {
+    const ssize_t got = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
+    if (got < 0) {
+      if (errno == EINTR)
+        continue;
+      return core::fail(core::ErrorCode::kIo,
+                        "the kernel gave no random numbers for the access token (getrandom)");
+    }
+    filled += static_cast<std::size_t>(got);
+  }
+  std::string out;
+  out.reserve(bytes.size() * 2);
+  for (const unsigned char byte : bytes)
+    out += fmt::format("{:02x}", byte);
+  return out;
+}
+
+bool same_secret(std::string_view a, std::string_view b) {
+  // The length of the secrets is public (64 hex digits); their content is not.
+  if (a.size() != b.size())
+    return false;
+  unsigned char diff = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    diff = static_cast<unsigned char>(
+        diff | (static_cast<unsigned char>(a[i]) ^ static_cast<unsigned char>(b[i])));
+  }
+  return diff == 0;
+}
+
+bool is_loopback(std::string_view host) {
+  const std::string name = lower(unbracket(host));
+  if (name == "localhost" || name == "::1")
+    return true;
+  return is_ipv4(name) && name.starts_with("127.");
+}
+
+std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
+  while (!header.empty()) {
+    const auto end = header.find(';');
+    std::string_view pair = trim(header.substr(0, end));
+    header = end == std::string_view::npos ? std::string_view{} : header.substr(end + 1);
+    const auto equals = pair.find('=');
+    if (equals == std::string_view::npos)
+      continue;
+    if (trim(pair.substr(0, equals)) == name)
+      return trim(pair.substr(equals + 1));
+  }
+  return std::nullopt;
+}
+
+std::optional<std::string_view> bearer_token(std::string_view authorization) {
+  authorization = trim(authorization);
+  constexpr std::string_view kScheme = "bearer ";
+  if (authorization.size() <= kScheme.size() ||
+      lower(authorization.substr(0, kScheme.size())) != kScheme) {
+    return std::nullopt;
+  }
+  return trim(authorization.substr(kScheme.size()));
+}
+
+Guard::Guard(std::string_view bind, int port, std::string token, std::string session)
+    : bind_(lower(unbracket(bind))),
+      port_(port),
+      token_(std::move(token)),
+      session_(std::move(session)) {}
+
+bool Guard::host_allowed(std::string_view host_header) const {
+  const auto host = split_host(host_header);
+  if (!host || host->port != port_)
+    return false;
+  const std::string& name = host->name;
+  if (name == "localhost" || name == "127.0.0.1" || name == "::1" || name == bind_)
+    return true;
+  return is_wildcard(bind_) && (is_ipv4(name) || is_ipv6(name));
+}
+
+bool Guard::origin_allowed(std::string_view origin, std::string_view host_header) const {
+  origin = trim(origin);
+  host_header = trim(host_header);
+  constexpr std::string_view kScheme = "http://";
+  if (!origin.starts_with(kScheme) || !host_allowed(host_header))
+    return false;
+  // Same origin: the page that sent it was served by this Host (an explicit :80 aside).
+  return lower(origin.substr(kScheme.size())) == lower(host_header);
+}
+
+Credential Guard::credential(std::string_view cookie_header, std::string_view authorization) const {
+  if (token_.empty() || session_.empty())
+    return Credential::kNone;  // never reached: Server makes both; an empty one matches nothing
+  if (const auto cookie = cookie_value(cookie_header, kSessionCookie);
+      cookie && same_secret(*cookie, session_)) {
+    return Credential::kCookie;
+  }
+  if (const auto token = bearer_token(authorization); token && same_secret(*token, token_))
+    return Credential::kBearer;
+  return Credential::kNone;
+}
+
+bool Guard::token_matches(std::string_view token) const {
+  return same_secret(token, token_);
+}
+
+std::string Guard::session_cookie() const {
+  // No Max-Age: the cookie ends with the browser session, and the server's next start
+  // makes a new secret anyway. No Secure: plain HTTP on loopback.
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", kSessionCookie, session_);
+}
+
+}  // namespace limber::server

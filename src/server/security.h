@@ -1,0 +1,71 @@
+// What keeps a local server that holds health data to its one person
+// (../shared/docs/standards.md, "A local web app that holds health data"):
+// - a random access token, printed in the start-up address and exchanged once for an
+//   HttpOnly, SameSite=Strict session cookie (scripts send it as a Bearer token instead);
+// - the Host header must name the bound address or localhost, so a page on another site
+//   cannot reach the server through a DNS name rebound to 127.0.0.1 (DNS rebinding);
+// - a state-changing request sent with the cookie must carry this server's own Origin, so
+//   no other site can make the browser write to the diary (cross-site request forgery).
+// Pure functions and one value class; the routes (server.cpp) apply them to every request.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace limber::server {
+
+inline constexpr std::string_view kSessionCookie = "limber_session";
+
+// 32 bytes from the kernel's random source (getrandom(2)), as 64 lowercase hex digits.
+// kIo when the kernel gives none.
+core::Result<std::string> random_secret();
+
+// Compares two secrets in a time that does not depend on where they first differ.
+bool same_secret(std::string_view a, std::string_view b);
+
+// True for "localhost", 127.0.0.0/8 and ::1 (with or without brackets).
+bool is_loopback(std::string_view host);
+
+// The value of cookie `name` in a Cookie header ("a=1; limber_session=abc"), if present.
+std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name);
+
+// The token of an "Authorization: Bearer TOKEN" header (the scheme in any case), if any.
+std::optional<std::string_view> bearer_token(std::string_view authorization);
+
+enum class Credential { kNone, kCookie, kBearer };
+
+class Guard {
+ public:
+  // `bind` is the address the server listens on ("127.0.0.1", "::1", "0.0.0.0", ...);
+  // `token` the access token of the start-up address; `session` the cookie's secret.
+  Guard(std::string_view bind, int port, std::string token, std::string session);
+
+  // Host names the server answers to: localhost, 127.0.0.1, [::1] and the bound address,
+  // each with the bound port; after a wildcard bind (0.0.0.0, ::) any IP literal too, as a
+  // rebinding attack needs a DNS name. Names are compared without regard to case.
+  [[nodiscard]] bool host_allowed(std::string_view host_header) const;
+  // The Origin of a state-changing request: "http://" followed by the request's own Host,
+  // which must be allowed. "null" and other sites are refused.
+  [[nodiscard]] bool origin_allowed(std::string_view origin, std::string_view host_header) const;
+  // Which credential a request carries that matches: the session cookie, or the token as
+  // a Bearer token. kNone when neither matches.
+  [[nodiscard]] Credential credential(std::string_view cookie_header,
+                                      std::string_view authorization) const;
+  [[nodiscard]] bool token_matches(std::string_view token) const;
+  // The Set-Cookie value that hands out the session.
+  [[nodiscard]] std::string session_cookie() const;
+
+  [[nodiscard]] const std::string& token() const { return token_; }
+  [[nodiscard]] int port() const { return port_; }
+
+ private:
+  std::string bind_;
+  int port_;
+  std::string token_;
+  std::string session_;
+};
+
+}  // namespace limber::server

@@ -1,0 +1,533 @@
+// The server runs on CivetWeb (libcivetweb1 from Debian), through its C API, with one
+// request handler that routes by itself. Debian's cpp-httplib was the first choice but is
+// built with OpenSSL, whose initializer ran at the start of every `limber` command, serve
+// or not: 2.6 ms more for `limber --version`. CivetWeb's Debian build needs only libc
+// (+0.1 ms), and gives threads, keep-alive and HTTP parsing that are not ours to maintain.
+#include "server/server.h"
+
+#include <array>
+#include <condition_variable>
+#include <mutex>
+#include <ostream>
+#include <vector>
+
+#include <civetweb.h>
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/local_time.h"
+#include "server/api.h"
+#include "server/handlers.h"
+#include "server/security.h"
+#include "server/web_assets.h"
+
+namespace limber::server {
+namespace {
+
+constexpr std::size_t kMaxBodyBytes = std::size_t{64} * 1024;
+
+// The page may load only its own files and talk only to its own server.
+constexpr std::string_view kContentSecurityPolicy =
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; "
+    "form-action 'self'; frame-ancestors 'none'";
+
+constexpr std::string_view kUnauthorizedPage = R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>limber: open the address with its key</title></head>
+<body style="font: 1.25rem/1.5 system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; background: #fff">
+<h1>Open limber with its key</h1>
+<p>This page holds your pain diary, so it opens only from the address that
+<code>limber serve</code> printed in the terminal. That address ends in
+<code>?token=</code> and a long key.</p>
+<p>If limber was restarted, the old address no longer works: use the new one.</p>
+</body></html>
+)";
+
+constexpr std::string_view kWelcomePage = R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta http-equiv="refresh" content="0; url=/">
+<title>limber</title></head>
+<body><p><a href="/">Continue to limber</a></p></body></html>
+)";
+
+// Sent with every answer; an answer's own header of the same name replaces one.
+constexpr std::array<std::pair<const char*, std::string_view>, 6> kDefaultHeaders = {{
+    {"Content-Security-Policy", kContentSecurityPolicy},
+    {"X-Content-Type-Options", "nosniff"},
+    {"Referrer-Policy", "no-referrer"},
+    {"X-Frame-Options", "DENY"},
+    {"Cross-Origin-Resource-Policy", "same-origin"},
+    {"Cache-Control", "no-store"},
+}};
+
+enum class Access {
+  kPage,   // GET of the page's files: an HTML answer when refused
+  kRead,   // GET of the API
+  kWrite,  // POST, PUT, DELETE of the API: the Origin must be right, the body JSON
+};
+
+// One request as the routes see it. Views point into CivetWeb's connection, valid while
+// the handler runs.
+class Request {
+ public:
+  explicit Request(mg_connection* conn)
+      : conn_(conn),
+        info_(mg_get_request_info(conn)),
+        method_(info_->request_method != nullptr ? info_->request_method : ""),
+        path_(info_->local_uri != nullptr ? info_->local_uri : "") {}
+
+  [[nodiscard]] std::string_view method() const { return method_; }
+  // URL-decoded, without the query.
+  [[nodiscard]] std::string_view path() const { return path_; }
+  [[nodiscard]] bool has_header(const char* name) const {
+    return mg_get_header(conn_, name) != nullptr;
+  }
+  [[nodiscard]] std::string_view header(const char* name) const {
+    const char* value = mg_get_header(conn_, name);
+    return value != nullptr ? value : "";
+  }
+  // The URL-decoded query parameter `name`, if present.
+  [[nodiscard]] std::optional<std::string> param(const char* name) const {
+    const char* query = info_->query_string;
+    if (query == nullptr)
+      return std::nullopt;
+    const std::string_view raw(query);
+    std::string value(raw.size() + 1, '\0');  // decoding never makes it longer
+    const int size = mg_get_var2(query, raw.size(), name, value.data(), value.size(), 0);
+    if (size < 0)
+      return std::nullopt;
+    value.resize(static_cast<std::size_t>(size));
+    return value;
+  }
+  // Reads the body; false when it is larger than kMaxBodyBytes.
+  bool read_body() {
+    if (info_->content_length > static_cast<long long>(kMaxBodyBytes))
+      return false;
+    std::array<char, 8192> buffer{};
+    for (;;) {
+      const int got = mg_read(conn_, buffer.data(), buffer.size());
+      if (got <= 0)
+        return true;
+      body_.append(buffer.data(), static_cast<std::size_t>(got));
+      if (body_.size() > kMaxBodyBytes)
+        return false;
+    }
+  }
+  [[nodiscard]] const std::string& body() const { return body_; }
+
+ private:
+  mg_connection* conn_;
+  const mg_request_info* info_;
+  std::string_view method_;
+  std::string_view path_;
+  std::string body_;
+};
+
+std::optional<std::string_view> view(const std::optional<std::string>& value) {
+  if (!value)
+    return std::nullopt;
+  return std::string_view(*value);
+}
+
+HttpAnswer json_answer(const Reply& reply) {
+  return {
+      reply.status, "application/json", reply.text.empty() ? reply.body.dump() : reply.text, {}};
+}
+
+HttpAnswer refuse(Access access, int status, const std::string& message) {
+  if (access != Access::kPage)
+    return json_answer({status, {{"error", message}}});
+  if (status != 401)
+    return {status, "text/plain; charset=utf-8", message + "\n", {}};
+  // Its own policy: one inline style attribute, nothing else.
+  return {status,
+          "text/html; charset=utf-8",
+          std::string(kUnauthorizedPage),
+          {{"Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'"}}};
+}
+
+bool starts_with_json(std::string_view type) {
+  constexpr std::string_view kJson = "application/json";
+  if (type.size() < kJson.size())
+    return false;
+  for (std::size_t i = 0; i < kJson.size(); ++i) {
+    if (std::tolower(static_cast<unsigned char>(type[i])) != kJson[i])
+      return false;
+  }
+  return type.size() == kJson.size() || type[kJson.size()] == ';' || type[kJson.size()] == ' ';
+}
+
+void send(mg_connection* conn, std::string_view method, const HttpAnswer& answer) {
+  mg_response_header_start(conn, answer.status);
+  for (const auto& [name, value] : kDefaultHeaders) {
+    const bool replaced = std::any_of(
+        answer.headers.begin(), answer.headers.end(),
+        [name = std::string_view(name)](const auto& header) { return header.first == name; });
+    if (!replaced)
+      mg_response_header_add(conn, name, value.data(), static_cast<int>(value.size()));
+  }
+  for (const auto& [name, value] : answer.headers)
+    mg_response_header_add(conn, name.c_str(), value.c_str(), static_cast<int>(value.size()));
+  if (!answer.type.empty())
+    mg_response_header_add(conn, "Content-Type", answer.type.c_str(), -1);
+  const std::string length = std::to_string(answer.body.size());
+  mg_response_header_add(conn, "Content-Length", length.c_str(), -1);
+  mg_response_header_send(conn);
+  if (method != "HEAD")
+    mg_write(conn, answer.body.data(), answer.body.size());
+}
+
+// An API route: "/api/entries", or with `takes_id` "/api/entries/ID" (one path segment).
+struct Route {
+  std::string_view method;
+  std::string_view path;
+  bool takes_id = false;
+  std::function<Reply(const Request&, const core::Now&, std::string_view id)> handle;
+
+  // The id when `path` is this route's (any method); nullopt otherwise.
+  [[nodiscard]] std::optional<std::string_view> match(std::string_view request_path) const {
+    if (!takes_id)
+      return request_path == path ? std::optional<std::string_view>("") : std::nullopt;
+    if (!request_path.starts_with(path) || request_path.size() <= path.size() + 1 ||
+        request_path[path.size()] != '/')
+      return std::nullopt;
+    const std::string_view id = request_path.substr(path.size() + 1);
+    if (id.find('/') != std::string_view::npos)
+      return std::nullopt;
+    return id;
+  }
+};
+
+}  // namespace
+
+struct Server::Impl {
+  Impl(const store::Database& db, const core::Catalog& catalog, ServerOptions server_options,
+       std::string access_token, std::string session_secret)
+      : api(db, catalog),
+        options(std::move(server_options)),
+        token(std::move(access_token)),
+        session(std::move(session_secret)) {
+    add_routes();
+  }
+
+  Api api;
+  ServerOptions options;
+  std::string token;
+  std::string session;
+  std::optional<Guard> guard;  // set by bind(), which knows the port, before any request
+  int port = 0;
+  std::vector<Route> routes;
+  mg_context* context = nullptr;
+  std::mutex api_mutex;  // the diary is one SQLite connection
+  std::mutex log_mutex;
+  std::mutex state_mutex;  // guards `running_now` and `stopped`
+  std::condition_variable state_changed;
+  bool running_now = false;
+  bool stopped = false;
+
+  [[nodiscard]] core::Now now() const { return app::local_now(options.clock()); }
+
+  // Applies the security rules (server/security.h); the refusal when they say no.
+  [[nodiscard]] std::optional<HttpAnswer> refusal(const Request& req, Access access) const {
+    const std::string_view host = req.header("Host");
+    if (!guard || !guard->host_allowed(host)) {
+      return refuse(access, 403,
+                    fmt::format("this server answers only to its own address (localhost:{}); "
+                                "the Host header named '{}'",
+                                port, host));
+    }
+    const Credential credential =
+        guard->credential(req.header("Cookie"), req.header("Authorization"));
+    if (credential == Credential::kNone) {
+      return refuse(access, 401,
+                    "no valid access key: open the address that 'limber serve' printed (it ends "
+                    "in ?token=...), or send the token as 'Authorization: Bearer TOKEN'");
+    }
+    if (access != Access::kWrite)
+      return std::nullopt;
+    // Only the cookie rides along on a request another site makes the browser send, so
+    // with the cookie the Origin must be this server's own; a script with the token may
+    // leave the Origin out, but a wrong one is refused either way.
+    const bool has_origin = req.has_header("Origin");
+    if ((credential == Credential::kCookie && !has_origin) ||
+        (has_origin && !guard->origin_allowed(req.header("Origin"), host))) {
+      return refuse(access, 403,
+                    fmt::format("a change to the diary must come from limber's own page: Origin "
+                                "'{}' is not http://{}",
+                                req.header("Origin"), host));
+    }
+    if (req.method() != "DELETE" && !starts_with_json(req.header("Content-Type"))) {
+      return refuse(access, 415,
+                    "send the body as JSON, with the header 'Content-Type: application/json'");
+    }
+    return std::nullopt;
+  }
+
+  template <class Handler>
+  void api_route(std::string_view method, std::string_view path, Handler handler) {
+    routes.push_back(
+        {method, path, false, [handler](const Request& req, const core::Now& at, std::string_view) {
+           return handler(req, at);
+         }});
+  }
+  template <class Handler>
+  void api_route_with_id(std::string_view method, std::string_view path, Handler handler) {
+    routes.push_back({method, path, true, handler});
+  }
+
+  void add_routes() {
+    api_route("GET", "/api/today",
+              [this](const Request&, const core::Now& at) { return api.today(at); });
+    api_route("GET", "/api/vocabulary",
+              [this](const Request&, const core::Now&) { return api.vocabulary(); });
+    api_route("GET", "/api/entries", [this](const Request& req, const core::Now& at) {
+      return api.entries(at, view(req.param("days")));
+    });
+    api_route("POST", "/api/entries", [this](const Request& req, const core::Now& at) {
+      return api.add_entry(at, req.body());
+    });
+    api_route_with_id("DELETE", "/api/entries",
+                      [this](const Request&, const core::Now& at, std::string_view id) {
+                        return api.delete_entry(at, id);
+                      });
+    api_route("GET", "/api/progress", [this](const Request& req, const core::Now& at) {
+      return api.progress(at, view(req.param("days")));
+    });
+    api_route("GET", "/api/check",
+              [this](const Request&, const core::Now& at) { return api.check_questions(at); });
+    api_route("POST", "/api/check", [this](const Request& req, const core::Now& at) {
+      return api.check(at, req.body());
+    });
+    api_route("POST", "/api/clinician-visit", [this](const Request& req, const core::Now& at) {
+      return api.clinician_visit(at, req.body());
+    });
+    api_route("GET", "/api/preferences",
+              [this](const Request&, const core::Now& at) { return api.preferences(at); });
+    api_route("PUT", "/api/preferences", [this](const Request& req, const core::Now& at) {
+      return api.set_preferences(at, req.body());
+    });
+    api_route("GET", "/api/exercises", [this](const Request& req, const core::Now&) {
+      return api.exercises(view(req.param("style")), view(req.param("phase")));
+    });
+    api_route_with_id(
+        "GET", "/api/exercises",
+        [this](const Request&, const core::Now&, std::string_view id) { return api.exercise(id); });
+    api_route("GET", "/api/session",
+              [this](const Request&, const core::Now& at) { return api.session(at); });
+    api_route("GET", "/api/function",
+              [this](const Request&, const core::Now& at) { return api.function(at); });
+    api_route("POST", "/api/function/activities", [this](const Request& req, const core::Now& at) {
+      return api.add_activity(at, req.body());
+    });
+    api_route_with_id("DELETE", "/api/function/activities",
+                      [this](const Request&, const core::Now& at, std::string_view name) {
+                        return api.remove_activity(at, name);
+                      });
+    api_route("POST", "/api/function/ratings", [this](const Request& req, const core::Now& at) {
+      return api.rate_activity(at, req.body());
+    });
+    api_route("GET", "/api/episode",
+              [this](const Request&, const core::Now& at) { return api.episode(at); });
+    api_route("POST", "/api/episode", [this](const Request& req, const core::Now& at) {
+      return api.new_episode(at, req.body());
+    });
+  }
+
+  HttpAnswer answer_api(Request& req) {
+    std::string allowed;
+    for (const Route& route : routes) {
+      const auto id = route.match(req.path());
+      if (!id)
+        continue;
+      if (route.method != req.method()) {
+        allowed += allowed.empty() ? "" : ", ";
+        allowed += route.method;
+        continue;
+      }
+      const Access access = route.method == "GET" ? Access::kRead : Access::kWrite;
+      if (auto refused = refusal(req, access))
+        return *refused;
+      if (access == Access::kWrite && !req.read_body())
+        return error_answer(413, req.method(), req.path());
+      const core::Now at = now();
+      Reply reply;
+      {
+        const std::lock_guard lock(api_mutex);
+        reply = route.handle(req, at, *id);
+      }
+      if (reply.status >= 500) {
+        const std::lock_guard lock(log_mutex);
+        fmt::print(*options.log, "limber serve: {} {}: {}\n", req.method(), req.path(),
+                   reply.body.value("error", ""));
+      }
+      return json_answer(reply);
+    }
+    return error_answer(allowed.empty() ? 404 : 405, req.method(), req.path(), allowed);
+  }
+
+  HttpAnswer answer_page(const Request& req) const {
+    if (req.method() != "GET" && req.method() != "HEAD")
+      return error_answer(405, req.method(), req.path(), "GET");
+    // "/?token=..." exchanges the access token for the session cookie.
+    if (req.path() == "/") {
+      if (const auto offered = req.param("token")) {
+        if (!guard || !guard->host_allowed(req.header("Host")))
+          return refuse(Access::kPage, 403, "this server answers only to its own address");
+        if (!guard->token_matches(*offered))
+          return refuse(Access::kPage, 401, "");
+        // The key leaves the address bar at once. A page of our own moves on, not a 303:
+        // after an address opened from a file (see cli/serve_command.cpp) a redirect would
+        // still count as cross-site, and the browser would hold back the new cookie.
+        return {200,
+                "text/html; charset=utf-8",
+                std::string(kWelcomePage),
+                {{"Set-Cookie", guard->session_cookie()},
+                 {"Content-Security-Policy", "default-src 'none'"}}};
+      }
+    }
+    const WebAsset* asset = find_web_asset(req.path());
+    if (asset == nullptr)
+      return error_answer(404, req.method(), req.path());
+    if (auto refused = refusal(req, Access::kPage))
+      return *refused;
+    return {200, std::string(asset->type), std::string(asset->body), {}};
+  }
+
+  // CivetWeb's request handler: every request comes here, on one of its threads.
+  static int handle(mg_connection* conn, void* data) {
+    Impl& self = *static_cast<Impl*>(data);
+    Request req(conn);
+    const HttpAnswer answer =
+        answer_or_500(*self.options.log, self.log_mutex, req.method(), req.path(), [&] {
+          return req.path().starts_with("/api/") ? self.answer_api(req) : self.answer_page(req);
+        });
+    send(conn, req.method(), answer);
+    return answer.status;
+  }
+};
+
+Server::Server(std::unique_ptr<Impl> impl) : impl_(std::move(impl)) {}
+
+Server::~Server() {
+  stop();
+}
+
+core::Result<std::unique_ptr<Server>> Server::create(const store::Database& db,
+                                                     const core::Catalog& catalog,
+                                                     ServerOptions options) {
+  std::string token = options.token;
+  if (token.empty()) {
+    auto secret = random_secret();
+    if (!secret)
+      return core::Unexpected(secret.error());
+    token = std::move(*secret);
+  }
+  auto session = random_secret();
+  if (!session)
+    return core::Unexpected(session.error());
+  if (options.log == nullptr)
+    return core::fail(core::ErrorCode::kInvalidInput, "the server needs a log stream");
+  if (!options.clock)
+    return core::fail(core::ErrorCode::kInvalidInput, "the server needs a clock");
+  auto impl = std::make_unique<Impl>(db, catalog, std::move(options), std::move(token),
+                                     std::move(*session));
+  return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+core::Result<int> Server::bind() {
+  Impl& self = *impl_;
+  const std::string& host = self.options.bind;
+  if (host.find(':') != std::string::npos) {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      fmt::format("cannot listen on {}: limber serve takes an IPv4 address, "
+                                  "like --bind 127.0.0.1",
+                                  host));
+  }
+  mg_init_library(0);
+  const std::string ports = fmt::format("{}:{}", host, self.options.port);
+  // A handful of threads: one person's browser keeps at most six connections open.
+  std::array<const char*, 13> config = {"listening_ports",
+                                        ports.c_str(),
+                                        "num_threads",
+                                        "8",
+                                        "tcp_nodelay",
+                                        "1",
+                                        "enable_keep_alive",
+                                        "yes",
+                                        "request_timeout_ms",
+                                        "30000",
+                                        "decode_url",
+                                        "yes",
+                                        nullptr};
+  std::array<char, 256> text{};
+  unsigned code = 0;
+  mg_error_data error{&code, text.data(), text.size()};
+  mg_init_data init{nullptr, &self, config.data()};
+  self.context = mg_start2(&init, &error);
+  if (self.context == nullptr) {
+    return core::fail(
+        core::ErrorCode::kIo,
+        self.options.port == 0
+            ? fmt::format("cannot listen on {}: is it an address of this machine?", host)
+            : fmt::format("cannot listen on {} port {}: is limber serve already running? Open "
+                          "the address it printed, or choose another port with --port",
+                          host, self.options.port));
+  }
+  std::array<mg_server_port, 1> bound{};
+  if (mg_get_server_ports(self.context, static_cast<int>(bound.size()), bound.data()) < 1) {
+    mg_stop(self.context);
+    self.context = nullptr;
+    return core::fail(core::ErrorCode::kIo, fmt::format("cannot listen on {}", ports));
+  }
+  self.port = bound[0].port;
+  self.guard.emplace(host, self.port, self.token, self.session);
+  // Requests reach limber only from here on, after the guard is in place.
+  mg_set_request_handler(self.context, "**", &Impl::handle, &self);
+  {
+    const std::lock_guard lock(self.state_mutex);
+    self.running_now = true;
+  }
+  return self.port;
+}
+
+bool Server::run() {
+  Impl& self = *impl_;
+  std::unique_lock lock(self.state_mutex);
+  self.state_changed.wait(lock, [&] { return self.stopped; });
+  return true;
+}
+
+void Server::stop() {
+  Impl& self = *impl_;
+  {
+    const std::lock_guard lock(self.state_mutex);
+    self.stopped = true;
+    self.running_now = false;
+  }
+  self.state_changed.notify_all();
+  if (self.context != nullptr) {
+    mg_stop(self.context);  // waits for the requests in flight
+    self.context = nullptr;
+  }
+}
+
+bool Server::running() const {
+  const std::lock_guard lock(impl_->state_mutex);
+  return impl_->running_now;
+}
+
+std::string Server::address() const {
+  return fmt::format("http://{}:{}/", impl_->options.bind, impl_->port);
+}
+
+std::string Server::start_url() const {
+  return address() + "?token=" + impl_->token;
+}
+
+const std::string& Server::token() const {
+  return impl_->token;
+}
+
+}  // namespace limber::server

@@ -1,0 +1,71 @@
+// `limber serve`: the web app on a local port. The page (web/, built into the binary) and
+// the JSON API (server/api.h, docs/api.md), behind the checks of server/security.h.
+//
+//   auto server = Server::create(db, catalog, {.port = 0, .clock = ..., .log = &std::cerr});
+//   auto port = (*server)->bind();          // then print (*server)->start_url()
+//   (*server)->run();                       // serves until stop(), from any thread
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <memory>
+#include <string>
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/result.h"
+#include "store/database.h"
+
+namespace limber::server {
+
+// L-I-M-B on a phone keypad.
+inline constexpr int kDefaultPort = 5462;
+
+struct ServerOptions {
+  std::string bind = "127.0.0.1";  // the address to listen on
+  int port = kDefaultPort;         // 0: any free port (tests)
+  // The time of each request, read once per request; the server adds the local zone.
+  std::function<core::Instant()> clock;
+  // Where errors go (an exception in a handler, a diary that says no). Never request
+  // bodies or entries: they are health data.
+  std::ostream* log = nullptr;
+  // The access token; empty: a new random one (tests pass their own).
+  std::string token;
+};
+
+class Server {
+ public:
+  // Makes the token and the session secret (kIo when the kernel gives no random numbers).
+  // `db` and `catalog` must outlive the server.
+  static core::Result<std::unique_ptr<Server>> create(const store::Database& db,
+                                                      const core::Catalog& catalog,
+                                                      ServerOptions options);
+  Server(const Server&) = delete;
+  Server& operator=(const Server&) = delete;
+  Server(Server&&) = delete;
+  Server& operator=(Server&&) = delete;
+  ~Server();
+
+  // Binds the address and port. Returns the port (the chosen one for port 0); kIo saying
+  // what to do when the port is taken or the address is not this machine's.
+  core::Result<int> bind();
+  // Serves until stop(). REQUIRES: bind() succeeded. Returns false when serving failed.
+  bool run();
+  // Stops run() from any thread; waits until run() has started so no stop is lost.
+  void stop();
+  // True while run() is accepting connections.
+  [[nodiscard]] bool running() const;
+
+  // "http://127.0.0.1:5462/" (IPv6 in brackets). REQUIRES: bind() succeeded.
+  [[nodiscard]] std::string address() const;
+  // The address with the access token: what `limber serve` prints and opens.
+  [[nodiscard]] std::string start_url() const;
+  [[nodiscard]] const std::string& token() const;
+
+ private:
+  struct Impl;
+  explicit Server(std::unique_ptr<Impl> impl);
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace limber::server

@@ -1,0 +1,22 @@
+// The page (web/), built into the binary by cmake/embed_web.cmake: each file with the
+// URL path it is served at and its media type.
+#pragma once
+
+#include <span>
+#include <string_view>
+
+namespace limber::server {
+
+struct WebAsset {
+  std::string_view path;  // "/index.html", "/js/app.js"
+  std::string_view type;  // "text/html; charset=utf-8"
+  std::string_view body;
+};
+
+// Every file under web/, sorted by path (generated).
+std::span<const WebAsset> web_asset_files();
+
+// The file served at `path`; "/" is /index.html. nullptr when there is none.
+const WebAsset* find_web_asset(std::string_view path);
+
+}  // namespace limber::server

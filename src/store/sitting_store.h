@@ -1,0 +1,66 @@
+// The sitting timer's diary (schema v4): bouts of sitting, breaks, and the reminders shown
+// with what became of each. Written by `limber watch`, read by history and the plan.
+#pragma once
+
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/clock.h"
+#include "core/result.h"
+#include "core/sitting_timer.h"
+#include "store/database.h"
+
+namespace limber::store {
+
+struct StoredBout {
+  std::int64_t id = 0;
+  core::SittingBout bout;
+  std::chrono::seconds utc_offset{0};
+};
+
+struct StoredBreak {
+  std::int64_t id = 0;
+  core::SittingBreak pause;
+  std::chrono::seconds utc_offset{0};
+};
+
+struct StoredReminder {
+  std::int64_t id = 0;
+  core::Reminder reminder;
+  std::chrono::seconds utc_offset{0};
+  std::optional<std::string> exercise;           // the movement it suggested
+  std::optional<core::ReminderOutcome> outcome;  // empty: not answered (yet)
+  std::optional<core::Instant> answered_at;
+};
+
+class SittingStore {
+ public:
+  explicit SittingStore(const Database& db) : db_(db) {}
+
+  // Each write is one transaction, committed before it returns. Returns the new row's id.
+  Result<std::int64_t> add_bout(const core::SittingBout& bout,
+                                std::chrono::seconds utc_offset) const;
+  Result<std::int64_t> add_break(const core::SittingBreak& pause,
+                                 std::chrono::seconds utc_offset) const;
+  // A reminder as it appears on the screen, not yet answered.
+  Result<std::int64_t> add_reminder(const core::Reminder& reminder, std::chrono::seconds utc_offset,
+                                    std::optional<std::string_view> exercise) const;
+  // Records the answer to reminder `id`; kNotFound when there is no such reminder, and an
+  // answer already recorded is kept (the first answer wins).
+  Result<void> answer_reminder(std::int64_t id, core::Instant at,
+                               core::ReminderOutcome outcome) const;
+
+  // Rows that start in [from, to), oldest first.
+  Result<std::vector<StoredBout>> bouts(core::Instant from, core::Instant to) const;
+  Result<std::vector<StoredBreak>> breaks(core::Instant from, core::Instant to) const;
+  Result<std::vector<StoredReminder>> reminders(core::Instant from, core::Instant to) const;
+
+ private:
+  const Database& db_;
+};
+
+}  // namespace limber::store

@@ -1,0 +1,507 @@
+#include "watch/watcher.h"
+
+#include <cerrno>
+#include <csignal>
+#include <map>
+#include <memory>
+#include <ostream>
+#include <vector>
+
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+#include <fmt/ranges.h>
+#include <malloc.h>
+#include <sys/epoll.h>
+
+#include "app/local_time.h"
+#include "store/sitting_store.h"
+#include "watch/bus.h"
+#include "watch/idle_source.h"
+#include "watch/lock_monitor.h"
+#include "watch/mutter_idle.h"
+#include "watch/notifier.h"
+#include "watch/wayland_idle.h"
+#include "watch/x11_idle.h"
+
+namespace limber::watch {
+
+using core::Instant;
+using std::chrono::milliseconds;
+using std::chrono::seconds;
+
+namespace {
+
+constexpr const char* kWatchPath = "/org/limber/Watch";
+constexpr const char* kWatchInterface = "org.limber.Watch";
+
+std::string plural(long long count, std::string_view unit) {
+  return fmt::format("{} {}{}", count, unit, count == 1 ? "" : "s");
+}
+
+std::string sat_words(seconds sat) {
+  if (sat < std::chrono::minutes{1})
+    return plural(sat.count(), "second");
+  return plural(std::chrono::duration_cast<std::chrono::minutes>(sat).count(), "minute");
+}
+
+class Watcher final : public DesktopListener, public NotificationListener {
+ public:
+  Watcher(const WatchOptions& options, const WatchContext& context)
+      : options_(options), context_(context), timer_(options.policy), store_(context.db) {}
+  Watcher(const Watcher&) = delete;
+  Watcher& operator=(const Watcher&) = delete;
+  Watcher(Watcher&&) = delete;
+  Watcher& operator=(Watcher&&) = delete;
+  ~Watcher() override = default;
+
+  core::Result<void> run();
+
+  // DesktopListener
+  void on_active() override {
+    const Instant now = context_.clock();
+    say("input at {}", now.time_since_epoch().count());
+    apply(timer_.on_active(now));
+  }
+  void on_idle(milliseconds idle_for) override {
+    const Instant now = context_.clock();
+    const Instant last_input = now - std::chrono::ceil<seconds>(idle_for);
+    say("idle for {} ms", idle_for.count());
+    apply(timer_.on_idle(last_input, now));
+  }
+  void on_locked(bool locked) override {
+    const Instant now = context_.clock();
+    say("screen {}", locked ? "locked" : "unlocked");
+    apply(locked ? timer_.on_locked(now) : timer_.on_unlocked(now));
+  }
+  void on_fullscreen(bool fullscreen) override {
+    say("full screen {}", fullscreen ? "on: reminders held" : "off");
+    apply(timer_.on_fullscreen(fullscreen, context_.clock()));
+  }
+
+  // NotificationListener
+  void on_action(std::uint32_t id, std::string_view action) override {
+    if (id == 0 || id != notification_) {
+      return;
+    }
+    notification_ = 0;
+    const Instant now = context_.clock();
+    say("action '{}' on notification {}", action, id);
+    if (action == kStoodUpAction) {
+      apply(timer_.on_stood_up(now));
+      // The next input starts the next bout.
+      if (source_)
+        source_->watch_next_input();
+    } else if (action == kSnoozeAction) {
+      apply(timer_.on_snooze(now));
+    }
+  }
+  void on_closed(std::uint32_t id, std::uint32_t reason) override {
+    if (id == 0 || id != notification_)
+      return;
+    notification_ = 0;
+    say("notification {} closed (reason {})", id, reason);
+    if (reason == 1 || reason == 2)
+      apply(timer_.on_dismissed(context_.clock()));
+  }
+
+  void pause(Instant until) {
+    say("paused until {}", until.time_since_epoch().count());
+    apply(timer_.pause_until(until, context_.clock()));
+  }
+
+ private:
+  template <class... Args>
+  void say(fmt::format_string<Args...> format, Args&&... args) {
+    if (options_.verbose) {
+      fmt::print(context_.log, "limber watch: {}\n",
+                 fmt::format(format, std::forward<Args>(args)...));
+    }
+  }
+  void warn(const core::Error& error) {
+    fmt::print(context_.log, "limber watch: {}\n", error.message);
+  }
+
+  core::Result<void> open_idle_source();
+  void apply(const core::TimerOutput& out);
+  void show(const core::Reminder& reminder);
+  void rearm();
+  void finish();
+
+  static int on_io(sd_event_source* source, int fd, std::uint32_t events, void* data);
+  static int on_timer(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_poll(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_post(sd_event_source* source, void* data);
+  static int on_signal(sd_event_source* source, const signalfd_siginfo* info, void* data);
+  static int on_pause_call(sd_bus_message* message, void* data, sd_bus_error* error);
+
+  const WatchOptions& options_;
+  const WatchContext& context_;
+  core::SittingTimer timer_;
+  store::SittingStore store_;
+  Event event_;
+  Bus session_;
+  Bus system_;
+  std::unique_ptr<IdleSource> source_;
+  std::unique_ptr<IdleSource> fullscreen_;  // X11 full screen when idle comes from GNOME
+  std::unique_ptr<Notifier> notifier_;
+  std::unique_ptr<LockMonitor> locks_;
+  std::vector<EventSource> io_;
+  EventSource timer_source_;
+  EventSource poll_source_;
+  EventSource post_source_;
+  EventSource term_source_;
+  EventSource int_source_;
+  Slot object_;
+  std::uint32_t notification_ = 0;             // on the screen now, 0 when none
+  std::map<int, std::int64_t> reminder_rows_;  // reminder number -> diary row
+  int turn_ = 0;                               // rotates the suggested movement
+};
+
+core::Result<void> Watcher::open_idle_source() {
+  const milliseconds threshold = options_.policy.break_length;
+  std::vector<std::string> tried;
+  const auto wanted = [&](SourceChoice choice) {
+    return options_.source == SourceChoice::kAuto || options_.source == choice;
+  };
+  if (wanted(SourceChoice::kWayland)) {
+    auto wayland = open_wayland_idle(threshold, *this);
+    if (wayland) {
+      source_ = std::move(*wayland);
+    } else {
+      tried.push_back(wayland.error().message);
+    }
+  }
+  if (!source_ && wanted(SourceChoice::kGnome)) {
+    auto mutter = open_mutter_idle(session_.get(), threshold, *this);
+    if (mutter) {
+      source_ = std::move(*mutter);
+      // GNOME on X11: full screen is still an X11 property.
+      if (auto x11 = open_x11_fullscreen(*this))
+        fullscreen_ = std::move(*x11);
+    } else {
+      tried.push_back(mutter.error().message);
+    }
+  }
+  if (!source_ &&
+      (wanted(SourceChoice::kXSync) || options_.source == SourceChoice::kXScreenSaver)) {
+    const X11Method method = options_.source == SourceChoice::kXSync ? X11Method::kXSync
+                             : options_.source == SourceChoice::kXScreenSaver
+                                 ? X11Method::kXScreenSaver
+                                 : X11Method::kAuto;
+    auto x11 = open_x11_idle(threshold, method, *this);
+    if (x11) {
+      source_ = std::move(*x11);
+    } else {
+      tried.push_back(x11.error().message);
+    }
+  }
+  for (const auto& reason : tried)
+    say("idle source not used: {}", reason);
+  if (!source_) {
+    return core::fail(core::ErrorCode::kIo,
+                      fmt::format("no way to see input activity in this session ({}); run it "
+                                  "inside a Wayland, GNOME or X11 desktop session",
+                                  fmt::join(tried, "; ")));
+  }
+  say("idle source: {}", source_->describe());
+  if (fullscreen_)
+    say("full screen: {}", fullscreen_->describe());
+  return {};
+}
+
+core::Result<void> Watcher::run() {
+  auto session = open_session_bus();
+  if (!session)
+    return core::Unexpected(session.error());
+  session_ = std::move(*session);
+  if (auto system = open_system_bus()) {
+    system_ = std::move(*system);
+  } else {
+    say("{}", system.error().message);
+  }
+
+  // One watcher per session: the systemd unit and the autostart entry may both start one.
+  const int named = sd_bus_request_name(session_.get(), kWatchBusName, 0);
+  if (named == -EEXIST || named == -EALREADY) {
+    return core::fail(core::ErrorCode::kBusy,
+                      "limber watch is already running in this session (pause it with "
+                      "`limber watch --pause 30m`)");
+  }
+  if (named < 0) {
+    return core::fail(core::ErrorCode::kIo,
+                      fmt::format("cannot take the name {}: {}", kWatchBusName, errno_text(named)));
+  }
+  // NOLINTNEXTLINE(modernize-avoid-c-arrays): sd-bus takes the C array its macros build.
+  static const sd_bus_vtable kVtable[] = {
+      SD_BUS_VTABLE_START(0),
+      SD_BUS_METHOD("Pause", "t", "", on_pause_call, SD_BUS_VTABLE_UNPRIVILEGED),
+      SD_BUS_VTABLE_END,
+  };
+  sd_bus_slot* object = nullptr;
+  if (sd_bus_add_object_vtable(session_.get(), &object, kWatchPath, kWatchInterface, kVtable,
+                               this) >= 0)
+    object_.reset(object);
+
+  notifier_ = std::make_unique<Notifier>(session_.get(), *this);
+  if (auto started = notifier_->start(); !started)
+    return started;
+  say("notifications: {} ({})", notifier_->server(),
+      notifier_->has_actions() ? "with buttons" : "no buttons: a break is noticed by itself");
+  locks_ = std::make_unique<LockMonitor>(session_.get(), system_.get(), *this);
+  say("{}", locks_->describe());
+  say("sitting limit {} s, break {} s", options_.policy.limit.count(),
+      options_.policy.break_length.count());
+
+  sd_event* raw = nullptr;
+  if (const int r = sd_event_new(&raw); r < 0)
+    return core::fail(core::ErrorCode::kIo, fmt::format("sd_event_new: {}", errno_text(r)));
+  event_.reset(raw);
+  sd_event* event = event_.get();
+
+  sigset_t mask;
+  sigemptyset(&mask);
+  sigaddset(&mask, SIGTERM);
+  sigaddset(&mask, SIGINT);
+  sigprocmask(SIG_BLOCK, &mask, nullptr);
+  sd_event_source* source = nullptr;
+  sd_event_add_signal(event, &source, SIGTERM, on_signal, this);
+  term_source_.reset(source);
+  source = nullptr;
+  sd_event_add_signal(event, &source, SIGINT, on_signal, this);
+  int_source_.reset(source);
+
+  if (const int r = sd_bus_attach_event(session_.get(), event, SD_EVENT_PRIORITY_NORMAL); r < 0)
+    return core::fail(core::ErrorCode::kIo, fmt::format("sd_bus_attach_event: {}", errno_text(r)));
+  if (system_)
+    (void)sd_bus_attach_event(system_.get(), event, SD_EVENT_PRIORITY_NORMAL);
+
+  if (options_.pause_until)
+    (void)timer_.pause_until(*options_.pause_until, context_.clock());
+  if (auto opened = open_idle_source(); !opened)
+    return opened;
+  for (IdleSource* watched : {source_.get(), fullscreen_.get()}) {
+    if (watched == nullptr || watched->fd() < 0)
+      continue;
+    source = nullptr;
+    if (const int r = sd_event_add_io(event, &source, watched->fd(), EPOLLIN, on_io, watched);
+        r < 0)
+      return core::fail(core::ErrorCode::kIo, fmt::format("sd_event_add_io: {}", errno_text(r)));
+    io_.emplace_back(source);
+  }
+  source = nullptr;
+  sd_event_add_time_relative(event, &source, CLOCK_MONOTONIC, UINT64_MAX / 2, 100'000, on_timer,
+                             this);
+  timer_source_.reset(source);
+  sd_event_source_set_enabled(source, SD_EVENT_OFF);
+  if (source_->poll_interval()) {
+    source = nullptr;
+    sd_event_add_time_relative(event, &source, CLOCK_MONOTONIC, 0, 100'000, on_poll, this);
+    poll_source_.reset(source);
+  }
+  source = nullptr;
+  sd_event_add_post(event, &source, on_post, this);
+  post_source_.reset(source);
+  sd_event_source_set_enabled(source, SD_EVENT_ON);
+
+  source_->flush();
+  rearm();
+  // An all-day process: hand back what start-up used (parsing the catalog, the plan's
+  // reads of the diary) before sleeping.
+  (void)context_.db.exec("PRAGMA shrink_memory");
+  malloc_trim(0);
+  const int r = sd_event_loop(event);
+  finish();
+  if (r < 0)
+    return core::fail(core::ErrorCode::kIo, fmt::format("event loop: {}", errno_text(r)));
+  return {};
+}
+
+void Watcher::apply(const core::TimerOutput& out) {
+  for (const auto& answer : out.answers) {
+    say("reminder {} answered: {}", answer.number, core::to_string(answer.outcome));
+    if (auto row = reminder_rows_.find(answer.number); row != reminder_rows_.end()) {
+      if (auto saved = store_.answer_reminder(row->second, answer.at, answer.outcome); !saved)
+        warn(saved.error());
+    }
+    if (answer.outcome == core::ReminderOutcome::kTookBreak && notification_ != 0 && notifier_) {
+      notifier_->close(notification_);  // the break came: the reminder has done its work
+      notification_ = 0;
+    }
+  }
+  for (const auto& bout : out.bouts) {
+    say("bout of {} s recorded", bout.length().count());
+    if (auto saved = store_.add_bout(bout, app::utc_offset_at(bout.start)); !saved)
+      warn(saved.error());
+  }
+  for (const auto& pause : out.breaks) {
+    say("{} break of {} s recorded", core::to_string(pause.kind),
+        (pause.end - pause.start).count());
+    if (auto saved = store_.add_break(pause, app::utc_offset_at(pause.start)); !saved)
+      warn(saved.error());
+  }
+  if (out.show)
+    show(*out.show);
+}
+
+void Watcher::show(const core::Reminder& reminder) {
+  const core::Exercise* movement = core::break_movement(context_.catalog, context_.phase, turn_++);
+  const std::string snooze = options_.policy.snooze == std::chrono::minutes{10}
+                                 ? std::string(kSnoozeLabel)
+                                 : fmt::format("In {}", sat_words(options_.policy.snooze));
+  if (notifier_) {
+    auto id = notifier_->show("Time to stand up", reminder_body(reminder, movement), notification_,
+                              snooze);
+    if (id) {
+      notification_ = *id;
+      say("reminder {} shown as notification {}", reminder.number, *id);
+    } else {
+      warn(id.error());
+    }
+  }
+  auto row =
+      store_.add_reminder(reminder, app::utc_offset_at(reminder.shown_at),
+                          movement ? std::optional<std::string_view>(movement->id) : std::nullopt);
+  if (row) {
+    reminder_rows_[reminder.number] = *row;
+  } else {
+    warn(row.error());
+  }
+}
+
+void Watcher::rearm() {
+  if (!timer_source_)
+    return;
+  const auto wake = timer_.next_wake();
+  if (!wake) {
+    sd_event_source_set_enabled(timer_source_.get(), SD_EVENT_OFF);
+    return;
+  }
+  const auto delay = std::max(*wake - context_.clock(), seconds{0});
+  sd_event_source_set_time_relative(
+      timer_source_.get(),
+      static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::microseconds>(delay).count()));
+  sd_event_source_set_enabled(timer_source_.get(), SD_EVENT_ONESHOT);
+}
+
+void Watcher::finish() {
+  const Instant now = context_.clock();
+  say("stopping");
+  apply(timer_.finish(now));
+  if (notification_ != 0 && notifier_) {
+    notifier_->close(notification_);
+    notification_ = 0;
+  }
+  if (session_)
+    (void)sd_bus_flush(session_.get());
+}
+
+int Watcher::on_io(sd_event_source* source, int /*fd*/, std::uint32_t /*events*/, void* data) {
+  auto* watched = static_cast<IdleSource*>(data);
+  watched->dispatch();
+  if (!watched->alive())
+    sd_event_exit(sd_event_source_get_event(source), 0);
+  return 0;
+}
+
+int Watcher::on_timer(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->apply(self->timer_.tick(self->context_.clock()));
+  return 0;
+}
+
+int Watcher::on_poll(sd_event_source* source, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->source_->poll();
+  if (auto every = self->source_->poll_interval()) {
+    sd_event_source_set_time_relative(
+        source, static_cast<std::uint64_t>(
+                    std::chrono::duration_cast<std::chrono::microseconds>(*every).count()));
+    sd_event_source_set_enabled(source, SD_EVENT_ONESHOT);
+  }
+  return 0;
+}
+
+int Watcher::on_post(sd_event_source* /*source*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->source_->flush();
+  if (self->fullscreen_)
+    self->fullscreen_->flush();
+  self->rearm();
+  return 0;
+}
+
+int Watcher::on_signal(sd_event_source* source, const signalfd_siginfo* /*info*/, void* /*data*/) {
+  sd_event_exit(sd_event_source_get_event(source), 0);
+  return 0;
+}
+
+int Watcher::on_pause_call(sd_bus_message* message, void* data, sd_bus_error* /*error*/) {
+  std::uint64_t until = 0;
+  const int r = sd_bus_message_read(message, "t", &until);
+  if (r < 0)
+    return r;
+  static_cast<Watcher*>(data)->pause(Instant{seconds{static_cast<std::int64_t>(until)}});
+  return sd_bus_reply_method_return(message, "");
+}
+
+}  // namespace
+
+core::Result<SourceChoice> parse_source_choice(std::string_view text) {
+  if (text == "auto")
+    return SourceChoice::kAuto;
+  if (text == "wayland")
+    return SourceChoice::kWayland;
+  if (text == "gnome")
+    return SourceChoice::kGnome;
+  if (text == "xsync")
+    return SourceChoice::kXSync;
+  if (text == "xss")
+    return SourceChoice::kXScreenSaver;
+  return core::fail(
+      core::ErrorCode::kInvalidInput,
+      fmt::format("unknown idle source '{}': use auto, wayland, gnome, xsync or xss", text));
+}
+
+std::string reminder_body(const core::Reminder& reminder, const core::Exercise* movement) {
+  std::string body = fmt::format("You have been sitting for {}.", sat_words(reminder.sat));
+  if (movement == nullptr) {
+    body +=
+        " Change position: get up carefully, the way you practised, or lie flat for a few "
+        "minutes.";
+    return body;
+  }
+  body += fmt::format(" Try {} ({}):", movement->name,
+                      movement->minutes <= 1 ? "one minute" : plural(movement->minutes, "minute"));
+  if (!movement->steps.empty())
+    body += " " + movement->steps.front();
+  if (!movement->stop_if.empty())
+    body += " " + movement->stop_if.front();
+  return body;
+}
+
+core::Result<void> run_watch(const WatchOptions& options, const WatchContext& context) {
+  Watcher watcher(options, context);
+  return watcher.run();
+}
+
+core::Result<void> request_pause(Instant until) {
+  auto bus = open_session_bus();
+  if (!bus)
+    return core::Unexpected(bus.error());
+  BusError error;
+  const int r = sd_bus_call_method(bus->get(), kWatchBusName, kWatchPath, kWatchInterface, "Pause",
+                                   error.get(), nullptr, "t",
+                                   static_cast<std::uint64_t>(until.time_since_epoch().count()));
+  if (r < 0) {
+    if (sd_bus_error_has_name(error.get(), SD_BUS_ERROR_SERVICE_UNKNOWN) ||
+        sd_bus_error_has_name(error.get(), SD_BUS_ERROR_NAME_HAS_NO_OWNER)) {
+      return core::fail(core::ErrorCode::kNotFound, "no limber watch is running");
+    }
+    return core::fail(core::ErrorCode::kIo,
+                      fmt::format("cannot reach the running limber watch: {}", error.message(r)));
+  }
+  return {};
+}
+
+}  // namespace limber::watch

@@ -1,0 +1,57 @@
+// `limber watch`: the reminder loop. Picks an idle source, listens to the screen locker and
+// the notification server, feeds everything to core::SittingTimer with the time it
+// happened, records what the timer says in the diary, and sleeps (sd-event) until the next
+// event or the timer's next deadline. SIGTERM and SIGINT end it cleanly: the running bout
+// or break is written before it exits.
+#pragma once
+
+#include <functional>
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include "core/catalog.h"
+#include "core/clock.h"
+#include "core/exercise.h"
+#include "core/result.h"
+#include "core/sitting_timer.h"
+#include "store/database.h"
+
+namespace limber::watch {
+
+enum class SourceChoice { kAuto, kWayland, kGnome, kXSync, kXScreenSaver };
+core::Result<SourceChoice> parse_source_choice(std::string_view text);
+
+struct WatchOptions {
+  core::SittingPolicy policy;
+  std::optional<core::Instant> pause_until;
+  SourceChoice source = SourceChoice::kAuto;
+  bool verbose = false;
+};
+
+// What the watcher needs from its caller: the diary, the catalog and today's phase (for
+// the suggested movement), a clock, and where to say things.
+struct WatchContext {
+  const store::Database& db;
+  const core::Catalog& catalog;
+  core::Phase phase = core::Phase::kStand;
+  std::function<core::Instant()> clock;
+  std::ostream& log;  // --verbose lines and warnings
+};
+
+// Runs until SIGTERM or SIGINT (returns success) or until the desktop goes away. kIo when
+// no idle source or no notification server works; kBusy when another watcher runs.
+core::Result<void> run_watch(const WatchOptions& options, const WatchContext& context);
+
+// Asks the running watcher of this session to hold reminders until `until`. kNotFound
+// when no watcher runs; kIo when there is no session bus.
+core::Result<void> request_pause(core::Instant until);
+
+// The D-Bus name a running watcher owns on the session bus (one watcher per session).
+inline constexpr const char* kWatchBusName = "org.limber.Watch";
+
+// The reminder's words, for a person: "You have been sitting for 35 minutes." and the
+// movement to try with its first step and first "stop if" cue. Exposed for tests.
+std::string reminder_body(const core::Reminder& reminder, const core::Exercise* movement);
+
+}  // namespace limber::watch

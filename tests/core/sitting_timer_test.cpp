@@ -1,0 +1,252 @@
+#include "core/sitting_timer.h"
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+
+#include "core/catalog.h"
+#include "support/clock.h"
+
+namespace limber::core {
+namespace {
+
+using std::chrono::minutes;
+using std::chrono::seconds;
+
+// A script of desktop events at minutes (or seconds) after kNoon. The runner plays it like
+// the watcher's event loop: before each event it delivers the heartbeats the timer asked
+// for (next_wake), so the schedule is tested as the real loop drives it.
+enum class Do {
+  kActive,
+  kIdle,
+  kLock,
+  kUnlock,
+  kFullscreen,
+  kWindowed,
+  kStoodUp,
+  kSnooze,
+  kDismiss,
+  kPause,
+  kFinish
+};
+
+struct Step {
+  int at;  // seconds after the start
+  Do what;
+  int arg = 0;  // kIdle: seconds of the last input; kPause: seconds until
+};
+
+// Everything the timer said, as one line per item, in seconds after the start.
+std::vector<std::string> play(const SittingPolicy& policy, const std::vector<Step>& steps) {
+  const Instant start = testing::kNoon;
+  const auto offset = [&](Instant at) {
+    return (at - start).count();
+  };
+  SittingTimer timer(policy);
+  std::vector<std::string> log;
+  const auto record = [&](const TimerOutput& out) {
+    for (const auto& answer : out.answers)
+      log.push_back(fmt::format("answer {} {} at {}", answer.number, to_string(answer.outcome),
+                                offset(answer.at)));
+    for (const auto& bout : out.bouts)
+      log.push_back(fmt::format("bout {}-{} reminders {}", offset(bout.start), offset(bout.end),
+                                bout.reminders));
+    for (const auto& pause : out.breaks)
+      log.push_back(fmt::format("break {}-{} {}", offset(pause.start), offset(pause.end),
+                                to_string(pause.kind)));
+    if (out.show)
+      log.push_back(fmt::format("remind {} at {} sat {}", out.show->number,
+                                offset(out.show->shown_at), out.show->sat.count()));
+  };
+  for (const Step& step : steps) {
+    const Instant at = start + seconds{step.at};
+    for (auto wake = timer.next_wake(); wake && *wake <= at; wake = timer.next_wake()) {
+      const auto before = timer.next_wake();
+      record(timer.tick(*wake));
+      if (timer.next_wake() == before)
+        break;  // nothing changed: the pause ends at the event itself
+    }
+    switch (step.what) {
+      case Do::kActive:
+        record(timer.on_active(at));
+        break;
+      case Do::kIdle:
+        record(timer.on_idle(start + seconds{step.arg}, at));
+        break;
+      case Do::kLock:
+        record(timer.on_locked(at));
+        break;
+      case Do::kUnlock:
+        record(timer.on_unlocked(at));
+        break;
+      case Do::kFullscreen:
+        record(timer.on_fullscreen(true, at));
+        break;
+      case Do::kWindowed:
+        record(timer.on_fullscreen(false, at));
+        break;
+      case Do::kStoodUp:
+        record(timer.on_stood_up(at));
+        break;
+      case Do::kSnooze:
+        record(timer.on_snooze(at));
+        break;
+      case Do::kDismiss:
+        record(timer.on_dismissed(at));
+        break;
+      case Do::kPause:
+        record(timer.pause_until(start + seconds{step.arg}, at));
+        break;
+      case Do::kFinish:
+        record(timer.finish(at));
+        break;
+    }
+  }
+  return log;
+}
+
+// Limit 30 minutes, breaks of 2 minutes: the defaults, in seconds below.
+constexpr int kMin = 60;
+
+struct Case {
+  const char* name;
+  std::vector<Step> steps;
+  std::vector<std::string> expected;
+};
+
+const Case kCases[] = {
+    {"a short bout ends in an idle break and is recorded; the break ends at the next input",
+     {{0, Do::kActive}, {12 * kMin, Do::kIdle, 10 * kMin}, {20 * kMin, Do::kActive}},
+     {"bout 0-600 reminders 0", "break 600-1200 idle"}},
+    {"sitting to the limit shows a reminder at the limit, with how long",
+     {{0, Do::kActive}, {31 * kMin, Do::kFinish}},
+     {"remind 1 at 1800 sat 1800", "answer 1 ignored at 1860", "bout 0-1860 reminders 1"}},
+    {"an ignored reminder repeats at a growing interval: 5, 10, 20, then 30 minutes at most",
+     {{0, Do::kActive}, {120 * kMin, Do::kFinish}},
+     {"remind 1 at 1800 sat 1800", "answer 1 ignored at 2100", "remind 2 at 2100 sat 2100",
+      "answer 2 ignored at 2700", "remind 3 at 2700 sat 2700", "answer 3 ignored at 3900",
+      "remind 4 at 3900 sat 3900", "answer 4 ignored at 5700", "remind 5 at 5700 sat 5700",
+      "answer 5 ignored at 7200", "bout 0-7200 reminders 5"}},
+    {"I stood up ends the bout at the click; the confirmed break ends at the next input",
+     {{0, Do::kActive}, {31 * kMin, Do::kStoodUp}, {33 * kMin, Do::kActive}},
+     {"remind 1 at 1800 sat 1800", "answer 1 stood-up at 1860", "bout 0-1860 reminders 1",
+      "break 1860-1980 confirmed"}},
+    {"In 10 minutes snoozes for ten minutes, then reminds again",
+     {{0, Do::kActive}, {31 * kMin, Do::kSnooze}, {45 * kMin, Do::kFinish}},
+     {"remind 1 at 1800 sat 1800", "answer 1 snoozed at 1860", "remind 2 at 2460 sat 2460",
+      "answer 2 ignored at 2700", "bout 0-2700 reminders 2"}},
+    {"a break without a click answers the reminder as a break taken",
+     {{0, Do::kActive}, {33 * kMin, Do::kIdle, 31 * kMin}, {40 * kMin, Do::kActive}},
+     {"remind 1 at 1800 sat 1800", "answer 1 took-break at 1980", "bout 0-1860 reminders 1",
+      "break 1860-2400 idle"}},
+    {"a dismissed reminder is ignored and the next comes on the growing schedule",
+     {{0, Do::kActive}, {31 * kMin, Do::kDismiss}, {36 * kMin, Do::kFinish}},
+     {"remind 1 at 1800 sat 1800", "answer 1 ignored at 1860", "remind 2 at 2100 sat 2100",
+      "answer 2 ignored at 2160", "bout 0-2160 reminders 2"}},
+    {"a reminder due in full screen is held until it ends, not dropped",
+     {{0, Do::kActive},
+      {25 * kMin, Do::kFullscreen},
+      {50 * kMin, Do::kWindowed},
+      {51 * kMin, Do::kFinish}},
+     {"remind 1 at 3000 sat 3000", "answer 1 ignored at 3060", "bout 0-3060 reminders 1"}},
+    {"a pause holds reminders until it ends; sitting is still measured",
+     {{0, Do::kActive}, {kMin, Do::kPause, 40 * kMin}, {41 * kMin, Do::kFinish}},
+     {"remind 1 at 2400 sat 2400", "answer 1 ignored at 2460", "bout 0-2460 reminders 1"}},
+    {"a screen locked for the break length is a break from the lock",
+     {{0, Do::kActive}, {10 * kMin, Do::kLock}, {20 * kMin, Do::kUnlock}},
+     {"bout 0-600 reminders 0", "break 600-1200 locked"}},
+    {"a short lock is not a break: the bout goes on",
+     {{0, Do::kActive}, {10 * kMin, Do::kLock}, {11 * kMin, Do::kUnlock}, {20 * kMin, Do::kFinish}},
+     {"bout 0-1200 reminders 0"}},
+    {"a lock after leaving makes the idle break a locked one",
+     {{0, Do::kActive},
+      {12 * kMin, Do::kIdle, 10 * kMin},
+      {13 * kMin, Do::kLock},
+      {30 * kMin, Do::kUnlock}},
+     {"bout 0-600 reminders 0", "break 600-1800 locked"}},
+    {"bouts shorter than a minute are not recorded, the breaks around them are",
+     {{0, Do::kActive}, {150, Do::kIdle, 30}, {10 * kMin, Do::kFinish}},
+     {"break 30-600 idle"}},
+    {"idle before any input is nothing to record",
+     {{0, Do::kIdle, 0}, {5 * kMin, Do::kFinish}},
+     {}},
+    {"finish closes a running break",
+     {{0, Do::kActive}, {12 * kMin, Do::kIdle, 10 * kMin}, {15 * kMin, Do::kFinish}},
+     {"bout 0-600 reminders 0", "break 600-900 idle"}},
+};
+
+TEST(SittingTimerTest, FollowsTheRulesOfEachScript) {
+  const SittingPolicy policy;
+  for (const Case& test : kCases) {
+    SCOPED_TRACE(test.name);
+    EXPECT_EQ(play(policy, test.steps), test.expected);
+  }
+}
+
+TEST(SittingTimerTest, SleepsWhileNothingCanFallDue) {
+  SittingTimer timer{SittingPolicy{}};
+  EXPECT_FALSE(timer.next_wake());
+  (void)timer.on_active(testing::kNoon);
+  EXPECT_EQ(timer.next_wake(), testing::kNoon + minutes{30});
+  (void)timer.on_idle(testing::kNoon + minutes{5}, testing::kNoon + minutes{7});
+  EXPECT_FALSE(timer.next_wake());
+  EXPECT_FALSE(timer.sitting());
+}
+
+TEST(SittingTimerTest, ScalesTheScheduleToAShortLimit) {
+  auto policy = make_sitting_policy(seconds{8}, seconds{3});
+  ASSERT_TRUE(policy);
+  EXPECT_EQ(policy->first_repeat, seconds{8});
+  EXPECT_EQ(policy->min_bout, seconds{8});
+  EXPECT_EQ(
+      play(*policy, {{0, Do::kActive}, {9, Do::kStoodUp}, {20, Do::kActive}, {30, Do::kFinish}}),
+      (std::vector<std::string>{"remind 1 at 8 sat 8", "answer 1 stood-up at 9",
+                                "bout 0-9 reminders 1", "break 9-20 confirmed",
+                                "remind 1 at 28 sat 8", "answer 1 ignored at 30",
+                                "bout 20-30 reminders 1"}));
+}
+
+TEST(SittingTimerTest, RejectsALimitOrBreakOfZero) {
+  EXPECT_FALSE(make_sitting_policy(seconds{0}, seconds{5}));
+  EXPECT_FALSE(make_sitting_policy(seconds{60}, seconds{-1}));
+}
+
+TEST(SittingTimerTest, ReadsDurationsAsPeopleTypeThem) {
+  struct DurationCase {
+    const char* text;
+    seconds bare_unit;
+    std::optional<seconds> expected;
+  };
+  const DurationCase cases[] = {
+      {"30", minutes{1}, minutes{30}},   {"90s", minutes{1}, seconds{90}},
+      {"30m", seconds{1}, minutes{30}},  {"1h30m", seconds{1}, minutes{90}},
+      {"2H", seconds{1}, minutes{120}},  {"5", seconds{1}, seconds{5}},
+      {"", seconds{1}, std::nullopt},    {"0", seconds{1}, std::nullopt},
+      {"-5", seconds{1}, std::nullopt},  {"1h30", seconds{1}, std::nullopt},
+      {"10x", seconds{1}, std::nullopt}, {"m", seconds{1}, std::nullopt},
+  };
+  for (const auto& test : cases) {
+    SCOPED_TRACE(test.text);
+    auto parsed = parse_duration(test.text, test.bare_unit);
+    if (test.expected) {
+      ASSERT_TRUE(parsed) << parsed.error().message;
+      EXPECT_EQ(*parsed, *test.expected);
+    } else {
+      EXPECT_FALSE(parsed);
+    }
+  }
+}
+
+TEST(SittingTimerTest, NamesBreakKindsAndOutcomesBothWays) {
+  for (auto kind : {BreakKind::kIdle, BreakKind::kLocked, BreakKind::kConfirmed})
+    EXPECT_EQ(parse_break_kind(to_string(kind)), kind);
+  for (auto outcome : {ReminderOutcome::kStoodUp, ReminderOutcome::kSnoozed,
+                       ReminderOutcome::kTookBreak, ReminderOutcome::kIgnored})
+    EXPECT_EQ(parse_reminder_outcome(to_string(outcome)), outcome);
+  EXPECT_FALSE(parse_break_kind("nap"));
+}
+
+}  // namespace
+}  // namespace limber::core

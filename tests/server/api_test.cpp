@@ -1,0 +1,394 @@
+// The JSON API against a running server on a loopback port: every rejection the issue
+// names (no token, wrong Host, wrong Origin, bad JSON, out-of-range values) and that
+// nothing was written, then each use case the page relies on.
+#include <gtest/gtest.h>
+
+#include "server/security.h"
+#include "server_fixture.h"
+#include "store/screening_store.h"
+
+namespace limber::testing {
+namespace {
+
+using nlohmann::json;
+
+class ApiTest : public ServerTest {};
+
+TEST_F(ApiTest, RefusesRequestsWithoutTheToken) {
+  const Answer api = get("/api/today", {{"Authorization", ""}});
+  EXPECT_EQ(api.status, 401);
+  EXPECT_NE(api.error().find("limber serve"), std::string::npos) << api.text;
+  const Answer page = get("/", {{"Authorization", ""}});
+  EXPECT_EQ(page.status, 401);
+  EXPECT_NE(page.text.find("?token="), std::string::npos);
+  EXPECT_EQ(get("/index.html", {{"Authorization", ""}}).status, 401);
+  EXPECT_EQ(get("/api/today", {{"Authorization", "Bearer wrong"}}).status, 401);
+  EXPECT_EQ(get("/?token=wrong", {{"Authorization", ""}}).status, 401);
+  const Answer write =
+      post("/api/entries", R"({"pain": 5})", {{"Authorization", ""}, {"Origin", origin()}});
+  EXPECT_EQ(write.status, 401);
+  EXPECT_EQ(entry_count(), 0);
+}
+
+TEST_F(ApiTest, ExchangesTheTokenForAStrictHttpOnlyCookie) {
+  const Answer start = get(std::string("/?token=") + kToken, {{"Authorization", ""}});
+  ASSERT_EQ(start.status, 200) << start.text;
+  const std::string cookie = start.header("Set-Cookie");
+  EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
+  EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos) << cookie;
+  EXPECT_EQ(cookie.find(kToken), std::string::npos) << "the cookie is not the token itself";
+  const std::string pair = cookie.substr(0, cookie.find(';'));
+  const Answer today = get("/api/today", {{"Cookie", pair}});
+  EXPECT_EQ(today.status, 200) << today.text;
+  const Answer page = get("/", {{"Cookie", pair}});
+  EXPECT_EQ(page.status, 200);
+  EXPECT_NE(page.header("Content-Type").find("text/html"), std::string::npos);
+  EXPECT_NE(page.header("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
+}
+
+TEST_F(ApiTest, RefusesAForeignHostNameEvenWithTheToken) {
+  // DNS rebinding: another site's name, pointed at 127.0.0.1.
+  const std::string port = std::to_string(port_);
+  for (const std::string& bad : std::vector<std::string>{
+           "evil.example:" + port, "localhost.evil.example:" + port, "127.0.0.1:1", "127.0.0.1"}) {
+    SCOPED_TRACE(bad);
+    EXPECT_EQ(get("/api/today", {{"Host", bad}}).status, 403);
+    EXPECT_EQ(post("/api/entries", R"({"pain": 5})", {{"Host", bad}}).status, 403);
+    EXPECT_EQ(get(std::string("/?token=") + kToken, {{"Host", bad}, {"Authorization", ""}}).status,
+              403);
+  }
+  EXPECT_EQ(get("/api/today", {{"Host", "localhost:" + port}}).status, 200);
+  EXPECT_EQ(entry_count(), 0);
+}
+
+TEST_F(ApiTest, RefusesAWriteFromAnotherOrigin) {
+  const Answer start = get(std::string("/?token=") + kToken, {{"Authorization", ""}});
+  const std::string cookie =
+      start.header("Set-Cookie").substr(0, start.header("Set-Cookie").find(';'));
+  const std::string body = R"({"pain": 5, "regions": ["lower-back"]})";
+  EXPECT_EQ(
+      post("/api/entries", body, {{"Cookie", cookie}, {"Origin", "http://evil.example"}}).status,
+      403);
+  EXPECT_EQ(post("/api/entries", body, {{"Cookie", cookie}, {"Origin", "null"}}).status, 403);
+  EXPECT_EQ(post("/api/entries", body, {{"Cookie", cookie}}).status, 403)
+      << "with the cookie, the Origin must be there";
+  EXPECT_EQ(post("/api/entries", body, {{"Origin", "http://evil.example"}}).status, 403)
+      << "with the token, a wrong Origin is still refused";
+  EXPECT_EQ(send("DELETE", "/api/entries/1", "", {{"Cookie", cookie}}).status, 403);
+  EXPECT_EQ(entry_count(), 0);
+
+  EXPECT_EQ(post("/api/entries", body, {{"Cookie", cookie}, {"Origin", origin()}}).status, 201);
+  EXPECT_EQ(post("/api/entries", body).status, 201) << "a script with the token needs no Origin";
+  EXPECT_EQ(entry_count(), 2);
+}
+
+TEST_F(ApiTest, RefusesABodyThatIsNotJson) {
+  const Answer broken = post("/api/entries", R"({"pain": 5, )");
+  EXPECT_EQ(broken.status, 400);
+  EXPECT_NE(broken.error().find("not valid JSON"), std::string::npos) << broken.text;
+  EXPECT_EQ(post("/api/entries", "[5]").status, 400);
+  EXPECT_EQ(post("/api/entries", "").status, 400);
+  const Answer form =
+      post("/api/entries", "pain=5", {{"Content-Type", "application/x-www-form-urlencoded"}});
+  EXPECT_EQ(form.status, 415);
+  EXPECT_NE(form.error().find("application/json"), std::string::npos);
+  const Answer huge = post("/api/entries", std::string(100 * 1024, ' '));
+  EXPECT_EQ(huge.status, 413);
+  EXPECT_FALSE(huge.error().empty()) << huge.text;
+  EXPECT_EQ(post("/api/check", "{").status, 400);
+  EXPECT_EQ(send("PUT", "/api/preferences", "nope").status, 400);
+  EXPECT_EQ(entry_count(), 0);
+}
+
+TEST_F(ApiTest, RefusesEntriesOutOfRangeWithAHintAndWritesNothing) {
+  struct Case {
+    const char* body;
+    const char* says;
+  };
+  const std::string long_note = R"({"pain": 5, "note": ")" + std::string(2001, 'a') + "\"}";
+  const Case kCases[] = {
+      {R"({"pain": 11})", "0 (no pain) to 10"},
+      {R"({"pain": -1})", "out of range"},
+      {R"({"pain": 5.5})", "whole number"},
+      {R"({"pain": "5"})", "whole number"},
+      {R"({"pain": 99999999999})", "out of range"},
+      {R"({"pain": 5, "regions": ["lower-bak"]})", "lower-back"},
+      {R"({"pain": 5, "regions": "neck"})", "must be a list"},
+      {R"({"pain": 5, "regions": ["neck", "neck"]})", "neck"},
+      {R"({"pain": 5, "regions": ["neck:12"]})", "range"},
+      {R"({"pain": 5, "regions": [{"region": "neck", "pain": 11}]})", "range"},
+      {R"({"pain": 5, "mobility": "run"})", "mobility"},
+      {R"({"pain": 5, "regoins": ["neck"]})", "Did you mean 'regions'"},
+      {R"({"pain": 5, "at": "tomorrow 10:00"})", ""},
+      {R"({"pain": 5, "at": "2026-11-22T12:00:00Z"})", "future"},
+      {long_note.c_str(), "2001 characters"},
+      {R"({"kind": "walk", "minutes": 0})", "1 to 600"},
+      {R"({"kind": "walk", "minutes": 601})", "1 to 600"},
+      {R"({"kind": "walk"})", "minutes"},
+      {R"({"kind": "walk", "minutes": 10, "pain": 3})", "unknown field \"pain\""},
+      {R"({"kind": "relief", "relief": "pills"})", "medication"},
+      {R"({"kind": "jog", "minutes": 5})", "entry kind"},
+      {R"({"kind": "session", "exercises": ["basics-lie-flatt"], "pain_before": 5, "pain_after": 4, "minutes": 5})",
+       "basics-lie-flat"},
+      {R"({"kind": "session", "exercises": ["basics-lie-flat"], "pain_before": 5, "pain_after": 14, "minutes": 5})",
+       "pain_after"},
+      {R"({"kind": "session", "exercises": ["basics-lie-flat"], "pain_before": 5, "pain_after": 4, "minutes": 0})",
+       "minutes"},
+      {R"({"note": "no pain given"})", "say what to log"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.body);
+    const Answer answer = post("/api/entries", c.body);
+    EXPECT_EQ(answer.status, 400) << answer.text;
+    EXPECT_NE(answer.error().find(c.says), std::string::npos) << answer.error();
+  }
+  EXPECT_EQ(entry_count(), 0);
+}
+
+TEST_F(ApiTest, LogsPainAsTheIssueShowsIt) {
+  const Answer saved = post("/api/entries", R"({"pain": 5, "regions": ["lower-back"]})");
+  ASSERT_EQ(saved.status, 201) << saved.text;
+  EXPECT_EQ(saved.body["entry"]["pain"], 5);
+  EXPECT_EQ(saved.body["entry"]["pain_words"], "distracting");
+  EXPECT_EQ(saved.body["entry"]["regions"][0]["region"], "lower-back");
+  EXPECT_EQ(saved.body["entry"]["at"], "2026-11-21T12:00:00+00:00");
+  const Answer listed = get("/api/entries");
+  ASSERT_EQ(listed.status, 200);
+  ASSERT_EQ(listed.body["entries"].size(), 1U);
+  EXPECT_EQ(listed.body["entries"][0]["id"], saved.body["entry"]["id"]);
+}
+
+TEST_F(ApiTest, LogsEveryKindOfEntry) {
+  const std::string kBodies[] = {
+      R"({"pain": 6, "regions": ["lower-back", "neck:3", {"region": "left-thigh", "pain": 4}],
+          "mobility": "stand", "note": "lifted a box", "at": "yesterday 21:00"})",
+      R"({"kind": "relief", "relief": "heat", "name": "hot water bottle"})",
+      R"({"kind": "walk", "minutes": 15})",
+      R"({"kind": "session", "exercises": ["basics-lie-flat", "basics-belly-breathing"],
+          "pain_before": 5, "pain_after": 4, "minutes": 9})",
+  };
+  for (const std::string& body : kBodies) {
+    SCOPED_TRACE(body);
+    EXPECT_EQ(post("/api/entries", body).status, 201);
+  }
+  const Answer listed = get("/api/entries?days=7");
+  ASSERT_EQ(listed.body["entries"].size(), 4U);
+  const json& pain = listed.body["entries"][3];  // newest first: yesterday's is last
+  EXPECT_EQ(pain["regions"].size(), 3U);
+  EXPECT_EQ(pain["regions"][1]["pain"], 3);
+  EXPECT_EQ(pain["mobility"], "stand");
+  EXPECT_EQ(pain["at"], "2026-11-20T21:00:00+00:00");
+  EXPECT_EQ(listed.body["entries"][0]["kind"], "session");
+  EXPECT_EQ(listed.body["entries"][0]["exercises"].size(), 2U);
+}
+
+TEST_F(ApiTest, AsksForTheCheckAgainAfterPainInBothLegs) {
+  const Answer saved =
+      post("/api/entries", R"({"pain": 6, "regions": ["left-thigh", "right-calf"]})");
+  ASSERT_EQ(saved.status, 201);
+  EXPECT_TRUE(saved.body["check_again"].is_string());
+}
+
+TEST_F(ApiTest, ListsEntriesForAValidNumberOfDaysOnly) {
+  for (const char* bad : {"/api/entries?days=0", "/api/entries?days=abc",
+                          "/api/entries?days=", "/api/entries?days=36501", "/api/progress?days=0",
+                          "/api/progress?days=3661", "/api/progress?days=-1"}) {
+    SCOPED_TRACE(bad);
+    const Answer answer = get(bad);
+    EXPECT_EQ(answer.status, 400);
+    EXPECT_NE(answer.error().find("whole number"), std::string::npos) << answer.text;
+  }
+}
+
+TEST_F(ApiTest, TodayAsksForTheCheckFirstThenShowsThePlan) {
+  const Answer before = get("/api/today");
+  ASSERT_EQ(before.status, 200);
+  EXPECT_EQ(before.body["safety"]["gate"], "needs-check");
+  EXPECT_TRUE(before.body["plan"].is_null());
+  EXPECT_EQ(before.body["disclaimer"]["due"], true);
+  EXPECT_NE(before.body["disclaimer"]["text"].get<std::string>().find("not a doctor"),
+            std::string::npos);
+
+  pass_check();
+  const Answer after = get("/api/today");
+  EXPECT_EQ(after.body["safety"]["gate"], "open");
+  EXPECT_EQ(after.body["safety"]["level"], "self-care");
+  EXPECT_EQ(after.body["disclaimer"]["due"], false);
+  ASSERT_TRUE(after.body["plan"].is_object());
+  EXPECT_EQ(after.body["plan"]["phase"], "rest");
+  EXPECT_FALSE(after.body["plan"]["exercises"].empty());
+  EXPECT_FALSE(after.body["plan"]["reasons"].empty());
+}
+
+TEST_F(ApiTest, RefusesAnIncompleteCheckAndStoresNothing) {
+  struct Case {
+    const char* body;
+    const char* says;
+  };
+  const Case kCases[] = {
+      {R"({"answers": {"bladder": false}})", "\"bowel\" has no answer"},
+      {R"({"answers": {"bladder": "no"}})", "true (yes) or false (no)"},
+      {R"({"answers": {"bladdr": false}})", "bladder"},
+      {R"({"answers": {"not-better": true}})", "read from the diary"},
+      {R"({"answers": []})", "object of question ids"},
+      {R"({"answer": {}})", "Did you mean 'answers'"},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.body);
+    const Answer answer = post("/api/check", c.body);
+    EXPECT_EQ(answer.status, 400) << answer.text;
+    EXPECT_NE(answer.error().find(c.says), std::string::npos) << answer.error();
+  }
+  EXPECT_EQ(store::ScreeningStore(*db_).count().value(), 0);
+  EXPECT_EQ(get("/api/today").body["disclaimer"]["due"], true);
+}
+
+TEST_F(ApiTest, AnEmergencyPausesPlansUntilAClinicianHasSeenThePerson) {
+  // A "yes" to bladder control ends the questions: the rest may be left out.
+  const Answer checked = post("/api/check", R"({"answers": {"bladder": true}})");
+  ASSERT_EQ(checked.status, 201) << checked.text;
+  EXPECT_EQ(checked.body["safety"]["level"], "emergency");
+  EXPECT_EQ(checked.body["safety"]["plans_paused"], true);
+  EXPECT_NE(checked.body["safety"]["advice"].get<std::string>().find("emergency"),
+            std::string::npos);
+  EXPECT_EQ(get("/api/today").body["safety"]["gate"], "paused");
+  EXPECT_TRUE(get("/api/today").body["plan"].is_null());
+  EXPECT_TRUE(get("/api/session").body["exercises"].empty());
+
+  EXPECT_EQ(post("/api/clinician-visit", R"({"when": "now"})").status, 400);
+  const Answer seen = post("/api/clinician-visit", "{}");
+  ASSERT_EQ(seen.status, 201) << seen.text;
+  EXPECT_EQ(seen.body["safety"]["gate"], "open");
+  EXPECT_TRUE(get("/api/today").body["plan"].is_object());
+}
+
+TEST_F(ApiTest, ProgressShowsTheDaysAndTheEntries) {
+  pass_check();
+  ASSERT_EQ(
+      post("/api/entries", R"({"pain": 6, "regions": ["lower-back"], "at": "yesterday 09:00"})")
+          .status,
+      201);
+  ASSERT_EQ(post("/api/entries", R"({"pain": 4, "regions": ["lower-back", "neck"]})").status, 201);
+  const Answer progress = get("/api/progress?days=7");
+  ASSERT_EQ(progress.status, 200) << progress.text;
+  ASSERT_EQ(progress.body["days"].size(), 7U);
+  EXPECT_EQ(progress.body["to"], "2026-11-21");
+  EXPECT_EQ(progress.body["days"][6]["pain_mean"], 4.0);
+  EXPECT_EQ(progress.body["days"][5]["pain_mean"], 6.0);
+  EXPECT_EQ(progress.body["days"][6]["pain_7day"], 5.0);
+  EXPECT_EQ(progress.body["regions"][0]["region"], "lower-back");
+}
+
+TEST_F(ApiTest, ProgressFollowsEveryChangeToTheDiaryAndTheDay) {
+  pass_check();
+  EXPECT_TRUE(get("/api/progress?days=7").body["days"][6]["pain_mean"].is_null());
+  ASSERT_EQ(post("/api/entries", R"({"pain": 4})").status, 201);
+  EXPECT_EQ(get("/api/progress?days=7").body["days"][6]["pain_mean"], 4.0);
+
+  // Another process (a `limber log` in a terminal) writes to the same diary.
+  auto other = store::Database::open(db_path(), store::OpenOptions{});
+  ASSERT_TRUE(other) << other.error().message;
+  core::Entry entry;
+  entry.at = kNoon;
+  entry.detail = core::PainRecord{core::PainScore::from_int(8).value(), {}, std::nullopt};
+  ASSERT_TRUE(store::DiaryStore(*other).add(entry));
+  EXPECT_EQ(get("/api/progress?days=7").body["days"][6]["pain_mean"], 6.0);
+  EXPECT_EQ(get("/api/today").body["plan"]["date"], "2026-11-21");
+
+  now_ = kNoon + std::chrono::days{1};  // the day turns
+  EXPECT_EQ(get("/api/progress?days=7").body["to"], "2026-11-22");
+  EXPECT_EQ(get("/api/today").body["plan"]["date"], "2026-11-22");
+}
+
+TEST_F(ApiTest, SetsPreferencesAndMuscles) {
+  const Answer styles = send("PUT", "/api/preferences", R"({"styles": ["yoga", "ballet"]})");
+  ASSERT_EQ(styles.status, 200) << styles.text;
+  EXPECT_EQ(styles.body["styles"], json({"yoga", "ballet"}));
+  const Answer muscles =
+      send("PUT", "/api/preferences", R"({"weak": ["deep-abs"], "tight": ["hip-flexors"]})");
+  ASSERT_EQ(muscles.status, 200) << muscles.text;
+  const Answer read = get("/api/preferences");
+  EXPECT_EQ(read.body["weak"], json({"deep-abs"}));
+  EXPECT_EQ(read.body["tight"], json({"hip-flexors"}));
+  EXPECT_EQ(read.body["styles"].size(), 2U);
+
+  const Answer typo = send("PUT", "/api/preferences", R"({"styles": ["yogaa"]})");
+  EXPECT_EQ(typo.status, 400);
+  EXPECT_NE(typo.error().find("yoga"), std::string::npos) << typo.text;
+  EXPECT_EQ(send("PUT", "/api/preferences", "{}").status, 400);
+  EXPECT_EQ(send("PUT", "/api/preferences", R"({"weak": "glutes"})").status, 400);
+  EXPECT_EQ(get("/api/preferences").body["weak"], json({"deep-abs"}));
+}
+
+TEST_F(ApiTest, ListsExercisesAndShowsOneInFull) {
+  const Answer yoga = get("/api/exercises?style=yoga");
+  ASSERT_EQ(yoga.status, 200);
+  ASSERT_FALSE(yoga.body["exercises"].empty());
+  for (const json& exercise : yoga.body["exercises"])
+    EXPECT_EQ(exercise["style"], "yoga");
+  EXPECT_EQ(get("/api/exercises?style=tango").status, 400);
+  const Answer one = get("/api/exercises/basics-lie-flat");
+  ASSERT_EQ(one.status, 200);
+  EXPECT_FALSE(one.body["stop_if"].empty());
+  const Answer missing = get("/api/exercises/basics-lie-flatt");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.error().find("basics-lie-flat"), std::string::npos);
+}
+
+TEST_F(ApiTest, TheSessionIsTimedStageByStage) {
+  EXPECT_TRUE(get("/api/session").body["exercises"].empty()) << "no check yet";
+  pass_check();
+  const Answer session = get("/api/session");
+  ASSERT_EQ(session.status, 200) << session.text;
+  EXPECT_EQ(session.body["posture_only"], true) << "rest phase: the posture routine";
+  ASSERT_FALSE(session.body["exercises"].empty());
+  const json& first = session.body["exercises"][0];
+  EXPECT_FALSE(first["steps"].empty());
+  EXPECT_EQ(first["stages"][0]["stage"], "ready");
+  EXPECT_EQ(first["stages"][1]["stage"], "work");
+}
+
+TEST_F(ApiTest, DeletesAnEntry) {
+  ASSERT_EQ(post("/api/entries", R"({"pain": 5})").status, 201);
+  EXPECT_EQ(send("DELETE", "/api/entries/abc").status, 400);
+  EXPECT_EQ(send("DELETE", "/api/entries/1").status, 200);
+  EXPECT_EQ(send("DELETE", "/api/entries/1").status, 404);
+  EXPECT_EQ(entry_count(), 0);
+}
+
+TEST_F(ApiTest, TracksActivitiesThePainMakesHard) {
+  ASSERT_EQ(post("/api/function/activities", R"({"name": "put on socks"})").status, 201);
+  EXPECT_EQ(post("/api/function/activities", R"({"name": ""})").status, 400);
+  EXPECT_EQ(post("/api/function/ratings", R"({"name": "put on socks", "score": 11})").status, 400);
+  const Answer rated = post("/api/function/ratings", R"({"name": "put on socks", "score": 4})");
+  ASSERT_EQ(rated.status, 201) << rated.text;
+  EXPECT_EQ(rated.body["score"], 4.0);
+  EXPECT_EQ(post("/api/function/ratings", R"({"name": "tie shoes", "score": 4})").status, 404);
+  EXPECT_EQ(send("DELETE", "/api/function/activities/put%20on%20socks").status, 200);
+  EXPECT_TRUE(get("/api/function").body["activities"].empty());
+}
+
+TEST_F(ApiTest, StartsANewEpisode) {
+  EXPECT_EQ(get("/api/episode").body["number"], 1);
+  EXPECT_EQ(post("/api/episode", R"({"number": 2})").status, 400);
+  EXPECT_EQ(post("/api/episode", "{}").status, 201);
+  EXPECT_EQ(get("/api/episode").body["number"], 2);
+}
+
+TEST_F(ApiTest, DescribesTheVocabularyThePageShows) {
+  const Answer words = get("/api/vocabulary");
+  ASSERT_EQ(words.status, 200);
+  EXPECT_EQ(words.body["pain"].size(), 11U);
+  EXPECT_EQ(words.body["pain"][10]["words"], "worst imaginable");
+  EXPECT_EQ(words.body["regions"][0]["id"], "lower-back");
+  EXPECT_EQ(words.body["mobility"].size(), 4U);
+}
+
+TEST_F(ApiTest, AnUnknownRouteIsAJsonNotFound) {
+  const Answer missing = get("/api/nothing");
+  EXPECT_EQ(missing.status, 404);
+  EXPECT_NE(missing.error().find("docs/api.md"), std::string::npos) << missing.text;
+}
+
+}  // namespace
+}  // namespace limber::testing

@@ -1,0 +1,149 @@
+#!/usr/bin/env bash
+# The sitting timer on a real desktop stack, end to end: an X server (Xvfb), a private
+# session bus (dbus-daemon), a real notification server (dunst) and real input (xdotool).
+# `limber watch --limit 4s --break 2s` (seconds instead of minutes, so the test is short)
+# sees the input, shows the reminder after four seconds of "sitting", dunst's own context
+# menu invokes "I stood up" (a stand-in dmenu picks that line, so ActionInvoked comes from
+# dunst itself), then a locked screen makes a second break, and the diary holds it all.
+#
+# Usage: desktop_e2e.sh LIMBER_BINARY [IDLE_SOURCE]   (IDLE_SOURCE: xsync or xss)
+set -euo pipefail
+
+limber=$1
+source_name=${2:-xsync}
+work=$(mktemp -d "${TMPDIR:-/tmp}/limber-watch-e2e-XXXXXX")
+pids=()
+cleanup() {
+  local pid
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  wait 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+fail() {
+  echo "desktop_e2e: $*" >&2
+  for log in watch.log dunst.log monitor.log; do
+    [[ -f "$work/$log" ]] && { echo "--- $log" >&2; tail -n 40 "$work/$log" >&2; }
+  done
+  exit 1
+}
+
+# Waits up to $1 tenths of a second for the command after it to succeed.
+wait_for() {
+  local tenths=$1
+  shift
+  for ((i = 0; i < tenths; i++)); do
+    if "$@" >/dev/null 2>&1; then return 0; fi
+    sleep 0.1
+  done
+  return 1
+}
+
+# An X display of our own; Xvfb picks a free number and writes it to fd 3.
+Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+pids+=($!)
+wait_for 100 test -s "$work/display" || fail "Xvfb did not start"
+export DISPLAY=":$(head -n1 "$work/display")"
+
+# A private session bus.
+dbus-daemon --session --nofork --print-address=4 4>"$work/bus" 2>"$work/dbus.log" &
+pids+=($!)
+wait_for 100 test -s "$work/bus" || fail "dbus-daemon did not start"
+export DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$work/bus")
+# No system bus for this session: logind is not part of the test.
+export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/no-system-bus"
+
+# dunst keeps the reminder until it is answered; its context menu runs our "dmenu".
+cat >"$work/pick" <<'PICK'
+#!/bin/sh
+grep -m1 '^#I stood up'
+PICK
+chmod +x "$work/pick"
+cat >"$work/dunstrc" <<RC
+[global]
+    dmenu = $work/pick
+[urgency_low]
+    timeout = 0
+[urgency_normal]
+    timeout = 0
+[urgency_critical]
+    timeout = 0
+RC
+dunst -config "$work/dunstrc" >"$work/dunst.log" 2>&1 &
+pids+=($!)
+has_owner() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+    org.freedesktop.DBus.NameHasOwner "string:$1" | grep -q 'boolean true'
+}
+wait_for 100 has_owner org.freedesktop.Notifications || fail "dunst did not take the bus name"
+
+dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$work/monitor.log" 2>&1 &
+pids+=($!)
+
+export LIMBER_HOME="$work/data"
+"$limber" watch --limit 4s --break 2s --verbose --idle-source "$source_name" 2>"$work/watch.log" &
+watch_pid=$!
+pids+=("$watch_pid")
+wait_for 100 grep -q "idle source: X11" "$work/watch.log" || fail "limber watch did not pick X11"
+wait_for 50 has_owner org.limber.Watch || fail "limber watch did not take its bus name"
+
+# A second watcher in the same session refuses to start.
+if "$limber" watch --idle-source "$source_name" 2>"$work/second.log"; then
+  fail "a second watcher started"
+fi
+grep -q "already running" "$work/second.log" || fail "the second watcher did not say why"
+
+# --pause reaches the running watcher.
+"$limber" watch --pause 1s >"$work/pause.log" || fail "--pause failed"
+grep -q "Reminders paused until" "$work/pause.log" || fail "--pause said: $(cat "$work/pause.log")"
+
+# Sit at the computer: input every half second, past the four-second limit.
+for ((i = 0; i < 16; i++)); do
+  xdotool mousemove $((100 + i * 5)) 200
+  sleep 0.5
+  if grep -q 'string "Time to stand up"' "$work/monitor.log"; then break; fi
+done
+wait_for 50 grep -q 'string "Time to stand up"' "$work/monitor.log" ||
+  fail "no reminder reached the notification server"
+grep -q 'string "I stood up"' "$work/monitor.log" || fail "the reminder has no I-stood-up button"
+grep -q 'string "In 10 minutes"' "$work/monitor.log" || fail "the reminder has no snooze button"
+
+# Answer through dunst's own menu: dunst emits ActionInvoked.
+dunstctl context
+wait_for 50 grep -q "action 'stood-up'" "$work/watch.log" || fail "the action did not arrive"
+grep -q 'member=ActionInvoked' "$work/monitor.log" || fail "dunst sent no ActionInvoked"
+
+# Back at the computer after the break: the next input starts a new bout.
+sleep 1
+xdotool mousemove 500 500
+wait_for 50 grep -q "confirmed break of" "$work/watch.log" || fail "the confirmed break was not recorded"
+
+# Sit again, then lock the screen (the locker's signal) for longer than a break.
+for ((i = 0; i < 14; i++)); do xdotool mousemove $((300 + i * 5)) 300; sleep 0.5; done
+dbus-send --session --type=signal /org/freedesktop/ScreenSaver \
+  org.freedesktop.ScreenSaver.ActiveChanged boolean:true
+sleep 3
+dbus-send --session --type=signal /org/freedesktop/ScreenSaver \
+  org.freedesktop.ScreenSaver.ActiveChanged boolean:false
+xdotool mousemove 10 10
+wait_for 50 grep -q "locked break of" "$work/watch.log" || fail "the locked break was not recorded"
+
+# SIGTERM: a clean exit that keeps what was recorded.
+kill -TERM "$watch_pid"
+wait_for 50 bash -c "! kill -0 $watch_pid" || fail "limber watch did not stop on SIGTERM"
+wait "$watch_pid" || fail "limber watch exited with $?"
+
+"$limber" history --sitting --json >"$work/history.json" || fail "history --sitting failed"
+python3 - "$work/history.json" <<'CHECK' || fail "the diary is not as expected: $(cat "$work/history.json")"
+import json, sys
+log = json.load(open(sys.argv[1]))
+bouts, breaks, reminders = log["bouts"], log["breaks"], log["reminders"]
+assert len(bouts) >= 2, bouts
+assert bouts[0]["seconds"] >= 4 and bouts[0]["reminders"] >= 1, bouts[0]
+kinds = [b["kind"] for b in breaks]
+assert "confirmed" in kinds and "locked" in kinds, kinds
+first = reminders[0]
+assert first["outcome"] == "stood-up", first
+CHECK
+echo "desktop_e2e ($source_name): reminder shown, I stood up, locked break, diary ok"

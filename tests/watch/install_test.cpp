@@ -1,0 +1,70 @@
+#include "watch/install.h"
+
+#include <fstream>
+#include <sstream>
+
+#include <gtest/gtest.h>
+
+#include "support/temp_dir.h"
+
+namespace limber::watch {
+namespace {
+
+std::string slurp(const std::filesystem::path& path) {
+  std::ifstream in(path);
+  std::stringstream text;
+  text << in.rdbuf();
+  return text.str();
+}
+
+TEST(InstallTest, TheUnitFollowsTheGraphicalSession) {
+  const std::string unit = unit_text(exec_line("/usr/bin/limber", {}));
+  EXPECT_NE(unit.find("PartOf=graphical-session.target\n"), std::string::npos);
+  EXPECT_NE(unit.find("After=graphical-session.target\n"), std::string::npos);
+  EXPECT_NE(unit.find("WantedBy=graphical-session.target\n"), std::string::npos);
+  EXPECT_NE(unit.find("ExecStart=/usr/bin/limber watch\n"), std::string::npos);
+}
+
+TEST(InstallTest, TheAutostartEntryStepsAsideForSystemd) {
+  const std::string desktop = desktop_text(exec_line("/usr/bin/limber", {"--limit", "45"}));
+  EXPECT_EQ(desktop.rfind("[Desktop Entry]\nType=Application\n", 0), 0U);
+  EXPECT_NE(desktop.find("Exec=/usr/bin/limber watch --limit 45\n"), std::string::npos);
+  EXPECT_NE(desktop.find("X-GNOME-HiddenUnderSystemd=true\n"), std::string::npos);
+  EXPECT_NE(desktop.find("X-systemd-skip=true\n"), std::string::npos);
+}
+
+TEST(InstallTest, QuotesAPathWithSpaces) {
+  EXPECT_EQ(exec_line("/home/a b/limber", {"--pause", "x\"y"}),
+            R"("/home/a b/limber" watch --pause "x\"y")");
+}
+
+TEST(InstallTest, WritesBothFilesUnderXdgConfigHome) {
+  const testing::TempDir dir;
+  const auto env = [&](const char* name) -> std::optional<std::string> {
+    if (std::string_view(name) == "XDG_CONFIG_HOME")
+      return dir.path().string();
+    return std::nullopt;
+  };
+  auto files = install_files(exec_line("/usr/bin/limber", {}), env);
+  ASSERT_TRUE(files) << files.error().message;
+  EXPECT_EQ(files->unit, dir.path() / "systemd/user/limber-watch.service");
+  EXPECT_EQ(files->desktop, dir.path() / "autostart/limber-watch.desktop");
+  EXPECT_EQ(slurp(files->unit), unit_text(exec_line("/usr/bin/limber", {})));
+}
+
+TEST(InstallTest, FallsBackToHomeAndIgnoresARelativeXdgPath) {
+  const testing::TempDir dir;
+  const auto env = [&](const char* name) -> std::optional<std::string> {
+    if (std::string_view(name) == "XDG_CONFIG_HOME")
+      return std::string("relative/config");
+    if (std::string_view(name) == "HOME")
+      return dir.path().string();
+    return std::nullopt;
+  };
+  auto files = install_files("limber watch", env);
+  ASSERT_TRUE(files) << files.error().message;
+  EXPECT_EQ(files->unit, dir.path() / ".config/systemd/user/limber-watch.service");
+}
+
+}  // namespace
+}  // namespace limber::watch

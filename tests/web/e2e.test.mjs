@@ -1,0 +1,243 @@
+// limber serve in Debian's chromium, as a person uses it: first start and the safety check,
+// pain logged by tapping the body map, the chart changing, a short guided session run to
+// the end, and everything still there after a reload. Each test saves a screenshot.
+import {after, before, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {checkAccessibility, newPage, shot, startBrowser, startLimber} from './harness.mjs';
+
+let limber;
+let browser;
+let context;  // one person's browser: the session cookie lives here
+
+const PHONE = {viewport: {width: 390, height: 844}, deviceScaleFactor: 1, hasTouch: true};
+
+before(async () => {
+  limber = await startLimber();
+  browser = await startBrowser();
+  context = await browser.newContext(PHONE);
+  context.setDefaultTimeout(10000);
+});
+
+after(async () => {
+  await context?.close();
+  await browser?.close();
+  const stopped = await limber?.stop();
+  assert.equal(stopped?.code, 0, `limber serve ended cleanly on SIGTERM: ${limber?.stderr()}`);
+});
+
+test('without its key the page explains how to open it', {timeout: 120000}, async () => {
+  const stranger = await browser.newContext(PHONE);
+  const page = await stranger.newPage();
+  const response = await page.goto(limber.base);
+  assert.equal(response.status(), 401);
+  await page.getByRole('heading', {name: 'Open limber with its key'}).waitFor();
+  await shot(page, '00-no-key');
+  await stranger.close();
+});
+
+test('first start: the safety check comes before any plan', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.goto(limber.url);
+  await page.waitForURL(`${limber.base}`);
+  await page.getByRole('heading', {name: 'First, a short safety check'}).waitFor();
+  assert.match(await page.locator('main').innerText(), /not a doctor/);
+  await checkAccessibility(page, 'today before the check');
+  await shot(page, '01-first-start');
+
+  await page.getByRole('link', {name: 'Start the safety check'}).click();
+  await page.getByRole('heading', {name: 'Safety check', level: 1}).waitFor();
+  const questions = page.locator('fieldset.question');
+  const count = await questions.count();
+  assert.ok(count >= 10, `${count} questions`);
+  for (let i = 0; i < count; i += 1) await questions.nth(i).getByText('No', {exact: true}).click();
+  await checkAccessibility(page, 'the safety check');
+  await page.getByRole('button', {name: 'See the result'}).click();
+  await page.getByRole('heading', {name: 'No warning signs found'}).waitFor();
+  await shot(page, '02-check-result');
+
+  await page.getByRole('link', {name: 'See today\'s plan'}).click();
+  await page.getByRole('heading', {name: /Phase: Rest and realign/}).waitFor();
+  await page.getByRole('heading', {name: 'What to do'}).waitFor();
+  await checkAccessibility(page, 'today with a plan');
+  await shot(page, '03-today-plan');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('pain logged by tapping the body map shows on the chart', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.setViewportSize({width: 360, height: 780});
+  await page.goto(`${limber.base}#/progress`);
+  await page.getByRole('heading', {name: 'Pain', exact: true}).waitFor();
+  assert.equal(await page.locator('[data-chart="pain"] circle.dot').count(), 0);
+
+  await page.getByRole('navigation').getByRole('link', {name: 'Log'}).click();
+  await page.getByRole('heading', {name: 'Log', level: 1}).waitFor();
+  // Tap the drawings: the lower back from behind, the left thigh from the front.
+  await page.locator('.body-view', {hasText: 'Back'}).locator('[data-region="lower-back"]').tap();
+  await page.locator('.body-view', {hasText: 'Front'}).locator('[data-region="left-thigh"]').tap();
+  assert.equal(await page.getByRole('checkbox', {name: 'Lower back'}).isChecked(), true);
+  assert.equal(await page.getByRole('checkbox', {name: 'Left thigh'}).isChecked(), true);
+  await page.getByText('Chosen: Lower back, Left thigh').waitFor();
+  await page.locator('.scale-button', {hasText: 'distressing'}).tap();
+  await page.getByText('cannot stand up straight yet').tap();
+  await page.getByLabel('Note (optional)').fill('bent to pick up the cat');
+  await checkAccessibility(page, 'the log form');
+  await shot(page, '04-log-body-map');
+  await page.getByRole('button', {name: 'Save pain'}).tap();
+  await page.getByRole('status').getByText(/Saved: Pain 6\/10/).waitFor();
+  await page.locator('.entries').getByText(/Pain 6\/10 \(distressing\): Lower back, Left thigh/).waitFor();
+
+  await page.getByRole('button', {name: '10 min'}).tap();
+  await page.locator('.entries').getByText('Walk, 10 min').waitFor();
+
+  await page.getByRole('navigation').getByRole('link', {name: 'Progress'}).click();
+  await page.getByRole('heading', {name: 'Pain', exact: true}).waitFor();
+  await page.locator('[data-chart="pain"] circle.dot').first().waitFor();
+  assert.equal(await page.locator('[data-chart="pain"] circle.dot').count(), 1);
+  assert.match(await page.locator('.summary').first().innerText(), /6\.0\s*out of 10/);
+  await page.getByRole('cell', {name: 'Lower back'}).or(page.getByRole('rowheader', {name: 'Lower back'})).first().waitFor();
+  // Readable at 360 px: nothing wider than the screen.
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  assert.ok(overflow <= 0, `the page is ${overflow}px wider than a 360px screen`);
+  await checkAccessibility(page, 'progress');
+  await shot(page, '05-progress-360');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a short guided session runs to the end and is saved', {timeout: 120000}, async () => {
+  // Its own browser context: the fake clock below holds for a whole context.
+  const timed = await browser.newContext(PHONE);
+  timed.setDefaultTimeout(10000);
+  await (await timed.newPage()).goto(limber.url);  // the key, for this context's cookie
+  const page = await newPage(timed);
+  await page.addInitScript(() => {
+    // Headless chromium has no voices: record what would be said.
+    window.spoken = [];
+    window.speechSynthesis.speak = (utterance) => window.spoken.push(utterance.text);
+  });
+  // The page's clock stands still unless the test moves it.
+  await page.clock.install({time: new Date('2026-11-21T10:00:00')});
+  await page.goto(`${limber.base}#/session`);
+  await page.getByRole('heading', {name: 'Posture routine'}).waitFor();
+  await page.clock.pauseAt(new Date('2026-11-21T10:05:00'));
+  await page.locator('.scale-button', {hasText: 'moderate'}).click();  // 4 before
+  await page.getByRole('switch', {name: 'Spoken cues'}).check();
+  await page.getByRole('button', {name: '▶ Start'}).click();
+
+  const countdown = page.locator('.countdown');
+  await countdown.waitFor();
+  assert.match(await page.locator('.stage-label').innerText(), /Get ready/);
+  const first = await page.locator('.session-name').innerText();
+  await page.clock.runFor(3000);
+  assert.equal(await countdown.innerText(), '0:12');
+  await page.getByRole('button', {name: 'Pause'}).click();
+  await page.clock.runFor(10000);
+  assert.equal(await countdown.innerText(), '0:12', 'paused: the clock holds');
+  await page.getByRole('button', {name: 'Go on'}).click();
+  await page.clock.runFor(13000);
+  assert.doesNotMatch(await page.locator('.stage-label').innerText(), /Get ready/);
+  await page.clock.resume();  // axe waits on the page's timers
+  await checkAccessibility(page, 'a running session');
+  await shot(page, '06-session-running');
+
+  // Skip the rest of this exercise, then let the others run their whole time.
+  await page.getByRole('button', {name: 'Skip'}).click();
+  await page.waitForFunction((name) => document.querySelector('.session-name')?.textContent !== name, first);
+  for (let minute = 0; minute < 60; minute += 1) {
+    if (await page.getByRole('heading', {name: 'Session done'}).isVisible()) break;
+    await page.clock.runFor(60000);
+  }
+  await page.getByRole('heading', {name: 'Session done'}).waitFor();
+  const spoken = await page.evaluate(() => window.spoken);
+  assert.ok(spoken.some((text) => /^Next: /.test(text)), `spoken: ${spoken.slice(0, 5).join(' | ')}`);
+  assert.ok(spoken.includes('That is the whole session. Well done.'));
+
+  await page.locator('.scale-button', {hasText: 'uncomfortable'}).click();  // 3 after
+  await checkAccessibility(page, 'the end of a session');
+  await page.getByRole('button', {name: 'Save the session'}).click();
+  await page.getByText('Saved. Well done for moving today.').waitFor();
+  await shot(page, '07-session-done');
+  assert.deepEqual(page.problems, []);
+  await timed.close();
+});
+
+test('after a reload everything is still there', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.goto(`${limber.base}#/log`);
+  await page.reload();
+  const recent = page.locator('.entries');
+  await recent.getByText(/Pain 6\/10/).waitFor();
+  await recent.getByText('Walk, 10 min').waitFor();
+  await recent.getByText(/Session, \d+ min \(pain 4 → 3\)/).waitFor();
+  await page.getByRole('navigation').getByRole('link', {name: 'Progress'}).click();
+  await page.getByText('1 session', {exact: true}).waitFor();
+  assert.equal(await page.locator('[data-chart="activity"] .session-mark').count(), 1);
+  await page.getByRole('navigation').getByRole('link', {name: 'Today'}).click();
+  await page.getByRole('heading', {name: /Phase: Rest and realign/}).waitFor();
+  await shot(page, '08-after-reload');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('works without a mouse: a walk and the muscle self-check by keyboard', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.goto(`${limber.base}#/log`);
+  await page.getByRole('heading', {name: 'Log', level: 1}).waitFor();
+  await page.getByLabel('Or type the minutes').focus();
+  await page.keyboard.type('25');
+  await page.keyboard.press('Enter');
+  await page.locator('.entries').getByText('Walk, 25 min').waitFor();
+
+  await page.goto(`${limber.base}#/muscles`);
+  await page.getByRole('heading', {name: 'Muscle self-check'}).waitFor();
+  const deepAbs = page.getByRole('group', {name: 'Deep abdominals'});
+  await deepAbs.getByRole('radio', {name: 'Fine'}).focus();
+  await page.keyboard.press('ArrowRight');  // Weak
+  assert.equal(await deepAbs.getByRole('radio', {name: 'Weak'}).isChecked(), true);
+  const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement.closest('label')).outlineStyle);
+  assert.equal(focusRing, 'solid', 'the focused choice shows a focus ring');
+  await checkAccessibility(page, 'the muscle self-check');
+  await page.getByRole('button', {name: 'Save'}).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').getByText(/strengthens the weak/).waitFor();
+  await shot(page, '09-muscles-keyboard');
+
+  await page.goto(`${limber.base}#/preferences`);
+  await page.getByRole('checkbox', {name: 'Yoga'}).focus();
+  await page.keyboard.press('Space');
+  await page.getByRole('button', {name: 'Save'}).focus();
+  await page.keyboard.press('Enter');
+  await page.getByRole('status').getByText(/styles you chose/).waitFor();
+  await checkAccessibility(page, 'the styles');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('a red flag pauses the plan until a clinician has seen the person', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.goto(`${limber.base}#/check`);
+  await page.getByRole('heading', {name: 'Safety check', level: 1}).waitFor();
+  // Losing bladder control is an emergency: that answer alone is enough.
+  await page.locator('fieldset.question').first().getByText('Yes', {exact: true}).click();
+  await page.getByRole('button', {name: 'See the result'}).click();
+  await page.getByRole('heading', {name: 'Get help now'}).waitFor();
+  await page.getByRole('link', {name: 'Back to today'}).click();
+  await page.getByRole('heading', {name: 'Get help now'}).waitFor();
+  assert.equal(await page.getByRole('heading', {name: 'What to do'}).count(), 0, 'no plan while paused');
+  assert.equal(await page.locator('#safety-pill').innerText(), 'Plans paused');
+  assert.equal(await page.getByRole('button', {name: 'Yes, record the visit now'}).isVisible(), false, 'asks first');
+  await checkAccessibility(page, 'today, paused');
+  await shot(page, '10-paused');
+
+  await page.getByRole('navigation').getByRole('link', {name: 'Session'}).click();
+  await page.getByRole('heading', {name: 'Get help now'}).waitFor();
+  assert.equal(await page.getByRole('button', {name: '▶ Start'}).count(), 0, 'no session while paused');
+
+  await page.getByRole('button', {name: 'A clinician has seen me'}).click();
+  await page.getByRole('button', {name: 'Yes, record the visit now'}).click();
+  await page.getByRole('heading', {name: 'What to do'}).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

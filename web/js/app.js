@@ -1,0 +1,95 @@
+// The page: a hash router over the views, each a module that renders into <main>. Every
+// piece of data comes from the JSON API (api.js); nothing is kept in the browser but the
+// speech switch.
+import {ApiError, api} from './api.js';
+import {announce, fill, h} from './dom.js';
+import * as today from './today.js';
+import * as log from './log.js';
+import * as progress from './progress.js';
+import * as session from './session.js';
+import * as check from './check.js';
+import * as settings from './settings.js';
+
+const views = {
+  today: {tab: 'today', render: today.render},
+  log: {tab: 'log', render: log.render},
+  session: {tab: 'session', render: session.render},
+  progress: {tab: 'progress', render: progress.render},
+  more: {tab: 'more', render: settings.renderMore},
+  check: {tab: 'more', render: check.render},
+  muscles: {tab: 'more', render: settings.renderMuscles},
+  preferences: {tab: 'more', render: settings.renderPreferences},
+};
+
+const context = {
+  vocabulary: null,
+  go(name) {
+    if (location.hash === `#/${name}`) route();
+    else location.hash = `#/${name}`;
+  },
+  async refreshSafety() {
+    try {
+      const data = await api.get('/api/today');
+      showSafetyPill(data.safety);
+      return data;
+    } catch {
+      return null;
+    }
+  },
+};
+
+function showSafetyPill(safety) {
+  const pill = document.getElementById('safety-pill');
+  const words = {
+    'needs-check': 'Safety check needed',
+    paused: 'Plans paused',
+  };
+  const text = safety.gate === 'open'
+    ? (safety.level === 'see-clinician' ? 'See a clinician soon' : '')
+    : words[safety.gate];
+  pill.hidden = !text;
+  pill.textContent = text || '';
+  pill.className = `safety-pill ${safety.gate === 'paused' ? 'danger' : 'warn'}`;
+}
+
+let firstRoute = true;
+let routing = 0;
+
+async function route() {
+  const name = location.hash.replace(/^#\/?/, '') || 'today';
+  const view = views[name] ?? views.today;
+  for (const link of document.querySelectorAll('.tabs a')) {
+    if (link.dataset.tab === view.tab) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+  const main = document.getElementById('main');
+  const ticket = ++routing;
+  try {
+    if (!context.vocabulary) context.vocabulary = await api.get('/api/vocabulary');
+    const content = await view.render(context);
+    if (ticket !== routing) return;  // another view was asked for meanwhile
+    fill(main, content);
+  } catch (error) {
+    if (ticket !== routing) return;
+    const message = error instanceof ApiError ? error.message : `Something went wrong: ${error}`;
+    fill(main, h('section', {class: 'view'},
+      h('h1', {tabindex: '-1'}, 'limber cannot show this page'),
+      h('p', {class: 'card error'}, message)));
+  }
+  const heading = main.querySelector('h1');
+  if (!firstRoute && heading) {
+    heading.setAttribute('tabindex', '-1');
+    heading.focus();
+  }
+  firstRoute = false;
+  const title = heading ? heading.textContent : 'limber';
+  document.title = `${title} · limber`;
+  context.refreshSafety();
+}
+
+window.addEventListener('hashchange', route);
+window.addEventListener('unhandledrejection', (event) => {
+  const error = event.reason;
+  announce(error instanceof ApiError ? error.message : 'Something went wrong.', 'error');
+});
+route();

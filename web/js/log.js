@@ -1,0 +1,190 @@
+// Log: pain with the body map, mobility and a note; then relief (a log, never advice)
+// and walks, each its own short form.
+import {api} from './api.js';
+import {announce, h, shortTime, uid} from './dom.js';
+import {bodyMap} from './bodymap.js';
+import {painScale} from './scale.js';
+
+const RELIEF_NAMES = {
+  medication: 'Medication', cream: 'Cream or gel', heat: 'Heat', cold: 'Cold', other: 'Something else',
+};
+
+function describe(entry) {
+  switch (entry.kind) {
+    case 'pain': {
+      const where = entry.regions.map((r) => (r.pain !== undefined ? `${r.name} ${r.pain}` : r.name));
+      return `Pain ${entry.pain}/10 (${entry.pain_words})${where.length ? `: ${where.join(', ')}` : ''}`;
+    }
+    case 'relief':
+      return `${RELIEF_NAMES[entry.relief] ?? entry.relief}${entry.name ? `: ${entry.name}` : ''}`;
+    case 'walk':
+      return `Walk, ${entry.minutes} min`;
+    case 'session':
+      return `Session, ${entry.minutes} min (pain ${entry.pain_before} → ${entry.pain_after})`;
+    default:
+      return entry.kind;
+  }
+}
+
+function errorBox() {
+  return h('p', {class: 'form-error', role: 'alert', hidden: true});
+}
+
+function showError(box, message) {
+  box.textContent = message;
+  box.hidden = !message;
+}
+
+function painForm(context, refresh) {
+  const vocabulary = context.vocabulary;
+  const scale = painScale(vocabulary, {legend: 'How bad is the pain right now?'});
+  const map = bodyMap(vocabulary.regions);
+  const mobilityName = uid('mobility');
+  const mobility = h('fieldset', {class: 'choices'},
+    h('legend', {}, 'What can you do right now?'),
+    vocabulary.mobility.map((m) => h('label', {class: 'choice'},
+      h('input', {type: 'radio', name: mobilityName, value: m.id}),
+      h('span', {}, m.description))));
+  const noteId = uid('note');
+  const note = h('textarea', {id: noteId, rows: 2, maxlength: vocabulary.limits.note});
+  const error = errorBox();
+  const form = h('form', {
+    class: 'card',
+    'aria-labelledby': 'pain-heading',
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const pain = scale.value();
+      if (pain === null) {
+        showError(error, 'Choose how bad the pain is, from 0 (no pain) to 10 (worst imaginable).');
+        scale.focus();
+        return;
+      }
+      const chosenMobility = form.querySelector(`input[name="${mobilityName}"]:checked`);
+      const body = {pain, regions: map.selected()};
+      if (chosenMobility) body.mobility = chosenMobility.value;
+      if (note.value.trim()) body.note = note.value.trim();
+      try {
+        const saved = await api.post('/api/entries', body);
+        showError(error, '');
+        announce(`Saved: ${describe(saved.entry)}.`);
+        if (saved.check_again) announce(saved.check_again, 'warn');
+        form.reset();
+        map.clear();
+        await refresh();
+      } catch (failure) {
+        showError(error, failure.message);
+      }
+    },
+  },
+  h('h2', {id: 'pain-heading'}, 'Pain'),
+  scale.element,
+  h('h3', {}, 'Where does it hurt?'),
+  map.element,
+  mobility,
+  h('label', {for: noteId}, 'Note (optional)'),
+  note,
+  error,
+  h('button', {type: 'submit', class: 'button primary big'}, 'Save pain'));
+  return form;
+}
+
+function reliefForm(context, refresh) {
+  const kindName = uid('relief');
+  const nameId = uid('relief-name');
+  const name = h('input', {id: nameId, type: 'text', maxlength: context.vocabulary.limits.name, autocomplete: 'off'});
+  const error = errorBox();
+  const form = h('form', {
+    class: 'card',
+    'aria-labelledby': 'relief-heading',
+    novalidate: true,
+    onsubmit: async (event) => {
+      event.preventDefault();
+      const kind = form.querySelector(`input[name="${kindName}"]:checked`);
+      if (!kind) {
+        showError(error, 'Choose what you used.');
+        return;
+      }
+      try {
+        const saved = await api.post('/api/entries', {kind: 'relief', relief: kind.value, name: name.value.trim()});
+        showError(error, '');
+        announce(`Saved: ${describe(saved.entry)}.`);
+        form.reset();
+        await refresh();
+      } catch (failure) {
+        showError(error, failure.message);
+      }
+    },
+  },
+  h('h2', {id: 'relief-heading'}, 'Something that eased it'),
+  h('p', {class: 'hint'}, 'A log for you and your clinician. limber never suggests doses: follow the label, ask a pharmacist.'),
+  h('fieldset', {class: 'choices row'},
+    h('legend', {}, 'What did you use?'),
+    context.vocabulary.relief.map((id) => h('label', {class: 'choice'},
+      h('input', {type: 'radio', name: kindName, value: id}), h('span', {}, RELIEF_NAMES[id] ?? id)))),
+  h('label', {for: nameId}, 'Its name (optional)'),
+  name,
+  error,
+  h('button', {type: 'submit', class: 'button primary'}, 'Save relief'));
+  return form;
+}
+
+function walkForm(context, refresh) {
+  const minutesId = uid('minutes');
+  const minutes = h('input', {
+    id: minutesId, type: 'number', inputmode: 'numeric', min: 1, max: context.vocabulary.limits.walk_minutes, step: 1,
+  });
+  const error = errorBox();
+  async function save(value) {
+    try {
+      const saved = await api.post('/api/entries', {kind: 'walk', minutes: value});
+      showError(error, '');
+      announce(`Saved: ${describe(saved.entry)}.`);
+      minutes.value = '';
+      await refresh();
+    } catch (failure) {
+      showError(error, failure.message);
+    }
+  }
+  return h('form', {
+    class: 'card',
+    'aria-labelledby': 'walk-heading',
+    novalidate: true,
+    onsubmit: (event) => {
+      event.preventDefault();
+      const value = Number(minutes.value);
+      if (!Number.isInteger(value) || value < 1) {
+        showError(error, `Type the minutes you walked, 1 to ${context.vocabulary.limits.walk_minutes}.`);
+        minutes.focus();
+        return;
+      }
+      save(value);
+    },
+  },
+  h('h2', {id: 'walk-heading'}, 'A walk'),
+  h('div', {class: 'quick', role: 'group', 'aria-label': 'Save a walk of'},
+    [5, 10, 15, 20].map((value) => h('button', {type: 'button', class: 'button', onclick: () => save(value)}, `${value} min`))),
+  h('label', {for: minutesId}, 'Or type the minutes'),
+  h('div', {class: 'inline'}, minutes, h('button', {type: 'submit', class: 'button primary'}, 'Save walk')),
+  error);
+}
+
+export async function render(context) {
+  const recent = h('ol', {class: 'entries'});
+  async function refresh() {
+    const data = await api.get('/api/entries?days=3');
+    recent.replaceChildren(...(data.entries.length
+      ? data.entries.slice(0, 12).map((entry) => h('li', {},
+        h('span', {class: 'when'}, shortTime(entry.at)), ' ', describe(entry),
+        entry.note ? h('span', {class: 'entry-note'}, ` “${entry.note}”`) : null))
+      : [h('li', {class: 'empty'}, 'Nothing logged in the last three days.')]));
+  }
+  await refresh();
+  return h('section', {class: 'view'},
+    h('h1', {}, 'Log'),
+    painForm(context, refresh),
+    walkForm(context, refresh),
+    reliefForm(context, refresh),
+    h('section', {class: 'card', 'aria-labelledby': 'recent-heading'},
+      h('h2', {id: 'recent-heading'}, 'Last three days'), recent));
+}
