@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "app/local_time.h"
+#include "app/progress_json.h"
 #include "core/time_parse.h"
 
 namespace limber::app {
@@ -108,6 +109,40 @@ core::Result<SittingLog> SittingService::recent(int days_back) const {
   return log;
 }
 
+core::Result<std::vector<SittingDay>> SittingService::by_day(int days_back) const {
+  const int count = std::max(days_back, 1);
+  auto log = recent(count);
+  if (!log)
+    return core::Unexpected(log.error());
+  const local_days first = std::chrono::floor<days>(now_.local) - days{count - 1};
+  std::vector<SittingDay> result(static_cast<std::size_t>(count));
+  for (int i = 0; i < count; ++i)
+    result[static_cast<std::size_t>(i)].day = first + days{i};
+  // The day an instant fell on where it was recorded; nullptr outside the range.
+  const auto day_of = [&](Instant at, std::chrono::seconds offset) -> SittingDay* {
+    const auto index = (std::chrono::floor<days>(core::to_local(at, offset)) - first).count();
+    return index >= 0 && index < count ? &result[static_cast<std::size_t>(index)] : nullptr;
+  };
+  for (const auto& stored : log->bouts) {
+    if (SittingDay* day = day_of(stored.bout.start, stored.utc_offset)) {
+      day->sat += stored.bout.length();
+      day->longest = std::max(day->longest, stored.bout.length());
+    }
+  }
+  for (const auto& stored : log->breaks) {
+    if (SittingDay* day = day_of(stored.pause.start, stored.utc_offset))
+      ++day->breaks;
+  }
+  for (const auto& stored : log->reminders) {
+    if (SittingDay* day = day_of(stored.reminder.shown_at, stored.utc_offset)) {
+      ++day->reminders;
+      if (stored.outcome == core::ReminderOutcome::kStoodUp)
+        ++day->stood_up;
+    }
+  }
+  return result;
+}
+
 std::string describe(const SittingSummary& summary) {
   std::string text;
   if (summary.longest_yesterday) {
@@ -172,6 +207,19 @@ nlohmann::json to_json(const SittingLog& log) {
   return {{"bouts", std::move(bouts)},
           {"breaks", std::move(breaks)},
           {"reminders", std::move(reminders)}};
+}
+
+nlohmann::json to_json(const std::vector<SittingDay>& by_day) {
+  nlohmann::json out = nlohmann::json::array();
+  for (const SittingDay& day : by_day) {
+    out.push_back({{"date", iso_day(day.day)},
+                   {"sat_minutes", whole_minutes(day.sat)},
+                   {"longest_minutes", whole_minutes(day.longest)},
+                   {"breaks", day.breaks},
+                   {"reminders", day.reminders},
+                   {"stood_up", day.stood_up}});
+  }
+  return out;
 }
 
 }  // namespace limber::app

@@ -39,6 +39,16 @@ struct SittingLog {
   std::vector<store::StoredReminder> reminders;
 };
 
+// One local day of sitting, for the progress charts.
+struct SittingDay {
+  std::chrono::local_days day;
+  std::chrono::seconds sat{0};      // all bouts that began that day
+  std::chrono::seconds longest{0};  // the longest of them
+  int breaks = 0;
+  int reminders = 0;
+  int stood_up = 0;  // reminders answered "I stood up"
+};
+
 class SittingService {
  public:
   SittingService(const store::Database& db, core::Now now) : store_(db), now_(now) {}
@@ -47,6 +57,8 @@ class SittingService {
   core::Result<SittingSummary> summary() const;
   // The last `days` local days, today included.
   core::Result<SittingLog> recent(int days) const;
+  // The last `days` local days, oldest first, one for every day (zeros when none).
+  core::Result<std::vector<SittingDay>> by_day(int days) const;
 
   [[nodiscard]] const store::SittingStore& store() const { return store_; }
 
@@ -67,5 +79,8 @@ nlohmann::json to_json(const SittingSummary& summary);
 //  "seconds","kind"}], "reminders": [{"id","shown_at","number","sat_minutes","exercise",
 //  "outcome","answered_at"}]}
 nlohmann::json to_json(const SittingLog& log);
+// [{"date": "2026-11-22", "sat_minutes", "longest_minutes", "breaks", "reminders",
+//   "stood_up"}]
+nlohmann::json to_json(const std::vector<SittingDay>& days);
 
 }  // namespace limber::app

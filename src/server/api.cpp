@@ -13,6 +13,7 @@
 #include "app/progress_json.h"
 #include "app/screening.h"
 #include "app/screening_json.h"
+#include "app/sitting_service.h"
 #include "core/session_choice.h"
 #include "core/session_script.h"
 #include "core/time_parse.h"
@@ -303,7 +304,12 @@ Reply Api::compute_progress(const core::Now& now, int days) const {
   auto function = services.plans.function_summary(progress->last);
   if (!function)
     return error_reply(function.error());
-  return ok(app::to_json(*progress, *function));
+  auto sitting = app::SittingService(db_, now).by_day(days);
+  if (!sitting)
+    return error_reply(sitting.error());
+  nlohmann::json body = app::to_json(*progress, *function);
+  body["sitting"] = app::to_json(*sitting);
+  return ok(std::move(body));
 }
 
 Reply Api::check_questions(const core::Now& now) const {

@@ -6,6 +6,7 @@
 #include "server/security.h"
 #include "server_fixture.h"
 #include "store/screening_store.h"
+#include "store/sitting_store.h"
 
 namespace limber::testing {
 namespace {
@@ -277,6 +278,41 @@ TEST_F(ApiTest, ProgressShowsTheDaysAndTheEntries) {
   EXPECT_EQ(progress.body["days"][5]["pain_mean"], 6.0);
   EXPECT_EQ(progress.body["days"][6]["pain_7day"], 5.0);
   EXPECT_EQ(progress.body["regions"][0]["region"], "lower-back");
+}
+
+// What `limber watch` recorded, written by another process, shows day by day.
+TEST_F(ApiTest, ProgressShowsSittingAndBreaksByDay) {
+  pass_check();
+  const Answer before = get("/api/progress?days=7");
+  ASSERT_EQ(before.body["sitting"].size(), 7U);
+  EXPECT_EQ(before.body["sitting"][6]["sat_minutes"], 0);
+
+  auto other = store::Database::open(db_path(), store::OpenOptions{});
+  ASSERT_TRUE(other) << other.error().message;
+  const store::SittingStore sitting(*other);
+  using std::chrono::minutes;
+  const core::Instant yesterday = kNoon - std::chrono::days{1};
+  ASSERT_TRUE(sitting.add_bout({yesterday, yesterday + minutes{52}, 1}, {}));
+  ASSERT_TRUE(sitting.add_bout({kNoon - minutes{90}, kNoon - minutes{70}, 0}, {}));
+  ASSERT_TRUE(sitting.add_bout({kNoon - minutes{60}, kNoon - minutes{25}, 0}, {}));
+  ASSERT_TRUE(sitting.add_break(
+      {kNoon - minutes{70}, kNoon - minutes{60}, core::BreakKind::kConfirmed}, {}));
+  auto reminder = sitting.add_reminder({1, yesterday + minutes{30}, minutes{30}}, {}, std::nullopt);
+  ASSERT_TRUE(reminder);
+  ASSERT_TRUE(
+      sitting.answer_reminder(*reminder, yesterday + minutes{31}, core::ReminderOutcome::kStoodUp));
+
+  const Answer after = get("/api/progress?days=7");
+  ASSERT_EQ(after.status, 200) << after.text;
+  const auto& today = after.body["sitting"][6];
+  EXPECT_EQ(today["date"], "2026-11-21");
+  EXPECT_EQ(today["sat_minutes"], 55);
+  EXPECT_EQ(today["longest_minutes"], 35);
+  EXPECT_EQ(today["breaks"], 1);
+  const auto& day_before = after.body["sitting"][5];
+  EXPECT_EQ(day_before["longest_minutes"], 52);
+  EXPECT_EQ(day_before["reminders"], 1);
+  EXPECT_EQ(day_before["stood_up"], 1);
 }
 
 TEST_F(ApiTest, ProgressFollowsEveryChangeToTheDiaryAndTheDay) {

@@ -100,3 +100,26 @@ export function dayTable(progress) {
           h('td', {}, fmt(d.pain_mean)), h('td', {}, fmt(d.pain_7day)),
           h('td', {}, d.walk_minutes), h('td', {}, d.sessions)))))));
 }
+
+// Sitting by day, from `limber watch`: the longest stretch as a bar, a tick over days
+// with a reminder answered by standing up.
+export function sittingChart(sitting, label) {
+  const n = sitting.length;
+  const max = Math.max(60, ...sitting.map((d) => d.longest_minutes));
+  const step = (WIDTH - LEFT - RIGHT) / Math.max(1, n);
+  const barWidth = Math.max(2, step * 0.6);
+  const bars = sitting.map((day, i) => {
+    const x = LEFT + i * step + (step - barWidth) / 2;
+    if (day.longest_minutes <= 0) return null;
+    const y = yFor(day.longest_minutes, max);
+    return svg('rect', {x, y, width: barWidth, height: HEIGHT - BOTTOM - y, class: 'bar bar-sitting', dataset: {date: day.date}});
+  });
+  const ticks = [0, Math.round(max / 2), max].map((v) => svg('g', {},
+    svg('line', {x1: LEFT, x2: WIDTH - RIGHT, y1: yFor(v, max), y2: yFor(v, max), class: 'grid'}),
+    svg('text', {x: LEFT - 6, y: yFor(v, max) + 4, class: 'axis', 'text-anchor': 'end'}, v)));
+  return h('figure', {class: 'chart'},
+    svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'chart-svg', dataset: {chart: 'sitting'}},
+      ticks, bars, dateLabels(sitting)),
+    h('figcaption', {class: 'legend'},
+      h('span', {class: 'key key-bar-sitting', 'aria-hidden': 'true'}), ' Longest time sitting without a break, minutes'));
+}

@@ -1,8 +1,9 @@
 // Progress: pain over time with its 7-day line, where it hurt week by week, walks and
-// sessions, and the activities the pain makes hard (PSFS).
+// sessions, sitting and breaks (from `limber watch`), and the activities the pain makes
+// hard (PSFS).
 import {api} from './api.js';
 import {announce, h, shortDay, uid} from './dom.js';
-import {activityChart, dayTable, painChart} from './chart.js';
+import {activityChart, dayTable, painChart, sittingChart} from './chart.js';
 
 const RANGES = [
   {days: 7, label: '1 week'},
@@ -25,7 +26,7 @@ function painSummary(progress) {
     parts.push(`; ${progress.start_pain.toFixed(1)} when this episode began`);
     if (change <= -2) parts.push(h('span', {class: 'good'}, ` (${change.toFixed(1)}: a real improvement)`));
     else if (change >= 2) parts.push(h('span', {class: 'bad'}, ` (+${change.toFixed(1)}: worse, take it slower)`));
-    else parts.push(` (${change > 0 ? '+' : ''}${change.toFixed(1)})`);
+    else if (change !== 0) parts.push(` (${change > 0 ? '+' : ''}${change.toFixed(1)})`);
   }
   parts.push('.');
   return h('p', {class: 'summary'}, parts);
@@ -45,6 +46,21 @@ function regionTable(progress) {
         region.weeks.map((count) => h('td', {
           class: `heat-${count === 0 ? 0 : Math.min(4, Math.ceil((4 * count) / most))}`,
         }, count)))))));
+}
+
+function sittingSection(sitting) {
+  const total = (key) => sitting.reduce((sum, day) => sum + day[key], 0);
+  const longest = Math.max(0, ...sitting.map((day) => day.longest_minutes));
+  const content = total('sat_minutes') === 0 && total('reminders') === 0
+    ? [h('p', {}, 'Nothing recorded yet. ', h('code', {}, 'limber watch'),
+      ' notices when you have sat at the computer too long and reminds you to stand up; what it sees shows here.')]
+    : [h('ul', {class: 'facts'},
+      h('li', {}, h('strong', {}, `${longest} minutes`), ' the longest time sitting without a break'),
+      h('li', {}, h('strong', {}, count(total('breaks'), 'break')), ' taken'),
+      h('li', {}, h('strong', {}, count(total('reminders'), 'reminder')), `, ${total('stood_up')} answered by standing up`)),
+    sittingChart(sitting, `Longest time sitting by day; at most ${longest} minutes in this period`)];
+  return h('section', {class: 'card', 'aria-labelledby': 'sitting-heading'},
+    h('h2', {id: 'sitting-heading'}, 'Sitting and breaks'), content);
 }
 
 function functionSection(data, rerender) {
@@ -136,6 +152,7 @@ export async function render(context) {
           h('li', {}, h('strong', {}, count(progress.sessions, 'session')), `, ${progress.session_minutes} minutes`,
             progress.flares ? `; ${progress.flares} followed by more pain` : '')),
         activityChart(progress, `Walking minutes and sessions by day: ${progress.walks} walks and ${progress.sessions} sessions in this period`)),
+      sittingSection(progress.sitting),
       functionSection({function: fn}, draw));
   }
   await draw();
