@@ -6,14 +6,22 @@
 #include "server/server.h"
 
 #include <array>
+#include <atomic>
+#include <chrono>
 #include <condition_variable>
 #include <mutex>
 #include <ostream>
+#include <thread>
+#include <utility>
 #include <vector>
 
+#include <arpa/inet.h>
 #include <civetweb.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "app/local_time.h"
 #include "server/api.h"
@@ -199,6 +207,21 @@ struct Route {
     return id;
   }
 };
+
+// Opens and closes a connection to the server on `bind`:`port`.
+void knock(const std::string& bind, int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  if (fd < 0)
+    return;
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  if (inet_pton(AF_INET, bind == "0.0.0.0" ? "127.0.0.1" : bind.c_str(), &address.sin_addr) == 1) {
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
+    connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address));
+  }
+  close(fd);
+}
 
 }  // namespace
 
@@ -501,16 +524,28 @@ bool Server::run() {
 
 void Server::stop() {
   Impl& self = *impl_;
+  mg_context* context = nullptr;
   {
     const std::lock_guard lock(self.state_mutex);
     self.stopped = true;
     self.running_now = false;
+    context = std::exchange(self.context, nullptr);
   }
   self.state_changed.notify_all();
-  if (self.context != nullptr) {
-    mg_stop(self.context);  // waits for the requests in flight
-    self.context = nullptr;
+  if (context == nullptr)
+    return;
+  // mg_stop waits for the requests in flight, and for CivetWeb's accept loop, which looks
+  // at its stop flag only between polls of up to 2 s: a connection of our own wakes it.
+  std::atomic<bool> stopped{false};
+  std::thread stopper([context, &stopped] {
+    mg_stop(context);
+    stopped = true;
+  });
+  while (!stopped) {
+    knock(self.options.bind, self.port);
+    std::this_thread::sleep_for(std::chrono::milliseconds{5});
   }
+  stopper.join();
 }
 
 bool Server::running() const {
