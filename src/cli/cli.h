@@ -45,4 +45,8 @@ void add_all_commands(CLI::App& app, CommandTable& table);
 // Parses and runs one command of `commands`. Returns the exit code; messages go to io.err.
 int run(const Invocation& invocation, CommandSet commands = add_all_commands);
 
+// A program's main(): reads the clock, the environment and the terminal once and runs
+// `commands` on the real streams. An exception (a bug) is reported as `program`'s.
+int main(int argc, char** argv, CommandSet commands, const char* program);
+
 }  // namespace limber::cli
