@@ -123,21 +123,6 @@ core::Result<const app::ScreeningService*> Session::screening() {
   return &*screening_;
 }
 
-void add_all_commands(CLI::App& app, CommandTable& table) {
-  add_status_command(app, table);
-  add_log_command(app, table);
-  add_history_command(app, table);
-  add_edit_commands(app, table);
-  add_transfer_commands(app, table);
-  add_check_command(app, table);
-  add_plan_commands(app, table);
-  add_exercise_commands(app, table);
-  add_session_command(app, table);
-  add_progress_command(app, table);
-  add_watch_forwarder(app, table);
-  add_serve_command(app, table);
-}
-
 int run(const Invocation& invocation, CommandSet commands) {
   const Io& io = invocation.io;
   CLI::App app{
