@@ -248,4 +248,32 @@ core::Result<core::Plan> PlanService::plan(std::optional<std::chrono::local_days
   return core::plan_day(input, catalog_);
 }
 
+core::Result<std::vector<core::Plan>> PlanService::plans(std::chrono::local_days first,
+                                                         int count) const {
+  // The diary is read once, up to the last day: each day's plan ignores later entries.
+  const auto last = first + std::chrono::days{std::max(count, 1) - 1};
+  auto standing = screening_.standing();
+  if (!standing)
+    return Unexpected(standing.error());
+  auto entries = episode_entries(last);
+  if (!entries)
+    return Unexpected(entries.error());
+  auto preferences = this->preferences();
+  if (!preferences)
+    return Unexpected(preferences.error());
+  auto function = function_summary(last);
+  if (!function)
+    return Unexpected(function.error());
+  auto previous = previous_episode();
+  if (!previous)
+    return Unexpected(previous.error());
+  std::vector<core::Plan> plans;
+  for (auto day = first; day <= last; day += std::chrono::days{1}) {
+    const core::PlanInput input{day,          *entries,  standing->assessment.level,
+                                *preferences, *function, *previous};
+    plans.push_back(core::plan_day(input, catalog_));
+  }
+  return plans;
+}
+
 }  // namespace limber::app

@@ -31,6 +31,9 @@ class PlanService {
 
   // The plan for a local day (default today). Entries of the current episode only.
   core::Result<core::Plan> plan(std::optional<std::chrono::local_days> day = std::nullopt) const;
+  // The plans for `count` days from `first`, as plan(day) gives each, with the diary read
+  // once (for a calendar of the coming week). The days must not be before today.
+  core::Result<std::vector<core::Plan>> plans(std::chrono::local_days first, int count) const;
 
   core::Result<core::PlanPreferences> preferences() const;
   // Each list replaces the stored one; an empty optional leaves it as it is.

@@ -16,6 +16,7 @@ void add_all_commands(CLI::App& app, CommandTable& table) {
   add_exercise_commands(app, table);
   add_session_command(app, table);
   add_progress_command(app, table);
+  add_report_command(app, table);
   add_watch_forwarder(app, table);
   add_serve_command(app, table);
 }

@@ -75,6 +75,7 @@ void add_check_command(CLI::App& app, CommandTable& table);
 void add_watch_forwarder(CLI::App& app, CommandTable& table);
 void add_serve_command(CLI::App& app, CommandTable& table);
 void add_session_command(CLI::App& app, CommandTable& table);
+void add_report_command(CLI::App& app, CommandTable& table);
 
 // Shared option readers: a usage error (kInvalidInput) names the option.
 core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words);

@@ -1,9 +1,12 @@
-// limber export --format csv [-o FILE] and limber import FILE.csv
+// limber export --format csv|fhir|ics [-o FILE] and limber import FILE.csv
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "app/files.h"
+#include "app/report_service.h"
 #include "cli/command.h"
+#include "cli/safety_gate.h"
+#include "core/ics.h"
 #include "core/vocabulary.h"
 
 namespace limber::cli {
@@ -12,31 +15,130 @@ namespace {
 using core::Result;
 using core::Unexpected;
 
-constexpr std::array<std::string_view, 1> kFormats = {"csv"};
+enum class Format { kCsv, kFhir, kIcs };
+constexpr std::array<std::string_view, 3> kFormats = {"csv", "fhir", "ics"};
 
 struct ExportOptions {
   std::string format = "csv";
   std::string output = "-";
+  std::optional<std::string> patient_name;
+  std::optional<std::string> walk_at;     // ics only; default 11:00
+  std::optional<std::string> session_at;  // ics only; default 17:00
 };
 
-Result<void> run_export(Session& session, const ExportOptions& options) {
-  if (auto format = core::parse_name(options.format, kFormats, "format"); !format) {
-    return Unexpected(format.error());
-  }
+// The file's text and one line that says what it holds.
+struct Exported {
+  std::string text;
+  std::string what;
+};
+
+Result<Exported> export_csv(Session& session) {
   auto diary = session.diary();
   if (!diary)
     return Unexpected(diary.error());
   auto csv = (*diary)->export_csv();
   if (!csv)
     return Unexpected(csv.error());
+  return Exported{std::move(*csv),
+                  "CSV, the whole diary, one row per entry, oldest first; limber import reads "
+                  "it back"};
+}
+
+Result<Exported> export_fhir(Session& session, const ExportOptions& options) {
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  auto db = session.database();
+  if (!db)
+    return Unexpected(db.error());
+  auto document = app::ReportService(**db, **plans).fhir(options.patient_name);
+  if (!document)
+    return Unexpected(document.error());
+  const core::FhirCounts& counts = document->counts;
+  return Exported{
+      std::move(document->json),
+      fmt::format("FHIR R4 Bundle: {} pain rating{} as Observations (LOINC 72514-3, body sites "
+                  "in SNOMED CT), {} check{} as QuestionnaireResponses, {} Patient; walks, "
+                  "reliefs and sessions are only in the CSV export",
+                  counts.pain_ratings, counts.pain_ratings == 1 ? "" : "s", counts.checks,
+                  counts.checks == 1 ? "" : "s",
+                  options.patient_name ? "a named" : "an anonymous")};
+}
+
+Result<Exported> export_ics(Session& session, const ExportOptions& options) {
+  auto walk = core::parse_clock_time(options.walk_at.value_or("11:00"), "--walk-at");
+  if (!walk)
+    return Unexpected(walk.error());
+  auto start = core::parse_clock_time(options.session_at.value_or("17:00"), "--session-at");
+  if (!start)
+    return Unexpected(start.error());
+  // The calendar is the plan: the safety check comes first, as for limber today.
+  auto gate = pass_safety_gate(session, true);
+  if (!gate)
+    return Unexpected(gate.error());
+  if (!gate->proceed) {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      "the safety check's result pauses the plan, so there is nothing to put in "
+                      "a calendar: see limber check");
+  }
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  auto db = session.database();
+  if (!db)
+    return Unexpected(db.error());
+  auto calendar = app::ReportService(**db, **plans)
+                      .calendar({*walk, *start, core::EventTimes{}.alarm_minutes_before});
+  if (!calendar)
+    return Unexpected(calendar.error());
+  return Exported{std::move(calendar->text),
+                  fmt::format("iCalendar: {} walk{} and exercise sessions from {} to {}, each with "
+                              "a reminder {} minutes before",
+                              calendar->events, calendar->events == 1 ? "" : "s",
+                              core::report_day(calendar->first), core::report_day(calendar->last),
+                              core::EventTimes{}.alarm_minutes_before)};
+}
+
+Result<void> run_export(Session& session, const ExportOptions& options) {
+  auto format = core::parse_name(options.format, kFormats, "format");
+  if (!format)
+    return Unexpected(format.error());
+  // An option for another format is a mistake worth saying, not something to ignore.
+  const auto format_only = [&](bool given, std::string_view option, Format wanted) -> Result<void> {
+    if (given && static_cast<Format>(*format) != wanted) {
+      return core::fail(core::ErrorCode::kInvalidInput,
+                        fmt::format("{} is for --format {} only", option,
+                                    kFormats.at(static_cast<std::size_t>(wanted))));
+    }
+    return {};
+  };
+  for (auto check : {format_only(options.patient_name.has_value(), "--patient-name", Format::kFhir),
+                     format_only(options.walk_at.has_value(), "--walk-at", Format::kIcs),
+                     format_only(options.session_at.has_value(), "--session-at", Format::kIcs)}) {
+    if (!check)
+      return check;
+  }
+  Result<Exported> exported = Unexpected(core::Error{});
+  switch (static_cast<Format>(*format)) {
+    case Format::kCsv:
+      exported = export_csv(session);
+      break;
+    case Format::kFhir:
+      exported = export_fhir(session, options);
+      break;
+    case Format::kIcs:
+      exported = export_ics(session, options);
+      break;
+  }
+  if (!exported)
+    return Unexpected(exported.error());
   if (options.output == "-") {
-    session.io().out << *csv;
+    session.io().out << exported->text;
     return {};
   }
-  if (auto written = app::write_file_atomically(options.output, *csv); !written)
+  if (auto written = app::write_file_atomically(options.output, exported->text); !written)
     return written;
-  fmt::print(session.io().err, "Wrote the diary to {} (CSV, one row per entry, oldest first)\n",
-             options.output);
+  fmt::print(session.io().err, "Wrote {} ({})\n", options.output, exported->what);
   return {};
 }
 
@@ -65,10 +167,25 @@ Result<void> run_import(Session& session, const std::string& file) {
 
 void add_transfer_commands(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<ExportOptions>();
-  CLI::App* exporter = app.add_subcommand("export", "Write the whole diary to a file");
-  exporter->add_option("--format,-f", options->format, "csv")->capture_default_str();
+  CLI::App* exporter = app.add_subcommand(
+      "export", "Write the diary (csv, fhir) or the week's plan (ics) to a file");
+  exporter
+      ->add_option("--format,-f", options->format,
+                   "csv (the whole diary, re-importable), fhir (FHIR R4 JSON for clinic "
+                   "systems) or ics (the coming week's plan for a phone calendar)")
+      ->capture_default_str();
   exporter->add_option("--output,-o", options->output, "File to write (- for the screen)")
       ->type_name("FILE");
+  exporter
+      ->add_option("--patient-name", options->patient_name,
+                   "fhir: the name to put in the Patient (default: left anonymous)")
+      ->type_name("NAME");
+  exporter->add_option("--walk-at", options->walk_at, "ics: when to walk each day (default 11:00)")
+      ->type_name("HH:MM");
+  exporter
+      ->add_option("--session-at", options->session_at,
+                   "ics: when to exercise each day (default 17:00)")
+      ->type_name("HH:MM");
   table.add(exporter, [options](Session& session) { return run_export(session, *options); });
 
   auto file = std::make_shared<std::string>();

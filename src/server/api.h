@@ -30,6 +30,10 @@ struct Reply {
   int status = 200;
   nlohmann::json body;
   std::string text;  // the body already serialized (a memoized answer); then `body` is unused
+  // A file rather than JSON (the report's PDF): `text` holds its bytes, sent with this
+  // Content-Type and as an attachment named `filename`. Empty for JSON replies.
+  std::string content_type;
+  std::string filename;
 };
 
 // {"error": message} with the status of the error's code (server/http_status.h).
@@ -78,6 +82,11 @@ class Api {
   [[nodiscard]] Reply add_activity(const core::Now& now, std::string_view body) const;
   [[nodiscard]] Reply rate_activity(const core::Now& now, std::string_view body) const;
   [[nodiscard]] Reply remove_activity(const core::Now& now, std::string_view name) const;
+
+  // GET /api/report?from=DAY&to=DAY: the PDF for the physical therapist, the same file as
+  // `limber report` (application/pdf, an attachment); JSON {"error"} when it cannot be made.
+  [[nodiscard]] Reply report(const core::Now& now, std::optional<std::string_view> from,
+                             std::optional<std::string_view> to) const;
 
   // GET /api/episode; POST /api/episode: a new episode starts now.
   [[nodiscard]] Reply episode(const core::Now& now) const;

@@ -139,7 +139,14 @@ std::optional<std::string_view> view(const std::optional<std::string>& value) {
   return std::string_view(*value);
 }
 
+// JSON, or a file (the report's PDF) when the reply names its type: sent as an attachment.
 HttpAnswer json_answer(const Reply& reply) {
+  if (!reply.content_type.empty()) {
+    return {reply.status,
+            reply.content_type,
+            reply.text,
+            {{"Content-Disposition", fmt::format("attachment; filename=\"{}\"", reply.filename)}}};
+  }
   return {
       reply.status, "application/json", reply.text.empty() ? reply.body.dump() : reply.text, {}};
 }
@@ -350,6 +357,9 @@ struct Server::Impl {
                       });
     api_route("POST", "/api/function/ratings", [this](const Request& req, const core::Now& at) {
       return api.rate_activity(at, req.body());
+    });
+    api_route("GET", "/api/report", [this](const Request& req, const core::Now& at) {
+      return api.report(at, view(req.param("from")), view(req.param("to")));
     });
     api_route("GET", "/api/episode",
               [this](const Request&, const core::Now& at) { return api.episode(at); });

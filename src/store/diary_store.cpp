@@ -335,4 +335,15 @@ Result<std::int64_t> DiaryStore::count() const {
   return statement->integer(0);
 }
 
+Result<bool> DiaryStore::any_before(core::Instant at) const {
+  auto statement = db_.prepare("SELECT EXISTS (SELECT 1 FROM entries WHERE at < ?)");
+  if (!statement)
+    return Unexpected(statement.error());
+  statement->bind(1, static_cast<std::int64_t>(at.time_since_epoch().count()));
+  auto row = statement->step();
+  if (!row)
+    return Unexpected(row.error());
+  return statement->integer(0) != 0;
+}
+
 }  // namespace limber::store

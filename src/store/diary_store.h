@@ -43,6 +43,8 @@ class DiaryStore {
   // entry gets a new id.
   Result<ImportSummary> import(std::span<const core::Entry> entries) const;
   Result<std::int64_t> count() const;
+  // Whether any entry is older than `at` (cheap: the time index).
+  Result<bool> any_before(core::Instant at) const;
 
  private:
   Result<std::vector<core::Entry>> query(std::string_view where, std::string_view order,

@@ -100,5 +100,12 @@ TEST_F(DiaryStoreTest, ImportIsAllOrNothing) {
   EXPECT_EQ(*store_.count(), 1);
 }
 
+TEST_F(DiaryStoreTest, TellsWhetherAnyEntryIsOlderThanAMoment) {
+  EXPECT_FALSE(*store_.any_before(kNoon));
+  ASSERT_TRUE(store_.add(pain_entry(kNoon, 4)));
+  EXPECT_FALSE(*store_.any_before(kNoon));
+  EXPECT_TRUE(*store_.any_before(kNoon + std::chrono::seconds{1}));
+}
+
 }  // namespace
 }  // namespace limber::store

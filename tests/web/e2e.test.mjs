@@ -3,6 +3,8 @@
 // the end, and everything still there after a reload. Each test saves a screenshot.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
+import {execFileSync} from 'node:child_process';
+import {readFileSync} from 'node:fs';
 import {checkAccessibility, newPage, shot, startBrowser, startLimber} from './harness.mjs';
 
 let limber;
@@ -238,6 +240,40 @@ test('a red flag pauses the plan until a clinician has seen the person', {timeou
   await page.getByRole('button', {name: 'A clinician has seen me'}).click();
   await page.getByRole('button', {name: 'Yes, record the visit now'}).click();
   await page.getByRole('heading', {name: 'What to do'}).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+test('the report for the physical therapist downloads as a PDF of the diary', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.goto(`${limber.base}#/more`);
+  await page.getByRole('link', {name: /Report for your physical therapist/}).click();
+  await page.getByRole('heading', {name: 'Report for your physical therapist', level: 1}).waitFor();
+  await checkAccessibility(page, 'the report page');
+
+  // Days the wrong way round: the server's own words, in an alert, and nothing to download.
+  const today = await page.getByLabel('To').inputValue();
+  await page.getByLabel('From').fill(today);
+  await page.getByLabel('To').fill('2020-01-01');
+  await page.getByRole('button', {name: 'Make the report'}).click();
+  await page.getByRole('alert').getByText(/give the earlier day first/).waitFor();
+  assert.equal(await page.getByRole('link', {name: /Download the report/}).count(), 0);
+
+  await page.getByLabel('To').fill(today);
+  await page.getByRole('button', {name: 'Make the report'}).click();
+  const link = page.getByRole('link', {name: /Download the report \(PDF, \d+ KB\)/});
+  await link.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement.textContent), await link.textContent(), 'the link has the focus');
+  await checkAccessibility(page, 'the report, ready');
+  await shot(page, '11-report');
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  assert.match(download.suggestedFilename(), /^limber-report-\d{4}-\d{2}-\d{2}-to-\d{4}-\d{2}-\d{2}\.pdf$/);
+  const file = await download.path();
+  assert.equal(readFileSync(file).subarray(0, 5).toString(), '%PDF-');
+  const text = execFileSync('pdftotext', ['-layout', file, '-'], {encoding: 'utf8'});
+  assert.match(text, /Back pain diary/);
+  assert.match(text, /not a medical record/);
+  assert.match(text, /Lower back/, 'the regions tapped on the body map earlier');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

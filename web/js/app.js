@@ -9,6 +9,7 @@ import * as progress from './progress.js';
 import * as session from './session.js';
 import * as check from './check.js';
 import * as settings from './settings.js';
+import * as report from './report.js';
 
 const views = {
   today: {tab: 'today', render: today.render},
@@ -19,6 +20,7 @@ const views = {
   check: {tab: 'more', render: check.render},
   muscles: {tab: 'more', render: settings.renderMuscles},
   preferences: {tab: 'more', render: settings.renderPreferences},
+  report: {tab: 'more', render: report.render},
 };
 
 const context = {

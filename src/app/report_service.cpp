@@ -1,0 +1,165 @@
+#include "app/report_service.h"
+
+#include <fmt/format.h>
+
+#include "app/local_time.h"
+#include "store/diary_store.h"
+#include "store/screening_store.h"
+#include "store/sitting_store.h"
+
+namespace limber::app {
+
+using core::ErrorCode;
+using core::Unexpected;
+using std::chrono::days;
+using std::chrono::floor;
+using std::chrono::local_days;
+
+namespace {
+
+core::Instant start_of(local_days day) {
+  return from_local(core::LocalTime{day});
+}
+
+}  // namespace
+
+core::Result<core::Error> ReportService::nothing_between(local_days from, local_days to) const {
+  const store::DiaryStore diary(db_);
+  auto all = diary.all();
+  if (!all)
+    return Unexpected(all.error());
+  if (all->empty()) {
+    return core::Error{ErrorCode::kNotFound,
+                       "the diary is empty, so there is nothing to report yet. Log how you are "
+                       "first: limber log 5 lower-back"};
+  }
+  const auto first = floor<days>(all->front().local_time());
+  const auto last = floor<days>(all->back().local_time());
+  return core::Error{
+      ErrorCode::kNotFound,
+      fmt::format("the diary holds nothing from {} to {}; its entries run from {} to {}: choose "
+                  "days in that span with --from and --to",
+                  core::report_day(from), core::report_day(to), core::report_day(first),
+                  core::report_day(last))};
+}
+
+core::Result<core::Report> ReportService::report(std::optional<local_days> from,
+                                                 std::optional<local_days> to) const {
+  const local_days today = floor<days>(plans_.now().local);
+  const local_days last = to.value_or(today);
+  local_days first = last - days{kDefaultReportDays - 1};
+  if (from) {
+    first = *from;
+  } else {
+    auto episode = plans_.current_episode();
+    if (!episode)
+      return Unexpected(episode.error());
+    if (episode->start) {
+      const auto start =
+          floor<days>(core::to_local(*episode->start, utc_offset_at(*episode->start)));
+      first = std::min(last, std::max(first, start));
+    }
+  }
+  if (auto valid = core::check_period(first, last); !valid)
+    return Unexpected(valid.error());
+
+  // Six days before the period for the 7-day line; a day either side for zones.
+  const store::DiaryStore diary(db_);
+  auto entries = diary.between(start_of(first - days{7}), start_of(last + days{2}));
+  if (!entries)
+    return Unexpected(entries.error());
+  auto older = diary.any_before(start_of(first));
+  if (!older)
+    return Unexpected(older.error());
+  if (!from && !*older) {
+    // A diary younger than the default period: start with its first entry.
+    for (const core::Entry& entry : *entries) {
+      const auto day = floor<days>(entry.local_time());
+      if (day >= first && day <= last) {
+        first = day;
+        break;
+      }
+    }
+  }
+  const store::ScreeningStore screenings(db_);
+  auto stored = screenings.after(0);
+  if (!stored)
+    return Unexpected(stored.error());
+  std::vector<core::CheckRecord> checks;
+  for (const store::Screening& screening : *stored) {
+    checks.push_back({core::to_local(screening.at, screening.utc_offset), screening.level,
+                      screening.flags, static_cast<int>(screening.answers.size())});
+  }
+  auto visit = screenings.latest_visit();
+  if (!visit)
+    return Unexpected(visit.error());
+
+  const store::SittingStore sitting_store(db_);
+  auto bouts = sitting_store.bouts(start_of(first - days{1}), start_of(last + days{2}));
+  if (!bouts)
+    return Unexpected(bouts.error());
+  std::vector<core::SittingRecord> sitting;
+  for (const store::StoredBout& bout : *bouts)
+    sitting.push_back({core::to_local(bout.bout.start, bout.utc_offset), bout.bout.length()});
+
+  auto preferences = plans_.preferences();
+  if (!preferences)
+    return Unexpected(preferences.error());
+
+  core::ReportInput input{.from = first,
+                          .to = last,
+                          .entries = *entries,
+                          .checks = checks,
+                          .clinician_seen = std::nullopt,
+                          .sitting = sitting,
+                          .weak = preferences->weak,
+                          .tight = preferences->tight,
+                          .catalog = &plans_.catalog()};
+  if (*visit)
+    input.clinician_seen = core::to_local((*visit)->at, (*visit)->utc_offset);
+  core::Report report = core::build_report(input);
+  if (report.empty()) {
+    auto why = nothing_between(first, last);
+    if (!why)
+      return Unexpected(why.error());
+    return Unexpected(*why);
+  }
+  return report;
+}
+
+core::Result<core::FhirDocument> ReportService::fhir(
+    std::optional<std::string> patient_name) const {
+  const store::DiaryStore diary(db_);
+  auto entries = diary.all();
+  if (!entries)
+    return Unexpected(entries.error());
+  const store::ScreeningStore screenings(db_);
+  auto stored = screenings.after(0);
+  if (!stored)
+    return Unexpected(stored.error());
+  std::vector<core::CheckExport> checks;
+  for (const store::Screening& screening : *stored) {
+    checks.push_back(
+        {screening.id, screening.at, screening.utc_offset, screening.level, screening.answers});
+  }
+  core::FhirDocument document =
+      core::fhir_bundle({*entries, checks, std::move(patient_name), plans_.now().instant});
+  if (document.counts.pain_ratings == 0 && document.counts.checks == 0) {
+    return core::fail(ErrorCode::kNotFound,
+                      "the diary holds no pain rating and no check yet, so there is nothing to "
+                      "export as FHIR. Log how you are first: limber log 5 lower-back");
+  }
+  return document;
+}
+
+core::Result<Calendar> ReportService::calendar(const core::EventTimes& times) const {
+  const local_days today = floor<days>(plans_.now().local);
+  auto week = plans_.plans(today, 7);
+  if (!week)
+    return Unexpected(week.error());
+  const auto events = core::week_events(*week, times);
+  return Calendar{core::to_icalendar(events, plans_.now().instant), events.size(), today,
+                  today + days{6}};
+}
+
+}  // namespace limber::app

@@ -1,0 +1,88 @@
+// limber report [--from DAY] [--to DAY] -o FILE.pdf: the diary on a page or two for the
+// physical therapist.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/files.h"
+#include "app/report_service.h"
+#include "cli/command.h"
+#include "report/report_pdf.h"
+
+namespace limber::cli {
+namespace {
+
+using core::Result;
+using core::Unexpected;
+
+struct ReportOptions {
+  std::optional<std::string> from;
+  std::optional<std::string> to;
+  std::string output;
+};
+
+Result<std::optional<std::chrono::local_days>> read_day(const std::optional<std::string>& text,
+                                                        const core::Now& now,
+                                                        std::string_view option) {
+  if (!text)
+    return std::optional<std::chrono::local_days>{};
+  return core::parse_day(*text, std::chrono::floor<std::chrono::days>(now.local), option)
+      .transform([](std::chrono::local_days day) { return std::optional(day); });
+}
+
+Result<void> run_report(Session& session, const ReportOptions& options) {
+  auto from = read_day(options.from, session.now(), "--from");
+  if (!from)
+    return Unexpected(from.error());
+  auto to = read_day(options.to, session.now(), "--to");
+  if (!to)
+    return Unexpected(to.error());
+  if (*from && *to) {
+    if (auto valid = core::check_period(**from, **to); !valid)
+      return valid;
+  }
+  if (options.output.empty() || options.output == "-") {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      "give the file to write with -o, for example -o report.pdf (a PDF is not "
+                      "for the screen)");
+  }
+  auto plans = session.plans();
+  if (!plans)
+    return Unexpected(plans.error());
+  auto db = session.database();
+  if (!db)
+    return Unexpected(db.error());
+  const app::ReportService service(**db, **plans);
+  auto report = service.report(*from, *to);
+  if (!report)
+    return Unexpected(report.error());
+  auto pdf = report::render_pdf(*report, session.now());
+  if (!pdf)
+    return Unexpected(pdf.error());
+  if (auto written = app::write_file_atomically(options.output, *pdf); !written)
+    return written;
+  fmt::print(session.io().err,
+             "Wrote the report for {} to {} to {} (PDF, A4): a self-kept diary to show your "
+             "physical therapist, not a medical record\n",
+             core::report_day(report->from), core::report_day(report->to), options.output);
+  return {};
+}
+
+}  // namespace
+
+void add_report_command(CLI::App& app, CommandTable& table) {
+  auto options = std::make_shared<ReportOptions>();
+  CLI::App* report = app.add_subcommand(
+      "report", "A PDF of the diary for your physical therapist: pain, places, checks, progress");
+  report
+      ->add_option("--from", options->from,
+                   "First day (YYYY-MM-DD, today, yesterday; default: the episode's start, at "
+                   "most 12 weeks back)")
+      ->type_name("DAY");
+  report->add_option("--to", options->to, "Last day (default: today)")->type_name("DAY");
+  report->add_option("--output,-o", options->output, "The PDF file to write")
+      ->required()
+      ->type_name("FILE");
+  table.add(report, [options](Session& session) { return run_report(session, *options); });
+}
+
+}  // namespace limber::cli

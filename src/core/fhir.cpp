@@ -1,0 +1,158 @@
+#include "core/fhir.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/mobility.h"
+#include "core/region.h"
+
+namespace limber::core {
+
+using nlohmann::json;
+
+namespace {
+
+constexpr std::string_view kLoinc = "http://loinc.org";
+constexpr std::string_view kSnomed = "http://snomed.info/sct";
+constexpr std::string_view kCategories =
+    "http://terminology.hl7.org/CodeSystem/observation-category";
+
+// Stable ids for the Bundle's fullUrls, so two exports of the same diary match line for
+// line: the kind of resource and the diary's own id, laid out as a UUID.
+enum class UuidKind : std::uint16_t { kPatient = 0, kPain = 1, kRegion = 2, kCheck = 3 };
+
+std::string urn(UuidKind kind, std::int64_t id) {
+  return fmt::format("urn:uuid:6c696d62-{:04x}-4000-8000-{:012x}", static_cast<std::uint16_t>(kind),
+                     static_cast<std::uint64_t>(id));
+}
+
+json pain_code() {
+  return {{"coding",
+           {{{"system", kLoinc},
+             {"code", kLoincPainSeverity},
+             {"display", "Pain severity - 0-10 verbal numeric rating [Score] - Reported"}}}},
+          {"text", "Pain, 0 (none) to 10 (worst imaginable)"}};
+}
+
+json body_site(Region region) {
+  const RegionInfo& region_info = info(region);
+  json site{{"text", region_info.display}};
+  if (!region_info.snomed_code.empty()) {
+    site["coding"] = {{{"system", kSnomed},
+                       {"code", region_info.snomed_code},
+                       {"display", region_info.snomed_display}}};
+  }
+  return site;
+}
+
+json observation(const std::string& patient, const Entry& entry, int value) {
+  return {{"resourceType", "Observation"},
+          {"status", "final"},
+          {"category",
+           {{{"coding", {{{"system", kCategories}, {"code", "survey"}, {"display", "Survey"}}}}}}},
+          {"code", pain_code()},
+          {"subject", {{"reference", patient}}},
+          {"effectiveDateTime", fhir_date_time(entry.at, entry.utc_offset)},
+          {"valueInteger", value}};
+}
+
+json bundle_entry(std::string full_url, json resource) {
+  return {{"fullUrl", std::move(full_url)}, {"resource", std::move(resource)}};
+}
+
+}  // namespace
+
+std::string fhir_date_time(Instant at, std::chrono::seconds utc_offset) {
+  const auto local = to_local(at, utc_offset);
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day ymd{day};
+  const std::chrono::hh_mm_ss time{local - day};
+  const auto offset_minutes = utc_offset.count() / 60;
+  const auto abs_minutes = std::abs(offset_minutes);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{}{:02}:{:02}",
+                     static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()), time.hours().count(), time.minutes().count(),
+                     time.seconds().count(), offset_minutes < 0 ? '-' : '+', abs_minutes / 60,
+                     abs_minutes % 60);
+}
+
+FhirDocument fhir_bundle(const FhirInput& input) {
+  FhirDocument document;
+  const std::string patient = urn(UuidKind::kPatient, 0);
+  json patient_resource{{"resourceType", "Patient"}};
+  if (input.patient_name && !input.patient_name->empty()) {
+    patient_resource["name"] = {{{"text", *input.patient_name}}};
+  }
+  json entries = json::array();
+  entries.push_back(bundle_entry(patient, std::move(patient_resource)));
+
+  for (const Entry& entry : input.entries) {
+    const auto* pain = std::get_if<PainRecord>(&entry.detail);
+    if (pain == nullptr)
+      continue;
+    ++document.counts.pain_ratings;
+    json overall = observation(patient, entry, pain->pain.value());
+    if (pain->mobility) {
+      overall["component"] = {{{"code", {{"text", "Mobility, as the person described it"}}},
+                               {"valueString", fmt::format("{}: {}", to_string(*pain->mobility),
+                                                           describe(*pain->mobility))}}};
+    }
+    if (!entry.note.empty())
+      overall["note"] = {{{"text", entry.note}}};
+    std::vector<json> members;
+    if (pain->regions.size() == 1) {
+      overall["bodySite"] = body_site(pain->regions.front().region);
+    } else {
+      for (const RegionRating& rating : pain->regions) {
+        const std::string url =
+            urn(UuidKind::kRegion, entry.id * 16 + static_cast<std::int64_t>(rating.region));
+        overall["hasMember"].push_back({{"reference", url}});
+        json member =
+            observation(patient, entry, (rating.pain ? *rating.pain : pain->pain).value());
+        member["bodySite"] = body_site(rating.region);
+        members.push_back(bundle_entry(url, std::move(member)));
+        ++document.counts.region_observations;
+      }
+    }
+    entries.push_back(bundle_entry(urn(UuidKind::kPain, entry.id), std::move(overall)));
+    for (json& member : members)
+      entries.push_back(std::move(member));
+  }
+
+  for (const CheckExport& check : input.checks) {
+    ++document.counts.checks;
+    json items = json::array();
+    for (const Answer& answer : check.answers) {
+      const FlagInfo& flag = info(answer.flag);
+      items.push_back({{"linkId", flag.id},
+                       {"text", flag.question},
+                       {"answer", {{{"valueBoolean", answer.yes}}}}});
+    }
+    items.push_back({{"linkId", "level"},
+                     {"text", "How soon to get help, as limber reads these answers and the diary"},
+                     {"answer", {{{"valueString", to_string(check.level)}}}}});
+    entries.push_back(bundle_entry(urn(UuidKind::kCheck, check.id),
+                                   {{"resourceType", "QuestionnaireResponse"},
+                                    {"status", "completed"},
+                                    {"subject", {{"reference", patient}}},
+                                    {"authored", fhir_date_time(check.at, check.utc_offset)},
+                                    {"item", std::move(items)}}));
+  }
+
+  const json bundle{{"resourceType", "Bundle"},
+                    {"meta",
+                     {{"tag",
+                       {{{"display",
+                          "A self-kept pain diary from limber, not a medical record: pain ratings "
+                          "(LOINC 72514-3) and red-flag checks, as the person entered them"}}}}}},
+                    {"type", "collection"},
+                    {"timestamp", fhir_date_time(input.now, std::chrono::seconds{0})},
+                    {"entry", std::move(entries)}};
+  document.json = bundle.dump(2) + "\n";
+  return document;
+}
+
+}  // namespace limber::core

@@ -1,0 +1,303 @@
+#include "core/report.h"
+
+#include <algorithm>
+#include <array>
+#include <charconv>
+#include <map>
+#include <tuple>
+
+#include <fmt/format.h>
+
+namespace limber::core {
+
+using std::chrono::days;
+using std::chrono::floor;
+using std::chrono::local_days;
+
+namespace {
+
+local_days day_of(LocalTime at) {
+  return floor<days>(at);
+}
+
+// Shortens a note to kMaxNoteChars on a character boundary, lines joined.
+std::string shorten(std::string_view text) {
+  std::string out;
+  for (char c : text)
+    out += (c == '\n' || c == '\t') ? ' ' : c;
+  if (out.size() <= kMaxNoteChars)
+    return out;
+  std::size_t cut = kMaxNoteChars;
+  // Step back over UTF-8 continuation bytes, then to a space when one is near.
+  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0U) == 0x80U)
+    --cut;
+  const auto space = out.rfind(' ', cut);
+  if (space != std::string::npos && space > kMaxNoteChars - 30)
+    cut = space;
+  out.resize(cut);
+  out += "…";
+  return out;
+}
+
+// Region columns: whole weeks ending at `to`, grouped so there are at most
+// kMaxRegionColumns of them.
+std::vector<RegionColumn> region_columns(local_days from, local_days to) {
+  const auto span = (to - from).count() + 1;
+  const auto weeks = (span + 6) / 7;
+  const auto per_column =
+      (weeks + static_cast<long>(kMaxRegionColumns) - 1) / static_cast<long>(kMaxRegionColumns);
+  const auto column_days = 7 * per_column;
+  const auto count = (span + column_days - 1) / column_days;
+  std::vector<RegionColumn> columns;
+  for (long c = 0; c < count; ++c) {
+    const local_days last = to - days{column_days * (count - 1 - c)};
+    const local_days start = std::max(from, last - days{column_days - 1});
+    columns.push_back({start, last});
+  }
+  return columns;
+}
+
+// Weeks end at the period's last day; the first may be short, and starts with the period.
+std::vector<ActivityWeek> activity_weeks(const Progress& progress) {
+  std::vector<ActivityWeek> weeks;
+  for (local_days start : progress.weeks)
+    weeks.push_back(ActivityWeek{.start = std::max(start, progress.first)});
+  return weeks;
+}
+
+std::string exercise_name(const Catalog* catalog, const std::string& id) {
+  if (catalog != nullptr) {
+    if (const Exercise* exercise = catalog->find(id))
+      return exercise->name;
+  }
+  return id;
+}
+
+}  // namespace
+
+bool Report::empty() const {
+  return pain_entries == 0 && progress.walks == 0 && sessions_total == 0 && reliefs.empty() &&
+         notes_total == 0 && checks.empty() && !has_sitting();
+}
+
+bool Report::has_sitting() const {
+  return std::any_of(activity.begin(), activity.end(),
+                     [](const ActivityWeek& week) { return week.sitting_bouts > 0; });
+}
+
+Result<void> check_period(local_days from, local_days to) {
+  if (from > to) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the period would start on {}, after it ends on {}: give the "
+                            "earlier day first",
+                            report_day(from), report_day(to)));
+  }
+  if ((to - from).count() + 1 > kMaxReportDays) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the period is {} days long: a report covers at most {} days",
+                            (to - from).count() + 1, kMaxReportDays));
+  }
+  return {};
+}
+
+Report build_report(const ReportInput& input) {
+  Report report;
+  report.from = input.from;
+  report.to = input.to;
+  report.progress = progress(input.entries, input.from, input.to);
+  report.columns = region_columns(input.from, input.to);
+  report.activity = activity_weeks(report.progress);
+  report.weak = input.weak;
+  report.tight = input.tight;
+  report.clinician_seen = input.clinician_seen;
+
+  const auto in_period = [&](local_days day) {
+    return day >= input.from && day <= input.to;
+  };
+  const auto week_of = [&](local_days day) {
+    return report.activity.size() - 1 - static_cast<std::size_t>((input.to - day).count() / 7);
+  };
+  const auto column_of = [&](local_days day) {
+    const auto per_column = (report.columns.back().last - report.columns.back().start).count() + 1;
+    return report.columns.size() - 1 -
+           static_cast<std::size_t>((input.to - day).count() / per_column);
+  };
+
+  // The entries in time order, so milestones, sessions and notes come out oldest first.
+  std::vector<const Entry*> ordered;
+  ordered.reserve(input.entries.size());
+  for (const Entry& entry : input.entries) {
+    if (in_period(day_of(entry.local_time())))
+      ordered.push_back(&entry);
+  }
+  std::stable_sort(ordered.begin(), ordered.end(),
+                   [](const Entry* a, const Entry* b) { return a->at < b->at; });
+
+  std::map<Region, RegionRow> rows;
+  std::map<Region, std::pair<int, int>> region_pain;  // sum, count
+  std::map<std::pair<ReliefKind, std::string>, ReliefLine> reliefs;
+  // The day each mobility level was reached in the latest climb, lying down first.
+  std::array<std::optional<local_days>, 4> reached{};
+  std::size_t start_level = 0;
+  std::size_t current_level = 0;
+  for (const Entry* entry : ordered) {
+    const LocalTime at = entry->local_time();
+    const local_days day = day_of(at);
+    if (!entry->note.empty()) {
+      ++report.notes_total;
+      report.notes.push_back({at, shorten(entry->note)});
+    }
+    if (const auto* pain = std::get_if<PainRecord>(&entry->detail)) {
+      ++report.pain_entries;
+      const int value = pain->pain.value();
+      report.pain_lowest = std::min(report.pain_lowest.value_or(value), value);
+      report.pain_highest = std::max(report.pain_highest.value_or(value), value);
+      for (const RegionRating& rating : pain->regions) {
+        RegionRow& row = rows[rating.region];
+        row.region = rating.region;
+        row.entries.resize(report.columns.size(), 0);
+        ++row.entries[column_of(day)];
+        auto& [sum, count] = region_pain[rating.region];
+        sum += rating.pain ? rating.pain->value() : value;
+        ++count;
+      }
+      if (pain->mobility) {
+        // The climb starts at the period's first mobility noted, and again at a setback
+        // (the back locked again: lying down after being up): only the levels reached above
+        // that count as milestones. A bad day one level down is no new start.
+        const auto level = static_cast<std::size_t>(*pain->mobility);
+        if (!report.mobility_at_start || (level == 0 && current_level > 0)) {
+          reached.fill(std::nullopt);
+          start_level = level;
+          if (report.mobility_at_start)
+            report.setback = day;
+        }
+        if (!report.mobility_at_start)
+          report.mobility_at_start = pain->mobility;
+        for (std::size_t i = start_level + 1; i <= level; ++i) {
+          if (!reached.at(i))
+            reached.at(i) = day;
+        }
+        current_level = level;
+        report.mobility_at_end = pain->mobility;
+      }
+    } else if (const auto* relief = std::get_if<ReliefRecord>(&entry->detail)) {
+      auto [it, added] = reliefs.try_emplace({relief->kind, relief->name});
+      ReliefLine& line = it->second;
+      if (added) {
+        line.kind = relief->kind;
+        line.name = relief->name;
+        line.first = day;
+      }
+      ++line.times;
+      line.last = day;
+    } else if (const auto* walk = std::get_if<WalkRecord>(&entry->detail)) {
+      ActivityWeek& week = report.activity[week_of(day)];
+      ++week.walks;
+      week.walk_minutes += walk->minutes;
+    } else if (const auto* session = std::get_if<SessionRecord>(&entry->detail)) {
+      ++report.activity[week_of(day)].sessions;
+      ++report.sessions_total;
+      SessionLine line{
+          at, session->minutes, session->pain_before.value(), session->pain_after.value(), {}};
+      for (const std::string& id : session->exercises)
+        line.exercises.push_back(exercise_name(input.catalog, id));
+      report.sessions.push_back(std::move(line));
+    }
+  }
+  if (report.sessions.size() > kMaxSessionLines) {
+    report.sessions.erase(report.sessions.begin(),
+                          report.sessions.end() - static_cast<long>(kMaxSessionLines));
+  }
+  if (report.notes.size() > kMaxNoteLines) {
+    report.notes.erase(report.notes.begin(), report.notes.end() - static_cast<long>(kMaxNoteLines));
+  }
+
+  // Milestones: the day each level above lying down was first noted in the latest climb
+  // (after the period's start, or after the latest setback).
+  for (std::size_t i = 1; i < reached.size(); ++i) {
+    if (reached.at(i))
+      report.milestones.push_back({static_cast<Mobility>(i), *reached.at(i)});
+  }
+
+  for (auto& [region, row] : rows) {
+    const auto& [sum, count] = region_pain[region];
+    row.mean_pain = static_cast<double>(sum) / count;
+    report.regions.push_back(std::move(row));
+  }
+  const auto total = [](const RegionRow& row) {
+    int sum = 0;
+    for (int n : row.entries)
+      sum += n;
+    return sum;
+  };
+  std::stable_sort(report.regions.begin(), report.regions.end(),
+                   [&](const RegionRow& a, const RegionRow& b) { return total(a) > total(b); });
+
+  for (auto& [key, line] : reliefs)
+    report.reliefs.push_back(std::move(line));
+  std::stable_sort(report.reliefs.begin(), report.reliefs.end(),
+                   [](const ReliefLine& a, const ReliefLine& b) { return a.times > b.times; });
+  report.relief_kinds_total = report.reliefs.size();
+  if (report.reliefs.size() > kMaxReliefLines)
+    report.reliefs.resize(kMaxReliefLines);
+
+  for (const SittingRecord& sitting : input.sitting) {
+    const local_days day = day_of(sitting.start);
+    if (!in_period(day))
+      continue;
+    ActivityWeek& week = report.activity[week_of(day)];
+    ++week.sitting_bouts;
+    week.sat += sitting.length;
+    week.longest_sit = std::max(week.longest_sit, sitting.length);
+  }
+
+  for (const CheckRecord& check : input.checks) {
+    const local_days day = day_of(check.at);
+    if (in_period(day)) {
+      report.checks.push_back(check);
+    } else if (day < input.from && (!report.check_before || report.check_before->at < check.at)) {
+      report.check_before = check;
+    }
+  }
+  std::stable_sort(report.checks.begin(), report.checks.end(),
+                   [](const CheckRecord& a, const CheckRecord& b) { return a.at < b.at; });
+  return report;
+}
+
+Result<local_days> parse_day(std::string_view text, local_days today, std::string_view option) {
+  if (text == "today")
+    return today;
+  if (text == "yesterday")
+    return today - days{1};
+  int year = 0;
+  unsigned month = 0;
+  unsigned day = 0;
+  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
+    const auto number = [&](std::size_t at, std::size_t length, auto& value) {
+      const char* end = text.data() + at + length;
+      const auto [ptr, ec] = std::from_chars(text.data() + at, end, value);
+      return ec == std::errc() && ptr == end;
+    };
+    if (number(0, 4, year) && number(5, 2, month) && number(8, 2, day)) {
+      const std::chrono::year_month_day parsed{std::chrono::year{year}, std::chrono::month{month},
+                                               std::chrono::day{day}};
+      if (parsed.ok())
+        return local_days{parsed};
+    }
+  }
+  return fail(ErrorCode::kInvalidInput,
+              fmt::format("{} '{}' is not a day: use YYYY-MM-DD (2026-11-02), today or yesterday",
+                          option, text));
+}
+
+std::string report_day(local_days day) {
+  static constexpr std::array<std::string_view, 12> kMonths = {
+      "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  const std::chrono::year_month_day ymd{day};
+  return fmt::format("{} {} {}", static_cast<unsigned>(ymd.day()),
+                     kMonths.at(static_cast<unsigned>(ymd.month()) - 1),
+                     static_cast<int>(ymd.year()));
+}
+
+}  // namespace limber::core

@@ -1,0 +1,132 @@
+#include "core/fhir.h"
+
+#include <string>
+#include <vector>
+
+#include <fmt/format.h>
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+namespace limber::core {
+namespace {
+
+using nlohmann::json;
+using std::chrono::hours;
+
+// 2026-11-21 08:00 UTC, recorded at +01:00.
+constexpr Instant kAt{std::chrono::sys_days{std::chrono::year{2026} / 11 / 21} + hours{8}};
+
+Entry pain_entry(std::int64_t id, int value, std::vector<RegionRating> regions) {
+  Entry entry;
+  entry.id = id;
+  entry.at = kAt;
+  entry.utc_offset = hours{1};
+  entry.detail = PainRecord{*PainScore::from_int(value), std::move(regions), Mobility::kStand};
+  entry.note = "after the stairs";
+  return entry;
+}
+
+json bundle_of(const std::vector<Entry>& entries, const std::vector<CheckExport>& checks = {},
+               std::optional<std::string> name = std::nullopt) {
+  return json::parse(fhir_bundle({entries, checks, std::move(name), kAt}).json);
+}
+
+std::vector<json> resources(const json& bundle, std::string_view type) {
+  std::vector<json> out;
+  for (const json& entry : bundle["entry"]) {
+    if (entry["resource"]["resourceType"] == type)
+      out.push_back(entry["resource"]);
+  }
+  return out;
+}
+
+TEST(FhirTest, CodesAPainRatingWithLoincAndItsBodySiteInSnomed) {
+  const json bundle = bundle_of({pain_entry(7, 6, {{Region::kLowerBack, std::nullopt}})});
+  EXPECT_EQ(bundle["resourceType"], "Bundle");
+  EXPECT_EQ(bundle["type"], "collection");
+  const auto observations = resources(bundle, "Observation");
+  ASSERT_EQ(observations.size(), 1U);
+  const json& observation = observations[0];
+  EXPECT_EQ(observation["code"]["coding"][0]["system"], "http://loinc.org");
+  EXPECT_EQ(observation["code"]["coding"][0]["code"], "72514-3");
+  EXPECT_EQ(observation["valueInteger"], 6);
+  EXPECT_EQ(observation["status"], "final");
+  EXPECT_EQ(observation["effectiveDateTime"], "2026-11-21T09:00:00+01:00");
+  EXPECT_EQ(observation["bodySite"]["coding"][0]["system"], "http://snomed.info/sct");
+  EXPECT_EQ(observation["bodySite"]["coding"][0]["code"], "37822005");
+  EXPECT_EQ(observation["note"][0]["text"], "after the stairs");
+  EXPECT_EQ(observation["component"][0]["valueString"],
+            fmt::format("stand: {}", describe(Mobility::kStand)));
+}
+
+TEST(FhirTest, GivesEachOfSeveralRegionsItsOwnMemberObservation) {
+  const json bundle = bundle_of({pain_entry(
+      3, 6, {{Region::kLeftThigh, *PainScore::from_int(4)}, {Region::kRightShoulder, {}}})});
+  const auto observations = resources(bundle, "Observation");
+  ASSERT_EQ(observations.size(), 3U);
+  const json& overall = observations[0];
+  EXPECT_FALSE(overall.contains("bodySite"));
+  ASSERT_EQ(overall["hasMember"].size(), 2U);
+  // Members are in the Bundle under the fullUrls the overall rating points to.
+  for (const json& member : overall["hasMember"]) {
+    bool found = false;
+    for (const json& entry : bundle["entry"])
+      found = found || entry["fullUrl"] == member["reference"];
+    EXPECT_TRUE(found) << member.dump();
+  }
+  EXPECT_EQ(observations[1]["bodySite"]["coding"][0]["code"], "61396006");  // left thigh
+  EXPECT_EQ(observations[1]["valueInteger"], 4);                            // its own rating
+  EXPECT_EQ(observations[2]["bodySite"]["coding"][0]["code"], "16982005");  // shoulder
+  EXPECT_EQ(observations[2]["bodySite"]["text"], "Right shoulder");         // the side, as text
+  EXPECT_EQ(observations[2]["valueInteger"], 6);                            // the overall one
+}
+
+TEST(FhirTest, LeavesThePatientAnonymousUnlessNamed) {
+  const std::vector<Entry> entries = {pain_entry(1, 2, {{Region::kNeck, std::nullopt}})};
+  const auto anonymous = resources(bundle_of(entries), "Patient");
+  ASSERT_EQ(anonymous.size(), 1U);
+  EXPECT_FALSE(anonymous[0].contains("name"));
+  const auto named = resources(bundle_of(entries, {}, "Ada Lovelace"), "Patient");
+  EXPECT_EQ(named[0]["name"][0]["text"], "Ada Lovelace");
+}
+
+TEST(FhirTest, WritesACheckAsAQuestionnaireResponseWithEveryAnswer) {
+  CheckExport check{
+      9, kAt, hours{1}, Level::kSeeClinician, {{Flag::kBladder, false}, {Flag::kFever, true}}};
+  const json bundle = bundle_of({}, {check});
+  const auto responses = resources(bundle, "QuestionnaireResponse");
+  ASSERT_EQ(responses.size(), 1U);
+  const json& items = responses[0]["item"];
+  ASSERT_EQ(items.size(), 3U);
+  EXPECT_EQ(items[0]["linkId"], "bladder");
+  EXPECT_EQ(items[0]["answer"][0]["valueBoolean"], false);
+  EXPECT_EQ(items[1]["linkId"], "fever");
+  EXPECT_EQ(items[1]["answer"][0]["valueBoolean"], true);
+  EXPECT_EQ(items[2]["answer"][0]["valueString"], "see-clinician");
+  EXPECT_EQ(responses[0]["authored"], "2026-11-21T09:00:00+01:00");
+}
+
+TEST(FhirTest, SkipsWalksAndReliefAndCountsWhatItWrote) {
+  Entry walk;
+  walk.id = 2;
+  walk.at = kAt;
+  walk.detail = WalkRecord{20};
+  const std::vector<Entry> entries = {walk, pain_entry(3, 5, {{Region::kNeck, std::nullopt}})};
+  const FhirDocument document = fhir_bundle({entries, {}, std::nullopt, kAt});
+  EXPECT_EQ(document.counts.pain_ratings, 1);
+  EXPECT_EQ(json::parse(document.json)["entry"].size(), 2U);  // the Patient and the rating
+}
+
+TEST(FhirTest, WritesTheSameDiaryTheSameWay) {
+  const std::vector<Entry> entries = {pain_entry(3, 5, {{Region::kNeck, std::nullopt}})};
+  EXPECT_EQ(fhir_bundle({entries, {}, std::nullopt, kAt}).json,
+            fhir_bundle({entries, {}, std::nullopt, kAt}).json);
+}
+
+TEST(FhirTest, WritesDateTimesWithTheOffsetOfTheirTime) {
+  EXPECT_EQ(fhir_date_time(kAt, std::chrono::seconds{0}), "2026-11-21T08:00:00+00:00");
+  EXPECT_EQ(fhir_date_time(kAt, -std::chrono::minutes{330}), "2026-11-21T02:30:00-05:30");
+}
+
+}  // namespace
+}  // namespace limber::core

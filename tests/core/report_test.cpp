@@ -1,0 +1,261 @@
+#include "core/report.h"
+
+#include <string>
+#include <vector>
+
+#include <gtest/gtest.h>
+
+namespace limber::core {
+namespace {
+
+using std::chrono::days;
+using std::chrono::hours;
+using std::chrono::local_days;
+
+local_days day(int n) {
+  return local_days{std::chrono::year{2026} / std::chrono::October / 1} + days{n};
+}
+
+Instant at(int on_day, int hour = 9) {
+  return Instant{(day(on_day) + hours{hour}).time_since_epoch()};
+}
+
+Entry pain(int on_day, int value, std::vector<RegionRating> regions = {{Region::kLowerBack, {}}},
+           std::optional<Mobility> mobility = std::nullopt, std::string note = "") {
+  Entry entry;
+  entry.at = at(on_day);
+  entry.detail = PainRecord{*PainScore::from_int(value), std::move(regions), mobility};
+  entry.note = std::move(note);
+  return entry;
+}
+
+Entry with_detail(int on_day, EntryDetail detail, int hour = 12) {
+  Entry entry;
+  entry.at = at(on_day, hour);
+  entry.detail = std::move(detail);
+  return entry;
+}
+
+Report report_of(const std::vector<Entry>& entries, int from, int to,
+                 std::span<const CheckRecord> checks = {},
+                 std::span<const SittingRecord> sitting = {}) {
+  ReportInput input;
+  input.from = day(from);
+  input.to = day(to);
+  input.entries = entries;
+  input.checks = checks;
+  input.sitting = sitting;
+  return build_report(input);
+}
+
+TEST(ReportTest, CountsPainRatingsAndTheirRangeInThePeriodOnly) {
+  const std::vector<Entry> entries = {pain(-3, 9), pain(0, 7), pain(3, 5), pain(6, 2), pain(20, 8)};
+  const Report report = report_of(entries, 0, 13);
+  EXPECT_EQ(report.pain_entries, 3);
+  EXPECT_EQ(report.pain_lowest, 2);
+  EXPECT_EQ(report.pain_highest, 7);
+  ASSERT_EQ(report.progress.days.size(), 14U);
+  // The 7-day line on the first day reaches back before the period.
+  ASSERT_TRUE(report.progress.days.front().pain_7day.has_value());
+  EXPECT_DOUBLE_EQ(*report.progress.days.front().pain_7day, 8.0);
+  EXPECT_FALSE(report.empty());
+}
+
+TEST(ReportTest, CountsEachRegionPerWeekWithItsOwnMeanPain) {
+  const std::vector<Entry> entries = {
+      pain(0, 6, {{Region::kLowerBack, {}}, {Region::kNeck, PainScore::from_int(2).value()}}),
+      pain(1, 4, {{Region::kLowerBack, {}}}),
+      pain(9, 3, {{Region::kNeck, {}}}),
+  };
+  const Report report = report_of(entries, 0, 13);
+  ASSERT_EQ(report.columns.size(), 2U);
+  EXPECT_EQ(report.columns.front().start, day(0));
+  EXPECT_EQ(report.columns.back().last, day(13));
+  ASSERT_EQ(report.regions.size(), 2U);
+  // Two each: the order is stable, lower back (the enum's first) before the neck.
+  EXPECT_EQ(report.regions[0].region, Region::kLowerBack);
+  EXPECT_EQ(report.regions[0].entries, (std::vector<int>{2, 0}));
+  EXPECT_DOUBLE_EQ(*report.regions[0].mean_pain, 5.0);
+  EXPECT_EQ(report.regions[1].entries, (std::vector<int>{1, 1}));
+  EXPECT_DOUBLE_EQ(*report.regions[1].mean_pain, 2.5);  // its own 2, then the entry's 3
+}
+
+TEST(ReportTest, GroupsWeeksIntoAtMostSixteenColumnsForALongPeriod) {
+  const std::vector<Entry> entries = {pain(0, 5), pain(364, 3)};
+  const Report report = report_of(entries, 0, 364);
+  EXPECT_LE(report.columns.size(), kMaxRegionColumns);
+  EXPECT_EQ(report.columns.back().last, day(364));
+  EXPECT_EQ(report.columns.front().start, day(0));
+  ASSERT_EQ(report.regions.size(), 1U);
+  int total = 0;
+  for (int n : report.regions[0].entries)
+    total += n;
+  EXPECT_EQ(total, 2);
+  EXPECT_EQ(report.regions[0].entries.back(), 1);
+  EXPECT_EQ(report.regions[0].entries.front(), 1);
+}
+
+TEST(ReportTest, MilestonesAreTheLevelsReachedInTheLatestClimb) {
+  const std::vector<Entry> entries = {
+      pain(0, 5, {}, Mobility::kMove),  // before the spasm: up and about
+      pain(2, 9, {}, Mobility::kLie),   // locked
+      pain(4, 7, {}, Mobility::kStand),
+      pain(5, 7, {}, Mobility::kLie),  // bad morning: lying down again
+      pain(6, 6, {}, Mobility::kStand),
+      pain(8, 5, {}, Mobility::kWalk),
+      pain(9, 5, {}, Mobility::kStand),  // a bad day one level down is no new start
+      pain(12, 2, {}, Mobility::kMove),
+  };
+  const Report report = report_of(entries, 0, 13);
+  EXPECT_EQ(report.mobility_at_start, Mobility::kMove);
+  EXPECT_EQ(report.mobility_at_end, Mobility::kMove);
+  EXPECT_EQ(report.setback, day(5));
+  ASSERT_EQ(report.milestones.size(), 3U);
+  EXPECT_EQ(report.milestones[0].mobility, Mobility::kStand);
+  EXPECT_EQ(report.milestones[0].day, day(6));
+  EXPECT_EQ(report.milestones[1].day, day(8));
+  EXPECT_EQ(report.milestones[2].mobility, Mobility::kMove);
+  EXPECT_EQ(report.milestones[2].day, day(12));
+}
+
+TEST(ReportTest, TheLevelAtThePeriodsStartIsNoMilestone) {
+  const std::vector<Entry> entries = {pain(0, 4, {}, Mobility::kWalk),
+                                      pain(3, 3, {}, Mobility::kWalk)};
+  const Report report = report_of(entries, 0, 6);
+  EXPECT_TRUE(report.milestones.empty());
+  EXPECT_FALSE(report.setback.has_value());
+}
+
+TEST(ReportTest, KeepsTheLatestSessionsAndNotesOldestFirst) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 12; ++d) {
+    entries.push_back(with_detail(d, SessionRecord{{"yoga-cat-cow"},
+                                                   *PainScore::from_int(4),
+                                                   *PainScore::from_int(d % 2 == 0 ? 3 : 6),
+                                                   10}));
+    entries.push_back(
+        pain(d, 4, {{Region::kLowerBack, {}}}, std::nullopt, "note " + std::to_string(d)));
+  }
+  const Report report = report_of(entries, 0, 13);
+  EXPECT_EQ(report.sessions_total, 12U);
+  ASSERT_EQ(report.sessions.size(), kMaxSessionLines);
+  EXPECT_EQ(report.sessions.front().at, to_local(at(4, 12), std::chrono::seconds{0}));
+  EXPECT_EQ(report.sessions.back().pain_after, 6);
+  EXPECT_EQ(report.sessions.back().exercises, (std::vector<std::string>{"yoga-cat-cow"}));
+  EXPECT_EQ(report.notes_total, 12U);
+  ASSERT_EQ(report.notes.size(), kMaxNoteLines);
+  EXPECT_EQ(report.notes.back().text, "note 11");
+  EXPECT_EQ(report.progress.flares, 6);  // 4 to 6 on every other day
+}
+
+TEST(ReportTest, ShortensALongNoteAtAWordAndJoinsItsLines) {
+  std::string note = "first line\n";
+  while (note.size() < 400)
+    note += "ache ";
+  const std::vector<Entry> entries = {pain(0, 4, {}, std::nullopt, note)};
+  const Report report = report_of(entries, 0, 0);
+  ASSERT_EQ(report.notes.size(), 1U);
+  EXPECT_LE(report.notes[0].text.size(), kMaxNoteChars + 3);
+  EXPECT_TRUE(report.notes[0].text.starts_with("first line ache"));
+  EXPECT_TRUE(report.notes[0].text.ends_with("ache…"));
+}
+
+TEST(ReportTest, GroupsReliefByKindAndNameMostUsedFirst) {
+  const std::vector<Entry> entries = {
+      with_detail(0, ReliefRecord{ReliefKind::kHeat, "hot water bottle"}),
+      with_detail(1, ReliefRecord{ReliefKind::kMedication, "ibuprofen"}),
+      with_detail(2, ReliefRecord{ReliefKind::kMedication, "ibuprofen"}),
+      with_detail(3, ReliefRecord{ReliefKind::kMedication, ""}),
+  };
+  const Report report = report_of(entries, 0, 6);
+  ASSERT_EQ(report.reliefs.size(), 3U);
+  EXPECT_EQ(report.reliefs[0].name, "ibuprofen");
+  EXPECT_EQ(report.reliefs[0].times, 2);
+  EXPECT_EQ(report.reliefs[0].first, day(1));
+  EXPECT_EQ(report.reliefs[0].last, day(2));
+}
+
+TEST(ReportTest, AddsWalksSessionsAndSittingPerWeek) {
+  const std::vector<Entry> entries = {with_detail(0, WalkRecord{15}),
+                                      with_detail(1, WalkRecord{20}),
+                                      with_detail(8, WalkRecord{30})};
+  const std::vector<SittingRecord> sitting = {
+      {to_local(at(1, 10), std::chrono::seconds{0}), std::chrono::minutes{50}},
+      {to_local(at(1, 14), std::chrono::seconds{0}), std::chrono::minutes{70}},
+      {to_local(at(30, 14), std::chrono::seconds{0}), std::chrono::minutes{99}},  // after
+  };
+  const Report report = report_of(entries, 0, 13, {}, sitting);
+  ASSERT_EQ(report.activity.size(), 2U);
+  EXPECT_EQ(report.activity[0].walks, 2);
+  EXPECT_EQ(report.activity[0].walk_minutes, 35);
+  EXPECT_EQ(report.activity[0].sitting_bouts, 2);
+  EXPECT_EQ(report.activity[0].sat, std::chrono::minutes{120});
+  EXPECT_EQ(report.activity[0].longest_sit, std::chrono::minutes{70});
+  EXPECT_EQ(report.activity[1].walk_minutes, 30);
+  EXPECT_EQ(report.activity[1].sitting_bouts, 0);
+}
+
+TEST(ReportTest, ListsTheChecksInThePeriodAndTheLatestBefore) {
+  const std::vector<CheckRecord> checks = {
+      {to_local(at(-20), std::chrono::seconds{0}), Level::kSelfCare, {}, 12},
+      {to_local(at(-5), std::chrono::seconds{0}), Level::kSeeClinician, {Flag::kFever}, 12},
+      {to_local(at(3), std::chrono::seconds{0}), Level::kSelfCare, {}, 12},
+  };
+  const std::vector<Entry> entries = {pain(1, 3)};
+  const Report report = report_of(entries, 0, 6, checks);
+  ASSERT_EQ(report.checks.size(), 1U);
+  EXPECT_EQ(report.checks[0].level, Level::kSelfCare);
+  ASSERT_TRUE(report.check_before.has_value());
+  EXPECT_EQ(report.check_before->level, Level::kSeeClinician);
+}
+
+TEST(ReportTest, IsEmptyWhenThePeriodHoldsNothing) {
+  const std::vector<Entry> entries = {pain(0, 5), pain(30, 5)};
+  EXPECT_TRUE(report_of(entries, 10, 20).empty());
+}
+
+TEST(ReportTest, RefusesAPeriodThatEndsBeforeItStartsOrIsTooLong) {
+  EXPECT_TRUE(check_period(day(0), day(0)).has_value());
+  const auto backwards = check_period(day(5), day(1));
+  ASSERT_FALSE(backwards.has_value());
+  EXPECT_EQ(backwards.error().code, ErrorCode::kInvalidInput);
+  EXPECT_NE(backwards.error().message.find("start on 6 Oct 2026, after it ends on 2 Oct 2026"),
+            std::string::npos);
+  EXPECT_FALSE(check_period(day(0), day(kMaxReportDays)).has_value());
+}
+
+TEST(ReportTest, ReadsDaysAsIsoDatesTodayOrYesterday) {
+  struct Case {
+    std::string_view text;
+    std::optional<local_days> want;
+  };
+  const Case kCases[] = {
+      {"2026-10-01", day(0)},
+      {"today", day(10)},
+      {"yesterday", day(9)},
+      {"2026-02-30", {}},
+      {"2026-10-1", {}},
+      {"1 Oct", {}},
+      {"", {}},
+      {"2026-13-01", {}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(c.text);
+    const auto parsed = parse_day(c.text, day(10), "--from");
+    if (c.want) {
+      ASSERT_TRUE(parsed.has_value());
+      EXPECT_EQ(*parsed, *c.want);
+    } else {
+      ASSERT_FALSE(parsed.has_value());
+      EXPECT_NE(parsed.error().message.find("--from"), std::string::npos);
+    }
+  }
+}
+
+TEST(ReportTest, WritesDaysTheWayPeopleReadThem) {
+  EXPECT_EQ(report_day(day(0)), "1 Oct 2026");
+  EXPECT_EQ(report_day(day(61)), "1 Dec 2026");
+}
+
+}  // namespace
+}  // namespace limber::core
