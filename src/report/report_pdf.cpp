@@ -124,8 +124,9 @@ std::string hours_minutes(std::chrono::seconds length) {
 // The pages, drawn top to bottom; a section that does not fit starts a new page.
 class Layout {
  public:
-  Layout(cairo_t* cr, const core::Report& report, const core::Now& made)
-      : canvas_(cr), cr_(cr), report_(report), made_(made) {}
+  // `pages`: how many pages the report has, for "page 1 of 2"; 0 while counting them.
+  Layout(cairo_t* cr, const core::Report& report, const core::Now& made, int pages)
+      : canvas_(cr), cr_(cr), report_(report), made_(made), pages_(pages) {}
 
   void draw() {
     header();
@@ -505,7 +506,9 @@ class Layout {
     canvas_.line(kLeft, kPageHeight - kMargin - 10, kRight, kPageHeight - kMargin - 10, 0.4, 0.6);
     canvas_.text(kLeft, kPageHeight - kMargin, "limber: a self-kept diary, not a medical record",
                  kSmall, 0.3);
-    canvas_.text_right(kRight, kPageHeight - kMargin, fmt::format("page {}", page_), kSmall, 0.3);
+    canvas_.text_right(kRight, kPageHeight - kMargin,
+                       pages_ > 0 ? fmt::format("page {} of {}", page_, pages_) : std::string(),
+                       kSmall, 0.3);
   }
 
   [[nodiscard]] std::chrono::local_days today() const { return floor<days>(made_.local); }
@@ -516,6 +519,7 @@ class Layout {
   const core::Now& made_;
   double y_ = 0;
   int page_ = 1;
+  int pages_ = 0;
 };
 
 cairo_status_t append(void* closure, const unsigned char* data, unsigned int length) {
@@ -533,8 +537,17 @@ core::Result<std::string> render_pdf(const core::Report& report, const core::Now
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "limber");
   const std::string date = fmt::format("{}", core::format_iso(made.instant, made.utc_offset()));
   cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date.c_str());
+  // A first pass on a recording surface (no PDF written) counts the pages.
+  cairo_surface_t* counting = cairo_recording_surface_create(CAIRO_CONTENT_COLOR, nullptr);
+  cairo_t* counter = cairo_create(counting);
+  Layout dry_run(counter, report, made, 0);
+  dry_run.draw();
+  const int pages = dry_run.pages();
+  cairo_destroy(counter);
+  cairo_surface_destroy(counting);
+
   cairo_t* cr = cairo_create(surface);
-  Layout layout(cr, report, made);
+  Layout layout(cr, report, made, pages);
   layout.draw();
   cairo_show_page(cr);
   const cairo_status_t status = cairo_status(cr);

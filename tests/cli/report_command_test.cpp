@@ -84,6 +84,7 @@ TEST_F(ReportCommandTest, WritesAPdfHoldingTheDiarysFigures) {
   for (std::string_view want : {
            "1 Nov 2026 to 21 Nov 2026 (21 days, 3 weeks)",
            "not a medical record",
+           "page 1 of 1",
            "4 pain ratings, from 3 to 8 out of 10",
            "Lower back",
            "Right buttock",
