@@ -244,7 +244,19 @@ core::Result<core::Plan> PlanService::plan(std::optional<std::chrono::local_days
                         standing->assessment.level,
                         std::move(*preferences),
                         *function,
-                        std::move(*previous)};
+                        std::move(*previous),
+                        std::nullopt};
+  // What `limber watch` saw yesterday, for the day being planned.
+  const std::chrono::days back = std::chrono::floor<std::chrono::days>(now_.local) - today;
+  if (back.count() == 0) {
+    auto sitting = sitting_.summary();
+    if (!sitting)
+      return Unexpected(sitting.error());
+    if (sitting->longest_yesterday) {
+      input.longest_sitting_yesterday =
+          std::chrono::round<std::chrono::minutes>(sitting->longest_yesterday->length());
+    }
+  }
   return core::plan_day(input, catalog_);
 }
 
@@ -270,7 +282,8 @@ core::Result<std::vector<core::Plan>> PlanService::plans(std::chrono::local_days
   std::vector<core::Plan> plans;
   for (auto day = first; day <= last; day += std::chrono::days{1}) {
     const core::PlanInput input{day,          *entries,  standing->assessment.level,
-                                *preferences, *function, *previous};
+                                *preferences, *function, *previous,
+                                std::nullopt};
     plans.push_back(core::plan_day(input, catalog_));
   }
   return plans;

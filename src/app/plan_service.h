@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "app/screening.h"
+#include "app/sitting_service.h"
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/plan.h"
@@ -27,7 +28,12 @@ class PlanService {
  public:
   PlanService(const store::Database& db, core::Now now, const core::Catalog& catalog,
               const ScreeningService& screening)
-      : diary_(db), store_(db), now_(now), catalog_(catalog), screening_(screening) {}
+      : diary_(db),
+        store_(db),
+        sitting_(db, now),
+        now_(now),
+        catalog_(catalog),
+        screening_(screening) {}
 
   // The plan for a local day (default today). Entries of the current episode only.
   core::Result<core::Plan> plan(std::optional<std::chrono::local_days> day = std::nullopt) const;
@@ -61,6 +67,7 @@ class PlanService {
 
   store::DiaryStore diary_;
   store::PlanStore store_;
+  SittingService sitting_;
   core::Now now_;
   const core::Catalog& catalog_;
   const ScreeningService& screening_;

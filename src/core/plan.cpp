@@ -474,6 +474,14 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
                    "today in short bouts on even ground. Staying active helps a back recover "
                    "faster than resting in bed (NICE NG59).",
                    plan.sitting_limit_minutes, plan.walk_minutes)});
+  if (input.longest_sitting_yesterday &&
+      input.longest_sitting_yesterday->count() > plan.sitting_limit_minutes) {
+    reasons.push_back(
+        {Tip::kKeepMoving,
+         fmt::format("You sat {} minutes at a stretch yesterday, longer than today's {}: when "
+                     "the reminder comes, stand up then, even for a minute.",
+                     input.longest_sitting_yesterday->count(), plan.sitting_limit_minutes)});
+  }
 
   const auto related =
       recent_regions(by_day, input.today - days{kRelatedPainDays - 1}, input.today);

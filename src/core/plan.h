@@ -58,6 +58,8 @@ struct PlanInput {
   PlanPreferences preferences;
   FunctionSummary function;
   std::optional<PreviousEpisode> previous;
+  // The longest stretch of sitting `limber watch` recorded the day before, if any.
+  std::optional<std::chrono::minutes> longest_sitting_yesterday;
 };
 
 enum class Part { kPosture, kWarmUp, kMain, kCoolDown, kRelated };

@@ -78,6 +78,30 @@ TEST(PlanRulesTest, PhaseFollowsMobilityCappedByPain) {
   }
 }
 
+// Tip 2 with what `limber watch` saw: a stretch longer than today's limit is named.
+TEST(PlanRulesTest, YesterdaysLongSittingIsNamedOnlyWhenOverTheLimit) {
+  const std::vector<Entry> entries = {pain(0, 4, Mobility::kWalk), pain(1, 4, Mobility::kWalk)};
+  const auto sitting_reasons = [&](std::optional<std::chrono::minutes> longest) {
+    PlanInput input;
+    input.today = day(1);
+    input.entries = entries;
+    input.longest_sitting_yesterday = longest;
+    const Plan plan = plan_day(input, catalog());
+    std::vector<std::string> found;
+    for (const auto& reason : plan.reasons) {
+      if (reason.text.find("at a stretch yesterday") != std::string::npos)
+        found.push_back(reason.text);
+    }
+    return std::pair{found, plan.sitting_limit_minutes};
+  };
+  const auto [long_day, limit] = sitting_reasons(std::chrono::minutes{95});
+  ASSERT_EQ(long_day.size(), 1U);
+  EXPECT_NE(long_day[0].find("You sat 95 minutes"), std::string::npos) << long_day[0];
+  EXPECT_NE(long_day[0].find(std::to_string(limit)), std::string::npos) << long_day[0];
+  EXPECT_TRUE(sitting_reasons(std::chrono::minutes{limit}).first.empty());
+  EXPECT_TRUE(sitting_reasons(std::nullopt).first.empty());
+}
+
 TEST(PlanRulesTest, AnEmptyDiaryStartsAtRest) {
   const Plan plan = plan_on(0, {});
   EXPECT_EQ(plan.phase, Phase::kRest);

@@ -52,6 +52,15 @@ TEST_F(WatchCommandTest, HistorySittingJsonListsBoutsBreaksAndReminders) {
   EXPECT_EQ(log["reminders"][0]["outcome"], "stood-up");
 }
 
+TEST_F(WatchCommandTest, TodaysPlanNamesYesterdaysLongestStretch) {
+  record_sitting();
+  ASSERT_EQ(run({"check", "--answers", "none"}).code, 0);
+  const CliResult result = run({"today"});
+  EXPECT_EQ(result.code, 0) << result.err;
+  EXPECT_NE(result.out.find("You sat 52 minutes at a stretch yesterday"), std::string::npos)
+      << result.out;
+}
+
 TEST_F(WatchCommandTest, HistorySittingWithoutRecordsSaysHowToStart) {
   const CliResult result = run({"history", "--sitting"});
   EXPECT_EQ(result.code, 0) << result.err;
