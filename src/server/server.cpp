@@ -9,6 +9,9 @@
 #include <atomic>
 #include <chrono>
 #include <condition_variable>
+#include <deque>
+#include <functional>
+#include <future>
 #include <mutex>
 #include <ostream>
 #include <thread>
@@ -230,6 +233,62 @@ void knock(const std::string& bind, int port) {
   close(fd);
 }
 
+// Runs jobs one at a time on a thread of its own, with a full-size stack. CivetWeb's
+// Debian build gives its request threads 100 KiB stacks: too small for drawing a report
+// (freetype's autofitter overflowed it under AddressSanitizer) and tight for SQLite. The
+// diary is one SQLite connection anyway, so the API's work is serialized here.
+class DiaryThread {
+ public:
+  DiaryThread() : thread_([this] { loop(); }) {}
+  DiaryThread(const DiaryThread&) = delete;
+  DiaryThread& operator=(const DiaryThread&) = delete;
+  DiaryThread(DiaryThread&&) = delete;
+  DiaryThread& operator=(DiaryThread&&) = delete;
+  ~DiaryThread() {
+    {
+      const std::lock_guard lock(mutex_);
+      stopping_ = true;
+    }
+    ready_.notify_all();
+    thread_.join();
+  }
+
+  // Runs `job` on the diary's thread and waits for it; an exception it throws is thrown
+  // here.
+  Reply run(std::function<Reply()> job) {
+    std::packaged_task<Reply()> task(std::move(job));
+    std::future<Reply> done = task.get_future();
+    {
+      const std::lock_guard lock(mutex_);
+      jobs_.push_back(std::move(task));
+    }
+    ready_.notify_one();
+    return done.get();
+  }
+
+ private:
+  void loop() {
+    for (;;) {
+      std::packaged_task<Reply()> task;
+      {
+        std::unique_lock lock(mutex_);
+        ready_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
+        if (jobs_.empty())
+          return;
+        task = std::move(jobs_.front());
+        jobs_.pop_front();
+      }
+      task();
+    }
+  }
+
+  std::mutex mutex_;
+  std::condition_variable ready_;
+  std::deque<std::packaged_task<Reply()>> jobs_;
+  bool stopping_ = false;
+  std::thread thread_;  // last: it starts after the members it uses
+};
+
 }  // namespace
 
 struct Server::Impl {
@@ -250,7 +309,7 @@ struct Server::Impl {
   int port = 0;
   std::vector<Route> routes;
   mg_context* context = nullptr;
-  std::mutex api_mutex;  // the diary is one SQLite connection
+  std::optional<DiaryThread> diary_thread;  // started by bind(), after the caller's signal mask
   std::mutex log_mutex;
   std::mutex state_mutex;  // guards `running_now` and `stopped`
   std::condition_variable state_changed;
@@ -385,11 +444,7 @@ struct Server::Impl {
       if (access == Access::kWrite && !req.read_body())
         return error_answer(413, req.method(), req.path());
       const core::Now at = now();
-      Reply reply;
-      {
-        const std::lock_guard lock(api_mutex);
-        reply = route.handle(req, at, *id);
-      }
+      const Reply reply = diary_thread->run([&] { return route.handle(req, at, *id); });
       if (reply.status >= 500) {
         const std::lock_guard lock(log_mutex);
         fmt::print(*options.log, "limber serve: {} {}: {}\n", req.method(), req.path(),
@@ -479,6 +534,7 @@ core::Result<int> Server::bind() {
                                   host));
   }
   mg_init_library(0);
+  self.diary_thread.emplace();
   const std::string ports = fmt::format("{}:{}", host, self.options.port);
   // A handful of threads: one person's browser keeps at most six connections open.
   std::array<const char*, 13> config = {"listening_ports",
