@@ -105,6 +105,30 @@ core::Result<Entry> DiaryService::edit(std::int64_t id, const EntryEdit& edit) c
   return valid;
 }
 
+core::Result<Entry> DiaryService::replace(std::int64_t id, Entry entry) const {
+  auto existing = store_.get(id);
+  if (!existing)
+    return existing;
+  if (existing->kind() != entry.kind()) {
+    return fail(
+        ErrorCode::kInvalidInput,
+        fmt::format("entry #{} is a {} entry and stays one: to log a {} entry instead, "
+                    "delete #{} and log the new one",
+                    id, core::to_string(existing->kind()), core::to_string(entry.kind()), id));
+  }
+  auto at = core::not_in_future(entry.at, now_);
+  if (!at)
+    return Unexpected(at.error());
+  entry.id = id;
+  entry.utc_offset = utc_offset_at(entry.at);
+  auto valid = core::validate(std::move(entry));
+  if (!valid)
+    return valid;
+  if (auto replaced = store_.replace(*valid); !replaced)
+    return Unexpected(replaced.error());
+  return valid;
+}
+
 core::Result<void> DiaryService::remove(std::int64_t id) const {
   return store_.remove(id);
 }

@@ -41,6 +41,9 @@ class DiaryService {
   core::Result<std::vector<core::Entry>> recent(int days) const;
   core::Result<core::Entry> get(std::int64_t id) const;
   core::Result<core::Entry> edit(std::int64_t id, const EntryEdit& edit) const;
+  // Puts `entry` in the place of entry `id`, which keeps its id and must be of the same
+  // kind (kInvalidInput otherwise; kNotFound when there is no such entry).
+  core::Result<core::Entry> replace(std::int64_t id, core::Entry entry) const;
   core::Result<void> remove(std::int64_t id) const;
   core::Result<std::string> export_csv() const;
   // All rows or none.

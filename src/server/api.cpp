@@ -254,6 +254,33 @@ Reply Api::entries(const core::Now& now, std::optional<std::string_view> days) c
   return ok({{"days", *count}, {"entries", app::to_json(*entries)}});
 }
 
+namespace {
+
+// {"entry", "check_again"}: issue #3, symptoms in both legs are a red flag, so the safety
+// check is offered again.
+json entry_reply(const core::Entry& saved) {
+  json out = {{"entry", app::to_json(saved)}, {"check_again", nullptr}};
+  if (core::pain_in_both_legs(saved)) {
+    out["check_again"] =
+        "Please answer the safety check again now: pain in both legs can be a warning sign.";
+  }
+  return out;
+}
+
+// The id in /api/entries/ID.
+core::Result<std::int64_t> entry_id(std::string_view id) {
+  std::int64_t number = 0;
+  const auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), number);
+  if (id.empty() || ec != std::errc() || ptr != id.data() + id.size() || number < 1) {
+    return core::fail(
+        core::ErrorCode::kInvalidInput,
+        fmt::format("'{}' is not an entry id: use the \"id\" of GET /api/entries", id));
+  }
+  return number;
+}
+
+}  // namespace
+
 Reply Api::add_entry(const core::Now& now, std::string_view body) const {
   auto object = parse_object(body, R"({"pain": 5, "regions": ["lower-back"]})");
   if (!object)
@@ -265,27 +292,42 @@ Reply Api::add_entry(const core::Now& now, std::string_view body) const {
   auto saved = services.diary.log(std::move(*entry));
   if (!saved)
     return error_reply(saved.error());
-  json out = {{"entry", app::to_json(*saved)}, {"check_again", nullptr}};
-  // Issue #3: symptoms in both legs are a red flag, so the safety check is offered again.
-  if (core::pain_in_both_legs(*saved)) {
-    out["check_again"] =
-        "Please answer the safety check again now: pain in both legs can be a warning sign.";
-  }
-  return ok(std::move(out), 201);
+  return ok(entry_reply(*saved), 201);
+}
+
+Reply Api::replace_entry(const core::Now& now, std::string_view id, std::string_view body) const {
+  auto number = entry_id(id);
+  if (!number)
+    return error_reply(number.error());
+  auto object = parse_object(body, R"({"pain": 4, "regions": ["lower-back"]})");
+  if (!object)
+    return error_reply(object.error());
+  const Services services(db_, catalog_, now);
+  auto existing = services.diary.get(*number);
+  if (!existing)
+    return error_reply(existing.error());
+  // What the body leaves out of the entry's identity stays: its kind and its time.
+  if (!object->contains("kind") && !object->contains("pain"))
+    (*object)["kind"] = core::to_string(existing->kind());
+  if (!object->contains("at"))
+    (*object)["at"] = core::format_iso(existing->at, existing->utc_offset);
+  auto entry = entry_from_json(*object, now, catalog_);
+  if (!entry)
+    return error_reply(entry.error());
+  auto saved = services.diary.replace(*number, std::move(*entry));
+  if (!saved)
+    return error_reply(saved.error());
+  return ok(entry_reply(*saved));
 }
 
 Reply Api::delete_entry(const core::Now& now, std::string_view id) const {
-  std::int64_t number = 0;
-  const auto [ptr, ec] = std::from_chars(id.data(), id.data() + id.size(), number);
-  if (id.empty() || ec != std::errc() || ptr != id.data() + id.size() || number < 1) {
-    return error_reply(
-        {core::ErrorCode::kInvalidInput,
-         fmt::format("'{}' is not an entry id: use the \"id\" of GET /api/entries", id)});
-  }
+  auto number = entry_id(id);
+  if (!number)
+    return error_reply(number.error());
   const Services services(db_, catalog_, now);
-  if (auto removed = services.diary.remove(number); !removed)
+  if (auto removed = services.diary.remove(*number); !removed)
     return error_reply(removed.error());
-  return ok({{"deleted", number}});
+  return ok({{"deleted", *number}});
 }
 
 Reply Api::progress(const core::Now& now, std::optional<std::string_view> days) const {

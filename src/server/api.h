@@ -49,10 +49,15 @@ class Api {
   // GET /api/vocabulary: regions, pain words, mobility, relief kinds, styles, muscles.
   [[nodiscard]] Reply vocabulary() const;
 
-  // GET /api/entries?days=N, newest first; POST /api/entries; DELETE /api/entries/ID.
+  // GET /api/entries?days=N, newest first; POST /api/entries; PUT and DELETE
+  // /api/entries/ID.
   [[nodiscard]] Reply entries(const core::Now& now, std::optional<std::string_view> days) const;
   [[nodiscard]] Reply add_entry(const core::Now& now, std::string_view body) const;
   [[nodiscard]] Reply delete_entry(const core::Now& now, std::string_view id) const;
+  // PUT /api/entries/ID: the entry as POST takes it, in the place of entry ID (same kind;
+  // without "at" it keeps its time).
+  [[nodiscard]] Reply replace_entry(const core::Now& now, std::string_view id,
+                                    std::string_view body) const;
 
   // GET /api/progress?days=N
   [[nodiscard]] Reply progress(const core::Now& now, std::optional<std::string_view> days) const;

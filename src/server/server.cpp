@@ -377,6 +377,10 @@ struct Server::Impl {
     api_route("POST", "/api/entries", [this](const Request& req, const core::Now& at) {
       return api.add_entry(at, req.body());
     });
+    api_route_with_id("PUT", "/api/entries",
+                      [this](const Request& req, const core::Now& at, std::string_view id) {
+                        return api.replace_entry(at, id, req.body());
+                      });
     api_route_with_id("DELETE", "/api/entries",
                       [this](const Request&, const core::Now& at, std::string_view id) {
                         return api.delete_entry(at, id);

@@ -392,6 +392,41 @@ TEST_F(ApiTest, DeletesAnEntry) {
   EXPECT_EQ(entry_count(), 0);
 }
 
+// PUT /api/entries/ID: a mistaken entry is corrected in place; a bad correction changes
+// nothing.
+TEST_F(ApiTest, ReplacesAnEntryKeepingItsTimeAndKind) {
+  const Answer logged = post("/api/entries", R"({"pain": 7, "regions": ["neck"], "at": "09:00"})");
+  ASSERT_EQ(logged.status, 201) << logged.text;
+  const std::string path = "/api/entries/" + std::to_string(logged.body["entry"]["id"].get<int>());
+  const std::string at = logged.body["entry"]["at"];
+
+  const Answer fixed =
+      send("PUT", path, R"({"pain": 4, "regions": ["lower-back"], "note": "typo"})");
+  ASSERT_EQ(fixed.status, 200) << fixed.text;
+  EXPECT_EQ(fixed.body["entry"]["pain"], 4);
+  EXPECT_EQ(fixed.body["entry"]["at"], at);
+  EXPECT_EQ(fixed.body["entry"]["regions"][0]["region"], "lower-back");
+  const json listed = get("/api/entries").body["entries"];
+  ASSERT_EQ(listed.size(), 1U) << listed.dump();
+  EXPECT_EQ(listed[0]["pain"], 4);
+  EXPECT_EQ(listed[0]["note"], "typo");
+
+  for (const auto& [body, status] :
+       std::vector<std::pair<std::string, int>>{{R"({"kind": "walk", "minutes": 10})", 400},
+                                                {R"({"pain": 11})", 400},
+                                                {R"({"pain": 3, "at": "tomorrow 09:00"})", 400},
+                                                {"{not json", 400}}) {
+    SCOPED_TRACE(body);
+    EXPECT_EQ(send("PUT", path, body).status, status);
+  }
+  EXPECT_EQ(send("PUT", "/api/entries/99", R"({"pain": 3})").status, 404);
+  EXPECT_EQ(send("PUT", path, R"({"pain": 3})", {{"Authorization", ""}}).status, 401);
+  const json after = get("/api/entries").body["entries"];
+  EXPECT_EQ(after[0]["pain"], 4);
+  EXPECT_EQ(after[0]["regions"][0]["region"], "lower-back");
+  EXPECT_EQ(entry_count(), 1);
+}
+
 TEST_F(ApiTest, TracksActivitiesThePainMakesHard) {
   ASSERT_EQ(post("/api/function/activities", R"({"name": "put on socks"})").status, 201);
   EXPECT_EQ(post("/api/function/activities", R"({"name": ""})").status, 400);
