@@ -277,3 +277,31 @@ test('the report for the physical therapist downloads as a PDF of the diary', {t
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('a mistaken entry is fixed and another deleted, from the Log page', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.goto(`${limber.base}#/log`);
+  await page.getByRole('heading', {name: 'Log', level: 1}).waitFor();
+  const walks = page.locator('.entries li', {hasText: 'Walk, 5 min'});
+  const before = await walks.count();
+  await page.getByRole('button', {name: '5 min', exact: true}).click();
+  await page.waitForFunction((n) => [...document.querySelectorAll('.entries li')]
+    .filter((li) => li.textContent.includes('Walk, 5 min')).length === n, before + 1);
+  const walk = walks.first();
+  await walk.getByText('Fix or delete').click();
+  await walk.getByRole('button', {name: 'Delete this entry'}).click();
+  await page.getByRole('status').getByText('Deleted.').waitFor();
+  await page.waitForFunction((n) => [...document.querySelectorAll('.entries li')]
+    .filter((li) => li.textContent.includes('Walk, 5 min')).length === n, before);
+
+  const pain = page.locator('.entries li', {hasText: /Pain 6\/10/}).first();
+  await pain.getByText('Fix or delete').click();
+  await pain.getByLabel('Pain should be').selectOption('5');
+  await checkAccessibility(page, 'fixing an entry');
+  await shot(page, '12-log-fix');
+  await pain.getByRole('button', {name: 'Save', exact: true}).click();
+  await page.getByRole('status').getByText('Changed to pain 5/10.').waitFor();
+  await page.locator('.entries').getByText(/Pain 5\/10 \(\w+\): Lower back, Left thigh/).waitFor();
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});

@@ -169,6 +169,42 @@ function walkForm(context, refresh) {
   error);
 }
 
+// A mistake is fixed where it shows: a pain entry's number changed (PUT keeps its time),
+// any entry deleted.
+function fixControls(entry, refresh) {
+  const error = errorBox();
+  const fail = (failure) => showError(error, failure.message);
+  const parts = [];
+  if (entry.kind === 'pain') {
+    const selectId = uid('fix-pain');
+    const select = h('select', {id: selectId},
+      Array.from({length: 11}, (_, i) => h('option', {value: i, selected: i === entry.pain}, `${i}`)));
+    parts.push(h('label', {for: selectId}, 'Pain should be'), h('div', {class: 'inline'}, select,
+      h('button', {type: 'button', class: 'button', onclick: async () => {
+        try {
+          const body = {
+            pain: Number(select.value),
+            regions: entry.regions.map((r) => (r.pain !== undefined ? {region: r.region, pain: r.pain} : r.region)),
+            at: entry.at,
+          };
+          if (entry.mobility) body.mobility = entry.mobility;
+          if (entry.note) body.note = entry.note;
+          await api.put(`/api/entries/${entry.id}`, body);
+          announce(`Changed to pain ${select.value}/10.`);
+          await refresh();
+        } catch (failure) { fail(failure); }
+      }}, 'Save')));
+  }
+  parts.push(h('button', {type: 'button', class: 'button quiet', onclick: async () => {
+    try {
+      await api.del(`/api/entries/${entry.id}`);
+      announce('Deleted.');
+      await refresh();
+    } catch (failure) { fail(failure); }
+  }}, 'Delete this entry'), error);
+  return h('details', {class: 'fix'}, h('summary', {}, 'Fix or delete'), parts);
+}
+
 export async function render(context) {
   const recent = h('ol', {class: 'entries'});
   async function refresh() {
@@ -176,7 +212,8 @@ export async function render(context) {
     recent.replaceChildren(...(data.entries.length
       ? data.entries.slice(0, 12).map((entry) => h('li', {},
         h('span', {class: 'when'}, shortTime(entry.at)), ' ', describe(entry),
-        entry.note ? h('span', {class: 'entry-note'}, ` “${entry.note}”`) : null))
+        entry.note ? h('span', {class: 'entry-note'}, ` “${entry.note}”`) : null,
+        fixControls(entry, refresh)))
       : [h('li', {class: 'empty'}, 'Nothing logged in the last three days.')]));
   }
   await refresh();
