@@ -81,6 +81,6 @@ nlohmann::json to_json(const SittingSummary& summary);
 nlohmann::json to_json(const SittingLog& log);
 // [{"date": "2026-11-22", "sat_minutes", "longest_minutes", "breaks", "reminders",
 //   "stood_up"}]
-nlohmann::json to_json(const std::vector<SittingDay>& days);
+nlohmann::json to_json(const std::vector<SittingDay>& by_day);
 
 }  // namespace limber::app

@@ -9,7 +9,7 @@
 #include "app/data_dir.h"
 #include "core/clock.h"
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
 }  // namespace CLI
 

@@ -1,7 +1,7 @@
 // The sitting timer's command, built only into limber-watch (src/watch_main.cpp).
 #pragma once
 
-namespace CLI {
+namespace CLI {  // NOLINT(readability-identifier-naming): CLI11's namespace
 class App;
 }  // namespace CLI
 

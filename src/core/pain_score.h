@@ -25,6 +25,7 @@ class PainScore {
   // "no pain", "mild", ... "worst imaginable": the words shown beside the number.
   [[nodiscard]] std::string_view words() const;
 
+  // NOLINTNEXTLINE(modernize-use-nullptr): clang-tidy misreads a defaulted <=> in use
   friend auto operator<=>(const PainScore&, const PainScore&) = default;
 
  private:

@@ -227,8 +227,9 @@ void knock(const std::string& bind, int port) {
   address.sin_family = AF_INET;
   address.sin_port = htons(static_cast<std::uint16_t>(port));
   if (inet_pton(AF_INET, bind == "0.0.0.0" ? "127.0.0.1" : bind.c_str(), &address.sin_addr) == 1) {
+    // Its result does not matter: stop() knocks again until mg_stop has returned.
     // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
-    connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address));
+    static_cast<void>(connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof(address)));
   }
   close(fd);
 }
