@@ -114,6 +114,7 @@ Result<void> run_show(Session& session, const std::string& id, bool json) {
     fmt::print(out, "  - {}\n", stop);
   auto list = [](const auto& items) {
     std::vector<std::string_view> words;
+    words.reserve(items.size());
     for (const auto& item : items)
       words.push_back(core::to_string(item));
     return words.empty() ? std::string("-") : fmt::format("{}", fmt::join(words, ", "));

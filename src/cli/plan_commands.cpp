@@ -417,7 +417,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
   CLI::App* episode = app.add_subcommand("episode", "Show the current episode, or start a new one");
   episode->add_option("action", *new_episode, "")
       ->type_name("new")
-      ->transform([](std::string value) {
+      ->transform([](const std::string& value) {
         if (value != "new")
           throw CLI::ValidationError("episode", "use 'limber episode new' to start a new episode");
         return std::string("true");

@@ -209,7 +209,7 @@ Result<Catalog> Catalog::parse(std::span<const CatalogFile> files) {
     if (!document.contains("style") || !document["style"].is_string() ||
         !document.contains("exercises") || !document["exercises"].is_array()) {
       return fail(ErrorCode::kBadFile,
-                  fmt::format("{}: needs \"style\" and a list \"exercises\"", file.name));
+                  fmt::format(R"({}: needs "style" and a list "exercises")", file.name));
     }
     auto style = parse_style(document["style"].get<std::string>());
     if (!style) {
