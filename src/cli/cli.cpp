@@ -113,6 +113,16 @@ core::Result<const app::PlanService*> Session::plans() {
   return &*plans_;
 }
 
+core::Result<app::ReportService> Session::reports() {
+  auto plans = this->plans();
+  if (!plans)
+    return core::Unexpected(plans.error());
+  auto db = database();
+  if (!db)
+    return core::Unexpected(db.error());
+  return app::ReportService(**db, **plans);
+}
+
 core::Result<const app::ScreeningService*> Session::screening() {
   if (!screening_) {
     auto db = database();

@@ -13,6 +13,7 @@
 
 #include "app/diary_service.h"
 #include "app/plan_service.h"
+#include "app/report_service.h"
 #include "app/screening.h"
 #include "cli/cli.h"
 #include "core/result.h"
@@ -33,6 +34,8 @@ class Session {
   // The exercise catalog built into the binary, parsed on first use.
   core::Result<const core::Catalog*> catalog();
   core::Result<const app::PlanService*> plans();
+  // The report and the exports that travel, over the diary and its plans.
+  core::Result<app::ReportService> reports();
   [[nodiscard]] const core::Now& now() const { return now_; }
   [[nodiscard]] const Io& io() const { return invocation_.io; }
   [[nodiscard]] const app::GetEnv& env() const { return invocation_.env; }

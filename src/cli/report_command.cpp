@@ -45,14 +45,10 @@ Result<void> run_report(Session& session, const ReportOptions& options) {
                       "give the file to write with -o, for example -o report.pdf (a PDF is not "
                       "for the screen)");
   }
-  auto plans = session.plans();
-  if (!plans)
-    return Unexpected(plans.error());
-  auto db = session.database();
-  if (!db)
-    return Unexpected(db.error());
-  const app::ReportService service(**db, **plans);
-  auto report = service.report(*from, *to);
+  auto service = session.reports();
+  if (!service)
+    return Unexpected(service.error());
+  auto report = service->report(*from, *to);
   if (!report)
     return Unexpected(report.error());
   auto pdf = report::render_pdf(*report, session.now());

@@ -45,13 +45,10 @@ Result<Exported> export_csv(Session& session) {
 }
 
 Result<Exported> export_fhir(Session& session, const ExportOptions& options) {
-  auto plans = session.plans();
-  if (!plans)
-    return Unexpected(plans.error());
-  auto db = session.database();
-  if (!db)
-    return Unexpected(db.error());
-  auto document = app::ReportService(**db, **plans).fhir(options.patient_name);
+  auto reports = session.reports();
+  if (!reports)
+    return Unexpected(reports.error());
+  auto document = reports->fhir(options.patient_name);
   if (!document)
     return Unexpected(document.error());
   const core::FhirCounts& counts = document->counts;
@@ -81,14 +78,10 @@ Result<Exported> export_ics(Session& session, const ExportOptions& options) {
                       "the safety check's result pauses the plan, so there is nothing to put in "
                       "a calendar: see limber check");
   }
-  auto plans = session.plans();
-  if (!plans)
-    return Unexpected(plans.error());
-  auto db = session.database();
-  if (!db)
-    return Unexpected(db.error());
-  auto calendar = app::ReportService(**db, **plans)
-                      .calendar({*walk, *start, core::EventTimes{}.alarm_minutes_before});
+  auto reports = session.reports();
+  if (!reports)
+    return Unexpected(reports.error());
+  auto calendar = reports->calendar({*walk, *start, core::EventTimes{}.alarm_minutes_before});
   if (!calendar)
     return Unexpected(calendar.error());
   return Exported{std::move(calendar->text),

@@ -1,7 +1,5 @@
 // limber report and the exports that travel, in process against a real diary file; the PDF
 // is read back with poppler's pdftotext, as a person's PDF reader would show it.
-#include <array>
-#include <cstdio>
 #include <fstream>
 #include <iterator>
 
@@ -10,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_fixture.h"
+#include "support/shell.h"
 
 namespace limber::testing {
 namespace {
@@ -22,18 +21,9 @@ std::string read_bytes(const std::filesystem::path& path) {
 // What a poppler tool prints about the PDF (pdftotext: its text; pdfinfo: pages and size).
 // `tool` names the file with {}.
 std::string poppler(std::string_view tool, const std::filesystem::path& pdf) {
-  const std::string command =
-      fmt::format(fmt::runtime(tool), fmt::format("'{}'", pdf.string())) + " 2>&1";
-  FILE* pipe = popen(command.c_str(), "r");  // NOLINT(cert-env33-c): a fixed test command
-  if (pipe == nullptr)
-    return "popen failed";
-  std::string text;
-  std::array<char, 4096> buffer{};
-  while (const std::size_t n = fread(buffer.data(), 1, buffer.size(), pipe))
-    text.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  EXPECT_EQ(status, 0) << tool << " (Debian's poppler-utils) failed: " << text;
-  return text;
+  const auto run = run_shell(fmt::format(fmt::runtime(tool), fmt::format("'{}'", pdf.string())));
+  EXPECT_EQ(run.code, 0) << tool << " (Debian's poppler-utils) failed: " << run.out;
+  return run.out;
 }
 
 std::string pdf_text(const std::filesystem::path& pdf) {

@@ -1,37 +1,20 @@
 // The real `limber` binary, run as a person runs it: a process, an environment, exit codes.
-#include <array>
-#include <cstdio>
 #include <string>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
+#include "support/shell.h"
 #include "support/temp_dir.h"
 
 namespace limber::testing {
 namespace {
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-};
+using Outcome = ShellResult;
 
 // Runs `limber ARGS` with LIMBER_HOME=home; stderr joins stdout.
 Outcome limber(const std::filesystem::path& home, const std::string& args) {
-  const std::string command =
-      "LIMBER_HOME='" + home.string() + "' " LIMBER_BINARY " " + args + " 2>&1 </dev/null";
-  Outcome run;
-  FILE* pipe = popen(command.c_str(), "r");
-  if (pipe == nullptr)
-    return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return run_shell("LIMBER_HOME='" + home.string() + "' " LIMBER_BINARY " " + args + " </dev/null");
 }
 
 TEST(BinaryTest, LogsAndListsThroughTheRealBinary) {

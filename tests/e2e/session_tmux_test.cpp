@@ -2,9 +2,7 @@
 // session), driven with send-keys, read back with capture-pane, then checked in the diary.
 // No fixed sleeps: every step polls the screen for what it expects, a bounded number of
 // times, and says what it saw when that never comes.
-#include <array>
 #include <chrono>
-#include <cstdio>
 #include <cstdlib>
 #include <regex>
 #include <string>
@@ -13,30 +11,17 @@
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
-#include <sys/wait.h>
 
+#include "support/shell.h"
 #include "support/temp_dir.h"
 
 namespace limber::testing {
 namespace {
 
-struct Outcome {
-  int code = -1;
-  std::string out;
-};
+using Outcome = ShellResult;
 
 Outcome shell(const std::string& command) {
-  Outcome run;
-  FILE* pipe = popen((command + " 2>&1").c_str(), "r");
-  if (pipe == nullptr)
-    return run;
-  std::array<char, 4096> buffer{};
-  std::size_t n = 0;
-  while ((n = fread(buffer.data(), 1, buffer.size(), pipe)) > 0)
-    run.out.append(buffer.data(), n);
-  const int status = pclose(pipe);
-  run.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  return run;
+  return run_shell(command);
 }
 
 Outcome limber(const std::filesystem::path& home, const std::string& args) {
