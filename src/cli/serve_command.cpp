@@ -121,7 +121,6 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
   sigemptyset(&stop_signals);
   sigaddset(&stop_signals, SIGINT);
   sigaddset(&stop_signals, SIGTERM);
-  sigaddset(&stop_signals, SIGUSR1);  // from this function: the server ended on its own
   sigset_t previous;
   pthread_sigmask(SIG_BLOCK, &stop_signals, &previous);
   auto port = web.bind();
@@ -159,19 +158,12 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
       fmt::print(io.err, "limber serve: could not start xdg-open: open the address yourself\n");
   }
 
-  const bool served = web.run();
-  // Wakes the waiter when the server ended on its own.
-  pthread_kill(waiter.native_handle(), SIGUSR1);
+  web.run();  // until the waiter's stop()
   waiter.join();
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (!forwarder.empty()) {
     std::error_code ignored;  // the key in it is dead anyway once the server has stopped
     std::filesystem::remove(forwarder.substr(std::string_view("file://").size()), ignored);
-  }
-  if (!served) {
-    return fail(
-        ErrorCode::kIo,
-        fmt::format("the server on {} stopped: it could not accept connections", web.address()));
   }
   fmt::print(io.out, "Stopped. Your diary is saved.\n");
   return {};

@@ -312,9 +312,8 @@ struct Server::Impl {
   mg_context* context = nullptr;
   std::optional<DiaryThread> diary_thread;  // started by bind(), after the caller's signal mask
   std::mutex log_mutex;
-  std::mutex state_mutex;  // guards `running_now` and `stopped`
+  std::mutex state_mutex;  // guards `stopped`
   std::condition_variable state_changed;
-  bool running_now = false;
   bool stopped = false;
 
   [[nodiscard]] core::Now now() const { return app::local_now(options.clock()); }
@@ -579,18 +578,13 @@ core::Result<int> Server::bind() {
   self.guard.emplace(host, self.port, self.token, self.session);
   // Requests reach limber only from here on, after the guard is in place.
   mg_set_request_handler(self.context, "**", &Impl::handle, &self);
-  {
-    const std::lock_guard lock(self.state_mutex);
-    self.running_now = true;
-  }
   return self.port;
 }
 
-bool Server::run() {
+void Server::run() {
   Impl& self = *impl_;
   std::unique_lock lock(self.state_mutex);
   self.state_changed.wait(lock, [&] { return self.stopped; });
-  return true;
 }
 
 void Server::stop() {
@@ -599,7 +593,6 @@ void Server::stop() {
   {
     const std::lock_guard lock(self.state_mutex);
     self.stopped = true;
-    self.running_now = false;
     context = std::exchange(self.context, nullptr);
   }
   self.state_changed.notify_all();
@@ -617,11 +610,6 @@ void Server::stop() {
     std::this_thread::sleep_for(std::chrono::milliseconds{5});
   }
   stopper.join();
-}
-
-bool Server::running() const {
-  const std::lock_guard lock(impl_->state_mutex);
-  return impl_->running_now;
 }
 
 std::string Server::address() const {

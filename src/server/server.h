@@ -49,12 +49,11 @@ class Server {
   // Binds the address and port. Returns the port (the chosen one for port 0); kIo saying
   // what to do when the port is taken or the address is not this machine's.
   core::Result<int> bind();
-  // Serves until stop(). REQUIRES: bind() succeeded. Returns false when serving failed.
-  bool run();
-  // Stops run() from any thread; waits until run() has started so no stop is lost.
+  // Returns when stop() has been called (before or during run()); the server's own
+  // threads, started by bind(), do the serving. REQUIRES: bind() succeeded.
+  void run();
+  // Stops the server from any thread, waiting for the requests in flight.
   void stop();
-  // True while run() is accepting connections.
-  [[nodiscard]] bool running() const;
 
   // "http://127.0.0.1:5462/" (IPv6 in brackets). REQUIRES: bind() succeeded.
   [[nodiscard]] std::string address() const;
