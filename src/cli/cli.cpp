@@ -31,6 +31,8 @@ int exit_code(ErrorCode code) {
     case ErrorCode::kCorrupt:
     case ErrorCode::kIo:
       return kExitFailure;
+    case ErrorCode::kPaused:
+      return kExitPaused;
   }
   return kExitFailure;
 }

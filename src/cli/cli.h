@@ -33,6 +33,8 @@ struct Invocation {
 inline constexpr int kExitOk = 0;
 inline constexpr int kExitFailure = 1;
 inline constexpr int kExitUsage = 2;
+// A standing emergency or urgent safety result: the advice was shown, nothing was started.
+inline constexpr int kExitPaused = 3;
 
 struct CommandTable;
 

@@ -40,8 +40,11 @@ Result<void> run_session(Session& session, const SessionOptions& options) {
   auto gate = pass_safety_gate(session, false);
   if (!gate)
     return Unexpected(gate.error());
-  if (!gate->proceed)
-    return {};  // the advice was shown; no exercise while it stands
+  if (!gate->proceed) {  // the advice was shown; no exercise while it stands
+    return core::fail(core::ErrorCode::kPaused,
+                      "no session was started: exercise is paused for safety until a "
+                      "clinician has seen you (then run 'limber check --seen-clinician')");
+  }
   auto plans = session.plans();
   if (!plans)
     return Unexpected(plans.error());

@@ -6,6 +6,7 @@
 #include "cli/command.h"
 #include "cli/entry_text.h"
 #include "cli/safety_gate.h"
+#include "cli/safety_text.h"
 #include "core/day_summary.h"
 
 namespace limber::cli {
@@ -18,6 +19,18 @@ core::Result<void> run_status(Session& session, bool json) {
   if (auto shown = show_disclaimer_once(session, json ? session.io().err : session.io().out);
       !shown)
     return shown;
+  // Safety first (issue #12): a standing emergency, urgent or see-a-clinician result is
+  // the first thing on the screen, before any figure. Nothing is asked here.
+  auto screening = session.screening();
+  if (!screening)
+    return core::Unexpected(screening.error());
+  auto standing = (*screening)->standing();
+  if (!standing)
+    return core::Unexpected(standing.error());
+  const bool safety_matters =
+      standing->screened && standing->assessment.level != core::Level::kSelfCare;
+  const std::string safety_text = safety_matters ? safety_words(*standing, nullptr) : "";
+
   auto diary = session.diary();
   if (!diary)
     return core::Unexpected(diary.error());
@@ -44,7 +57,9 @@ core::Result<void> run_status(Session& session, bool json) {
       trend.push_back({{"pain_mean", day.pain_mean ? nlohmann::json(*day.pain_mean) : nullptr},
                        {"walk_minutes", day.walk_minutes}});
     }
-    out << nlohmann::json{{"latest_pain", *latest ? app::to_json(**latest) : nullptr},
+    out << nlohmann::json{{"safety", standing->screened ? safety_json(*standing, safety_text)
+                                                        : nlohmann::json(nullptr)},
+                          {"latest_pain", *latest ? app::to_json(**latest) : nullptr},
                           {"today",
                            {{"pain_entries", now.pain_entries},
                             {"walk_minutes", now.walk_minutes},
@@ -56,6 +71,10 @@ core::Result<void> run_status(Session& session, bool json) {
   }
 
   fmt::print(out, "limber · {}\n\n", day_heading(session.now().local));
+  if (safety_matters)
+    fmt::print(out, "{}\n\n", safety_text);
+  else if (!standing->screened)
+    fmt::print(out, "No safety check yet. Before your first plan, run: limber check\n\n");
   if (!*latest) {
     fmt::print(out,
                "Your diary is empty. Start it with how you feel right now, for example:\n"

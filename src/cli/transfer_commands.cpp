@@ -74,7 +74,7 @@ Result<Exported> export_ics(Session& session, const ExportOptions& options) {
   if (!gate)
     return Unexpected(gate.error());
   if (!gate->proceed) {
-    return core::fail(core::ErrorCode::kInvalidInput,
+    return core::fail(core::ErrorCode::kPaused,
                       "the safety check's result pauses the plan, so there is nothing to put in "
                       "a calendar: see limber check");
   }

@@ -12,7 +12,7 @@ constexpr std::array<std::string_view, 4> kDescriptions = {
     "cannot stand up straight yet",
     "can stand up straight, walking is hard",
     "can walk for several minutes",
-    "moving freely, daily life mostly back",
+    "can move freely, with daily life mostly back",
 };
 
 }  // namespace

@@ -91,12 +91,16 @@ struct Flare {
   std::string reason;
 };
 
-// A flare on `day`: a session the day before that left pain 2+ points higher, or a
-// morning entry 2+ points above the day before's mean (product brief, tip 1). Each flare
-// counts once, on the day after the session or on the morning itself.
+// A flare on `day`: a session the day before that left pain 2+ points higher, or a pain
+// entry at any time of the day 2+ points above yesterday's mean or above the pain entry
+// before it (issue #12: "4 to 7 at 15:00 after carrying the shopping" is a flare). Each
+// flare counts once, on the day after the session or on the day of the rise.
 std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_days day) {
-  if (const auto found = by_day.find(day - days{1}); found != by_day.end()) {
-    for (const Entry* entry : found->second.entries) {
+  const auto yesterday = by_day.find(day - days{1});
+  std::optional<double> before;
+  std::optional<int> previous;  // the pain entry before the one being looked at
+  if (yesterday != by_day.end()) {
+    for (const Entry* entry : yesterday->second.entries) {
       if (const auto* session = std::get_if<SessionRecord>(&entry->detail)) {
         if (session->pain_after.value() - session->pain_before.value() >= kFlarePoints) {
           return Flare{fmt::format(
@@ -104,29 +108,31 @@ std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_day
               session->pain_before.value(), session->pain_after.value())};
         }
       }
+      if (const auto* pain = std::get_if<PainRecord>(&entry->detail))
+        previous = pain->pain.value();
     }
+    before = yesterday->second.mean_pain();
   }
   const auto today = by_day.find(day);
-  const auto yesterday = by_day.find(day - days{1});
-  if (today == by_day.end() || yesterday == by_day.end())
-    return std::nullopt;
-  const auto before = yesterday->second.mean_pain();
-  if (!before)
+  if (today == by_day.end())
     return std::nullopt;
   for (const Entry* entry : today->second.entries) {
     const auto* pain = std::get_if<PainRecord>(&entry->detail);
     if (pain == nullptr)
       continue;
-    const auto hour = std::chrono::floor<std::chrono::hours>(entry->local_time() - day).count();
-    if (hour >= kMorningEndsHour)
-      break;
-    if (pain->pain.value() >= *before + kFlarePoints) {
-      return Flare{fmt::format(
-          "your pain this morning ({}) is {} or more above yesterday's average ({:.1f}), so "
-          "today steps back",
-          pain->pain.value(), kFlarePoints, *before)};
+    const int now = pain->pain.value();
+    const auto at = std::chrono::hh_mm_ss(entry->local_time() - day);
+    if (previous && now >= *previous + kFlarePoints) {
+      return Flare{fmt::format("your pain rose from {} to {} (at {:02}:{:02}), so today steps back",
+                               *previous, now, at.hours().count(), at.minutes().count())};
     }
-    break;  // only the first morning entry counts
+    if (before && now >= *before + kFlarePoints) {
+      return Flare{fmt::format(
+          "your pain at {:02}:{:02} ({}) is {} or more above yesterday's average ({:.1f}), so "
+          "today steps back",
+          at.hours().count(), at.minutes().count(), now, kFlarePoints, *before)};
+    }
+    previous = now;
   }
   return std::nullopt;
 }

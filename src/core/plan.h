@@ -85,7 +85,6 @@ const PhaseRules& rules_for(Phase phase);
 
 inline constexpr int kCalmDaysToLevelUp = 3;  // calm days at a level before the next
 inline constexpr int kFlarePoints = 2;        // a rise this big is a flare
-inline constexpr int kMorningEndsHour = 12;   // "next morning" means before noon
 inline constexpr int kRelatedPainDays = 7;    // "recent" for related pains
 inline constexpr int kNewRegionLookbackDays = 28;
 inline constexpr double kFunctionReadyForMove = 6.0;

@@ -23,6 +23,7 @@ enum class ErrorCode {
   kTooNew,        // the database was written by a newer limber
   kCorrupt,       // the database is damaged
   kIo,            // the disk said no: permissions, space
+  kPaused,        // a standing safety result pauses exercise: nothing was started
 };
 
 // One line, for a person: what was wrong and how to fix it.

@@ -476,8 +476,18 @@ Reply Api::session(const core::Now& now) const {
               {"minutes", 0},
               {"notes", json::array()},
               {"exercises", json::array()}};
-  if (standing->gate() != app::Gate::kOpen)
-    return ok(std::move(out));  // the page shows the safety status instead
+  if (standing->gate() != app::Gate::kOpen) {
+    // A refusal, as `limber session` refuses (issue #12): the page shows the safety status.
+    const bool paused = standing->gate() == app::Gate::kPaused;
+    Reply refused = error_reply(core::Error{
+        paused ? core::ErrorCode::kPaused : core::ErrorCode::kInvalidInput,
+        paused ? "No session was started: exercise is paused for safety until a clinician has "
+                 "seen you."
+               : "No session yet: answer the safety check first."});
+    refused.status = 409;
+    refused.body["safety"] = std::move(out["safety"]);
+    return refused;
+  }
   auto plan = services.plans.plan();
   if (!plan)
     return error_reply(plan.error());

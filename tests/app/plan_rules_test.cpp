@@ -176,9 +176,32 @@ TEST(PlanRulesTest, AMorningTwoPointsAboveYesterdayIsAFlare) {
   entries.push_back(pain(7, 6, Mobility::kWalk, {Region::kLowerBack}, 8));
   const Plan morning = plan_on(7, entries);
   EXPECT_TRUE(morning.flare);
-  // The same rise in the evening is not the "next morning" rule.
+  // The same rise in the evening is a flare too (issue #12).
   entries.back() = pain(7, 6, Mobility::kWalk, {Region::kLowerBack}, 19);
+  const Plan evening = plan_on(7, entries);
+  EXPECT_TRUE(evening.flare);
+  ASSERT_FALSE(evening.notices.empty());
+  EXPECT_NE(evening.notices.front().find("from 4 to 6 (at 19:00)"), std::string::npos)
+      << evening.notices.front();
+  // One point is not.
+  entries.back() = pain(7, 5, Mobility::kWalk, {Region::kLowerBack}, 19);
   EXPECT_FALSE(plan_on(7, entries).flare);
+}
+
+TEST(PlanRulesTest, ARiseDuringTheDayIsAFlareWhateverTheHour) {
+  // Issue #12's two cases: 4 to 7 at 15:00 after carrying the shopping, and 2 to 8.
+  for (const auto& [low, high] : {std::pair{4, 7}, std::pair{2, 8}}) {
+    SCOPED_TRACE(::testing::Message() << low << " to " << high);
+    std::vector<Entry> entries;
+    for (int d = 0; d < 5; ++d)
+      entries.push_back(pain(d, low, Mobility::kWalk, {Region::kLowerBack}, 9));
+    EXPECT_FALSE(plan_on(5, entries).flare);
+    entries.push_back(pain(5, low, Mobility::kWalk, {Region::kLowerBack}, 9));
+    entries.push_back(pain(5, high, Mobility::kWalk, {Region::kLowerBack}, 15));
+    const Plan plan = plan_on(5, entries);
+    EXPECT_TRUE(plan.flare);
+    EXPECT_EQ(plan.level, 1);
+  }
 }
 
 TEST(PlanRulesTest, NothingIsPlannedWhileAnUrgentOrEmergencyResultStands) {

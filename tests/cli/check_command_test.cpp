@@ -204,14 +204,37 @@ TEST_F(CheckCommandTest, AsksOneQuestionAtATimeOnATerminal) {
 }
 
 TEST_F(CheckCommandTest, StopsAskingAfterAnEmergencyAnswer) {
-  const Output output = run({"check", "--json"}, "n\nYES\n", true);
+  const Output output = run({"check", "--json"}, "n\nYES\ny\n", true);
   ASSERT_EQ(output.code, kExitOk) << output.err;
   EXPECT_TRUE(has(output.err, "2/12  Have you lost control of your bowels?"));
   EXPECT_FALSE(has(output.err, "3/12"));
+  EXPECT_TRUE(has(output.err, "You answered yes to:\n  2. Have you lost control")) << output.err;
   const auto json = nlohmann::json::parse(output.out);
   EXPECT_EQ(json["level"], "emergency");
   EXPECT_EQ(json["flags"], nlohmann::json({"bowel"}));
   EXPECT_EQ(json["check"]["answers"], nlohmann::json({{"bladder", false}, {"bowel", true}}));
+}
+
+TEST_F(CheckCommandTest, AWrongKeyCanBeChangedBeforeTheResult) {
+  // "y" to the bowel question by mistake: the review lists it, "2" changes it to no, and the
+  // ten questions the emergency answer had skipped are asked.
+  const Output output = run({"check", "--json"}, "n\ny\nwhat\n7\n2\n" + yes_no(10, "n"), true);
+  ASSERT_EQ(output.code, kExitOk) << output.err;
+  EXPECT_TRUE(has(output.err, "Please enter y, or the number")) << output.err;
+  EXPECT_TRUE(has(output.err, "Changed 2 to no.")) << output.err;
+  EXPECT_TRUE(has(output.err, "12/12  ")) << output.err;
+  const auto json = nlohmann::json::parse(output.out);
+  EXPECT_EQ(json["level"], "self-care");
+  EXPECT_EQ(json["check"]["answers"].size(), 12U);
+  EXPECT_EQ(json["check"]["answers"]["bowel"], false);
+}
+
+TEST_F(CheckCommandTest, AnUnconfirmedReviewSavesNothing) {
+  const Output output = run({"check"}, "y\n", true);
+  EXPECT_EQ(output.code, kExitUsage);
+  EXPECT_TRUE(has(output.err, "You answered yes to:")) << output.err;
+  EXPECT_TRUE(has(output.err, "nothing was saved")) << output.err;
+  EXPECT_FALSE(gate().result.has_value());
 }
 
 TEST_F(CheckCommandTest, SavesNothingWhenTheAnswersStopHalfWay) {
@@ -251,6 +274,41 @@ TEST_F(CheckCommandTest, AnUrgentResultPausesPlansUntilAClinicianHasSeenThePerso
   EXPECT_TRUE(open.out.empty()) << open.out;
   EXPECT_EQ(open.result->safety["level"], "self-care");
   EXPECT_EQ(open.result->safety["seen_clinician"], "2026-11-21T14:00:00+00:00");
+}
+
+TEST_F(CheckCommandTest, StatusPutsAStandingEmergencyFirst) {
+  ASSERT_EQ(run({"log", "5", "lower-back"}).code, kExitOk);
+  ASSERT_EQ(run({"check", "--answers", "bladder"}).code, kExitOk);
+
+  // Plain `limber` and `limber status`: the advice comes before any figure.
+  for (const std::vector<std::string>& args :
+       {std::vector<std::string>{}, std::vector<std::string>{"status"}}) {
+    const Output status = run(args);
+    ASSERT_EQ(status.code, kExitOk) << status.err;
+    const auto emergency = status.out.find("Call emergency services");
+    const auto last_entry = status.out.find("Last pain entry");
+    ASSERT_NE(emergency, std::string::npos) << status.out;
+    ASSERT_NE(last_entry, std::string::npos) << status.out;
+    EXPECT_LT(emergency, last_entry) << status.out;
+    EXPECT_TRUE(has(status.out, "limber check --seen-clinician")) << status.out;
+  }
+  const auto json = run_json({"status", "--json"});
+  EXPECT_EQ(json["safety"]["level"], "emergency");
+  EXPECT_EQ(json["safety"]["plans_paused"], true);
+
+  // After a clinician visit, the summary is the summary again.
+  now_ += std::chrono::hours{1};
+  ASSERT_EQ(run({"check", "--seen-clinician"}).code, kExitOk);
+  const Output calm = run({"status"});
+  EXPECT_FALSE(has(calm.out, "Call emergency services")) << calm.out;
+  EXPECT_EQ(run_json({"status", "--json"})["safety"]["level"], "self-care");
+}
+
+TEST_F(CheckCommandTest, StatusAsksForTheFirstCheck) {
+  ASSERT_EQ(run({"log", "5"}).code, kExitOk);
+  const Output status = run({"status"});
+  EXPECT_TRUE(has(status.out, "No safety check yet")) << status.out;
+  EXPECT_TRUE(run_json({"status", "--json"})["safety"].is_null());
 }
 
 TEST_F(CheckCommandTest, SeenClinicianWithNewAnswersRecordsBoth) {

@@ -182,8 +182,9 @@ TEST_F(SessionCommandTest, AnEmergencyResultShowsTheAdviceAndNoExercise) {
   const std::vector<std::string> ids = session_ids();
   ASSERT_EQ(run({"check", "--answers", "bladder"}).code, 0);
   const CliResult session = run({"session", "--plain"}, "3\n\nq\n3\n");
-  EXPECT_EQ(session.code, 0) << session.err;
-  EXPECT_FALSE(session.out.empty());
+  EXPECT_EQ(session.code, 3) << "a refusal a script can see: " << session.err;
+  EXPECT_TRUE(has(session.err, "no session was started")) << session.err;
+  EXPECT_TRUE(has(session.out, "Call emergency services")) << session.out;
   EXPECT_FALSE(has(session.out, "Today's session")) << session.out;
   EXPECT_FALSE(has(session.out, "pain now")) << session.out;
   for (const std::string& id : ids)

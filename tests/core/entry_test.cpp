@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/mobility.h"
+
 namespace limber::core {
 namespace {
 
@@ -36,6 +38,21 @@ TEST(EntryTest, KnowsItsKind) {
   entry.detail = ReliefRecord{ReliefKind::kCold, ""};
   EXPECT_EQ(entry.kind(), EntryKind::kRelief);
   EXPECT_EQ(to_string(entry.kind()), "relief");
+}
+
+}  // namespace
+}  // namespace limber::core
+
+namespace limber::core {
+namespace {
+
+// The plan says "you said you <description>" (issue #12: "you said you moving freely").
+TEST(MobilityTest, EveryDescriptionCompletesYouSaidYou) {
+  for (const std::string_view id : mobility_ids()) {
+    const std::string_view words = describe(*parse_mobility(id));
+    SCOPED_TRACE(words);
+    EXPECT_TRUE(words.starts_with("can ") || words.starts_with("cannot ")) << words;
+  }
 }
 
 }  // namespace

@@ -254,7 +254,12 @@ TEST_F(ApiTest, AnEmergencyPausesPlansUntilAClinicianHasSeenThePerson) {
             std::string::npos);
   EXPECT_EQ(get("/api/today").body["safety"]["gate"], "paused");
   EXPECT_TRUE(get("/api/today").body["plan"].is_null());
-  EXPECT_TRUE(get("/api/session").body["exercises"].empty());
+  const Answer refused = get("/api/session");  // a refusal, not an empty 200 (issue #12)
+  EXPECT_EQ(refused.status, 409) << refused.text;
+  EXPECT_TRUE(refused.body["error"].get<std::string>().starts_with("No session was started"))
+      << refused.text;
+  EXPECT_EQ(refused.body["safety"]["gate"], "paused");
+  EXPECT_FALSE(refused.body.contains("exercises"));
 
   EXPECT_EQ(post("/api/clinician-visit", R"({"when": "now"})").status, 400);
   const Answer seen = post("/api/clinician-visit", "{}");
@@ -372,7 +377,9 @@ TEST_F(ApiTest, ListsExercisesAndShowsOneInFull) {
 }
 
 TEST_F(ApiTest, TheSessionIsTimedStageByStage) {
-  EXPECT_TRUE(get("/api/session").body["exercises"].empty()) << "no check yet";
+  const Answer unchecked = get("/api/session");
+  EXPECT_EQ(unchecked.status, 409) << "no check yet: " << unchecked.text;
+  EXPECT_EQ(unchecked.body["safety"]["gate"], "needs-check");
   pass_check();
   const Answer session = get("/api/session");
   ASSERT_EQ(session.status, 200) << session.text;

@@ -2,9 +2,10 @@
 // along by itself (same origin); the browser adds the Origin header to every write.
 
 export class ApiError extends Error {
-  constructor(status, message) {
+  constructor(status, message, data = null) {
     super(message);
     this.status = status;
+    this.data = data;  // the JSON body of the refusal, e.g. {"error", "safety"} from a 409
   }
 }
 
@@ -30,7 +31,7 @@ async function request(method, path, body) {
     if (response.status === 401) {
       throw new ApiError(401, 'This page has lost its key. Open the address that `limber serve` printed.');
     }
-    throw new ApiError(response.status, (data && data.error) || `The server answered ${response.status}.`);
+    throw new ApiError(response.status, (data && data.error) || `The server answered ${response.status}.`, data);
   }
   return data;
 }

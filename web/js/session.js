@@ -5,7 +5,7 @@
 // The server times each exercise in stages (GET /api/session: get ready, sets, rests);
 // this page only walks through them. Time is read from Date.now(), so a tab that was in
 // the background catches up, and pausing shifts the stage's start.
-import {api} from './api.js';
+import {ApiError, api} from './api.js';
 import {announce, h, paragraphs} from './dom.js';
 import {painScale} from './scale.js';
 import {safetyCard} from './safety.js';
@@ -310,10 +310,14 @@ export async function render(context) {
     ui = null;
     return doneScreen(context);
   }
-  const data = await api.get('/api/session');
-  if (data.safety.gate !== 'open') {
+  let data;
+  try {
+    data = await api.get('/api/session');
+  } catch (error) {
+    // 409: the safety status refuses a session (a paused plan, or no check yet).
+    if (!(error instanceof ApiError) || error.status !== 409 || !error.data?.safety) throw error;
     const view = h('section', {class: 'view'}, h('h1', {}, 'Session'));
-    view.append(safetyCard(data.safety, context));
+    view.append(safetyCard(error.data.safety, context));
     return view;
   }
   if (!data.exercises.length) {
