@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <random>
 #include <set>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -27,8 +28,8 @@ using store::Database;
 using store::DiaryStore;
 
 constexpr int kTrials = 300;
-constexpr int kEntries = 12;     // added one by one, one transaction each
-constexpr int kImported = 3;     // then imported together, all or nothing
+constexpr int kEntries = 12;  // added one by one, one transaction each
+constexpr int kImported = 3;  // then imported together, all or nothing
 constexpr unsigned kSeed = 20261127;
 
 Entry pain_entry(int number) {
@@ -135,8 +136,8 @@ TEST(PowerLossTest, EveryAcknowledgedEntrySurvivesAPowerCutAtAnyMoment) {
 
     for (const Entry& entry : told.entries) {
       auto kept = store.get(entry.id);
-      ASSERT_TRUE(kept.has_value()) << "acknowledged entry #" << entry.id << " ("
-                                    << entry.note << ") is lost";
+      ASSERT_TRUE(kept.has_value())
+          << "acknowledged entry #" << entry.id << " (" << entry.note << ") is lost";
       EXPECT_TRUE(kept->same_content(entry)) << "entry #" << entry.id << " changed";
     }
     std::set<std::string> told_notes;
@@ -168,9 +169,10 @@ TEST(PowerLossTest, EveryAcknowledgedEntrySurvivesAPowerCutAtAnyMoment) {
   EXPECT_GE(acknowledged, cuts * kEntries / 4);
   RecordProperty("power_cuts", cuts);
   RecordProperty("acknowledged_entries_checked", acknowledged);
-  std::printf("%d power cuts over %llu operations: %d acknowledged entries all kept; %d "
-              "entries under way when the power went were kept too\n",
-              cuts, static_cast<unsigned long long>(total), acknowledged, in_flight_kept);
+  std::printf(
+      "%d power cuts over %llu operations: %d acknowledged entries all kept; %d "
+      "entries under way when the power went were kept too\n",
+      cuts, static_cast<unsigned long long>(total), acknowledged, in_flight_kept);
 }
 
 TEST(PowerLossTest, AnEntryIsNotAcknowledgedWhenTheDiskCannotSyncIt) {
@@ -207,6 +209,43 @@ TEST_F(SyncFailureCliTest, LogPrintsNoSavedWhenTheDiskCannotSyncTheEntry) {
   const CliResult json = run({"log", "5", "--json"});
   EXPECT_EQ(json.code, cli::kExitFailure) << json.out << json.err;
   EXPECT_EQ(json.out, "") << "a failed save printed an entry";
+}
+
+// Remembers what had been written each time the stream was flushed.
+class FlushRecorder : public std::stringbuf {
+ public:
+  std::vector<std::string> flushed;
+
+ protected:
+  int sync() override {
+    flushed.push_back(str());
+    return std::stringbuf::sync();
+  }
+};
+
+TEST_F(SyncFailureCliTest, LogFlushesTheAcknowledgementAsSoonAsItIsPrinted) {
+  FlushRecorder recorder;
+  std::ostream out(&recorder);
+  std::istringstream in;
+  std::ostringstream err;
+  const cli::Invocation invocation{
+      .args = {"log", "4", "--note", "flushed"},
+      .now = now_,
+      .env = [this](const char* name) -> std::optional<std::string> {
+        if (std::string_view(name) == "LIMBER_HOME")
+          return home_.string();
+        return std::nullopt;
+      },
+      .io = {in, out, err, false},
+  };
+  ASSERT_EQ(cli::run(invocation), 0) << err.str();
+  // On a pipe, an unflushed "Saved" waits in the buffer until exit and is lost if the
+  // process dies first: the person then logs the entry again.
+  const bool acknowledged_then = std::any_of(
+      recorder.flushed.begin(), recorder.flushed.end(),
+      [](const std::string& text) { return text.find("Saved #1") != std::string::npos; });
+  EXPECT_TRUE(acknowledged_then) << recorder.flushed.size()
+                                 << " flushes; written: " << recorder.str();
 }
 
 }  // namespace
