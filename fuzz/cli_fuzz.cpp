@@ -6,8 +6,6 @@
 // Left out: `serve` and `watch` (they run until stopped), the guided `session` (it waits
 // for the person), and any argument with a '/' (it could name a file outside the folder).
 // The diary goes through the power-loss VFS with the power on, so syncs cost nothing.
-#include <unistd.h>
-
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
@@ -16,6 +14,8 @@
 #include <string>
 #include <string_view>
 #include <vector>
+
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "durability/power_loss_vfs.h"

@@ -22,9 +22,9 @@ const limber::core::Now kNow{
 void round_trip(Instant at, std::chrono::seconds offset, std::string_view from) {
   const std::string written = limber::core::format_iso(at, offset);
   auto read = limber::core::parse_iso_offset(written);
-  limber::fuzz::check(read.has_value(), "a parsed time is written as ISO 8601 that reads back",
-                      std::string(from) + " -> " + written + ": " +
-                          (read ? "" : read.error().message));
+  limber::fuzz::check(
+      read.has_value(), "a parsed time is written as ISO 8601 that reads back",
+      std::string(from) + " -> " + written + ": " + (read ? "" : read.error().message));
   limber::fuzz::check(read->at == at && read->utc_offset == offset,
                       "the ISO 8601 written reads back as the same moment",
                       std::string(from) + " -> " + written);
@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string written = limber::core::format_offset(*offset);
     auto again = limber::core::parse_offset(written);
     limber::fuzz::check(again.has_value() && *again == *offset,
-                        "an offset is written as it was read", std::string(text) + " -> " + written);
+                        "an offset is written as it was read",
+                        std::string(text) + " -> " + written);
   }
   return 0;
 }

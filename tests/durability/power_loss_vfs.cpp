@@ -239,7 +239,7 @@ int shim_open(sqlite3_vfs* /*vfs*/, sqlite3_filename name, sqlite3_file* file, i
   auto* shim = reinterpret_cast<ShimFile*>(file);  // NOLINT(*-reinterpret-cast)
   shim->base.pMethods = nullptr;
   shim->path = nullptr;
-  shim->real = reinterpret_cast<sqlite3_file*>(  // NOLINT(*-reinterpret-cast)
+  shim->real = reinterpret_cast<sqlite3_file*>(           // NOLINT(*-reinterpret-cast)
       reinterpret_cast<char*>(file) + sizeof(ShimFile));  // NOLINT(*-reinterpret-cast)
   const int opened = s.real->xOpen(s.real, name, shim->real, flags, out_flags);
   if (opened != SQLITE_OK)

@@ -22,7 +22,7 @@ using DiskImage = std::map<std::string, std::string>;
 
 class PowerLossVfs {
  public:
-  PowerLossVfs();  // registers the shim as the default VFS
+  PowerLossVfs();   // registers the shim as the default VFS
   ~PowerLossVfs();  // the previous default again
   PowerLossVfs(const PowerLossVfs&) = delete;
   PowerLossVfs& operator=(const PowerLossVfs&) = delete;

@@ -36,8 +36,8 @@
 #include <poll.h>
 #include <pty.h>
 #include <spawn.h>
-#include <termios.h>
 #include <sys/wait.h>
+#include <termios.h>
 #include <unistd.h>
 
 extern char** environ;  // NOLINT(readability-redundant-declaration): POSIX, for posix_spawn

@@ -103,8 +103,8 @@ TEST_P(MigrationFixtureTest, OpensWithEveryRowKeptAndTheSchemaOfAFreshDiary) {
     // And it takes a new entry of every kind today's limber writes.
     core::Entry session;
     session.at = testing::kNoon;
-    session.detail = core::SessionRecord{{"cat-cow"}, *core::PainScore::from_int(5),
-                                         *core::PainScore::from_int(3), 10};
+    session.detail = core::SessionRecord{
+        {"cat-cow"}, *core::PainScore::from_int(5), *core::PainScore::from_int(3), 10};
     auto added = store.add(session);
     ASSERT_TRUE(added.has_value()) << added.error().message;
     EXPECT_TRUE(store.remove(added->id).has_value());
