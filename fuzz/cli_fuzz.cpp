@@ -72,6 +72,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     return 0;
   vfs.reset();
   const std::filesystem::path folder = fresh_folder();
+  // The command runs in its folder; the fuzzer's own relative paths (its corpus, where
+  // it saves a finding) need the folder it was started in back afterwards.
+  const std::filesystem::path started_in = std::filesystem::current_path();
   std::filesystem::current_path(folder);
   std::istringstream in;
   std::ostringstream out;
@@ -87,11 +90,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       .io = {in, out, err, false},
   };
   int code = -1;
+  std::string exception;
   try {
     code = limber::cli::run(invocation);
   } catch (const std::exception& error) {
-    limber::fuzz::check(false, "no exception escapes a command", error.what());
+    exception = error.what();
   }
+  std::filesystem::current_path(started_in);
+  limber::fuzz::check(exception.empty(), "no exception escapes a command", exception);
   limber::fuzz::check(code >= 0 && code <= 2, "the exit code is 0, 1 or 2",
                       std::to_string(code) + ": " + err.str());
   return 0;

@@ -38,7 +38,8 @@ int main(int argc, char** argv) {
   }
   std::size_t replayed = 0;
   for (int arg = 1; arg < argc; ++arg) {
-    for (const std::filesystem::path& file : inputs(argv[arg])) {
+    // Absolute: a harness may change the working folder (the CLI's does, and puts it back).
+    for (const std::filesystem::path& file : inputs(std::filesystem::absolute(argv[arg]))) {
       std::ifstream in(file, std::ios::binary);
       if (!in) {
         std::fprintf(stderr, "cannot read %s\n", file.c_str());
