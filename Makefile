@@ -1,5 +1,5 @@
 # Two commands for people: `make run` and `make test`. The rest is CMake presets.
-.PHONY: run test setup release dev asan bench lint clean
+.PHONY: run test release-check fuzz setup release dev asan bench lint clean
 
 JOBS ?= $(shell nproc)
 
@@ -16,11 +16,29 @@ run: release
 	@./build/release/limber status
 	@./build/release/limber serve
 
-# Install, build with AddressSanitizer and UndefinedBehaviorSanitizer, run every suite.
+# Install, build with AddressSanitizer and UndefinedBehaviorSanitizer, run every suite
+# (the fuzz harnesses replay their corpora there); then check the programs `make run`
+# installs.
 test: setup
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan -j $(JOBS)
+	@$(MAKE) --no-print-directory release-check
+
+# The release preset's programs, built as `make run` builds them: what they link, and a
+# smoke test of each (tests/release/check).
+release-check:
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target limber limber-watch
+	@tests/release/check build/release
+
+# The fuzz harnesses (fuzz/, docs/fuzzing.md) with clang's libFuzzer, FUZZ_SECONDS each.
+FUZZ_SECONDS ?= 60
+fuzz: setup
+	@cmake --preset fuzz >/dev/null
+	@cmake --build --preset fuzz -j $(JOBS) --target fuzz_time_parse fuzz_diary_csv \
+	  fuzz_request_json fuzz_cli
+	@fuzz/run build/fuzz $(FUZZ_SECONDS)
 
 dev: setup
 	@cmake --workflow --preset dev

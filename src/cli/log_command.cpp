@@ -182,6 +182,9 @@ Result<void> run_log(Session& session, const LogOptions& options) {
     fmt::print(session.io().out, "Saved #{}: {} ({})\n", saved->id, describe(*saved),
                short_time(saved->local_time()));
   }
+  // The acknowledgement leaves now, not at exit: on a pipe it would otherwise wait in the
+  // buffer, and be lost if the process died before exiting.
+  session.io().out.flush();
   if (const auto* record = std::get_if<core::SessionRecord>(&saved->detail)) {
     if (auto note = flare_note(*record))
       fmt::print(options.json ? session.io().err : session.io().out, "{}\n", *note);

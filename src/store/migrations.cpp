@@ -206,6 +206,51 @@ Result<void> insert_regions(const Database& db) {
   return {};
 }
 
+// The statement of `script` that starts with `start`, up to its ';'.
+std::string_view statement_in(std::string_view script, std::string_view start) {
+  const auto from = script.find(start);
+  return script.substr(from, script.find(';', from) + 1 - from);
+}
+
+// The first release (commit 2bb969b) shipped schema 1 without sessions: its entries table
+// has no pain_before column and older CHECKs, and entry_exercises is missing. Version 1
+// grew both before version 2 existed, so a diary at version 1 may be either; bring the old
+// one to version 1 as it is today, keeping every row. SQLite cannot alter a CHECK: the
+// table is made again (its entry_regions rows are kept aside, as dropping the table
+// deletes them through the foreign key).
+Result<void> upgrade_first_release(const Database& db) {
+  {
+    auto columns =
+        db.prepare("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'pain_before'");
+    if (!columns)
+      return Unexpected(columns.error());
+    auto row = columns->step();
+    if (!row)
+      return Unexpected(row.error());
+    if (columns->integer(0) > 0)
+      return {};
+  }  // finalized here: a table cannot be dropped while a statement reads
+  if (auto moved = db.exec("CREATE TEMP TABLE old_entries AS SELECT * FROM entries;"
+                           "CREATE TEMP TABLE old_entry_regions AS SELECT * FROM entry_regions;"
+                           "DROP TABLE entries;");
+      !moved) {
+    return moved;
+  }
+  if (auto created = db.exec(std::string(statement_in(kVersion1, "CREATE TABLE entries (")) +
+                             std::string(statement_in(kVersion1, "CREATE INDEX entries_by_time")) +
+                             std::string(statement_in(kVersion1, "CREATE TABLE entry_exercises")));
+      !created) {
+    return created;
+  }
+  return db.exec(
+      "INSERT INTO entries (id, kind, at, utc_offset, pain, mobility, relief, name, minutes, "
+      "note) SELECT id, kind, at, utc_offset, pain, mobility, relief, name, minutes, note "
+      "FROM old_entries;"
+      "INSERT INTO entry_regions (entry_id, region, pain, position) "
+      "SELECT entry_id, region, pain, position FROM old_entry_regions;"
+      "DROP TABLE old_entries; DROP TABLE old_entry_regions;");
+}
+
 using Migration = std::function<Result<void>(const Database&)>;
 
 const std::vector<Migration>& migrations() {
@@ -215,7 +260,11 @@ const std::vector<Migration>& migrations() {
           return created;
         return insert_regions(db);
       },
-      [](const Database& db) -> Result<void> { return db.exec(kVersion2); },
+      [](const Database& db) -> Result<void> {
+        if (auto upgraded = upgrade_first_release(db); !upgraded)
+          return upgraded;
+        return db.exec(kVersion2);
+      },
       [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion4); },
   };
