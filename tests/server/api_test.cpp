@@ -395,7 +395,7 @@ TEST_F(ApiTest, DeletesAnEntry) {
 // PUT /api/entries/ID: a mistaken entry is corrected in place; a bad correction changes
 // nothing.
 TEST_F(ApiTest, ReplacesAnEntryKeepingItsTimeAndKind) {
-  const Answer logged = post("/api/entries", R"({"pain": 7, "regions": ["neck"], "at": "09:00"})");
+  const Answer logged = post("/api/entries", R"({"pain": 7, "regions": ["neck"], "at": "06:00"})");
   ASSERT_EQ(logged.status, 201) << logged.text;
   const std::string path = "/api/entries/" + std::to_string(logged.body["entry"]["id"].get<int>());
   const std::string at = logged.body["entry"]["at"];
