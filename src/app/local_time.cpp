@@ -35,6 +35,11 @@ core::Result<core::Instant> read_time(std::string_view text, const core::Now& no
   auto spec = core::parse_time(text, now);
   if (!spec)
     return core::Unexpected(spec.error());
+  if (const auto* local = std::get_if<core::LocalTime>(&*spec)) {
+    // Refused before mktime sees it: year 1 or 1800 is a typing mistake, not a moment.
+    if (auto early = core::check_moment(core::Instant{local->time_since_epoch()}, {}); !early)
+      return core::Unexpected(early.error());
+  }
   const core::Instant at = std::holds_alternative<core::Instant>(*spec)
                                ? std::get<core::Instant>(*spec)
                                : from_local(std::get<core::LocalTime>(*spec));

@@ -1,7 +1,6 @@
 #include "app/plan_json.h"
 
-#include <fmt/chrono.h>
-#include <fmt/format.h>
+#include "core/time_parse.h"
 
 namespace limber::app {
 namespace {
@@ -60,7 +59,7 @@ nlohmann::json to_json(const core::Plan& plan) {
                        {"text", reason.text}});
   }
   return {
-      {"date", fmt::format("{:%Y-%m-%d}", std::chrono::sys_days{plan.day.time_since_epoch()})},
+      {"date", core::format_date(std::chrono::year_month_day{plan.day})},
       {"phase", core::to_string(plan.phase)},
       {"level", plan.level},
       {"day_of_episode", plan.day_of_episode},

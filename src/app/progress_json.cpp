@@ -1,7 +1,6 @@
 #include "app/progress_json.h"
 
-#include <fmt/chrono.h>
-#include <fmt/format.h>
+#include "core/time_parse.h"
 
 namespace limber::app {
 namespace {
@@ -13,7 +12,7 @@ nlohmann::json maybe(const std::optional<double>& value) {
 }  // namespace
 
 std::string iso_day(std::chrono::local_days day) {
-  return fmt::format("{:%Y-%m-%d}", std::chrono::sys_days{day.time_since_epoch()});
+  return core::format_date(std::chrono::year_month_day{day});
 }
 
 nlohmann::json to_json(const core::Progress& progress, const core::FunctionSummary& function) {

@@ -1,5 +1,6 @@
 #include "cli/entry_text.h"
 
+#include <ctime>
 #include <vector>
 
 #include <fmt/chrono.h>
@@ -8,9 +9,21 @@
 namespace limber::cli {
 namespace {
 
-// fmt formats sys_time; a local reading is shown as it is, with no zone applied.
-std::chrono::sys_seconds as_shown(core::LocalTime local) {
-  return std::chrono::sys_seconds{local.time_since_epoch()};
+// The reading's own fields, for fmt's strftime-like specs. Never hand fmt a sys_time: fmt 9
+// formats it through localtime, which applied the UTC offset a second time.
+std::tm as_shown(core::LocalTime local) {
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss clock{local - day};
+  std::tm shown{};
+  shown.tm_year = static_cast<int>(date.year()) - 1900;
+  shown.tm_mon = static_cast<int>(static_cast<unsigned>(date.month())) - 1;
+  shown.tm_mday = static_cast<int>(static_cast<unsigned>(date.day()));
+  shown.tm_wday = static_cast<int>(std::chrono::weekday{day}.c_encoding());
+  shown.tm_hour = static_cast<int>(clock.hours().count());
+  shown.tm_min = static_cast<int>(clock.minutes().count());
+  shown.tm_sec = static_cast<int>(clock.seconds().count());
+  return shown;
 }
 
 }  // namespace

@@ -1,7 +1,6 @@
 // limber today, prefs, muscles, function, episode: the plan and what shapes it.
 #include <charconv>
 
-#include <fmt/chrono.h>
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>

@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "core/time_parse.h"
 #include "core/vocabulary.h"
 
 namespace limber::core {
@@ -50,6 +51,8 @@ Result<int> walk_minutes(int minutes) {
 }
 
 Result<Entry> validate(Entry entry) {
+  if (auto when = check_moment(entry.at, entry.utc_offset); !when)
+    return Unexpected(when.error());
   auto note = check_text(std::move(entry.note), kMaxNoteLength, "note");
   if (!note)
     return Unexpected(note.error());

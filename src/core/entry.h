@@ -85,8 +85,9 @@ inline constexpr std::size_t kMaxSessionExercises = 40;
 // Validates walk minutes typed by a person: 1 to kMaxWalkMinutes.
 // (Session minutes: 1 to kMaxSessionMinutes, checked by validate.)
 Result<int> walk_minutes(int minutes);
-// Checks every invariant the store relies on (text lengths, no control characters other
-// than newline and tab in notes, walk minutes, unique regions). Returns the entry.
+// Checks every invariant the store relies on (a moment from 1970 on with an offset within
+// +-14:00, text lengths, no control characters other than newline and tab in notes, walk
+// minutes, unique regions). Returns the entry.
 Result<Entry> validate(Entry entry);
 
 }  // namespace limber::core

@@ -275,6 +275,8 @@ Result<local_days> parse_day(std::string_view text, local_days today, std::strin
   unsigned day = 0;
   if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
     const auto number = [&](std::size_t at, std::size_t length, auto& value) {
+      if (text.substr(at, length).find_first_not_of("0123456789") != std::string_view::npos)
+        return false;  // from_chars would take a sign: "-999-01-01"
       const char* end = text.data() + at + length;
       const auto [ptr, ec] = std::from_chars(text.data() + at, end, value);
       return ec == std::errc() && ptr == end;

@@ -25,19 +25,28 @@ Unexpected unreadable(std::string_view text) {
   return fail(ErrorCode::kInvalidInput, fmt::format("cannot read the time '{}': {}", text, kForms));
 }
 
+// A date and time whose offset is wrong: say what is wrong with the offset.
+Unexpected unreadable_offset(std::string_view text, const Error& offset) {
+  return fail(ErrorCode::kInvalidInput,
+              fmt::format("cannot read the time '{}': {}", text, offset.message));
+}
+
 // A small cursor over the text, for the fixed-width ISO fields.
 class Cursor {
  public:
   explicit Cursor(std::string_view text) : text_(text) {}
 
+  // Exactly `count` ASCII digits: no sign, no space (from_chars alone would take "-1").
   std::optional<int> digits(std::size_t count) {
     if (text_.size() - pos_ < count)
       return std::nullopt;
     int value = 0;
-    const char* begin = text_.data() + pos_;
-    const auto [ptr, ec] = std::from_chars(begin, begin + count, value);
-    if (ec != std::errc() || ptr != begin + count)
-      return std::nullopt;
+    for (std::size_t i = 0; i < count; ++i) {
+      const char c = text_[pos_ + i];
+      if (c < '0' || c > '9')
+        return std::nullopt;
+      value = value * 10 + (c - '0');
+    }
     pos_ += count;
     return value;
   }
@@ -113,7 +122,7 @@ std::optional<seconds> parse_clock_word(std::string_view word) {
   int hour = 0;
   int minute = 0;
   auto number = [](std::string_view text, int& out) {
-    if (text.empty() || text.size() > 2)
+    if (text.empty() || text.size() > 2 || text.find_first_not_of("0123456789") != text.npos)
       return false;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && ptr == text.data() + text.size();
@@ -132,7 +141,8 @@ std::optional<seconds> parse_clock_word(std::string_view word) {
   return hours{hour} + minutes{minute};
 }
 
-std::optional<TimeSpec> parse_iso(std::string_view text) {
+// Nothing when the text is not a date and a time; an error when only its offset is wrong.
+std::optional<Result<TimeSpec>> parse_iso(std::string_view text) {
   Cursor in(text);
   const auto date = read_date(in);
   if (!date || !(in.take('T') || in.take('t') || in.take(' ')))
@@ -144,8 +154,12 @@ std::optional<TimeSpec> parse_iso(std::string_view text) {
   if (in.done())
     return TimeSpec{local};
   const auto offset = parse_offset(in.rest());
-  if (!offset)
-    return std::nullopt;
+  if (!offset) {
+    const std::string_view rest = in.rest();
+    if (rest.find_first_not_of("+-Zz:0123456789") != std::string_view::npos)
+      return std::nullopt;
+    return Unexpected(offset.error());
+  }
   return TimeSpec{Instant{local.time_since_epoch() - *offset}};
 }
 
@@ -162,6 +176,8 @@ std::optional<seconds> parse_ago(const std::vector<std::string>& words) {
     unit = amount.substr(split);
     amount = amount.substr(0, split);
   }
+  if (amount.empty() || amount.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;  // "-2 hours ago" is two hours from now, not a time in the past
   int count = 0;
   const auto [ptr, ec] = std::from_chars(amount.data(), amount.data() + amount.size(), count);
   if (ec != std::errc() || ptr != amount.data() + amount.size() || count > 100000) {
@@ -224,11 +240,20 @@ std::vector<std::string> lower_words(std::string_view text) {
 }  // namespace
 
 Result<TimeSpec> parse_time(std::string_view text, const Now& now) {
-  if (auto iso = parse_iso(text))
-    return *iso;
+  if (auto iso = parse_iso(text)) {
+    if (!*iso)
+      return unreadable_offset(text, iso->error());
+    return **iso;
+  }
   const std::vector<std::string> words = lower_words(text);
   if (words.size() == 1 && words[0] == "now")
     return TimeSpec{now.instant};
+  if (!words.empty() && words[0] == "tomorrow") {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("'{}' is in the future, and times in the future cannot be logged: a "
+                            "diary entry records something that has happened",
+                            text));
+  }
   if (auto ago = parse_ago(words))
     return TimeSpec{now.instant - *ago};
   const std::chrono::local_days today{std::chrono::floor<days>(now.local).time_since_epoch()};
@@ -253,9 +278,26 @@ Result<TimeSpec> parse_time(std::string_view text, const Now& now) {
 Result<Instant> not_in_future(Instant at, const Now& now) {
   if (at > now.instant + minutes{5}) {
     return fail(ErrorCode::kInvalidInput,
-                fmt::format("the time {} is in the future: a diary entry records something that "
-                            "has happened, so give a time up to now",
+                fmt::format("the time {} is in the future, and times in the future cannot be "
+                            "logged: a diary entry records something that has happened, so give "
+                            "a time up to now",
                             format_iso(at, now.utc_offset())));
+  }
+  return at;
+}
+
+Result<Instant> check_moment(Instant at, seconds utc_offset) {
+  if (to_local(at, utc_offset) < LocalTime{kEarliestDay}) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the date {} is before 1970-01-01, the earliest date limber keeps: "
+                            "check the year",
+                            format_iso(at, utc_offset).substr(0, 10)));
+  }
+  if (utc_offset < -kMaxUtcOffset || utc_offset > kMaxUtcOffset) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the UTC offset {} is out of range: time zones run from -14:00 to "
+                            "+14:00; check the time zone setting (TZ)",
+                            format_offset(utc_offset)));
   }
   return at;
 }
@@ -283,11 +325,23 @@ Result<seconds> parse_offset(std::string_view text) {
     in.take(':');
     mm = in.digits(2);
   }
-  if (sign == 0 || !hh || !mm || !in.done() || *hh > 18 || *mm > 59) {
+  if (sign == 0 || !hh || !mm || !in.done() || *mm > 59) {
     return fail(ErrorCode::kInvalidInput,
                 fmt::format("cannot read the UTC offset '{}': use Z, +01:00 or -05:30", text));
   }
-  return seconds{sign * (*hh * 3600 + *mm * 60)};
+  const seconds offset{sign * (*hh * 3600 + *mm * 60)};
+  if (offset < -kMaxUtcOffset || offset > kMaxUtcOffset) {
+    return fail(ErrorCode::kInvalidInput,
+                fmt::format("the UTC offset '{}' is out of range: time zones run from -14:00 to "
+                            "+14:00, for example +01:00 or -05:30",
+                            text));
+  }
+  return offset;
+}
+
+std::string format_date(std::chrono::year_month_day date) {
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()));
 }
 
 std::string format_iso(Instant at, seconds utc_offset) {
@@ -296,6 +350,11 @@ std::string format_iso(Instant at, seconds utc_offset) {
   const auto day = std::chrono::floor<days>(local);
   const std::chrono::year_month_day date{day};
   const auto clock = (local - day).count();
+  if (date.year() < std::chrono::year{0} || date.year() > std::chrono::year{9999}) {
+    // Outside four digits (only a diary from before the 1970 floor): slow, but never garbage.
+    return fmt::format("{}T{:02}:{:02}:{:02}{}", format_date(date), clock / 3600,
+                       (clock % 3600) / 60, clock % 60, format_offset(utc_offset));
+  }
   std::string out = "0000-00-00T00:00:00+00:00";
   auto put = [&out](std::size_t at_index, long value, int width) {
     for (int i = width - 1; i >= 0; --i) {

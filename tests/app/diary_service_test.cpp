@@ -7,6 +7,7 @@
 
 #include "app/local_time.h"
 #include "support/clock.h"
+#include "support/time_zone.h"
 
 namespace limber::app {
 namespace {
@@ -15,13 +16,11 @@ using core::Entry;
 using std::chrono::hours;
 using testing::kNoon;
 
-// Central European time, written as a POSIX rule so no zone database is needed.
+// Central European time, written as a POSIX rule so no zone database is needed; set before
+// the service reads "now" in it, and put back after the test.
 class DiaryServiceTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    setenv("TZ", "CET-1CEST,M3.5.0,M10.5.0/3", 1);  // NOLINT(concurrency-mt-unsafe)
-    tzset();
-  }
+  testing::ScopedTimeZone zone_{"CET-1CEST,M3.5.0,M10.5.0/3"};
 
   Entry pain_entry(core::Instant at, int pain) const {
     Entry entry;

@@ -9,6 +9,7 @@
 #include "store/screening_store.h"
 #include "store/sitting_store.h"
 #include "support/clock.h"
+#include "support/time_zone.h"
 
 namespace limber::app {
 namespace {
@@ -26,10 +27,7 @@ const core::Catalog& catalog() {
 
 class ReportServiceTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    setenv("TZ", "UTC0", 1);  // NOLINT(concurrency-mt-unsafe)
-    tzset();
-  }
+  void SetUp() override { testing::use_suite_time_zone(); }
 
   void add_pain(core::Instant at, int value, std::optional<core::Mobility> mobility = {}) const {
     core::Entry entry;

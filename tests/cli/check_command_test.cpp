@@ -16,6 +16,7 @@
 #include "cli/safety_gate.h"
 #include "support/clock.h"
 #include "support/temp_dir.h"
+#include "support/time_zone.h"
 
 namespace limber::cli {
 namespace {
@@ -41,10 +42,7 @@ std::string yes_no(std::size_t count, const std::string& answer) {
 
 class CheckCommandTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    setenv("TZ", "UTC0", 1);  // NOLINT(concurrency-mt-unsafe)
-    tzset();
-  }
+  void SetUp() override { testing::use_suite_time_zone(); }
 
   [[nodiscard]] Invocation invocation(std::vector<std::string> args, std::istream& in,
                                       std::ostream& out, std::ostream& err,
@@ -273,7 +271,8 @@ TEST_F(CheckCommandTest, AnUrgentResultPausesPlansUntilAClinicianHasSeenThePerso
   EXPECT_TRUE(open.result->proceed);
   EXPECT_TRUE(open.out.empty()) << open.out;
   EXPECT_EQ(open.result->safety["level"], "self-care");
-  EXPECT_EQ(open.result->safety["seen_clinician"], "2026-11-21T14:00:00+00:00");
+  EXPECT_EQ(open.result->safety["seen_clinician"],
+            testing::local_iso(kNoon + std::chrono::hours{2}));
 }
 
 TEST_F(CheckCommandTest, StatusPutsAStandingEmergencyFirst) {

@@ -10,6 +10,7 @@
 #include "cli/cli.h"
 #include "support/clock.h"
 #include "support/temp_dir.h"
+#include "support/time_zone.h"
 
 namespace limber::testing {
 
@@ -21,10 +22,7 @@ struct CliResult {
 
 class CliTest : public ::testing::Test {
  protected:
-  void SetUp() override {
-    setenv("TZ", "UTC0", 1);  // NOLINT(concurrency-mt-unsafe)
-    tzset();
-  }
+  void SetUp() override { use_suite_time_zone(); }
 
   CliResult run(std::vector<std::string> args, const std::string& input = "",
                 bool interactive = false) {

@@ -30,7 +30,7 @@ TEST_F(DiaryCommandsTest, LogsPainWithRegionsAndShowsItInHistory) {
   EXPECT_EQ(entries[0]["regions"][1]["region"], "neck");
   EXPECT_EQ(entries[0]["regions"][1]["pain"], 3);
   EXPECT_EQ(entries[0]["note"], "lifted a box");
-  EXPECT_EQ(entries[0]["at"], "2026-11-21T12:00:00+00:00");
+  EXPECT_EQ(entries[0]["at"], local_iso(kNoon));
 }
 
 TEST_F(DiaryCommandsTest, LogsReliefAndWalksWithTheirOwnTimes) {
@@ -39,10 +39,10 @@ TEST_F(DiaryCommandsTest, LogsReliefAndWalksWithTheirOwnTimes) {
   const auto entries = nlohmann::json::parse(run({"history", "--json"}).out);
   ASSERT_EQ(entries.size(), 2U);
   EXPECT_EQ(entries[0]["minutes"], 15);
-  EXPECT_EQ(entries[0]["at"], "2026-11-21T10:00:00+00:00");
+  EXPECT_EQ(entries[0]["at"], local_iso(kNoon - std::chrono::hours{2}));
   EXPECT_EQ(entries[1]["relief"], "cream");
   EXPECT_EQ(entries[1]["name"], "Deep Heat");
-  EXPECT_EQ(entries[1]["at"], "2026-11-20T21:00:00+00:00");
+  EXPECT_EQ(entries[1]["at"], local_iso("2026-11-20T21:00"));
 }
 
 TEST_F(DiaryCommandsTest, HistoryListsNewestFirstWithinTheDaysAsked) {
@@ -129,7 +129,13 @@ TEST_F(DiaryCommandsTest, ExportAndImportRoundTripTheDiaryExactly) {
   auto exported = run({"export", "--format", "csv", "-o", file.string()});
   ASSERT_EQ(exported.code, 0) << exported.err;
   const std::string csv = read_bytes(file);
-  EXPECT_NE(csv.find("2026-11-18,05:30:00,+00:00"), std::string::npos) << csv;
+  // Written on the clock of the zone it was logged in: 2026-11-18,05:30:00,+00:00 in UTC.
+  const std::string logged =
+      local_iso(core::Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / 18}} +
+                std::chrono::hours{5} + std::chrono::minutes{30});
+  EXPECT_NE(csv.find(logged.substr(0, 10) + "," + logged.substr(11, 8) + "," + logged.substr(19)),
+            std::string::npos)
+      << csv;
 
   home_ = dir_.path() / "copy";
   auto imported = run({"import", file.string()});

@@ -109,7 +109,7 @@ TEST_F(ReportCommandTest, TheDefaultPeriodEndsTodayAndStartsAtMostTwelveWeeksBac
   // A new episode starts the report with it.
   now_ += std::chrono::days{2};
   ASSERT_EQ(run({"episode", "new"}).code, 0);
-  ASSERT_EQ(run({"log", "7", "--at", "2026-11-23T11:00"}).code, 0);
+  ASSERT_EQ(run({"log", "7", "--at", "2026-11-23T06:00"}).code, 0);  // before 07:00 in New York
   ASSERT_EQ(run({"report", "-o", out("r.pdf").string()}).code, 0);
   EXPECT_NE(pdf_text(out("r.pdf")).find("23 Nov 2026 to 23 Nov 2026 (1 day, 1 week)"),
             std::string::npos);

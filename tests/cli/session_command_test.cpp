@@ -72,7 +72,7 @@ TEST_F(SessionCommandTest, AScriptedPlainRunGuidesAndLogsWhatWasDone) {
   EXPECT_EQ(logged[0]["pain_before"], 3);
   EXPECT_EQ(logged[0]["pain_after"], 4);
   EXPECT_EQ(logged[0]["minutes"], 1);
-  EXPECT_EQ(logged[0]["at"], "2026-11-21T12:00:00+00:00");
+  EXPECT_EQ(logged[0]["at"], local_iso(kNoon));
 }
 
 TEST_F(SessionCommandTest, EnterGoesThroughEverySetToTheEnd) {
@@ -226,7 +226,7 @@ TEST_F(SessionCommandTest, LogSessionRecordsASessionDoneElsewhere) {
   EXPECT_EQ(logged_sessions[1]["pain_before"], 4);
   EXPECT_EQ(logged_sessions[1]["pain_after"], 3);
   EXPECT_EQ(logged_sessions[1]["note"], "a class");
-  EXPECT_EQ(logged_sessions[1]["at"], "2026-11-20T18:00:00+00:00");
+  EXPECT_EQ(logged_sessions[1]["at"], local_iso("2026-11-20T18:00"));
   EXPECT_EQ(logged_sessions[0]["minutes"], 25);
 }
 

@@ -238,6 +238,9 @@ TEST(ReportTest, ReadsDaysAsIsoDatesTodayOrYesterday) {
       {"1 Oct", {}},
       {"", {}},
       {"2026-13-01", {}},
+      {"-999-01-01", {}},
+      {"2026-+1-01", {}},
+      {"2026-10--1", {}},
   };
   for (const Case& c : kCases) {
     SCOPED_TRACE(c.text);

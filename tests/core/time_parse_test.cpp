@@ -87,6 +87,61 @@ TEST(TimeParseTest, RejectsWhatItCannotReadAndShowsTheForms) {
   EXPECT_NE(parse_time("soon", kNow).error().message.find("yesterday 21:00"), std::string::npos);
 }
 
+// Issue 11: from_chars took a sign, so "T-1:00" read as an hour before midnight.
+TEST(TimeParseTest, RefusesSignsAndOffsetsOutOfRange) {
+  for (const char* text :
+       {"2026-11-20T-1:00", "2026-11-20T10:-5", "2026-11-20T10:00+-1:00", "-999-01-01T00:00",
+        "2026-11-20T10:00:-1", "+202-11-20T10:00", "2026-11-20T10:00+18:30",
+        "2026-11-20T10:00-14:30", "2026-11-20T10:00+15:00", "-9:00", "-2 hours ago", "+2 hours ago",
+        "-2h ago", "9:-5"}) {
+    SCOPED_TRACE(text);
+    auto spec = parse_time(text, kNow);
+    EXPECT_FALSE(spec.has_value());
+  }
+  auto far = parse_offset("+18:30");
+  ASSERT_FALSE(far.has_value());
+  EXPECT_NE(far.error().message.find("-14:00 to +14:00"), std::string::npos);
+  EXPECT_FALSE(parse_offset("+-1:00").has_value());
+  EXPECT_EQ(parse_offset("+14:00").value(), hours{14});
+  EXPECT_EQ(parse_offset("-12:00").value(), hours{-12});
+  EXPECT_FALSE(parse_iso_offset("2026-11-20T10:00:00+18:30").has_value());
+  EXPECT_FALSE(parse_iso_offset("-999-01-01T00:00:00Z").has_value());
+}
+
+TEST(TimeParseTest, SaysTomorrowIsInTheFuture) {
+  auto spec = parse_time("tomorrow 09:00", kNow);
+  ASSERT_FALSE(spec.has_value());
+  EXPECT_NE(spec.error().message.find("times in the future cannot be logged"), std::string::npos)
+      << spec.error().message;
+}
+
+TEST(TimeParseTest, RefusesMomentsBefore1970AndWildOffsets) {
+  for (const char* text : {"0001-01-01T00:00:00Z", "1800-06-01T12:00:00+00:00",
+                           "1969-12-31T23:59:59Z", "1969-12-31T23:00:00-05:00"}) {
+    SCOPED_TRACE(text);
+    const auto parsed = parse_iso_offset(text);
+    ASSERT_TRUE(parsed.has_value());
+    const auto checked = check_moment(parsed->at, parsed->utc_offset);
+    ASSERT_FALSE(checked.has_value());
+    EXPECT_NE(checked.error().message.find("before 1970-01-01"), std::string::npos)
+        << checked.error().message;
+  }
+  const auto first = parse_iso_offset("1970-01-01T00:30:00+01:00");  // 1969 in UTC
+  EXPECT_TRUE(check_moment(first->at, first->utc_offset).has_value());
+  EXPECT_TRUE(check_moment(kNoon, hours{-5}).has_value());
+  EXPECT_FALSE(check_moment(kNoon, hours{18}).has_value());
+  EXPECT_EQ(check_moment(parse_iso_offset("1800-06-01T12:00:00Z")->at, seconds{0})
+                .error()
+                .message.find("1800-06-01"),
+            9U);
+}
+
+TEST(TimeParseTest, WritesYearsOutsideFourDigitsWithoutGarbage) {
+  const Instant minus_999{std::chrono::sys_days{std::chrono::year{-999} / 1 / 1}};
+  EXPECT_EQ(format_iso(minus_999, seconds{0}), "-999-01-01T00:00:00+00:00");
+  EXPECT_EQ(format_date(std::chrono::year{2026} / 3 / 9), "2026-03-09");
+}
+
 TEST(TimeParseTest, AsksForATimeOfDayAfterADayWord) {
   auto spec = parse_time("yesterday", kNow);
   ASSERT_FALSE(spec.has_value());

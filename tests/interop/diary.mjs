@@ -10,21 +10,40 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const repo = path.resolve(here, '..', '..');
 export const binary = process.env.LIMBER_BINARY ?? path.join(repo, 'build', 'dev', 'limber');
 
+// limber runs in this zone, whatever node's own zone is; dates the tests compare with
+// limber's are taken in it too (localDay), never from node's clock.
+export const zone = 'Europe/Berlin';
+
+// {year, month, day} of a moment on the wall calendar in `zone`.
+export function localDay(ms = Date.now()) {
+  const parts = new Intl.DateTimeFormat('en-US', {timeZone: zone, year: 'numeric', month: 'numeric', day: 'numeric'})
+    .formatToParts(new Date(ms));
+  const get = (type) => Number(parts.find((p) => p.type === type).value);
+  return {year: get('year'), month: get('month'), day: get('day')};
+}
+
+// Whole days from `from` to `to` ({year, month, day}), by the calendar.
+export function daysBetween(from, to) {
+  return Math.round((Date.UTC(to.year, to.month - 1, to.day) - Date.UTC(from.year, from.month - 1, from.day)) / 86400000);
+}
+
 export function tempDiary() {
   const home = mkdtempSync(path.join(tmpdir(), 'limber-interop-'));
   const limber = (...args) => execFileSync(binary, ['--data-dir', home, ...args], {
-    env: {...process.env, TZ: 'Europe/Berlin'},
+    env: {...process.env, TZ: zone},
     encoding: 'utf8',
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   return {home, limber, remove: () => rmSync(home, {recursive: true, force: true})};
 }
 
-// Days before today, so the diary is always recent: "2026-11-01T09:00" style local times.
+// Days before today in `zone`, so the diary is always recent: "2026-11-01T09:00" style
+// local times.
 function daysAgo(n, time) {
-  const d = new Date(Date.now() - n * 86400000);
+  const today = localDay();
+  const d = new Date(Date.UTC(today.year, today.month - 1, today.day - n));
   const pad = (v) => String(v).padStart(2, '0');
-  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}T${time}`;
+  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}T${time}`;
 }
 
 export function fillDiary(limber) {

@@ -18,6 +18,7 @@
 #include "store/diary_store.h"
 #include "support/clock.h"
 #include "support/temp_dir.h"
+#include "support/time_zone.h"
 
 namespace limber::testing {
 
@@ -41,8 +42,7 @@ inline constexpr const char* kToken = "test-token-0123456789abcdef";
 class ServerTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    setenv("TZ", "UTC0", 1);  // NOLINT(concurrency-mt-unsafe)
-    tzset();
+    use_suite_time_zone();
     auto db = store::Database::open(db_path(), store::OpenOptions{});
     ASSERT_TRUE(db) << db.error().message;
     db_ = std::make_unique<store::Database>(std::move(*db));
