@@ -140,8 +140,9 @@ core::Result<std::string> DiaryService::export_csv() const {
   return core::diary_to_csv(*entries);
 }
 
-core::Result<store::ImportSummary> DiaryService::import_csv(std::string_view text) const {
-  auto entries = core::diary_from_csv(text);
+core::Result<store::ImportSummary> DiaryService::import_csv(std::string_view text,
+                                                            const core::Catalog& catalog) const {
+  auto entries = core::diary_from_csv(text, catalog);
   if (!entries)
     return Unexpected(entries.error());
   for (const Entry& entry : *entries) {

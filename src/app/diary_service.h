@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/catalog.h"
 #include "core/clock.h"
 #include "core/entry.h"
 #include "core/result.h"
@@ -46,8 +47,9 @@ class DiaryService {
   core::Result<core::Entry> replace(std::int64_t id, core::Entry entry) const;
   core::Result<void> remove(std::int64_t id) const;
   core::Result<std::string> export_csv() const;
-  // All rows or none.
-  core::Result<store::ImportSummary> import_csv(std::string_view text) const;
+  // All rows or none; session exercises must be in `catalog`.
+  core::Result<store::ImportSummary> import_csv(std::string_view text,
+                                                const core::Catalog& catalog) const;
 
   [[nodiscard]] const core::Now& now() const { return now_; }
   [[nodiscard]] const store::DiaryStore& store() const { return store_; }

@@ -3,6 +3,8 @@
 #include <array>
 #include <charconv>
 
+#include "core/utf8.h"
+
 namespace limber::app {
 
 void JsonWriter::separate() {
@@ -49,6 +51,10 @@ JsonWriter& JsonWriter::key(std::string_view name) {
 }
 
 JsonWriter& JsonWriter::value(std::string_view text) {
+  // JSON is UTF-8 (RFC 8259, section 8.1): a note stored before limber checked its text
+  // is written with U+FFFD where it cannot be read, never as invalid JSON.
+  if (!core::utf8::is_valid(text))
+    return value(std::string_view(core::utf8::sanitize(text)));
   separate();
   static constexpr std::array<char, 16> kHex = {'0', '1', '2', '3', '4', '5', '6', '7',
                                                 '8', '9', 'a', 'b', 'c', 'd', 'e', 'f'};

@@ -1,6 +1,7 @@
 // A small streaming JSON writer for the hot paths (a year of diary as JSON in a few ms),
 // where building an nlohmann::json tree first would cost more than the query. Writes
-// compact JSON into a string; keys and values are escaped as RFC 8259 requires.
+// compact JSON into a string; keys and values are escaped as RFC 8259 requires, and text
+// that is not UTF-8 is written with U+FFFD in place of what cannot be read.
 #pragma once
 
 #include <cstdint>

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/local_time.h"
+#include "core/utf8.h"
 
 namespace limber::app {
 
@@ -192,7 +193,9 @@ core::Result<std::optional<core::PreviousEpisode>> PlanService::previous_episode
   std::map<std::string, int> used;
   for (const core::Entry& entry : *entries) {
     if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
-      ++used[relief->name.empty() ? std::string(core::to_string(relief->kind)) : relief->name];
+      // The names go into the plan's JSON: text stored before limber checked it is made safe.
+      ++used[relief->name.empty() ? std::string(core::to_string(relief->kind))
+                                  : core::utf8::sanitize(relief->name)];
     } else if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
       if (session->pain_after > session->pain_before)
         continue;

@@ -9,6 +9,7 @@
 #include "app/local_time.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
+#include "cli/typed_text.h"
 
 namespace limber::cli {
 namespace {
@@ -49,6 +50,11 @@ std::vector<std::string> split_commas(const std::string& text) {
 }
 
 Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& now) {
+  for (auto typed :
+       {check_typed_option(options.note, "--note"), check_typed_option(options.name, "--name")}) {
+    if (!typed)
+      return Unexpected(typed.error());
+  }
   app::EntryEdit edit;
   if (options.pain) {
     auto pain = core::PainScore::parse(*options.pain);

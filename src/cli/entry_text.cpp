@@ -6,6 +6,8 @@
 #include <fmt/chrono.h>
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+
 namespace limber::cli {
 namespace {
 
@@ -44,10 +46,10 @@ std::string describe(const core::Entry& entry) {
     if (pain->mobility)
       parts.emplace_back(core::describe(*pain->mobility));
   } else if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
-    parts.push_back(
-        relief->name.empty()
-            ? fmt::format("relief: {}", core::to_string(relief->kind))
-            : fmt::format("relief: {} ({})", core::to_string(relief->kind), relief->name));
+    parts.push_back(relief->name.empty()
+                        ? fmt::format("relief: {}", core::to_string(relief->kind))
+                        : fmt::format("relief: {} ({})", core::to_string(relief->kind),
+                                      core::utf8::sanitize(relief->name)));
   } else if (const auto* walk = std::get_if<core::WalkRecord>(&entry.detail)) {
     parts.push_back(fmt::format("walked {} min", walk->minutes));
   } else if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
@@ -56,8 +58,9 @@ std::string describe(const core::Entry& entry) {
                                 session->exercises.size() == 1 ? "" : "s",
                                 session->pain_before.value(), session->pain_after.value()));
   }
+  // Text stored before limber checked it shows U+FFFD where it cannot be read.
   if (!entry.note.empty())
-    parts.push_back(fmt::format("\"{}\"", entry.note));
+    parts.push_back(fmt::format("\"{}\"", core::utf8::sanitize(entry.note)));
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 

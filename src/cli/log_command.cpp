@@ -11,6 +11,7 @@
 #include "cli/command.h"
 #include "cli/entry_text.h"
 #include "cli/session_view.h"
+#include "cli/typed_text.h"
 #include "core/red_flags.h"
 
 namespace limber::cli {
@@ -65,6 +66,10 @@ Result<core::EntryDetail> relief_detail(const LogOptions& options) {
   auto kind = core::parse_relief(options.words[1]);
   if (!kind)
     return Unexpected(kind.error());
+  if (options.words.size() == 3) {
+    if (auto typed = check_typed_text(options.words[2], "the name"); !typed)
+      return Unexpected(typed.error());
+  }
   return core::ReliefRecord{*kind, options.words.size() == 3 ? options.words[2] : ""};
 }
 
@@ -143,6 +148,8 @@ Result<void> run_log(Session& session, const LogOptions& options) {
                 "log needs a pain rating from 0 to 10: limber log 6 lower-back (or log walk 15, "
                 "log relief heat)");
   }
+  if (auto typed = check_typed_text(options.note, "--note"); !typed)
+    return typed;
   const std::string& first = options.words.front();
   const bool is_pain = first != "relief" && first != "walk" && first != "session";
   if (!is_pain && options.mobility) {

@@ -10,6 +10,8 @@
 #include "cli/command.h"
 #include "cli/entry_text.h"
 #include "cli/safety_gate.h"
+#include "cli/typed_text.h"
+#include "core/text.h"
 
 namespace limber::cli {
 namespace {
@@ -244,11 +246,16 @@ Result<void> run_function(Session& session, const FunctionOptions& options) {
   const core::Now& now = session.now();
   std::ostream& out = session.io().out;
   if (options.action == "add") {
-    if (options.words.size() != 1 || options.words[0].empty() || options.words[0].size() > 80) {
-      return fail(
-          ErrorCode::kInvalidInput,
-          "name one activity you find hard, in quotes: limber function add \"put on socks\"");
+    if (options.words.size() != 1 || options.words[0].empty()) {
+      return fail(ErrorCode::kInvalidInput,
+                  "name one activity you find hard, up to 80 characters, in quotes: limber "
+                  "function add \"put on socks\"");
     }
+    if (auto typed = check_typed_text(options.words[0], "the activity"); !typed)
+      return typed;
+    if (auto name = core::check_text(options.words[0], 80, "activity's name", core::Lines::kOne);
+        !name)
+      return Unexpected(name.error());
     auto added = store.add_activity(options.words[0], now.instant);
     if (!added)
       return Unexpected(added.error());

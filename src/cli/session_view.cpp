@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+
 namespace limber::cli {
 namespace {
 
@@ -11,11 +13,9 @@ using core::SessionEvent;
 using core::SessionScript;
 using core::SessionStage;
 
-// Columns a UTF-8 string takes, counting each code point as one.
+// Columns a UTF-8 string takes in the terminal (wide characters two, accents none).
 std::size_t columns(std::string_view text) {
-  return static_cast<std::size_t>(std::count_if(text.begin(), text.end(), [](char c) {
-    return (static_cast<unsigned char>(c) & 0xC0U) != 0x80U;
-  }));
+  return core::utf8::width(text);
 }
 
 // Word-wraps `text` after `first` (a bullet or number), continuing under the text.

@@ -6,6 +6,7 @@
 #include "app/report_service.h"
 #include "cli/command.h"
 #include "cli/safety_gate.h"
+#include "cli/typed_text.h"
 #include "core/ics.h"
 #include "core/vocabulary.h"
 
@@ -45,6 +46,8 @@ Result<Exported> export_csv(Session& session) {
 }
 
 Result<Exported> export_fhir(Session& session, const ExportOptions& options) {
+  if (auto typed = check_typed_option(options.patient_name, "--patient-name"); !typed)
+    return Unexpected(typed.error());
   auto reports = session.reports();
   if (!reports)
     return Unexpected(reports.error());
@@ -142,7 +145,10 @@ Result<void> run_import(Session& session, const std::string& file) {
   auto diary = session.diary();
   if (!diary)
     return Unexpected(diary.error());
-  auto summary = (*diary)->import_csv(*text);
+  auto catalog = session.catalog();
+  if (!catalog)
+    return Unexpected(catalog.error());
+  auto summary = (*diary)->import_csv(*text, **catalog);
   if (!summary) {
     return core::fail(summary.error().code,
                       fmt::format("{}: {}; nothing was imported", file, summary.error().message));

@@ -1,5 +1,6 @@
 #include "core/diary_csv.h"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <optional>
@@ -9,6 +10,7 @@
 
 #include "core/csv.h"
 #include "core/time_parse.h"
+#include "core/utf8.h"
 
 namespace limber::core {
 namespace {
@@ -60,6 +62,58 @@ std::optional<std::int64_t> parse_int(std::string_view text) {
   if (text.empty() || ec != std::errc() || ptr != text.data() + text.size())
     return std::nullopt;
   return value;
+}
+
+// A file that is not UTF-8 is refused before any row is read, naming the line, and saying
+// what it looks like: a spreadsheet on Windows saves "CSV" as Windows-1252 or UTF-16.
+Result<void> check_encoding(std::string_view text) {
+  constexpr std::string_view kFix =
+      "save it as UTF-8 (in a spreadsheet: Save As, \"CSV UTF-8\") and import it again";
+  if (text.starts_with("\xFF\xFE") || text.starts_with("\xFE\xFF") ||
+      text.find('\0') != std::string_view::npos) {
+    return fail(ErrorCode::kBadFile,
+                fmt::format("the file is not UTF-8 text (it holds zero bytes, so it looks like "
+                            "UTF-16): {}",
+                            kFix));
+  }
+  const std::size_t bad = utf8::first_invalid(text);
+  if (bad == utf8::kValid)
+    return {};
+  const std::string_view before = text.substr(0, bad);
+  const std::size_t line =
+      1 + static_cast<std::size_t>(std::count(before.begin(), before.end(), '\n'));
+  const std::size_t line_start =
+      before.rfind('\n') == std::string_view::npos ? 0 : before.rfind('\n') + 1;
+  const std::size_t column = utf8::count(before.substr(line_start)) + 1;
+  return fail(ErrorCode::kBadFile,
+              fmt::format("line {}, character {} is not UTF-8 text (byte {}){}: {}", line, column,
+                          utf8::describe_byte(text, bad),
+                          utf8::single_byte_guess(text, bad)
+                              ? "; the file looks like it was saved as Windows-1252 or Latin-1"
+                              : "",
+                          kFix));
+}
+
+// The items of a cell such as "lower-back|neck:3"; an empty cell has none. An empty item (a
+// '|' at either end, or two in a row) is refused rather than dropped.
+Result<std::vector<std::string_view>> split_bars(std::string_view cell, std::string_view example) {
+  std::vector<std::string_view> items;
+  if (cell.empty())
+    return items;
+  while (true) {
+    const auto bar = cell.find('|');
+    const std::string_view item = cell.substr(0, bar);
+    if (item.empty()) {
+      return fail(ErrorCode::kBadFile,
+                  fmt::format("an empty item: a '|' at the start or the end, or two in a row; "
+                              "separate the items with one '|', like {}",
+                              example));
+    }
+    items.push_back(item);
+    if (bar == std::string_view::npos)
+      return items;
+    cell.remove_prefix(bar + 1);
+  }
 }
 
 // Maps header names to positions; every column must be there, once, and nothing else.
@@ -133,14 +187,14 @@ Result<EntryDetail> read_pain(const RowReader& row) {
   if (!pain)
     return row.error(kPain, pain.error().message);
   PainRecord record{*pain, {}, std::nullopt};
-  std::string_view regions = row.cell(kRegions);
-  while (!regions.empty()) {
-    const auto bar = regions.find('|');
-    auto rating = parse_region_rating(regions.substr(0, bar));
+  auto regions = split_bars(row.cell(kRegions), "lower-back|neck:3");
+  if (!regions)
+    return row.error(kRegions, regions.error().message);
+  for (const std::string_view region : *regions) {
+    auto rating = parse_region_rating(region);
     if (!rating)
       return row.error(kRegions, rating.error().message);
     record.regions.push_back(*rating);
-    regions = bar == std::string_view::npos ? std::string_view{} : regions.substr(bar + 1);
   }
   if (!row.cell(kMobility).empty()) {
     auto mobility = parse_mobility(row.cell(kMobility));
@@ -181,7 +235,7 @@ Result<EntryDetail> read_walk(const RowReader& row) {
   return WalkRecord{static_cast<int>(*minutes)};
 }
 
-Result<EntryDetail> read_session(const RowReader& row) {
+Result<EntryDetail> read_session(const RowReader& row, const Catalog& catalog) {
   auto before = PainScore::parse(row.cell(kPainBefore));
   if (!before)
     return row.error(kPainBefore, before.error().message);
@@ -194,11 +248,16 @@ Result<EntryDetail> read_session(const RowReader& row) {
                                            row.cell(kMinutes), kMaxSessionMinutes));
   }
   SessionRecord session{{}, *before, *after, static_cast<int>(*minutes)};
-  std::string_view ids = row.cell(kExercises);
-  while (!ids.empty()) {
-    const auto bar = ids.find('|');
-    session.exercises.emplace_back(ids.substr(0, bar));
-    ids = bar == std::string_view::npos ? std::string_view{} : ids.substr(bar + 1);
+  auto ids = split_bars(row.cell(kExercises), "yoga-cat-cow|basics-pelvic-tilt");
+  if (!ids)
+    return row.error(kExercises, ids.error().message);
+  for (const std::string_view id : *ids) {
+    // The plan and the report read these ids: one limber does not know would be a session
+    // nobody can show (issue 11, defect 9).
+    auto exercise = catalog.get(id);
+    if (!exercise)
+      return row.error(kExercises, exercise.error().message);
+    session.exercises.emplace_back(id);
   }
   if (session.exercises.empty())
     return row.error(kExercises, "list the exercises done, a|b|c");
@@ -208,7 +267,7 @@ Result<EntryDetail> read_session(const RowReader& row) {
   return session;
 }
 
-Result<Entry> read_row(const RowReader& row) {
+Result<Entry> read_row(const RowReader& row, const Catalog& catalog) {
   Entry entry;
   if (!row.cell(kId).empty()) {
     const auto id = parse_int(row.cell(kId));
@@ -235,7 +294,7 @@ Result<Entry> read_row(const RowReader& row) {
   Result<EntryDetail> detail = *kind == EntryKind::kPain     ? read_pain(row)
                                : *kind == EntryKind::kRelief ? read_relief(row)
                                : *kind == EntryKind::kWalk   ? read_walk(row)
-                                                             : read_session(row);
+                                                             : read_session(row, catalog);
   if (!detail)
     return Unexpected(detail.error());
   entry.detail = std::move(*detail);
@@ -265,7 +324,7 @@ std::vector<std::string> write_row(const Entry& entry) {
       cells[kMobility] = to_string(*pain->mobility);
   } else if (const auto* relief = std::get_if<ReliefRecord>(&entry.detail)) {
     cells[kRelief] = to_string(relief->kind);
-    cells[kName] = guard_formula(relief->name);
+    cells[kName] = guard_formula(utf8::sanitize(relief->name));
   } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
     cells[kMinutes] = std::to_string(walk->minutes);
   } else if (const auto* session = std::get_if<SessionRecord>(&entry.detail)) {
@@ -274,7 +333,9 @@ std::vector<std::string> write_row(const Entry& entry) {
     cells[kMinutes] = std::to_string(session->minutes);
     cells[kExercises] = fmt::format("{}", fmt::join(session->exercises, "|"));
   }
-  cells[kNote] = guard_formula(entry.note);
+  // Text stored before limber checked it may not be UTF-8: the export shows U+FFFD there,
+  // so that the file can be imported again (issue 11, defect 2).
+  cells[kNote] = guard_formula(utf8::sanitize(entry.note));
   return cells;
 }
 
@@ -301,7 +362,9 @@ std::string diary_to_csv(std::span<const Entry> entries) {
   return out;
 }
 
-Result<std::vector<Entry>> diary_from_csv(std::string_view text) {
+Result<std::vector<Entry>> diary_from_csv(std::string_view text, const Catalog& catalog) {
+  if (auto encoding = check_encoding(text); !encoding)
+    return Unexpected(encoding.error());
   auto records = parse_csv(text);
   if (!records)
     return Unexpected(records.error());
@@ -323,7 +386,7 @@ Result<std::vector<Entry>> diary_from_csv(std::string_view text) {
                               "or extra comma, or quote fields that hold commas",
                               record.line, record.fields.size(), records->front().fields.size()));
     }
-    auto entry = read_row(RowReader(record, *position));
+    auto entry = read_row(RowReader(record, *position), catalog);
     if (!entry)
       return Unexpected(entry.error());
     entries.push_back(std::move(*entry));

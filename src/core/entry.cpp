@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "core/text.h"
 #include "core/time_parse.h"
 #include "core/vocabulary.h"
 
@@ -11,23 +12,6 @@ namespace limber::core {
 namespace {
 
 constexpr std::array<std::string_view, 4> kKinds = {"pain", "relief", "walk", "session"};
-
-Result<std::string> check_text(std::string text, std::size_t max_length, std::string_view what) {
-  if (text.size() > max_length) {
-    return fail(ErrorCode::kInvalidInput,
-                fmt::format("the {} is {} characters long: keep it under {}", what, text.size(),
-                            max_length));
-  }
-  for (char c : text) {
-    const auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 && c != '\n' && c != '\t') {
-      return fail(ErrorCode::kInvalidInput,
-                  fmt::format("the {} holds a control character (code {}): remove it", what,
-                              static_cast<int>(byte)));
-    }
-  }
-  return text;
-}
 
 }  // namespace
 
@@ -53,7 +37,7 @@ Result<int> walk_minutes(int minutes) {
 Result<Entry> validate(Entry entry) {
   if (auto when = check_moment(entry.at, entry.utc_offset); !when)
     return Unexpected(when.error());
-  auto note = check_text(std::move(entry.note), kMaxNoteLength, "note");
+  auto note = check_text(std::move(entry.note), kMaxNoteLength, "note", Lines::kMany);
   if (!note)
     return Unexpected(note.error());
   entry.note = std::move(*note);
@@ -63,13 +47,10 @@ Result<Entry> validate(Entry entry) {
       return Unexpected(regions.error());
     pain->regions = std::move(*regions);
   } else if (auto* relief = std::get_if<ReliefRecord>(&entry.detail)) {
-    auto name = check_text(std::move(relief->name), kMaxNameLength, "name");
+    auto name = check_text(std::move(relief->name), kMaxNameLength, "name", Lines::kOne);
     if (!name)
       return Unexpected(name.error());
     relief->name = std::move(*name);
-    if (relief->name.find('\n') != std::string::npos) {
-      return fail(ErrorCode::kInvalidInput, "the name must fit on one line");
-    }
   } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
     if (auto minutes = walk_minutes(walk->minutes); !minutes) {
       return Unexpected(minutes.error());

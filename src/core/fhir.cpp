@@ -8,6 +8,7 @@
 
 #include "core/mobility.h"
 #include "core/region.h"
+#include "core/utf8.h"
 
 namespace limber::core {
 
@@ -84,7 +85,7 @@ FhirDocument fhir_bundle(const FhirInput& input) {
   const std::string patient = urn(UuidKind::kPatient, 0);
   json patient_resource{{"resourceType", "Patient"}};
   if (input.patient_name && !input.patient_name->empty()) {
-    patient_resource["name"] = {{{"text", *input.patient_name}}};
+    patient_resource["name"] = {{{"text", utf8::sanitize(*input.patient_name)}}};
   }
   json entries = json::array();
   entries.push_back(bundle_entry(patient, std::move(patient_resource)));
@@ -100,8 +101,9 @@ FhirDocument fhir_bundle(const FhirInput& input) {
                                {"valueString", fmt::format("{}: {}", to_string(*pain->mobility),
                                                            describe(*pain->mobility))}}};
     }
+    // A note stored before limber checked its text shows U+FFFD where it cannot be read.
     if (!entry.note.empty())
-      overall["note"] = {{{"text", entry.note}}};
+      overall["note"] = {{{"text", utf8::sanitize(entry.note)}}};
     std::vector<json> members;
     if (pain->regions.size() == 1) {
       overall["bodySite"] = body_site(pain->regions.front().region);
@@ -151,7 +153,7 @@ FhirDocument fhir_bundle(const FhirInput& input) {
                     {"type", "collection"},
                     {"timestamp", fhir_date_time(input.now, std::chrono::seconds{0})},
                     {"entry", std::move(entries)}};
-  document.json = bundle.dump(2) + "\n";
+  document.json = bundle.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
   return document;
 }
 

@@ -8,6 +8,8 @@
 
 #include <fmt/format.h>
 
+#include "core/utf8.h"
+
 namespace limber::core {
 
 using std::chrono::days;
@@ -20,22 +22,32 @@ local_days day_of(LocalTime at) {
   return floor<days>(at);
 }
 
-// Shortens a note to kMaxNoteChars on a character boundary, lines joined.
-std::string shorten(std::string_view text) {
-  std::string out;
-  for (char c : text)
-    out += (c == '\n' || c == '\t') ? ' ' : c;
-  if (out.size() <= kMaxNoteChars)
-    return out;
-  std::size_t cut = kMaxNoteChars;
-  // Step back over UTF-8 continuation bytes, then to a space when one is near.
-  while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0U) == 0x80U)
-    --cut;
-  const auto space = out.rfind(' ', cut);
-  if (space != std::string::npos && space > kMaxNoteChars - 30)
-    cut = space;
-  out.resize(cut);
-  out += "…";
+// Shortens a note to kMaxNoteChars characters as a person sees them (an accent stays
+// with its letter), lines joined, with "…" when cut; at a space when one is near, so a
+// word is not cut. Text stored before limber checked it shows U+FFFD where it cannot be read.
+std::string shorten(std::string_view note) {
+  std::string out = utf8::sanitize(note);
+  std::replace_if(
+      out.begin(), out.end(), [](char c) { return c == '\n' || c == '\t'; }, ' ');
+  constexpr std::size_t kNearSpace = 30;  // characters
+  std::size_t cut = 0;
+  std::size_t space = std::string::npos;
+  std::size_t since_space = 0;
+  for (std::size_t characters = 0; cut < out.size(); ++characters) {
+    if (characters == kMaxNoteChars) {
+      if (space != std::string::npos && since_space < kNearSpace)
+        cut = space;
+      out.resize(cut);
+      return out + "…";
+    }
+    if (out[cut] == ' ') {
+      space = cut;
+      since_space = 0;
+    } else {
+      ++since_space;
+    }
+    cut = utf8::next_cluster(out, cut);
+  }
   return out;
 }
 
@@ -186,7 +198,7 @@ Report build_report(const ReportInput& input) {
       ReliefLine& line = it->second;
       if (added) {
         line.kind = relief->kind;
-        line.name = relief->name;
+        line.name = utf8::sanitize(relief->name);
         line.first = day;
       }
       ++line.times;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/utf8.h"
+
 namespace limber::report {
 
 namespace {
@@ -12,6 +14,13 @@ constexpr const char* kFace = "DejaVu Sans";
 
 void grey_source(cairo_t* cr, double grey) {
   cairo_set_source_rgb(cr, grey, grey, grey);
+}
+
+// Cairo takes UTF-8 only, and one string that is not puts the whole context in an error
+// state ("input string not valid UTF-8") that fails the page: whatever comes in is made
+// readable first (U+FFFD where it cannot be read).
+std::string readable(std::string_view text) {
+  return core::utf8::sanitize(text);
 }
 
 }  // namespace
@@ -25,7 +34,7 @@ void Canvas::use(Font font) const {
 
 double Canvas::width(std::string_view text, Font font) const {
   use(font);
-  const std::string owned(text);
+  const std::string owned = readable(text);
   cairo_text_extents_t extents;
   cairo_text_extents(cr_, owned.c_str(), &extents);
   return extents.x_advance;
@@ -35,7 +44,7 @@ void Canvas::text(double x, double y, std::string_view text, Font font, double g
   use(font);
   grey_source(cr_, grey);
   cairo_move_to(cr_, x, y);
-  const std::string owned(text);
+  const std::string owned = readable(text);
   cairo_show_text(cr_, owned.c_str());
 }
 
@@ -48,7 +57,9 @@ void Canvas::text_centered(double x, double y, std::string_view text, Font font,
   this->text(x - width(text, font) / 2, y, text, font, grey);
 }
 
-std::vector<std::string> Canvas::wrap(std::string_view text, Font font, double width) const {
+std::vector<std::string> Canvas::wrap(std::string_view original, Font font, double width) const {
+  const std::string owned = readable(original);
+  const std::string_view text = owned;
   std::vector<std::string> lines;
   std::string current;
   std::size_t at = 0;
@@ -68,13 +79,18 @@ std::vector<std::string> Canvas::wrap(std::string_view text, Font font, double w
     if (!current.empty())
       lines.push_back(current);
     current = std::string(word);
-    // A word wider than the line: cut it at a character boundary.
-    while (this->width(current, font) > width && current.size() > 1) {
-      std::size_t cut = current.size() - 1;
-      while (cut > 1 && this->width(current.substr(0, cut), font) > width)
-        --cut;
-      while (cut > 1 && (static_cast<unsigned char>(current[cut]) & 0xC0U) == 0x80U)
-        --cut;
+    // A word wider than the line (a web address): cut it after as many whole characters as
+    // fit, at least one, never inside a character (issue 11, defect 3).
+    while (this->width(current, font) > width) {
+      std::size_t cut = core::utf8::next_cluster(current, 0);
+      while (cut < current.size()) {
+        const std::size_t further = core::utf8::next_cluster(current, cut);
+        if (this->width(std::string_view(current).substr(0, further), font) > width)
+          break;
+        cut = further;
+      }
+      if (cut >= current.size())
+        break;
       lines.push_back(current.substr(0, cut));
       current.erase(0, cut);
     }

@@ -30,7 +30,8 @@ class Canvas {
   void text_centered(double x, double y, std::string_view text, Font font, double grey = 0) const;
   [[nodiscard]] double width(std::string_view text, Font font) const;
   // Breaks `text` into lines no wider than `width` at spaces (a word longer than the line
-  // is cut where it must be).
+  // is cut where it must be, between characters). Text that is not UTF-8 is drawn, measured
+  // and wrapped with U+FFFD where it cannot be read.
   [[nodiscard]] std::vector<std::string> wrap(std::string_view text, Font font, double width) const;
 
   void line(double x0, double y0, double x1, double y1, double line_width, double grey = 0,

@@ -16,7 +16,9 @@
 #include "app/sitting_service.h"
 #include "core/session_choice.h"
 #include "core/session_script.h"
+#include "core/text.h"
 #include "core/time_parse.h"
+#include "core/utf8.h"
 #include "server/http_status.h"
 #include "server/request_json.h"
 
@@ -132,8 +134,9 @@ core::Result<json> function_json(const Services& services) {
 
 }  // namespace
 
+// A message may quote what was sent (a query parameter, an id): JSON needs it as UTF-8.
 Reply error_reply(const core::Error& error) {
-  return {http_status(error.code), {{"error", error.message}}};
+  return {http_status(error.code), {{"error", core::utf8::sanitize(error.message)}}};
 }
 
 json session_stages(const core::Exercise& exercise) {
@@ -529,15 +532,17 @@ Reply Api::add_activity(const core::Now& now, std::string_view body) const {
   if (!object)
     return error_reply(object.error());
   if (object->size() != 1 || !object->contains("name") || !object->at("name").is_string() ||
-      object->at("name").get<std::string>().empty() ||
-      object->at("name").get<std::string>().size() > 80) {
+      object->at("name").get<std::string>().empty()) {
     return error_reply({core::ErrorCode::kInvalidInput,
                         "name one activity you find hard, up to 80 characters: {\"name\": \"put "
                         "on socks\"}"});
   }
+  auto name =
+      core::check_text(object->at("name").get<std::string>(), 80, "name", core::Lines::kOne);
+  if (!name)
+    return error_reply(name.error());
   const Services services(db_, catalog_, now);
-  auto added =
-      services.plans.store().add_activity(object->at("name").get<std::string>(), now.instant);
+  auto added = services.plans.store().add_activity(*name, now.instant);
   if (!added)
     return error_reply(added.error());
   auto out = function_json(services);

@@ -7,12 +7,19 @@
 #include <fmt/ostream.h>
 #include <nlohmann/json.hpp>
 
+#include "core/utf8.h"
+
 namespace limber::server {
 namespace {
 
 HttpAnswer message_answer(int status, std::string_view path, const std::string& message) {
-  if (path.starts_with("/api/"))
-    return {status, "application/json", nlohmann::json{{"error", message}}.dump(), {}};
+  // The message quotes the path, which may hold any bytes: JSON needs them as UTF-8.
+  if (path.starts_with("/api/")) {
+    return {status,
+            "application/json",
+            nlohmann::json{{"error", core::utf8::sanitize(message)}}.dump(),
+            {}};
+  }
   return {status, "text/plain; charset=utf-8", message + "\n", {}};
 }
 

@@ -10,6 +10,7 @@
 
 #include "app/local_time.h"
 #include "core/suggest.h"
+#include "core/utf8.h"
 
 namespace limber::server {
 namespace {
@@ -230,6 +231,13 @@ Result<std::vector<T>> id_list(const json& body, std::string_view key, Parse par
 }  // namespace
 
 Result<json> parse_object(std::string_view body, std::string_view example) {
+  // JSON is UTF-8 (RFC 8259, section 8.1): say where it is not, rather than "not JSON".
+  if (const std::size_t bad = core::utf8::first_invalid(body); bad != core::utf8::kValid) {
+    return invalid(
+        fmt::format("the request body is not UTF-8 text: byte {} ({}) cannot be read; "
+                    "send the JSON encoded as UTF-8",
+                    bad + 1, core::utf8::describe_byte(body, bad)));
+  }
   json parsed = json::parse(body, nullptr, false);
   if (parsed.is_discarded()) {
     return invalid(

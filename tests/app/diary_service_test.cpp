@@ -5,6 +5,7 @@
 
 #include <gtest/gtest.h>
 
+#include "app/builtin_catalog.h"
 #include "app/local_time.h"
 #include "support/clock.h"
 #include "support/time_zone.h"
@@ -80,11 +81,12 @@ TEST_F(DiaryServiceTest, ExportThenImportIntoAnEmptyDiaryGivesTheSameFile) {
   const std::string csv = *diary_.export_csv();
   store::Database other = *store::Database::open_in_memory();
   DiaryService copy(other, local_now(kNoon));
-  auto summary = copy.import_csv(csv);
+  const core::Catalog catalog = *builtin_catalog();
+  auto summary = copy.import_csv(csv, catalog);
   ASSERT_TRUE(summary.has_value()) << summary.error().message;
   EXPECT_EQ(summary->added, 2U);
   EXPECT_EQ(*copy.export_csv(), csv);
-  EXPECT_EQ(copy.import_csv(csv)->already_there, 2U);
+  EXPECT_EQ(copy.import_csv(csv, catalog)->already_there, 2U);
 }
 
 TEST_F(DiaryServiceTest, ReadsTypedLocalTimesInTheLocalZone) {

@@ -201,5 +201,27 @@ TEST_F(ReportCommandTest, TheCsvExportStillRoundTrips) {
   EXPECT_EQ(read_bytes(out("d.csv")), run({"export"}).out);
 }
 
+// Issue 11, defect 3: a long note is shortened with "…", and the wrapping then cut inside
+// that character, which failed the whole report ("input string not valid UTF-8").
+TEST_F(ReportCommandTest, ALongNoteEndingInAWebAddressStillMakesTheReport) {
+  const std::string note =
+      "Schmerz über dem Kreuzbein, café 腰痛 😀 beim Bücken; read "
+      "https://example.org/r%C3%BCcken/exercises/lower-back/very-long-path/"
+      "with-many-segments/and-more-segments/so-that-the-word-is-wider-than-a-line/index.html";
+  ASSERT_GT(note.size(), 160U);
+  ASSERT_EQ(run({"check", "--answers", "none"}).code, 0);
+  const CliResult logged = run({"log", "5", "--at", "2026-11-20T09:00", "--note", note});
+  ASSERT_EQ(logged.code, 0) << logged.err;
+  const CliResult result = run({"report", "--from", "2026-11-01", "-o", out("r.pdf").string()});
+  ASSERT_EQ(result.code, 0) << result.err;
+  EXPECT_TRUE(read_bytes(out("r.pdf")).starts_with("%PDF-"));
+  const std::string text = pdf_text(out("r.pdf"));
+  for (std::string_view want :
+       {"Schmerz über dem Kreuzbein, café", "beim Bücken", "https://example.org/r%C3%BCcken"}) {
+    EXPECT_NE(text.find(want), std::string::npos) << "missing: " << want << "\n" << text;
+  }
+  EXPECT_NE(text.find("…"), std::string::npos) << text;
+}
+
 }  // namespace
 }  // namespace limber::testing

@@ -1,5 +1,6 @@
 #include "core/diary_csv.h"
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "support/clock.h"
@@ -9,6 +10,34 @@ namespace {
 
 using std::chrono::hours;
 using testing::kNoon;
+
+// The two exercises the sample diary's session names, as a catalog file gives them.
+std::string exercise_json(std::string_view style, std::string_view id) {
+  return fmt::format(R"({{"style": "{}", "exercises": [{{
+    "id": "{}", "name": "Test exercise", "style": "{}",
+    "summary": "Moves the spine gently.", "phases": ["walk", "move"], "level": 1,
+    "position": "hands-and-knees", "dose": {{"reps": 8, "sets": 2, "rest_seconds": 20}},
+    "minutes": 3, "steps": ["Kneel on all fours."], "cues": ["Breathe."],
+    "stop_if": ["Stop if pain spreads down a leg."], "strengthens": ["deep-abs"],
+    "relaxes": ["lower-back"], "eases": ["lower-back"]}}]}})",
+                     style, id, style);
+}
+
+const Catalog& catalog() {
+  static const Catalog kCatalog = [] {
+    const std::string yoga = exercise_json("yoga", "yoga-cat-cow");
+    const std::string basics = exercise_json("basics", "basics-stand-tall");
+    const CatalogFile files[] = {{"yoga.json", yoga}, {"basics.json", basics}};
+    auto parsed = Catalog::parse(files);
+    EXPECT_TRUE(parsed.has_value()) << parsed.error().message;
+    return parsed.value_or(Catalog{});
+  }();
+  return kCatalog;
+}
+
+Result<std::vector<Entry>> from_csv(std::string_view text) {
+  return diary_from_csv(text, catalog());
+}
 
 std::vector<Entry> sample_diary() {
   Entry pain;
@@ -56,7 +85,7 @@ void expect_same(const std::vector<Entry>& a, const std::vector<Entry>& b) {
 TEST(DiaryCsvTest, RoundTripsEveryKindOfEntryExactly) {
   const auto diary = sample_diary();
   const std::string csv = diary_to_csv(diary);
-  auto back = diary_from_csv(csv);
+  auto back = from_csv(csv);
   ASSERT_TRUE(back.has_value()) << back.error().message;
   expect_same(diary, *back);
   EXPECT_EQ(diary_to_csv(*back), csv);
@@ -91,7 +120,7 @@ TEST(DiaryCsvTest, WritesSessionsWithPainBeforeAndAfter) {
 }
 
 TEST(DiaryCsvTest, ReadsAnExportWrittenBeforeSessionsExisted) {
-  auto entries = diary_from_csv(
+  auto entries = from_csv(
       "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note\n"
       "3,pain,2026-11-20,21:00:00,+00:00,5,lower-back,,,,,\n");
   ASSERT_TRUE(entries.has_value()) << entries.error().message;
@@ -99,7 +128,7 @@ TEST(DiaryCsvTest, ReadsAnExportWrittenBeforeSessionsExisted) {
 }
 
 TEST(DiaryCsvTest, AcceptsHandWrittenRowsWithoutIds) {
-  auto entries = diary_from_csv(
+  auto entries = from_csv(
       "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note\n"
       ",pain,2026-11-20,21:00,+00:00,5,lower-back,,,,,\n"
       ",walk,2026-11-20,21:30:00,Z,,,,,,10,\n");
@@ -112,6 +141,9 @@ TEST(DiaryCsvTest, AcceptsHandWrittenRowsWithoutIds) {
 TEST(DiaryCsvTest, RejectsBadFilesWithTheLineAndTheFix) {
   const std::string header =
       "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note\n";
+  const std::string session_header =
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note,exercises,"
+      "pain_before";
   struct Case {
     std::string name;
     std::string text;
@@ -139,15 +171,80 @@ TEST(DiaryCsvTest, RejectsBadFilesWithTheLineAndTheFix) {
       {"bad id", header + "x,walk,2026-02-03,10:00:00,+00:00,,,,,,10,\n", "column id"},
       {"session without exercises", header + "1,session,2026-02-03,10:00:00,+00:00,4,,,,,10,\n",
        "column pain_before"},
+      // Issue 11, defect 9: a trailing '|' was dropped, and any id was taken.
+      {"trailing bar in regions", header + "1,pain,2026-02-03,10:00:00,+00:00,5,lower-back|,,,,,\n",
+       "line 2, column regions: an empty item: a '|' at the start or the end"},
+      {"two bars in regions",
+       header + "1,pain,2026-02-03,10:00:00,+00:00,5,lower-back||neck,,,,,\n",
+       "line 2, column regions: an empty item"},
+      {"unknown exercise",
+       session_header + "\n1,session,2026-02-03,10:00:00,+00:00,4,,,,,10,,yoga-cat-cow,5\n"
+                        "2,session,2026-02-03,11:00:00,+00:00,4,,,,,10,,yoga-cat-cwo,5\n",
+       "line 3, column exercises: there is no exercise 'yoga-cat-cwo'. Did you mean "
+       "'yoga-cat-cow'?"},
+      {"trailing bar in exercises",
+       session_header + "\n1,session,2026-02-03,10:00:00,+00:00,4,,,,,10,,yoga-cat-cow|,5\n",
+       "line 2, column exercises: an empty item"},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.name);
-    auto entries = diary_from_csv(c.text);
+    auto entries = from_csv(c.text);
     ASSERT_FALSE(entries.has_value());
     EXPECT_EQ(entries.error().code, ErrorCode::kBadFile);
     EXPECT_NE(entries.error().message.find(c.expected), std::string::npos)
         << entries.error().message;
   }
+}
+
+// Issue 11, defect 2: a spreadsheet on Windows saves "CSV" as Windows-1252 (or UTF-16).
+TEST(DiaryCsvTest, RefusesAFileInAnotherEncodingNamingTheLineAndTheEncoding) {
+  const std::string text =
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note\r\n"
+      "1,pain,2026-02-03,10:00:00,+00:00,5,,,,,,fine\r\n"
+      "2,pain,2026-02-03,11:00:00,+00:00,5,,,,,,\"caf\xE9, \nthen \x93tea\x94\"\r\n";
+  auto entries = from_csv(text);
+  ASSERT_FALSE(entries.has_value());
+  EXPECT_EQ(entries.error().code, ErrorCode::kBadFile);
+  EXPECT_EQ(entries.error().message,
+            "line 3, character 46 is not UTF-8 text (byte 0xE9, 'é' in Latin-1 or Windows-1252); "
+            "the file looks like it was saved as Windows-1252 or Latin-1: save it as UTF-8 (in a "
+            "spreadsheet: Save As, \"CSV UTF-8\") and import it again");
+
+  const std::string utf16("\xFF\xFEi\0d\0", 6);
+  auto wide = from_csv(utf16);
+  ASSERT_FALSE(wide.has_value());
+  EXPECT_NE(wide.error().message.find("looks like UTF-16"), std::string::npos)
+      << wide.error().message;
+
+  auto cut = from_csv(text.substr(0, text.find("caf")) + "caf\xE2\x82");
+  ASSERT_FALSE(cut.has_value());
+  EXPECT_NE(cut.error().message.find("line 3, character 46 is not UTF-8 text (byte 0xE2): save"),
+            std::string::npos)
+      << cut.error().message;
+}
+
+TEST(DiaryCsvTest, ReadsNotesInAnyLanguage) {
+  auto entries = from_csv(
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note\n"
+      "1,relief,2026-02-03,10:00:00,+00:00,,,,heat,Wärmflasche,,\"腰が痛い 😣, müde\"\n");
+  ASSERT_TRUE(entries.has_value()) << entries.error().message;
+  EXPECT_EQ(entries->front().note, "腰が痛い 😣, müde");
+  EXPECT_EQ(std::get<ReliefRecord>(entries->front().detail).name, "Wärmflasche");
+}
+
+// A diary that already holds bytes that are not UTF-8 (stored before limber checked) still
+// exports, and the export imports again.
+TEST(DiaryCsvTest, ExportsTextThatIsNotUtf8WithReplacementCharacters) {
+  Entry relief;
+  relief.id = 1;
+  relief.at = kNoon;
+  relief.detail = ReliefRecord{ReliefKind::kCream, "cr\xE8me"};
+  relief.note = "caf\xE9 \xF0\x9F";
+  const std::string csv = diary_to_csv(std::vector<Entry>{relief});
+  EXPECT_NE(csv.find(",cr\xEF\xBF\xBDme,,caf\xEF\xBF\xBD \xEF\xBF\xBD"), std::string::npos) << csv;
+  auto back = from_csv(csv);
+  ASSERT_TRUE(back.has_value()) << back.error().message;
+  EXPECT_EQ(back->front().note, "caf\uFFFD \uFFFD");
 }
 
 }  // namespace

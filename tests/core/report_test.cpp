@@ -5,6 +5,8 @@
 
 #include <gtest/gtest.h>
 
+#include "core/utf8.h"
+
 namespace limber::core {
 namespace {
 
@@ -158,6 +160,25 @@ TEST(ReportTest, ShortensALongNoteAtAWordAndJoinsItsLines) {
   EXPECT_LE(report.notes[0].text.size(), kMaxNoteChars + 3);
   EXPECT_TRUE(report.notes[0].text.starts_with("first line ache"));
   EXPECT_TRUE(report.notes[0].text.ends_with("ache…"));
+}
+
+// Issue 11, defect 3: shortened by characters as a person sees them, never inside one.
+TEST(ReportTest, ShortensANoteByCharactersNeverInsideOne) {
+  std::string note = "Rücken ";
+  for (int i = 0; i < 152; ++i)
+    note += "é";
+  note += "👍🏽https://example.org/a-web-address-too-long-to-cut-at-a-space";
+  const std::vector<Entry> entries = {pain(0, 4, {}, std::nullopt, note)};
+  const Report report = report_of(entries, 0, 0);
+  ASSERT_EQ(report.notes.size(), 1U);
+  const std::string& text = report.notes[0].text;
+  EXPECT_TRUE(utf8::is_valid(text)) << text;
+  // 160 characters as a person sees them: the thumb keeps its skin tone, then "…".
+  EXPECT_EQ(utf8::count(text), kMaxNoteChars + 2);
+  EXPECT_TRUE(text.ends_with("é👍🏽…")) << text;
+
+  const std::vector<Entry> unreadable = {pain(0, 4, {}, std::nullopt, "caf\xE9\nbar")};
+  EXPECT_EQ(report_of(unreadable, 0, 0).notes[0].text, "caf\uFFFD bar");
 }
 
 TEST(ReportTest, GroupsReliefByKindAndNameMostUsedFirst) {

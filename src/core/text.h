@@ -1,0 +1,23 @@
+// Text typed by a person (a note, a relief's name, an activity): what limber stores is
+// UTF-8, counted in characters, free of control characters (issue 11, defects 2 and 9).
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+#include "core/result.h"
+
+namespace limber::core {
+
+enum class Lines { kOne, kMany };
+
+// Checks text typed by a person: UTF-8, at most `max_characters` characters (code points,
+// not bytes), and no control characters but tab, and newline when `lines` is kMany.
+// Control characters would reach a terminal as commands (ESC starts an escape sequence, and
+// so does U+009B in some) or hide text, so DEL and U+0080-U+009F are refused as well.
+// kInvalidInput naming `what` ("note") otherwise. Returns the text.
+Result<std::string> check_text(std::string text, std::size_t max_characters, std::string_view what,
+                               Lines lines);
+
+}  // namespace limber::core
