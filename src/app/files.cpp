@@ -8,6 +8,7 @@
 
 #include <fcntl.h>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace limber::app {
@@ -60,8 +61,10 @@ core::Result<void> write_file_atomically(const std::filesystem::path& path,
                                             path.string(), reason(errno)));
   }
   std::size_t written = 0;
-  int error = 0;
-  while (written < content.size()) {
+  // What limber writes holds the diary: for the owner only, as the diary itself (mkstemp's
+  // 0600 is glibc's choice; say it here).
+  int error = ::fchmod(fd, S_IRUSR | S_IWUSR) == 0 ? 0 : errno;
+  while (error == 0 && written < content.size()) {
     const ssize_t n = ::write(fd, content.data() + written, content.size() - written);
     if (n < 0) {
       if (errno == EINTR)

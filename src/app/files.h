@@ -16,6 +16,7 @@ core::Result<std::string> read_file(const std::filesystem::path& path);
 
 // Writes to a temporary file beside `path`, flushes it to disk, then renames it over
 // `path`: a reader never sees half a file, and a failure leaves the old file as it was.
+// The file is readable by its owner only (0600): it holds the diary's data.
 core::Result<void> write_file_atomically(const std::filesystem::path& path,
                                          std::string_view content);
 

@@ -11,6 +11,7 @@ void add_all_commands(CLI::App& app, CommandTable& table) {
   add_history_command(app, table);
   add_edit_commands(app, table);
   add_transfer_commands(app, table);
+  add_backup_commands(app, table);
   add_check_command(app, table);
   add_plan_commands(app, table);
   add_exercise_commands(app, table);
@@ -19,6 +20,7 @@ void add_all_commands(CLI::App& app, CommandTable& table) {
   add_report_command(app, table);
   add_watch_forwarder(app, table);
   add_serve_command(app, table);
+  add_doctor_command(app, table);
 }
 
 }  // namespace limber::cli

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "app/backup.h"
 #include "app/builtin_catalog.h"
 #include "app/local_time.h"
 #include "cli/command.h"
@@ -63,20 +64,71 @@ std::string unknown_command_message(const CLI::App& app, const CLI::ParseError& 
   return error.what();
 }
 
+// One line each, on what opening the diary found.
+void tell_opened(const store::Database& db, std::ostream& err) {
+  const store::OpenReport& report = db.report();
+  if (!report.tightened.empty()) {
+    std::vector<std::string> names;
+    for (const auto& path : report.tightened)
+      names.push_back(path.string());
+    fmt::print(err,
+               "limber: other users of this computer could read your diary; {} now readable "
+               "by you only: {}\n",
+               names.size() == 1 ? "it is" : "these are", fmt::join(names, ", "));
+  }
+  if (report.wal_skipped) {
+    fmt::print(err,
+               "limber: the diary {} cannot be written here, and its latest changes (in {}-wal) "
+               "could not be read with it: copy its folder somewhere you may write to see them\n",
+               db.path().string(), db.path().string());
+  }
+}
+
 }  // namespace
+
+core::Result<std::filesystem::path> Session::data_dir() const {
+  return app::data_dir(data_dir_flag_, invocation_.env);
+}
 
 core::Result<const store::Database*> Session::database() {
   if (db_)
     return &*db_;
-  auto dir = app::data_dir(data_dir_flag_, invocation_.env);
+  auto dir = data_dir();
   if (!dir)
     return core::Unexpected(dir.error());
-  auto db = store::Database::open(*dir / app::kDiaryFileName,
-                                  store::OpenOptions{busy_timeout(invocation_.env)});
+  const bool writes = access_ != Access::kReads;
+  const std::filesystem::path backups = app::backup_folder(*dir);
+  const auto today = now_.today();
+  // The first write of the day checks the diary and keeps a copy of it: a stat otherwise.
+  const bool daily = access_ == Access::kWrites && app::daily_copy_due(backups, today);
+  store::OpenOptions options{
+      .busy_timeout = busy_timeout(invocation_.env),
+      .read_only = !writes,
+      .quick_check = daily,
+      .backup_folder = backups,
+  };
+  auto db = store::Database::open(*dir / app::kDiaryFileName, options);
   if (!db)
     return core::Unexpected(db.error());
   db_.emplace(std::move(*db));
+  tell_opened(*db_, invocation_.io.err);
+  if (daily && !db_->read_only()) {
+    if (auto copied = app::make_daily_copy(*db_, backups, today); !copied) {
+      fmt::print(invocation_.io.err, "limber: today's backup copy was not made: {}\n",
+                 copied.error().message);
+    }
+  }
   return &*db_;
+}
+
+void Session::tell_unreadable() {
+  if (!db_ || unreadable_told_ || db_->unreadable().empty())
+    return;
+  const std::size_t count = db_->unreadable().size();
+  fmt::print(invocation_.io.err,
+             "limber: {} entr{} could not be read (the diary is damaged there) and {} left out; "
+             "run 'limber doctor'\n",
+             count, count == 1 ? "y" : "ies", count == 1 ? "was" : "were");
 }
 
 core::Result<const app::DiaryService*> Session::diary() {
@@ -183,9 +235,11 @@ int run(const Invocation& invocation, CommandSet commands) {
        parsed = parsed.front()->get_subcommands()) {
     chosen = parsed.front();
   }
-  for (const auto& [command, action] : table.commands) {
+  for (const auto& [command, action, access] : table.commands) {
     if (command == chosen || (chosen == nullptr && command->get_name() == "status")) {
+      session.set_access(access);
       auto result = action(session);
+      session.tell_unreadable();
       if (!result) {
         fmt::print(io.err, "limber: {}\n", result.error().message);
         return exit_code(result.error().code);

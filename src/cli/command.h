@@ -21,14 +21,28 @@
 
 namespace limber::cli {
 
+// Whether a command only reads the diary (it may then be on read-only media), writes to it
+// (the first write of a day checks the diary, refuses a damaged one and keeps a copy), or
+// replaces it (limber restore: a damaged diary is what one restores over).
+enum class Access { kReads, kWrites, kReplaces };
+
 // Opens the diary on first use, so `--help` and bad arguments never touch the disk.
 class Session {
  public:
   Session(const Invocation& invocation, std::optional<std::string> data_dir_flag)
       : invocation_(invocation), data_dir_flag_(std::move(data_dir_flag)) {}
 
-  // The diary's connection, opened on first use of any of these.
+  // The diary's connection, opened on first use of any of these: read-only when the
+  // command only reads and the diary cannot be written. Says once on io.err what opening
+  // it found (files made private, recent changes that could not be read).
   core::Result<const store::Database*> database();
+  // The folder of the diary: --data-dir, LIMBER_HOME, XDG.
+  [[nodiscard]] core::Result<std::filesystem::path> data_dir() const;
+  // After the command: says on io.err how many entries could not be read, if any.
+  void tell_unreadable();
+  // The command reports unreadable entries itself (limber doctor).
+  void unreadable_told() { unreadable_told_ = true; }
+  void set_access(Access access) { access_ = access; }
   core::Result<const app::DiaryService*> diary();
   core::Result<const app::ScreeningService*> screening();
   // The exercise catalog built into the binary, parsed on first use.
@@ -48,6 +62,8 @@ class Session {
   const Invocation& invocation_;
   std::optional<std::string> data_dir_flag_;
   core::Now now_{};
+  Access access_ = Access::kWrites;
+  bool unreadable_told_ = false;
   std::optional<store::Database> db_;
   std::optional<app::DiaryService> diary_;
   std::optional<app::ScreeningService> screening_;
@@ -57,10 +73,18 @@ class Session {
 
 using Action = std::function<core::Result<void>(Session&)>;
 
-struct CommandTable {
-  std::vector<std::pair<CLI::App*, Action>> commands;
+struct Command {
+  CLI::App* app;
+  Action action;
+  Access access;
+};
 
-  void add(CLI::App* command, Action action) { commands.emplace_back(command, std::move(action)); }
+struct CommandTable {
+  std::vector<Command> commands;
+
+  void add(CLI::App* command, Action action, Access access = Access::kWrites) {
+    commands.push_back({command, std::move(action), access});
+  }
 };
 
 // One per command file.
@@ -79,6 +103,8 @@ void add_watch_forwarder(CLI::App& app, CommandTable& table);
 void add_serve_command(CLI::App& app, CommandTable& table);
 void add_session_command(CLI::App& app, CommandTable& table);
 void add_report_command(CLI::App& app, CommandTable& table);
+void add_backup_commands(CLI::App& app, CommandTable& table);
+void add_doctor_command(CLI::App& app, CommandTable& table);
 
 // Shared option readers: a usage error (kInvalidInput) names the option.
 core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words);

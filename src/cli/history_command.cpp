@@ -107,7 +107,9 @@ void add_history_command(CLI::App& app, CommandTable& table) {
   history->add_flag("--json", options->json, "Print JSON for scripts");
   history->add_flag("--sitting", options->sitting,
                     "Show sitting bouts, breaks and reminders from `limber watch` instead");
-  table.add(history, [options](Session& session) { return run_history(session, *options); });
+  table.add(
+      history, [options](Session& session) { return run_history(session, *options); },
+      Access::kReads);
 }
 
 }  // namespace limber::cli

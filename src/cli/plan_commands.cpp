@@ -379,8 +379,9 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
                    "The day: today, yesterday, tomorrow or 2026-11-20")
       ->type_name("DAY");
   today->add_flag("--json", today_options->json, "Print JSON for scripts");
-  table.add(today,
-            [today_options](Session& session) { return run_today(session, *today_options); });
+  table.add(
+      today, [today_options](Session& session) { return run_today(session, *today_options); },
+      Access::kReads);
 
   auto prefs_options = std::make_shared<PrefsOptions>();
   CLI::App* prefs = app.add_subcommand("prefs", "Show or choose the styles you enjoy");

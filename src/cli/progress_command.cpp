@@ -94,7 +94,9 @@ void add_progress_command(CLI::App& app, CommandTable& table) {
       ->capture_default_str()
       ->type_name("N");
   progress->add_flag("--json", options->json, "Print JSON for scripts");
-  table.add(progress, [options](Session& session) { return run_progress(session, *options); });
+  table.add(
+      progress, [options](Session& session) { return run_progress(session, *options); },
+      Access::kReads);
 }
 
 }  // namespace limber::cli

@@ -78,7 +78,9 @@ void add_report_command(CLI::App& app, CommandTable& table) {
   report->add_option("--output,-o", options->output, "The PDF file to write")
       ->required()
       ->type_name("FILE");
-  table.add(report, [options](Session& session) { return run_report(session, *options); });
+  table.add(
+      report, [options](Session& session) { return run_report(session, *options); },
+      Access::kReads);
 }
 
 }  // namespace limber::cli

@@ -99,7 +99,8 @@ void add_status_command(CLI::App& app, CommandTable& table) {
   auto json = std::make_shared<bool>(false);
   CLI::App* status = app.add_subcommand("status", "How today looks (the default command)");
   status->add_flag("--json", *json, "Print JSON for scripts");
-  table.add(status, [json](Session& session) { return run_status(session, *json); });
+  table.add(
+      status, [json](Session& session) { return run_status(session, *json); }, Access::kReads);
 }
 
 }  // namespace limber::cli

@@ -185,7 +185,9 @@ void add_transfer_commands(CLI::App& app, CommandTable& table) {
       ->add_option("--session-at", options->session_at,
                    "ics: when to exercise each day (default 17:00)")
       ->type_name("HH:MM");
-  table.add(exporter, [options](Session& session) { return run_export(session, *options); });
+  table.add(
+      exporter, [options](Session& session) { return run_export(session, *options); },
+      Access::kReads);
 
   auto file = std::make_shared<std::string>();
   CLI::App* importer =

@@ -1,9 +1,14 @@
 #include "store/database.h"
 
+#include <algorithm>
+#include <array>
+#include <cctype>
 #include <system_error>
 
+#include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <unistd.h>
 
 #include "store/migrations.h"
 
@@ -38,8 +43,8 @@ core::Error sqlite_error(sqlite3* db, int code, const std::filesystem::path& pat
                           where)};
     case SQLITE_CORRUPT:
       return {ErrorCode::kCorrupt,
-              fmt::format("the diary {} is damaged ({}): keep a copy of the file, then restore "
-                          "your last export with 'limber import'",
+              fmt::format("the diary {} is damaged ({}): run 'limber doctor' to see what can "
+                          "be saved",
                           where, detail)};
     case SQLITE_FULL:
       return {ErrorCode::kIo,
@@ -62,19 +67,140 @@ core::Error sqlite_error(sqlite3* db, int code, const std::filesystem::path& pat
   }
 }
 
+namespace {
+
+// The files SQLite keeps beside the diary.
+constexpr std::array<std::string_view, 3> kCompanions = {"-wal", "-shm", "-journal"};
+
+std::filesystem::path companion(const std::filesystem::path& path, std::string_view suffix) {
+  return std::filesystem::path(path.string() + std::string(suffix));
+}
+
+std::filesystem::path folder_of(const std::filesystem::path& path) {
+  return path.has_parent_path() ? path.parent_path() : std::filesystem::path(".");
+}
+
+// Whether the first 100 bytes say "a limber diary" (SQLite's header with our application
+// id), so that a stranger's file is not touched before it is refused.
+bool has_our_header(const std::filesystem::path& path) {
+  std::array<unsigned char, 100> header{};
+  const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
+  if (fd < 0)
+    return false;
+  const ssize_t got = ::read(fd, header.data(), header.size());
+  ::close(fd);
+  if (got != static_cast<ssize_t>(header.size()))
+    return false;
+  constexpr std::string_view kMagic{"SQLite format 3\0", 16};
+  if (!std::equal(kMagic.begin(), kMagic.end(), header.begin()))
+    return false;
+  const std::uint32_t id = (std::uint32_t{header[68]} << 24U) | (std::uint32_t{header[69]} << 16U) |
+                           (std::uint32_t{header[70]} << 8U) | std::uint32_t{header[71]};
+  return id == static_cast<std::uint32_t>(kApplicationId);
+}
+
+void tighten_diary(const std::filesystem::path& path, Tightened& tightened) {
+  tighten(path, tightened);
+  for (const std::string_view suffix : kCompanions)
+    tighten(companion(path, suffix), tightened);
+}
+
+// Percent-encodes a path for an SQLite URI (RFC 3986 unreserved characters and '/').
+std::string uri_path(const std::filesystem::path& path) {
+  std::string out;
+  for (const char c : std::filesystem::absolute(path).string()) {
+    const auto byte = static_cast<unsigned char>(c);
+    if (std::isalnum(byte) != 0 || c == '/' || c == '-' || c == '.' || c == '_' || c == '~') {
+      out += c;
+    } else {
+      out += fmt::format("%{:02X}", byte);
+    }
+  }
+  return out;
+}
+
+bool writable(const std::filesystem::path& path) {
+  return ::access(path.c_str(), W_OK) == 0 && ::access(folder_of(path).c_str(), W_OK) == 0;
+}
+
+}  // namespace
+
+Result<void> Database::configure(const OpenOptions& options) {
+  sqlite3_extended_result_codes(db_.get(), 1);
+  sqlite3_busy_timeout(db_.get(), static_cast<int>(options.busy_timeout.count()));
+  // Connection settings: nothing is written to the file yet.
+  if (auto set = exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"); !set)
+    return set;
+  if (options.quick_check) {
+    auto problems = check_integrity(*this, false, 1);
+    if (!problems)
+      return core::Unexpected(problems.error());
+    if (!problems->empty()) {
+      return fail(ErrorCode::kCorrupt,
+                  fmt::format("the diary {} is damaged ({}), so nothing was written to it: run "
+                              "'limber doctor' to see what can be saved",
+                              path_.string(), problems->front()));
+    }
+  }
+  return migrate(*this, options.backup_folder);
+}
+
+Result<Database> Database::open_read_only(const std::filesystem::path& path,
+                                          const OpenOptions& options) {
+  // A -wal may hold committed entries: SQLite reads it through the -shm, which must exist
+  // already (readonly_shm: never create one). Without a -wal, the file is the whole diary
+  // and `immutable` reads it without locks or companions: nobody can be writing to it,
+  // since a writer in WAL mode always has a -wal.
+  std::error_code ec;
+  const bool has_wal = std::filesystem::exists(companion(path, "-wal"), ec);
+  OpenReport report;
+  report.read_only = true;
+  for (const bool immutable : {false, true}) {
+    if (!immutable && !has_wal)
+      continue;
+    const std::string uri = fmt::format("file:{}?mode=ro&{}", uri_path(path),
+                                        immutable ? "immutable=1" : "readonly_shm=1");
+    sqlite3* raw = nullptr;
+    const int code =
+        sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+    Database db(raw, path);
+    if (code != SQLITE_OK && !immutable)
+      continue;
+    if (code != SQLITE_OK)
+      return Unexpected(sqlite_error(raw, code, path));
+    report.wal_skipped =
+        immutable && has_wal && std::filesystem::file_size(companion(path, "-wal"), ec) > 0;
+    db.report_ = report;
+    auto configured = db.configure(options);
+    if (configured)
+      return db;
+    if (immutable || (configured.error().code != ErrorCode::kIo))
+      return Unexpected(configured.error());
+  }
+  return fail(ErrorCode::kIo, fmt::format("cannot read {}", path.string()));
+}
+
 Result<Database> Database::open(const std::filesystem::path& path, const OpenOptions& options) {
   std::error_code ec;
-  if (path.has_parent_path())
-    std::filesystem::create_directories(path.parent_path(), ec);
-  if (ec) {
-    return fail(ErrorCode::kIo, fmt::format("cannot create the folder {} ({}): choose another "
-                                            "place with --data-dir or LIMBER_HOME",
-                                            path.parent_path().string(), ec.message()));
-  }
   if (std::filesystem::is_directory(path, ec)) {
     return fail(ErrorCode::kIo, fmt::format("{} is a folder, not a diary file: choose another "
                                             "place with --data-dir or LIMBER_HOME",
                                             path.string()));
+  }
+  const bool exists = std::filesystem::exists(path, ec);
+  if (options.read_only && exists && !writable(path))
+    return open_read_only(path, options);
+  Tightened tightened;
+  if (path.has_parent_path()) {
+    if (auto folder = make_private_folder(path.parent_path(), tightened); !folder)
+      return Unexpected(folder.error());
+  }
+  if (!exists) {
+    // SQLite gives the -wal and -shm the diary's own mode: create it private first.
+    if (auto created = create_private_file(path); !created)
+      return Unexpected(created.error());
+  } else if (has_our_header(path)) {
+    tighten_diary(path, tightened);
   }
   sqlite3* raw = nullptr;
   const int code =
@@ -82,15 +208,50 @@ Result<Database> Database::open(const std::filesystem::path& path, const OpenOpt
   Database db(raw, path);
   if (code != SQLITE_OK)
     return Unexpected(sqlite_error(raw, code, path));
-  sqlite3_extended_result_codes(raw, 1);
-  sqlite3_busy_timeout(raw, static_cast<int>(options.busy_timeout.count()));
-  // Connection settings: nothing is written to the file yet.
-  if (auto set = db.exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"); !set) {
-    return Unexpected(set.error());
-  }
-  if (auto migrated = migrate(db); !migrated)
-    return Unexpected(migrated.error());
+  if (auto configured = db.configure(options); !configured)
+    return Unexpected(configured.error());
+  // A fresh diary, or one that an older limber left readable by others: its companions
+  // exist only now.
+  tighten_diary(path, tightened);
+  db.report_.tightened = std::move(tightened);
   return db;
+}
+
+Result<Database> Database::open_file_read_only(const std::filesystem::path& path) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(path, ec)) {
+    return fail(ErrorCode::kIo, fmt::format("cannot read {}: there is no such file; check the name",
+                                            path.string()));
+  }
+  const std::string uri = fmt::format("file:{}?mode=ro&immutable=1", uri_path(path));
+  sqlite3* raw = nullptr;
+  const int code =
+      sqlite3_open_v2(uri.c_str(), &raw, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI, nullptr);
+  Database db(raw, path);
+  if (code != SQLITE_OK)
+    return Unexpected(sqlite_error(raw, code, path));
+  sqlite3_extended_result_codes(raw, 1);
+  db.report_.read_only = true;
+  return db;
+}
+
+Result<std::vector<std::string>> check_integrity(const Database& db, bool full, int limit) {
+  auto check =
+      db.prepare(fmt::format("PRAGMA {}({})", full ? "integrity_check" : "quick_check", limit));
+  if (!check)
+    return Unexpected(check.error());
+  std::vector<std::string> problems;
+  for (;;) {
+    auto row = check->step();
+    if (!row)
+      return Unexpected(row.error());
+    if (!*row)
+      break;
+    std::string line = check->text(0);
+    if (line != "ok")
+      problems.push_back(std::move(line));
+  }
+  return problems;
 }
 
 Result<Database> Database::open_in_memory() {
@@ -101,7 +262,7 @@ Result<Database> Database::open_in_memory() {
     return Unexpected(sqlite_error(raw, code, ":memory:"));
   if (auto set = db.exec("PRAGMA foreign_keys = ON"); !set)
     return Unexpected(set.error());
-  if (auto migrated = migrate(db); !migrated)
+  if (auto migrated = migrate(db, {}); !migrated)
     return Unexpected(migrated.error());
   return db;
 }

@@ -2,6 +2,7 @@
 
 #include <limits>
 #include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -167,6 +168,9 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
   rows->bind(1, from).bind(2, to);
   std::vector<Entry> entries;
   std::unordered_map<std::int64_t, std::size_t> index;
+  // A row that holds what limber would never write (a damaged diary) is skipped and noted,
+  // so that every other entry can still be read and exported.
+  std::unordered_set<std::int64_t> unreadable;
   for (;;) {
     auto row = rows->step();
     if (!row)
@@ -174,8 +178,10 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
     if (!*row)
       break;
     auto entry = read_entry(*rows);
-    if (!entry)
-      return Unexpected(entry.error());
+    if (!entry) {
+      unreadable.insert(rows->integer(0));
+      continue;
+    }
     index.emplace(entry->id, entries.size());
     entries.push_back(std::move(*entry));
   }
@@ -195,17 +201,21 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
     const auto found = index.find(regions->integer(0));
     if (found == index.end())
       continue;
+    auto* pain = std::get_if<core::PainRecord>(&entries[found->second].detail);
     auto region = core::parse_region(regions->text(1));
-    if (!region)
-      return Unexpected(region.error());
-    core::RegionRating rating{*region, std::nullopt};
-    if (!regions->is_null(2)) {
-      auto pain = core::PainScore::from_int(static_cast<int>(regions->integer(2)));
-      if (!pain)
-        return Unexpected(pain.error());
-      rating.pain = *pain;
+    std::optional<core::PainScore> score;
+    bool readable = pain != nullptr && region.has_value();
+    if (readable && !regions->is_null(2)) {
+      auto parsed = core::PainScore::from_int(static_cast<int>(regions->integer(2)));
+      readable = parsed.has_value();
+      if (parsed)
+        score = *parsed;
     }
-    std::get<core::PainRecord>(entries[found->second].detail).regions.push_back(rating);
+    if (!readable) {
+      unreadable.insert(found->first);
+      continue;
+    }
+    pain->regions.push_back(core::RegionRating{*region, score});
   }
   auto exercises = db_.prepare(fmt::format(
       "SELECT x.entry_id, x.exercise FROM entry_exercises x JOIN entries ON entries.id = "
@@ -223,9 +233,18 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
     const auto found = index.find(exercises->integer(0));
     if (found == index.end())
       continue;
-    std::get<core::SessionRecord>(entries[found->second].detail)
-        .exercises.push_back(exercises->text(1));
+    auto* session = std::get_if<core::SessionRecord>(&entries[found->second].detail);
+    if (session == nullptr) {
+      unreadable.insert(found->first);
+      continue;
+    }
+    session->exercises.push_back(exercises->text(1));
   }
+  if (unreadable.empty())
+    return entries;
+  for (const std::int64_t id : unreadable)
+    db_.note_unreadable(id);
+  std::erase_if(entries, [&](const Entry& entry) { return unreadable.contains(entry.id); });
   return entries;
 }
 
@@ -233,8 +252,15 @@ Result<Entry> DiaryStore::get(std::int64_t id) const {
   auto found = query("entries.id = ?1 AND ?2 = ?2", "ASC", id, 0);
   if (!found)
     return Unexpected(found.error());
-  if (found->empty())
+  if (found->empty()) {
+    if (db_.unreadable().contains(id)) {
+      return fail(ErrorCode::kCorrupt,
+                  fmt::format("entry #{} could not be read: the diary is damaged there; "
+                              "'limber doctor' shows what it holds",
+                              id));
+    }
     return no_such_entry(id);
+  }
   return std::move(found->front());
 }
 
@@ -254,19 +280,22 @@ Result<std::vector<Entry>> DiaryStore::all() const {
 }
 
 Result<std::optional<Entry>> DiaryStore::latest_pain() const {
-  auto latest =
-      db_.prepare("SELECT id FROM entries WHERE kind = 'pain' ORDER BY at DESC, id DESC LIMIT 1");
+  auto latest = db_.prepare("SELECT id FROM entries WHERE kind = 'pain' ORDER BY at DESC, id DESC");
   if (!latest)
     return Unexpected(latest.error());
-  auto row = latest->step();
-  if (!row)
-    return Unexpected(row.error());
-  if (!*row)
-    return std::optional<Entry>{};
-  auto entry = get(latest->integer(0));
-  if (!entry)
-    return Unexpected(entry.error());
-  return std::optional<Entry>(std::move(*entry));
+  for (;;) {
+    auto row = latest->step();
+    if (!row)
+      return Unexpected(row.error());
+    if (!*row)
+      return std::optional<Entry>{};
+    // An unreadable entry is skipped (and noted): the one before it is the latest.
+    auto entry = get(latest->integer(0));
+    if (entry)
+      return std::optional<Entry>(std::move(*entry));
+    if (entry.error().code != ErrorCode::kCorrupt)
+      return Unexpected(entry.error());
+  }
 }
 
 Result<void> DiaryStore::replace(const Entry& entry) const {

@@ -7,6 +7,7 @@
 #include <fmt/format.h>
 
 #include "core/region.h"
+#include "store/backup.h"
 #include "store/database.h"
 
 namespace limber::store {
@@ -326,7 +327,7 @@ int latest_schema_version() {
   return static_cast<int>(migrations().size());
 }
 
-Result<void> migrate(const Database& db) {
+Result<void> migrate(const Database& db, const std::filesystem::path& backup_folder) {
   // The common case, on every command: a current limber diary. Two reads and done.
   auto current = pragma(db, "PRAGMA user_version");
   if (!current)
@@ -341,6 +342,12 @@ Result<void> migrate(const Database& db) {
   auto state = check_ours(db);
   if (!state)
     return Unexpected(state.error());
+  if (db.read_only()) {
+    return fail(ErrorCode::kIo,
+                fmt::format("the diary {} was written by an older limber and needs updating, but "
+                            "it cannot be written here: copy its folder somewhere you may write",
+                            db.path().string()));
+  }
   // WAL lets readers go on while one process writes; it is a property of the file, set
   // once, and only after the file is known to be ours.
   std::string mode;
@@ -361,6 +368,18 @@ Result<void> migrate(const Database& db) {
   }
   if (state->version == latest_schema_version())
     return {};
+  if (state->version > 0 && !backup_folder.empty()) {
+    Tightened ignored;
+    if (auto folder = make_private_folder(backup_folder, ignored); !folder)
+      return folder;
+    const auto copy =
+        backup_folder / fmt::format("limber-before-schema-{}.db", latest_schema_version());
+    if (auto copied = copy_diary(db, copy); !copied) {
+      return fail(copied.error().code,
+                  fmt::format("{}; the diary was not updated to this limber's format",
+                              copied.error().message));
+    }
+  }
   return db.transaction([&]() -> Result<void> {
     // Another process may have migrated while this one waited for the lock.
     auto locked = check_ours(db);

@@ -2,6 +2,8 @@
 // application_id. Migrations only go forward, each in one transaction.
 #pragma once
 
+#include <filesystem>
+
 #include "core/result.h"
 
 struct sqlite3;
@@ -18,6 +20,9 @@ class Database;
 
 // Checks the file is a limber diary this build can read (kNotLimber, kTooNew otherwise,
 // before anything is written), then applies the missing migrations in one transaction.
-core::Result<void> migrate(const Database& db);
+// Before it changes a diary that holds data, copies it into `backup_folder` (unless empty)
+// as limber-before-schema-N.db, N the version it is brought to. A read-only diary that
+// needs a migration is refused with kIo.
+core::Result<void> migrate(const Database& db, const std::filesystem::path& backup_folder);
 
 }  // namespace limber::store

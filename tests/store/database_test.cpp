@@ -126,7 +126,9 @@ TEST(DatabaseTest, GivesUpOnABusyDiaryWithAClearError) {
   auto holder = Database::open(path, {});
   ASSERT_TRUE(holder.has_value());
   ASSERT_TRUE(holder->exec("BEGIN IMMEDIATE").has_value());
-  auto writer = Database::open(path, OpenOptions{std::chrono::milliseconds{10}});
+  OpenOptions impatient;
+  impatient.busy_timeout = std::chrono::milliseconds{10};
+  auto writer = Database::open(path, impatient);
   ASSERT_TRUE(writer.has_value()) << writer.error().message;  // reading is fine
   auto write = writer->exec("BEGIN IMMEDIATE");
   ASSERT_FALSE(write.has_value());

@@ -1,0 +1,121 @@
+// Issue #11, defect 7: one damaged row must not keep the other entries from being read, and
+// a structurally damaged diary is not written to.
+#include <fstream>
+
+#include <gtest/gtest.h>
+#include <sqlite3.h>
+
+#include "store/database.h"
+#include "store/diagnosis.h"
+#include "store/diary_store.h"
+#include "support/clock.h"
+#include "support/temp_dir.h"
+
+namespace limber::store {
+namespace {
+
+using testing::TempDir;
+
+core::Entry pain_entry(int pain, std::vector<core::RegionRating> regions = {}) {
+  core::Entry entry;
+  entry.at = testing::kNoon;
+  entry.detail =
+      core::PainRecord{*core::PainScore::from_int(pain), std::move(regions), std::nullopt};
+  return entry;
+}
+
+// Damages rows the way a flipped byte or another program would, past the CHECKs.
+void damage(const std::filesystem::path& path, const char* sql) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
+  const std::string text =
+      std::string("PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; ") + sql;
+  ASSERT_EQ(sqlite3_exec(db, text.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
+      << sqlite3_errmsg(db);
+  sqlite3_close(db);
+}
+
+class DamagedDiaryTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto db = Database::open(path_, {});
+    ASSERT_TRUE(db.has_value()) << db.error().message;
+    const core::RegionRating back{core::Region::kLowerBack, std::nullopt};
+    for (int pain = 1; pain <= 5; ++pain)
+      ASSERT_TRUE(DiaryStore(*db).add(pain_entry(pain, {back})).has_value());
+  }
+
+  TempDir dir_;
+  std::filesystem::path path_ = dir_.path() / "limber.db";
+};
+
+TEST_F(DamagedDiaryTest, SkipsAndNotesTheRowsItCannotReadAndReadsTheRest) {
+  damage(path_,
+         "UPDATE entries SET pain = -3 WHERE id = 2;"
+         "UPDATE entry_regions SET region = 'lower-bacj' WHERE entry_id = 4;");
+  auto db = Database::open(path_, {});
+  ASSERT_TRUE(db.has_value()) << db.error().message;
+  const DiaryStore store(*db);
+  auto all = store.all();
+  ASSERT_TRUE(all.has_value()) << all.error().message;
+  ASSERT_EQ(all->size(), 3U);
+  EXPECT_EQ(all->at(0).id, 1);
+  EXPECT_EQ(all->at(1).id, 3);
+  EXPECT_EQ(all->at(2).id, 5);
+  EXPECT_EQ(db->unreadable(), (std::set<std::int64_t>{2, 4}));
+  auto one = store.get(2);
+  ASSERT_FALSE(one.has_value());
+  EXPECT_EQ(one.error().code, core::ErrorCode::kCorrupt);
+  auto latest = store.latest_pain();
+  ASSERT_TRUE(latest.has_value()) << latest.error().message;
+  ASSERT_TRUE(latest->has_value());
+}
+
+TEST_F(DamagedDiaryTest, TheDiagnosisListsTheBrokenRowsAndTheDanglingRegion) {
+  damage(path_,
+         "UPDATE entries SET pain = -3 WHERE id = 2;"
+         "UPDATE entry_regions SET region = 'lower-bacj' WHERE entry_id = 4;");
+  auto db = Database::open(path_, {});
+  ASSERT_TRUE(db.has_value());
+  auto diagnosis = diagnose(*db);
+  ASSERT_TRUE(diagnosis.has_value()) << diagnosis.error().message;
+  EXPECT_FALSE(diagnosis->sound());
+  EXPECT_EQ(diagnosis->readable, 3);
+  ASSERT_EQ(diagnosis->unreadable.size(), 2U);
+  EXPECT_NE(diagnosis->unreadable[0].stored.find("pain=-3"), std::string::npos);
+  EXPECT_NE(diagnosis->unreadable[1].stored.find("lower-bacj"), std::string::npos);
+  ASSERT_EQ(diagnosis->foreign_keys.size(), 1U);
+  EXPECT_NE(diagnosis->foreign_keys[0].find("entry_regions"), std::string::npos);
+}
+
+TEST_F(DamagedDiaryTest, ASoundDiaryHasACleanDiagnosis) {
+  auto db = Database::open(path_, {});
+  ASSERT_TRUE(db.has_value());
+  auto diagnosis = diagnose(*db);
+  ASSERT_TRUE(diagnosis.has_value()) << diagnosis.error().message;
+  EXPECT_TRUE(diagnosis->sound());
+  EXPECT_EQ(diagnosis->readable, 5);
+}
+
+// Overwrites the middle of the entries table's pages: SQLite's own structures break.
+void scramble_pages(const std::filesystem::path& path) {
+  std::fstream file(path, std::ios::in | std::ios::out | std::ios::binary);
+  const auto size = std::filesystem::file_size(path);
+  for (std::uintmax_t at = 4096 + 8; at + 64 < size; at += 4096) {
+    file.seekp(static_cast<std::streamoff>(at));
+    file << std::string(64, '\xff');
+  }
+}
+
+TEST_F(DamagedDiaryTest, AWriteRefusesADiaryThatFailsItsQuickCheck) {
+  scramble_pages(path_);
+  OpenOptions checked;
+  checked.quick_check = true;
+  auto db = Database::open(path_, checked);
+  ASSERT_FALSE(db.has_value());
+  EXPECT_EQ(db.error().code, core::ErrorCode::kCorrupt);
+  EXPECT_NE(db.error().message.find("limber doctor"), std::string::npos) << db.error().message;
+}
+
+}  // namespace
+}  // namespace limber::store
