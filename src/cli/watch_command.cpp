@@ -46,19 +46,20 @@ core::Instant clock_now() {
 }
 
 core::Result<void> install(Session& session, const WatchOptions& options) {
-  std::vector<std::string> extra;
-  if (options.limit) {
-    extra.insert(extra.end(), {"--limit", *options.limit});
-  }
-  if (options.break_length) {
-    extra.insert(extra.end(), {"--break", *options.break_length});
-  }
-  const std::string exec = watch::exec_line(limber_binary(), extra);
+  // The diary this command would use, --data-dir or LIMBER_HOME included, is the one the
+  // installed timer records into.
+  auto data_dir = session.data_dir();
+  if (!data_dir)
+    return core::Unexpected(data_dir.error());
+  const std::vector<std::string> args =
+      watch::watch_args(*data_dir, options.limit, options.break_length);
+  const std::string exec = watch::exec_line(limber_binary(), args);
   auto files = watch::install_files(exec, session.env());
   if (!files)
     return core::Unexpected(files.error());
   std::ostream& out = session.io().out;
-  fmt::print(out, "Wrote {}\nWrote {}\n", files->unit.string(), files->desktop.string());
+  fmt::print(out, "Wrote {}\nWrote {}\nThe timer records into the diary in {}\n",
+             files->unit.string(), files->desktop.string(), args[1]);
   if (auto enabled = watch::enable_unit(); !enabled) {
     fmt::print(out,
                "Not enabled now ({}). The autostart entry starts it at your next login; with "
@@ -147,6 +148,21 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
 }
 
 }  // namespace
+
+std::vector<std::string> watcher_args(std::vector<std::string> args) {
+  auto word = args.begin();
+  while (word != args.end()) {
+    if (*word == "--data-dir" && word + 1 != args.end())
+      word += 2;
+    else if (word->starts_with("--data-dir="))
+      ++word;
+    else
+      break;
+  }
+  if (word == args.end() || *word != "watch")
+    args.insert(word, "watch");
+  return args;
+}
 
 void add_watch_command(CLI::App& app, CommandTable& table) {
   auto options = std::make_shared<WatchOptions>();

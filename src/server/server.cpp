@@ -73,6 +73,17 @@ constexpr std::array<std::pair<const char*, std::string_view>, 6> kDefaultHeader
     {"Cache-Control", "no-store"},
 }};
 
+// kDefaultHeaders as header lines, for the answers CivetWeb sends by itself (a malformed
+// request, a head too large or too slow). It adds its own Cache-Control, no-store.
+std::string error_headers() {
+  std::string lines;
+  for (const auto& [name, value] : kDefaultHeaders) {
+    if (std::string_view(name) != "Cache-Control")
+      lines += fmt::format("{}{}: {}", lines.empty() ? "" : "\r\n", name, value);
+  }
+  return lines;
+}
+
 enum class Access {
   kPage,   // GET of the page's files: an HTML answer when refused
   kRead,   // GET of the API
@@ -540,20 +551,26 @@ core::Result<int> Server::bind() {
   mg_init_library(0);
   self.diary_thread.emplace();
   const std::string ports = fmt::format("{}:{}", host, self.options.port);
-  // A handful of threads: one person's browser keeps at most six connections open.
-  std::array<const char*, 13> config = {"listening_ports",
-                                        ports.c_str(),
-                                        "num_threads",
-                                        "8",
-                                        "tcp_nodelay",
-                                        "1",
-                                        "enable_keep_alive",
-                                        "yes",
-                                        "request_timeout_ms",
-                                        "30000",
-                                        "decode_url",
-                                        "yes",
-                                        nullptr};
+  // CivetWeb 1.15 gives a request's head request_timeout_ms in all from the connection's
+  // turn (keep_alive_timeout_ms for the next one on a kept-alive connection), however
+  // slowly it trickles in, then answers 400 and closes: see kRequestArrivalLimit. The
+  // same limit bounds each wait to read the body or to send the answer.
+  // additional_header goes on CivetWeb's own answers only (a malformed request, a head
+  // too slow or too large); ours carry kDefaultHeaders.
+  const std::array<std::pair<const char*, std::string>, 8> settings = {{
+      {"listening_ports", ports},
+      {"num_threads", std::to_string(kRequestThreads)},
+      {"tcp_nodelay", "1"},
+      {"enable_keep_alive", "yes"},
+      {"request_timeout_ms", std::to_string(kRequestArrivalLimit.count())},
+      {"keep_alive_timeout_ms", std::to_string(kKeepAliveLimit.count())},
+      {"decode_url", "yes"},
+      {"additional_header", error_headers()},
+  }};
+  std::vector<const char*> config;
+  for (const auto& [name, value] : settings)
+    config.insert(config.end(), {name, value.c_str()});
+  config.push_back(nullptr);
   std::array<char, 256> text{};
   unsigned code = 0;
   mg_error_data error{&code, text.data(), text.size()};

@@ -6,6 +6,7 @@
 //   (*server)->run();                       // serves until stop(), from any thread
 #pragma once
 
+#include <chrono>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -20,6 +21,17 @@ namespace limber::server {
 
 // L-I-M-B on a phone keypad.
 inline constexpr int kDefaultPort = 5462;
+
+// The limits that keep slow or idle connections from taking the server down (docs/api.md,
+// "Limits"). Each connection holds one of kRequestThreads threads while it is open, so a
+// request's head (its first line and headers) must arrive within kRequestArrivalLimit of
+// the connection's turn, else the connection is closed; the next request on a kept-alive
+// connection must arrive within kKeepAliveLimit. A connection that sends nothing, or one
+// byte at a time, is closed within twice the limit; up to kRequestThreads - 6 of them (a
+// browser keeps six connections open) leave the page answering at once.
+inline constexpr int kRequestThreads = 32;
+inline constexpr std::chrono::milliseconds kRequestArrivalLimit{5000};
+inline constexpr std::chrono::milliseconds kKeepAliveLimit{500};
 
 struct ServerOptions {
   std::string bind = "127.0.0.1";  // the address to listen on

@@ -54,7 +54,7 @@ class BusError {
 };
 
 // The user's session bus (DBUS_SESSION_BUS_ADDRESS, else $XDG_RUNTIME_DIR/bus), and the
-// system bus; kIo saying why when there is none.
+// system bus; kIo saying why when there is none (for the session bus: what to do).
 core::Result<Bus> open_session_bus();
 core::Result<Bus> open_system_bus();
 

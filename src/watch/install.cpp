@@ -11,10 +11,16 @@ namespace limber::watch {
 namespace {
 
 std::string quote(const std::string& word) {
-  if (!word.empty() && word.find_first_of(" \t\"\\'$`;&|<>()") == std::string::npos)
-    return word;
-  std::string quoted = "\"";
+  std::string escaped;
   for (const char c : word) {
+    if (c == '%')
+      escaped += '%';  // systemd's specifiers and the Exec key's field codes
+    escaped += c;
+  }
+  if (!escaped.empty() && escaped.find_first_of(" \t\"\\'$`;&|<>()") == std::string::npos)
+    return escaped;
+  std::string quoted = "\"";
+  for (const char c : escaped) {
     if (c == '"' || c == '\\' || c == '$' || c == '`')
       quoted += '\\';
     quoted += c;
@@ -65,6 +71,20 @@ std::string exec_line(const std::filesystem::path& binary, const std::vector<std
   for (const std::string& word : extra)
     line += " " + quote(word);
   return line;
+}
+
+std::vector<std::string> watch_args(const std::filesystem::path& data_dir,
+                                    const std::optional<std::string>& limit,
+                                    const std::optional<std::string>& break_length) {
+  std::error_code error;
+  std::filesystem::path absolute = std::filesystem::absolute(data_dir, error);
+  std::vector<std::string> args{"--data-dir",
+                                (error ? data_dir : absolute).lexically_normal().string()};
+  if (limit)
+    args.insert(args.end(), {"--limit", *limit});
+  if (break_length)
+    args.insert(args.end(), {"--break", *break_length});
+  return args;
 }
 
 std::string unit_text(const std::string& exec) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -16,8 +17,17 @@ inline constexpr const char* kUnitName = "limber-watch.service";
 inline constexpr const char* kDesktopName = "limber-watch.desktop";
 
 // The command line both files run: `binary watch <extra...>`, quoted for systemd and for
-// the Desktop Entry Exec key (both accept double quotes with backslash escapes).
+// the Desktop Entry Exec key (both accept double quotes with backslash escapes, and read
+// "%%" as "%").
 std::string exec_line(const std::filesystem::path& binary, const std::vector<std::string>& extra);
+
+// What follows `limber watch` in both files: `--data-dir DIR` with the diary's folder made
+// absolute (the desktop starts the watcher in another folder, without the environment of
+// the terminal that installed it, so a relative --data-dir or a LIMBER_HOME would be
+// lost and the timer would record into another diary), then --limit and --break as given.
+std::vector<std::string> watch_args(const std::filesystem::path& data_dir,
+                                    const std::optional<std::string>& limit,
+                                    const std::optional<std::string>& break_length);
 
 // PartOf=, After= and WantedBy=graphical-session.target: started with the desktop and
 // stopped with it (SIGTERM, which the watcher handles).

@@ -51,7 +51,11 @@ TEST_F(DiaryCommandsTest, HistoryListsNewestFirstWithinTheDaysAsked) {
   ASSERT_EQ(run({"log", "3"}).code, 0);
   auto week = run({"history"});
   EXPECT_NE(week.out.find("Saturday 21 November 2026"), std::string::npos) << week.out;
-  EXPECT_LT(week.out.find("pain 3/10"), week.out.find("pain 5/10"));
+  const auto newest = week.out.find("pain 3/10");
+  const auto older = week.out.find("pain 5/10");
+  ASSERT_NE(newest, std::string::npos) << week.out;
+  ASSERT_NE(older, std::string::npos) << week.out;
+  EXPECT_LT(newest, older) << week.out;
   EXPECT_EQ(week.out.find("pain 8/10"), std::string::npos);
   EXPECT_NE(run({"history", "--days", "30"}).out.find("pain 8/10"), std::string::npos);
 }
@@ -215,11 +219,17 @@ TEST_F(DiaryCommandsTest, StatusWelcomesAnEmptyDiaryThenSummarizesToday) {
 TEST_F(DiaryCommandsTest, HelpAndVersionExitZero) {
   auto help = run({"--help"});
   EXPECT_EQ(help.code, 0);
-  EXPECT_NE(help.out.find("history"), std::string::npos);
+  // limber's own help: its usage and the line of each command, with what it does.
+  EXPECT_EQ(help.out.rfind("limber: a companion", 0), 0U) << help.out;
+  EXPECT_NE(help.out.find("List diary entries, newest first"), std::string::npos) << help.out;
   auto log_help = run({"log", "--help"});
   EXPECT_EQ(log_help.code, 0);
   EXPECT_NE(log_help.out.find("--mobility"), std::string::npos) << log_help.out;
-  EXPECT_EQ(run({"--version"}).code, 0);
+  auto version = run({"--version"});
+  EXPECT_EQ(version.code, 0);
+  ASSERT_GE(version.out.size(), 4U) << version.out;  // "0.1\n" at least
+  EXPECT_EQ(version.out.find_first_not_of("0123456789."), version.out.size() - 1) << version.out;
+  EXPECT_EQ(version.out.back(), '\n');
 }
 
 }  // namespace

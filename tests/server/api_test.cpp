@@ -120,7 +120,7 @@ TEST_F(ApiTest, RefusesEntriesOutOfRangeWithAHintAndWritesNothing) {
       {R"({"pain": 5, "regions": [{"region": "neck", "pain": 11}]})", "range"},
       {R"({"pain": 5, "mobility": "run"})", "mobility"},
       {R"({"pain": 5, "regoins": ["neck"]})", "Did you mean 'regions'"},
-      {R"({"pain": 5, "at": "tomorrow 10:00"})", ""},
+      {R"({"pain": 5, "at": "tomorrow 10:00"})", "cannot read the time 'tomorrow 10:00'"},
       {R"({"pain": 5, "at": "2026-11-22T12:00:00Z"})", "future"},
       {long_note.c_str(), "2001 characters"},
       {R"({"kind": "walk", "minutes": 0})", "1 to 600"},
@@ -187,7 +187,14 @@ TEST_F(ApiTest, AsksForTheCheckAgainAfterPainInBothLegs) {
   const Answer saved =
       post("/api/entries", R"({"pain": 6, "regions": ["left-thigh", "right-calf"]})");
   ASSERT_EQ(saved.status, 201);
-  EXPECT_TRUE(saved.body["check_again"].is_string());
+  ASSERT_TRUE(saved.body["check_again"].is_string()) << saved.text;
+  const std::string says = saved.body["check_again"].get<std::string>();
+  EXPECT_NE(says.find("safety check again"), std::string::npos) << says;
+  EXPECT_NE(says.find("both legs"), std::string::npos) << says;
+  // Pain in one leg does not ask again.
+  const Answer one_leg = post("/api/entries", R"({"pain": 6, "regions": ["left-thigh"]})");
+  ASSERT_EQ(one_leg.status, 201);
+  EXPECT_TRUE(one_leg.body["check_again"].is_null()) << one_leg.text;
 }
 
 TEST_F(ApiTest, ListsEntriesForAValidNumberOfDaysOnly) {

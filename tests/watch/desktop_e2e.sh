@@ -85,7 +85,13 @@ export LIMBER_HOME="$work/data"
 "$limber" watch --limit 4s --break 2s --verbose --idle-source "$source_name" 2>"$work/watch.log" &
 watch_pid=$!
 pids+=("$watch_pid")
-wait_for 100 grep -q "idle source: X11" "$work/watch.log" || fail "limber watch did not pick X11"
+# The line names the source asked for, and no other: both sources begin with "X11".
+case $source_name in
+  xsync) expected="idle source: X11 XSync IDLETIME alarms" ;;
+  xss) expected="idle source: X11 XScreenSaver idle query" ;;
+  *) fail "unknown idle source $source_name" ;;
+esac
+wait_for 100 grep -qF "$expected" "$work/watch.log" || fail "limber watch did not pick $expected"
 wait_for 50 has_owner org.limber.Watch || fail "limber watch did not take its bus name"
 
 # A second watcher in the same session refuses to start.

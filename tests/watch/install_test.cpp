@@ -66,5 +66,31 @@ TEST(InstallTest, FallsBackToHomeAndIgnoresARelativeXdgPath) {
   EXPECT_EQ(files->unit, dir.path() / ".config/systemd/user/limber-watch.service");
 }
 
+TEST(InstallTest, DoublesPercentSignsForSystemdAndTheExecKey) {
+  EXPECT_EQ(exec_line("/usr/bin/limber", {"--data-dir", "/home/a/100%"}),
+            "/usr/bin/limber watch --data-dir /home/a/100%%");
+}
+
+// Issue 11, defect 9: the installed timer must record into the diary the installer used.
+TEST(InstallTest, BothFilesNameTheDiaryFolderAbsolutely) {
+  const std::string exec =
+      exec_line("/usr/bin/limber", watch_args("/home/a/my diary", std::string("45"), {}));
+  EXPECT_NE(unit_text(exec).find("ExecStart=/usr/bin/limber watch --data-dir \"/home/a/my "
+                                 "diary\" --limit 45\n"),
+            std::string::npos)
+      << unit_text(exec);
+  EXPECT_NE(desktop_text(exec).find("Exec=/usr/bin/limber watch --data-dir \"/home/a/my "
+                                    "diary\" --limit 45\n"),
+            std::string::npos)
+      << desktop_text(exec);
+}
+
+TEST(InstallTest, MakesARelativeDiaryFolderAbsolute) {
+  const auto args = watch_args("diary/../limber", {}, std::string("90s"));
+  const std::vector<std::string> expected{
+      "--data-dir", (std::filesystem::current_path() / "limber").string(), "--break", "90s"};
+  EXPECT_EQ(args, expected);
+}
+
 }  // namespace
 }  // namespace limber::watch
