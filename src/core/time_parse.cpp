@@ -122,7 +122,8 @@ std::optional<seconds> parse_clock_word(std::string_view word) {
   int hour = 0;
   int minute = 0;
   auto number = [](std::string_view text, int& out) {
-    if (text.empty() || text.size() > 2 || text.find_first_not_of("0123456789") != text.npos)
+    if (text.empty() || text.size() > 2 ||
+        text.find_first_not_of("0123456789") != std::string_view::npos)
       return false;
     const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
     return ec == std::errc() && ptr == text.data() + text.size();
