@@ -57,17 +57,17 @@ void Canvas::text_centered(double x, double y, std::string_view text, Font font,
   this->text(x - width(text, font) / 2, y, text, font, grey);
 }
 
-std::vector<std::string> Canvas::wrap(std::string_view original, Font font, double width) const {
-  const std::string owned = readable(original);
-  const std::string_view text = owned;
+std::vector<std::string> Canvas::wrap(std::string_view text, Font font, double width) const {
+  const std::string owned = readable(text);
+  const std::string_view clean = owned;
   std::vector<std::string> lines;
   std::string current;
   std::size_t at = 0;
-  while (at < text.size()) {
-    const auto space = text.find(' ', at);
+  while (at < clean.size()) {
+    const auto space = clean.find(' ', at);
     const auto word =
-        text.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
-    at = space == std::string_view::npos ? text.size() : space + 1;
+        clean.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
+    at = space == std::string_view::npos ? clean.size() : space + 1;
     if (word.empty())
       continue;
     const std::string candidate =
