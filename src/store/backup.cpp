@@ -49,13 +49,14 @@ core::Result<void> copy_pages(sqlite3* dest, sqlite3* source, const std::filesys
   if (backup == nullptr)
     return Unexpected(sqlite_error(dest, sqlite3_errcode(dest), where));
   int code = SQLITE_OK;
-  do {
+  for (;;) {
     code = sqlite3_backup_step(backup, -1);
-    if ((code == SQLITE_BUSY || code == SQLITE_LOCKED) && patience-- > 0)
-      sqlite3_sleep(10);
-    else if (code == SQLITE_BUSY || code == SQLITE_LOCKED)
+    const bool busy = code == SQLITE_BUSY || code == SQLITE_LOCKED;
+    if (code != SQLITE_OK && (!busy || patience-- <= 0))
       break;
-  } while (code == SQLITE_OK || code == SQLITE_BUSY || code == SQLITE_LOCKED);
+    if (busy)
+      sqlite3_sleep(10);
+  }
   const int finished = sqlite3_backup_finish(backup);
   if (code != SQLITE_DONE)
     return Unexpected(sqlite_error(dest, code, where));

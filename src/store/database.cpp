@@ -73,7 +73,7 @@ namespace {
 constexpr std::array<std::string_view, 3> kCompanions = {"-wal", "-shm", "-journal"};
 
 std::filesystem::path companion(const std::filesystem::path& path, std::string_view suffix) {
-  return std::filesystem::path(path.string() + std::string(suffix));
+  return {path.string() + std::string(suffix)};
 }
 
 std::filesystem::path folder_of(const std::filesystem::path& path) {
