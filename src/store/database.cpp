@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "store/migrations.h"
+#include "store/unreadable_row.h"
 
 namespace limber::store {
 
@@ -233,6 +234,13 @@ Result<Database> Database::open_file_read_only(const std::filesystem::path& path
   sqlite3_extended_result_codes(raw, 1);
   db.report_.read_only = true;
   return db;
+}
+
+core::Error unreadable_row(std::string_view table, std::int64_t id) {
+  return {ErrorCode::kCorrupt,
+          fmt::format("the diary is damaged: row {} of {} cannot be read; run 'limber doctor' "
+                      "to see what can be saved",
+                      id, table)};
 }
 
 Result<std::vector<std::string>> check_integrity(const Database& db, bool full, int limit) {

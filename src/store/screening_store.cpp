@@ -5,6 +5,8 @@
 
 #include <fmt/format.h>
 
+#include "store/unreadable_row.h"
+
 namespace limber::store {
 
 using core::ErrorCode;
@@ -38,7 +40,7 @@ Result<Screening> read_screening(const Statement& row) {
   screening.utc_offset = std::chrono::seconds{row.integer(2)};
   auto level = core::parse_level(row.text(3));
   if (!level)
-    return Unexpected(level.error());
+    return Unexpected(unreadable_row("screenings", screening.id));
   screening.level = *level;
   return screening;
 }
@@ -129,7 +131,7 @@ Result<void> ScreeningStore::read_flags(std::vector<Screening>& screenings) cons
       continue;
     auto flag = core::parse_flag(answers->text(1));
     if (!flag)
-      return Unexpected(flag.error());
+      return Unexpected(unreadable_row("screening_answers", answers->integer(0)));
     screenings[found->second].answers.push_back({*flag, answers->integer(2) != 0});
   }
 
@@ -149,7 +151,7 @@ Result<void> ScreeningStore::read_flags(std::vector<Screening>& screenings) cons
       continue;
     auto flag = core::parse_flag(flags->text(1));
     if (!flag)
-      return Unexpected(flag.error());
+      return Unexpected(unreadable_row("screening_flags", flags->integer(0)));
     screenings[found->second].flags.push_back(*flag);
   }
 

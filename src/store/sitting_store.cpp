@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include "store/unreadable_row.h"
+
 namespace limber::store {
 
 using core::ErrorCode;
@@ -149,7 +151,7 @@ Result<std::vector<StoredBreak>> SittingStore::breaks(Instant from, Instant to) 
                            from, to, [](const Statement& row) -> Result<StoredBreak> {
                              auto kind = core::parse_break_kind(row.text(4));
                              if (!kind)
-                               return Unexpected(kind.error());
+                               return Unexpected(unreadable_row("sitting_breaks", row.integer(0)));
                              return StoredBreak{
                                  row.integer(0),
                                  {instant_of(row.integer(1)), instant_of(row.integer(2)), *kind},
@@ -173,7 +175,7 @@ Result<std::vector<StoredReminder>> SittingStore::reminders(Instant from, Instan
         if (!row.is_null(6)) {
           auto outcome = core::parse_reminder_outcome(row.text(6));
           if (!outcome)
-            return Unexpected(outcome.error());
+            return Unexpected(unreadable_row("sitting_reminders", stored.id));
           stored.outcome = *outcome;
         }
         if (auto answered = row.optional_integer(7))

@@ -8,6 +8,7 @@
 #include "store/database.h"
 #include "store/diagnosis.h"
 #include "store/diary_store.h"
+#include "store/screening_store.h"
 #include "support/clock.h"
 #include "support/temp_dir.h"
 
@@ -95,6 +96,18 @@ TEST_F(DamagedDiaryTest, ASoundDiaryHasACleanDiagnosis) {
   ASSERT_TRUE(diagnosis.has_value()) << diagnosis.error().message;
   EXPECT_TRUE(diagnosis->sound());
   EXPECT_EQ(diagnosis->readable, 5);
+}
+
+TEST_F(DamagedDiaryTest, ADamagedSafetyCheckIsADamagedDiaryNotAUsageError) {
+  damage(path_,
+         "INSERT INTO screenings (at, utc_offset, level) VALUES (0, 0, 'self-care');"
+         "UPDATE screenings SET level = 'selv-care';");
+  auto db = Database::open(path_, {});
+  ASSERT_TRUE(db.has_value());
+  auto latest = ScreeningStore(*db).latest();
+  ASSERT_FALSE(latest.has_value());
+  EXPECT_EQ(latest.error().code, core::ErrorCode::kCorrupt);
+  EXPECT_NE(latest.error().message.find("limber doctor"), std::string::npos);
 }
 
 // Overwrites the middle of the entries table's pages: SQLite's own structures break.
