@@ -152,12 +152,13 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
 std::vector<std::string> watcher_args(std::vector<std::string> args) {
   auto word = args.begin();
   while (word != args.end()) {
-    if (*word == "--data-dir" && word + 1 != args.end())
+    if (*word == "--data-dir" && word + 1 != args.end()) {
       word += 2;
-    else if (word->starts_with("--data-dir="))
+    } else if (word->starts_with("--data-dir=")) {
       ++word;
-    else
+    } else {
       break;
+    }
   }
   if (word == args.end() || *word != "watch")
     args.insert(word, "watch");

@@ -123,8 +123,22 @@ TEST_F(ReportServiceTest, TheWeeksPlansReadAtOnceMatchEachDaysPlan) {
     EXPECT_EQ(from_week.level, one->level);
     EXPECT_EQ(from_week.walk_minutes, one->walk_minutes);
     EXPECT_EQ(from_week.session_minutes, one->session_minutes);
-    EXPECT_EQ(from_week.exercises.size(), one->exercises.size());
     EXPECT_EQ(from_week.day_of_episode, one->day_of_episode);
+    EXPECT_EQ(from_week.sitting_limit_minutes, one->sitting_limit_minutes);
+    // The same exercises, in the same parts and order, for the same reasons.
+    const auto described = [](const core::Plan& plan) {
+      std::vector<std::string> lines;
+      for (const core::PlannedExercise& planned : plan.exercises) {
+        lines.push_back(planned.exercise->id + " " +
+                        std::to_string(static_cast<int>(planned.part)) + " " + planned.reason);
+      }
+      for (const core::Reason& reason : plan.reasons)
+        lines.push_back(reason.text);
+      return lines;
+    };
+    ASSERT_FALSE(one->exercises.empty());
+    EXPECT_EQ(described(from_week), described(*one));
+    EXPECT_EQ(from_week.notices, one->notices);
   }
   const auto calendar = service_.calendar(core::EventTimes{});
   ASSERT_TRUE(calendar.has_value());
