@@ -55,10 +55,6 @@ class Session {
   [[nodiscard]] const core::Now& now() const { return now_; }
   [[nodiscard]] const Io& io() const { return invocation_.io; }
   [[nodiscard]] const app::GetEnv& env() const { return invocation_.env; }
-  // The diary's folder: --data-dir, else LIMBER_HOME, else the XDG default (app/data_dir.h).
-  [[nodiscard]] core::Result<std::filesystem::path> data_dir() const {
-    return app::data_dir(data_dir_flag_, invocation_.env);
-  }
   // The command line as given, without the program name.
   [[nodiscard]] const std::vector<std::string>& args() const { return invocation_.args; }
 
