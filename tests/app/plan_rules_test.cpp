@@ -257,6 +257,27 @@ TEST(PlanRulesTest, WeakAndTightMusclesBiasTheChoice) {
   EXPECT_GT(weak, baseline) << "weak glutes should bring more work for them than none named";
 }
 
+TEST(PlanRulesTest, TightMusclesBiasTheChoiceToo) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 4; ++d)
+    entries.push_back(pain(d, 4, Mobility::kWalk));
+  const auto hamstring_stretches = [](const Plan& plan) {
+    int count = 0;
+    for (const PlannedExercise& planned : plan.exercises) {
+      if (planned.part == Part::kMain &&
+          std::find(planned.exercise->relaxes.begin(), planned.exercise->relaxes.end(),
+                    Muscle::kHamstrings) != planned.exercise->relaxes.end()) {
+        ++count;
+      }
+    }
+    return count;
+  };
+  const int tight =
+      hamstring_stretches(plan_on(3, entries, {{Style::kYoga}, {}, {Muscle::kHamstrings}}));
+  const int baseline = hamstring_stretches(plan_on(3, entries, {{Style::kYoga}, {}, {}}));
+  EXPECT_GT(tight, baseline) << "tight hamstrings should bring a stretch for them";
+}
+
 TEST(PlanRulesTest, RelatedPainsAddGentleWorkAndANewRegionIsPointedOut) {
   std::vector<Entry> entries;
   for (int d = 0; d < 20; ++d)
