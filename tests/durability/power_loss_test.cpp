@@ -56,7 +56,8 @@ struct Acknowledged {
 // so cuts land in checkpoints too.
 Acknowledged write_until_the_power_goes(const std::filesystem::path& path, bool small_wal) {
   Acknowledged told;
-  const store::OpenOptions options{.busy_timeout = std::chrono::milliseconds{0}};
+  store::OpenOptions options;
+  options.busy_timeout = std::chrono::milliseconds{0};
   for (int half = 0; half < 2; ++half) {
     auto db = Database::open(path, options);
     if (!db)
