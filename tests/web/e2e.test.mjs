@@ -228,6 +228,8 @@ test('a red flag pauses the plan until a clinician has seen the person', {timeou
   await page.getByRole('link', {name: 'Back to today'}).click();
   await page.getByRole('heading', {name: 'Get help now'}).waitFor();
   assert.equal(await page.getByRole('heading', {name: 'What to do'}).count(), 0, 'no plan while paused');
+  // The pill is refreshed after each view renders, so wait for it rather than race it.
+  await page.waitForFunction(() => document.getElementById('safety-pill')?.textContent === 'Plans paused', null, {timeout: 15000});
   assert.equal(await page.locator('#safety-pill').innerText(), 'Plans paused');
   assert.equal(await page.getByRole('button', {name: 'Yes, record the visit now'}).isVisible(), false, 'asks first');
   await checkAccessibility(page, 'today, paused');
