@@ -124,14 +124,8 @@ core::Result<DiaryFileFacts> check_diary_file(const std::filesystem::path& path)
   auto db = Database::open_file_read_only(path);
   if (!db)
     return Unexpected(db.error());
-  const auto number = [&](std::string_view sql) -> core::Result<std::int64_t> {
-    auto statement = db->prepare(sql);
-    if (!statement)
-      return Unexpected(statement.error());
-    auto row = statement->step();
-    if (!row)
-      return Unexpected(row.error());
-    return *row ? statement->integer(0) : 0;
+  const auto number = [&](std::string_view sql) {
+    return pragma(*db, sql);
   };
   auto application_id = number("PRAGMA application_id");
   if (!application_id)

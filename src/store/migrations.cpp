@@ -272,16 +272,6 @@ const std::vector<Migration>& migrations() {
   return kMigrations;
 }
 
-Result<std::int64_t> pragma(const Database& db, std::string_view sql) {
-  auto statement = db.prepare(sql);
-  if (!statement)
-    return Unexpected(statement.error());
-  auto row = statement->step();
-  if (!row)
-    return Unexpected(row.error());
-  return *row ? statement->integer(0) : 0;
-}
-
 struct FileState {
   std::int64_t application_id = 0;
   std::int64_t version = 0;
@@ -394,6 +384,16 @@ Result<void> migrate(const Database& db, const std::filesystem::path& backup_fol
     return db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}",
                                kApplicationId, latest_schema_version()));
   });
+}
+
+Result<std::int64_t> pragma(const Database& db, std::string_view sql) {
+  auto statement = db.prepare(sql);
+  if (!statement)
+    return Unexpected(statement.error());
+  auto row = statement->step();
+  if (!row)
+    return Unexpected(row.error());
+  return *row ? statement->integer(0) : 0;
 }
 
 }  // namespace limber::store

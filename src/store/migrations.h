@@ -2,7 +2,9 @@
 // application_id. Migrations only go forward, each in one transaction.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
+#include <string_view>
 
 #include "core/result.h"
 
@@ -17,6 +19,9 @@ inline constexpr int kApplicationId = 0x4C4D4252;
 int latest_schema_version();
 
 class Database;
+
+// The integer a one-value statement such as "PRAGMA user_version" reads (0 with no row).
+core::Result<std::int64_t> pragma(const Database& db, std::string_view sql);
 
 // Checks the file is a limber diary this build can read (kNotLimber, kTooNew otherwise,
 // before anything is written), then applies the missing migrations in one transaction.

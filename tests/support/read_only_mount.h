@@ -1,7 +1,8 @@
 // A folder on read-only media, for tests of diaries that cannot be written: a small tmpfs
 // is mounted, filled by the test, then remounted read-only. Permission bits would not do,
 // since the tests run as root, whom they do not stop; a read-only mount stops everyone.
-// Needs root (CAP_SYS_ADMIN); available() is false elsewhere, with the reason in why().
+// Needs root (CAP_SYS_ADMIN, as `make test` and CI run); available() is false elsewhere,
+// with the reason in why(), and the tests that use it fail rather than skip.
 #pragma once
 
 #include <cerrno>
