@@ -193,6 +193,11 @@ Result<Exercise> read_exercise(std::string_view file, Style file_style, const js
   exercise.strengthens = std::move(*strengthens);
   exercise.relaxes = std::move(*relaxes);
   exercise.eases = std::move(*eases);
+  if (entry.contains("tensions_nerves")) {
+    if (!entry["tensions_nerves"].is_boolean())
+      return reader.error("'tensions_nerves' must be true or false");
+    exercise.tensions_nerves = entry["tensions_nerves"].get<bool>();
+  }
   return exercise;
 }
 

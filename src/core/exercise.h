@@ -84,6 +84,9 @@ struct Exercise {
   std::vector<Muscle> strengthens;
   std::vector<Muscle> relaxes;
   std::vector<Region> eases;
+  // It pulls on the sciatic or femoral nerve (a straight-leg or thigh stretch): never
+  // offered for leg pain that shoots, tingles or goes below the knee (issue #20).
+  bool tensions_nerves = false;
 
   [[nodiscard]] bool suits(Phase phase) const;
   [[nodiscard]] bool works(Muscle muscle) const;  // strengthens or relaxes it
