@@ -31,6 +31,12 @@ void write_entry(JsonWriter& json, const core::Entry& entry) {
     } else {
       json.null();
     }
+    json.key("leg_pain_spreads");
+    if (pain->leg_pain_spreads) {
+      json.raw(*pain->leg_pain_spreads ? "true" : "false");
+    } else {
+      json.null();
+    }
   } else if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
     json.key("relief").value(core::to_string(relief->kind));
     json.key("name").value(relief->name);

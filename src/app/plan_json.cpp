@@ -58,7 +58,7 @@ nlohmann::json to_json(const core::Plan& plan) {
                        {"tip_name", core::tip_name(reason.tip)},
                        {"text", reason.text}});
   }
-  return {
+  nlohmann::json out = {
       {"date", core::format_date(std::chrono::year_month_day{plan.day})},
       {"phase", core::to_string(plan.phase)},
       {"level", plan.level},
@@ -69,10 +69,18 @@ nlohmann::json to_json(const core::Plan& plan) {
       {"sitting_limit_minutes", plan.sitting_limit_minutes},
       {"walk_minutes", plan.walk_minutes},
       {"session_minutes", plan.session_minutes},
+      {"keep_moving", plan.keep_moving},
       {"exercises", std::move(exercises)},
       {"reasons", std::move(reasons)},
       {"notices", plan.notices},
+      {"days_since_flare", nullptr},
+      {"flare_advice", plan.flare_advice},
+      {"offer_check", plan.offer_check},
+      {"ask_leg_pain", plan.ask_leg_pain},
   };
+  if (plan.days_since_flare)
+    out["days_since_flare"] = *plan.days_since_flare;
+  return out;
 }
 
 }  // namespace limber::app

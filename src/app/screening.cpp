@@ -60,7 +60,14 @@ core::Result<Standing> ScreeningService::standing_after(
     return Unexpected(since.error());
   standing.since_visit = std::move(*since);
   std::vector<core::Flag> present(trends.begin(), trends.end());
+  std::vector<std::int64_t> corrected;
   for (const store::Screening& screening : standing.since_visit) {
+    if (screening.corrects)
+      corrected.push_back(*screening.corrects);
+  }
+  for (const store::Screening& screening : standing.since_visit) {
+    if (std::find(corrected.begin(), corrected.end(), screening.id) != corrected.end())
+      continue;  // answered wrongly, by the person's word: its correction counts instead
     const auto yes = core::present_flags(screening.answers);
     present.insert(present.end(), yes.begin(), yes.end());
   }
@@ -68,11 +75,24 @@ core::Result<Standing> ScreeningService::standing_after(
   return standing;
 }
 
-core::Result<ScreenOutcome> ScreeningService::screen(std::span<const core::Answer> answers) const {
+core::Result<ScreenOutcome> ScreeningService::screen(std::span<const core::Answer> answers,
+                                                     bool correcting) const {
   const store::ScreeningStore screenings(db_);
   auto visit = screenings.latest_visit();
   if (!visit)
     return Unexpected(visit.error());
+  std::optional<std::int64_t> corrects;
+  if (correcting) {
+    auto latest = screenings.latest();
+    if (!latest)
+      return Unexpected(latest.error());
+    if (!*latest || (*visit && (*visit)->after_screening >= (*latest)->id)) {
+      return core::fail(core::ErrorCode::kInvalidInput,
+                        "there is no check to correct since the last clinician visit: run the "
+                        "check without correcting");
+    }
+    corrects = (*latest)->id;
+  }
   auto trends = live_trends(*visit);
   if (!trends)
     return Unexpected(trends.error());
@@ -86,6 +106,7 @@ core::Result<ScreenOutcome> ScreeningService::screen(std::span<const core::Answe
   screening.level = assessment.level;
   screening.answers.assign(answers.begin(), answers.end());
   screening.flags = assessment.flags;
+  screening.corrects = corrects;
   auto stored = screenings.add(std::move(screening));
   if (!stored)
     return Unexpected(stored.error());
@@ -93,6 +114,10 @@ core::Result<ScreenOutcome> ScreeningService::screen(std::span<const core::Answe
   if (!standing)
     return Unexpected(standing.error());
   return ScreenOutcome{std::move(*stored), std::move(*standing)};
+}
+
+core::Result<std::optional<store::Screening>> ScreeningService::latest_check() const {
+  return store::ScreeningStore(db_).latest();
 }
 
 core::Result<Standing> ScreeningService::standing() const {

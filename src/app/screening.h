@@ -60,8 +60,14 @@ class ScreeningService {
   // Assesses `answers` (one per question asked) together with the live diary trends,
   // stores the result with now, and returns it with the standing that follows.
   // kInvalidInput when an answer is about a diary flag or a question is answered twice.
-  core::Result<ScreenOutcome> screen(std::span<const core::Answer> answers) const;
+  // `correcting`: "I answered wrongly": the new check corrects the latest one, whose
+  // answers stop counting; both stay on record (kInvalidInput when there is no check since
+  // the last clinician visit). Diary trends are never corrected away.
+  core::Result<ScreenOutcome> screen(std::span<const core::Answer> answers,
+                                     bool correcting = false) const;
   core::Result<Standing> standing() const;
+  // The latest check on record, if any.
+  core::Result<std::optional<store::Screening>> latest_check() const;
   // Records that a clinician has assessed the person now: every check so far is answered.
   core::Result<store::ClinicianVisit> record_clinician_seen() const;
 

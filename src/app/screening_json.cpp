@@ -22,7 +22,8 @@ nlohmann::json to_json(const store::Screening& screening) {
           {"at", core::format_iso(screening.at, screening.utc_offset)},
           {"level", std::string(core::to_string(screening.level))},
           {"flags", to_json(std::span<const core::Flag>(screening.flags))},
-          {"answers", answers}};
+          {"answers", answers},
+          {"corrects", screening.corrects ? nlohmann::json(*screening.corrects) : nullptr}};
 }
 
 }  // namespace limber::app

@@ -23,6 +23,7 @@ using core::Unexpected;
 struct CheckOptions {
   std::optional<std::string> answers;
   bool seen_clinician = false;
+  bool correct = false;
   bool json = false;
 };
 
@@ -35,6 +36,11 @@ std::string asked_ids() {
 
 Result<void> run_check(Session& session, const CheckOptions& options) {
   const Io& io = session.io();
+  if (options.correct && options.seen_clinician) {
+    return fail(ErrorCode::kInvalidInput,
+                "--correct and --seen-clinician are different things: a correction is a new "
+                "check for answers given wrongly; a visit is a clinician having seen you");
+  }
   // Everything the person typed is checked before the diary is touched.
   std::optional<std::vector<core::Answer>> answers;
   if (options.answers) {
@@ -78,8 +84,15 @@ Result<void> run_check(Session& session, const CheckOptions& options) {
 
   std::optional<app::ScreenOutcome> outcome;
   app::Standing standing;
+  std::optional<store::Screening> corrected;
+  if (options.correct) {
+    auto latest = screening.latest_check();
+    if (!latest)
+      return Unexpected(latest.error());
+    corrected = *latest;
+  }
   if (answers) {
-    auto screened = screening.screen(*answers);
+    auto screened = screening.screen(*answers, options.correct);
     if (!screened)
       return Unexpected(screened.error());
     outcome = std::move(*screened);
@@ -95,6 +108,19 @@ Result<void> run_check(Session& session, const CheckOptions& options) {
     if (!shown.empty())
       shown += "\n\n";
     shown += safety_words(standing, outcome ? &outcome->screening : nullptr);
+  }
+  if (outcome && corrected) {
+    // Never cleared silently: the correction says what it corrects, and that both are kept.
+    shown = fmt::format("Recorded as a correction of your check of {} (result: {}). Both checks "
+                        "stay in your history and your report.\n\n{}",
+                        short_time(core::to_local(corrected->at, corrected->utc_offset)),
+                        core::to_string(corrected->level), shown);
+    if (corrected->level >= core::Level::kUrgent &&
+        standing.assessment.level < corrected->level) {
+      shown +=
+          "\n\nIf any of the signs you first answered is real after all, do not wait: call "
+          "emergency services (for example 911, 999 or 112).";
+    }
   }
   if (options.json) {
     nlohmann::json json = safety_json(standing, shown);
@@ -122,6 +148,8 @@ void add_check_command(CLI::App& app, CommandTable& table) {
       ->type_name("none|ID,ID");
   check->add_flag("--seen-clinician", options->seen_clinician,
                   "Record that a clinician has seen you: plans paused by earlier checks resume");
+  check->add_flag("--correct", options->correct,
+                  "I answered wrongly: a new check that corrects the last one (both are kept)");
   check->add_flag("--json", options->json, "Print JSON for scripts (level, flags, advice)");
   table.add(check, [options](Session& session) { return run_check(session, *options); });
 }

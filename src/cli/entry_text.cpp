@@ -43,6 +43,10 @@ std::string describe(const core::Entry& entry) {
     }
     if (!regions.empty())
       parts.push_back(fmt::format("{}", fmt::join(regions, ", ")));
+    if (pain->leg_pain_spreads) {
+      parts.emplace_back(*pain->leg_pain_spreads ? "leg pain shoots, tingles or goes below the knee"
+                                                 : "leg pain stays put");
+    }
     if (pain->mobility)
       parts.emplace_back(core::describe(*pain->mobility));
   } else if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {

@@ -25,6 +25,7 @@ using core::Unexpected;
 struct LogOptions {
   std::vector<std::string> words;
   std::optional<std::string> mobility;
+  std::optional<std::string> leg_pain;
   std::string note;
   std::optional<std::string> at;
   bool json = false;
@@ -39,6 +40,39 @@ struct LogOptions {
   }
 };
 
+bool is_leg(core::Region region) {
+  return region == core::Region::kLeftThigh || region == core::Region::kRightThigh ||
+         region == core::Region::kLeftCalf || region == core::Region::kRightCalf;
+}
+
+Result<bool> read_leg_pain(const std::string& text) {
+  if (text == "spreads")
+    return true;
+  if (text == "stays")
+    return false;
+  return fail(ErrorCode::kInvalidInput,
+              fmt::format("--leg-pain '{}' is not an answer: use spreads (it shoots, tingles or "
+                          "goes below the knee) or stays",
+                          text));
+}
+
+// Issue #20: leg pain may be a nerve's. Asked once on a terminal when a thigh or calf is
+// logged without --leg-pain; not asked again while this week's answer stands.
+std::optional<bool> ask_leg_pain(const Io& io) {
+  fmt::print(io.out,
+             "Does the pain in your leg shoot, tingle, or go below the knee? [y/n, Enter to "
+             "skip] ");
+  io.out.flush();
+  std::string line;
+  if (!std::getline(io.in, line))
+    return std::nullopt;
+  if (line == "y" || line == "Y" || line == "yes")
+    return true;
+  if (line == "n" || line == "N" || line == "no")
+    return false;
+  return std::nullopt;
+}
+
 Result<core::EntryDetail> pain_detail(const LogOptions& options) {
   auto pain = core::PainScore::parse(options.words.front());
   if (!pain)
@@ -47,12 +81,24 @@ Result<core::EntryDetail> pain_detail(const LogOptions& options) {
   auto regions = read_regions(region_words);
   if (!regions)
     return Unexpected(regions.error());
-  core::PainRecord record{*pain, std::move(*regions), std::nullopt};
+  core::PainRecord record{*pain, std::move(*regions), std::nullopt, std::nullopt};
   if (options.mobility) {
     auto mobility = core::parse_mobility(*options.mobility);
     if (!mobility)
       return Unexpected(mobility.error());
     record.mobility = *mobility;
+  }
+  if (options.leg_pain) {
+    if (std::none_of(record.regions.begin(), record.regions.end(),
+                     [](const core::RegionRating& r) { return is_leg(r.region); })) {
+      return fail(ErrorCode::kInvalidInput,
+                  "--leg-pain goes with pain in a thigh or calf: limber log 5 lower-back "
+                  "right-thigh --leg-pain stays");
+    }
+    auto spreads = read_leg_pain(*options.leg_pain);
+    if (!spreads)
+      return Unexpected(spreads.error());
+    record.leg_pain_spreads = *spreads;
   }
   return record;
 }
@@ -152,6 +198,10 @@ Result<void> run_log(Session& session, const LogOptions& options) {
     return typed;
   const std::string& first = options.words.front();
   const bool is_pain = first != "relief" && first != "walk" && first != "session";
+  if (!is_pain && options.leg_pain) {
+    return fail(ErrorCode::kInvalidInput,
+                "--leg-pain goes with a pain rating: limber log 5 right-thigh --leg-pain stays");
+  }
   if (!is_pain && options.mobility) {
     return fail(ErrorCode::kInvalidInput,
                 "--mobility goes with a pain rating: limber log 5 --mobility stand");
@@ -174,6 +224,12 @@ Result<void> run_log(Session& session, const LogOptions& options) {
     if (!at)
       return Unexpected(at.error());
     entry.at = *at;
+  }
+  if (auto* pain = std::get_if<core::PainRecord>(&*detail);
+      pain != nullptr && !pain->leg_pain_spreads && session.io().interactive &&
+      std::any_of(pain->regions.begin(), pain->regions.end(),
+                  [](const core::RegionRating& r) { return is_leg(r.region); })) {
+    pain->leg_pain_spreads = ask_leg_pain(session.io());
   }
   entry.detail = std::move(*detail);
   entry.note = options.note;
@@ -223,6 +279,10 @@ void add_log_command(CLI::App& app, CommandTable& table) {
   log->add_option("--mobility,-m", options->mobility,
                   "What you can do now: lie, stand, walk or move")
       ->type_name("LEVEL");
+  log->add_option("--leg-pain", options->leg_pain,
+                  "With thigh or calf pain: 'spreads' when it shoots, tingles or goes below the "
+                  "knee, else 'stays' (asked on a terminal)")
+      ->type_name("ANSWER");
   log->add_option("--note,-n", options->note, "A note in your own words")->type_name("TEXT");
   log->add_option("--at", options->at,
                   "When it was: 21:00, 'yesterday 21:00', '2h ago' or ISO 8601 (default now)")

@@ -1,5 +1,8 @@
 // limber today, prefs, muscles, function, episode: the plan and what shapes it.
+#include <unistd.h>
+
 #include <charconv>
+#include <iostream>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
@@ -11,7 +14,9 @@
 #include "cli/entry_text.h"
 #include "cli/safety_gate.h"
 #include "cli/typed_text.h"
+#include "cli/wrap.h"
 #include "core/text.h"
+#include "core/time_parse.h"
 
 namespace limber::cli {
 namespace {
@@ -71,42 +76,100 @@ Result<std::chrono::local_days> read_day(const std::string& text, const core::No
   return std::chrono::floor<std::chrono::days>(core::to_local(spec->at, std::chrono::seconds{0}));
 }
 
-void print_plan(std::ostream& out, const core::Plan& plan) {
-  const core::LocalTime day{plan.day.time_since_epoch()};
-  fmt::print(out, "{} · day {} of this episode\n", day_heading(day), plan.day_of_episode);
-  fmt::print(out, "Phase: {} (level {}){}\n", core::to_string(plan.phase), plan.level,
-             plan.flare ? " · stepped back after a flare" : "");
-  for (const std::string& notice : plan.notices)
-    fmt::print(out, "  ! {}\n", notice);
-  fmt::print(out, "\nKeep moving\n  Stand up and move at least every {} minutes.\n",
-             plan.sitting_limit_minutes);
-  fmt::print(out, "  Walk about {} minutes today, in short bouts on even ground.\n",
-             plan.walk_minutes);
-  std::string heading;
+int minutes_of(const core::Plan& plan, std::initializer_list<core::Part> parts) {
+  int total = 0;
   for (const core::PlannedExercise& planned : plan.exercises) {
-    const std::string wanted = planned.part == core::Part::kPosture ? std::string("Posture routine")
-                               : planned.part == core::Part::kRelated
-                                   ? std::string("For related pains")
-                                   : fmt::format("Session ({} min)", plan.session_minutes);
-    if (heading != wanted) {
-      heading = wanted;
-      fmt::print(out, "\n{}\n", heading);
+    if (std::find(parts.begin(), parts.end(), planned.part) != parts.end())
+      total += planned.exercise->minutes;
+  }
+  return total;
+}
+
+// Today's plan for a person in pain: what to do now, how much, what next, in a screenful
+// wrapped to the terminal (issue #12). `full` adds each exercise's reason and the reasons
+// behind the plan.
+void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width) {
+  std::vector<std::string> lines;
+  const auto add = [&](std::string_view first, std::string_view text) {
+    for (std::string& line : wrap(first, text, width))
+      lines.push_back(std::move(line));
+  };
+  const core::LocalTime day{plan.day.time_since_epoch()};
+  add("", fmt::format("{} · day {} of this episode", day_heading(day), plan.day_of_episode));
+  std::string phase = fmt::format("Phase: {}, level {} of {}", core::to_string(plan.phase),
+                                  plan.level, core::rules_for(plan.phase).max_level);
+  if (plan.flare)
+    phase += " · stepped back after a flare";
+  else if (plan.days_since_flare)
+    phase += fmt::format(" · {} day{} since the last flare", *plan.days_since_flare,
+                         *plan.days_since_flare == 1 ? "" : "s");
+  add("", phase);
+  for (const std::string& notice : plan.notices)
+    add("  ! ", notice);
+  if (plan.offer_check)
+    add("  ! ", "Safety check: limber check");
+  if (plan.ask_leg_pain) {
+    add("  ? ",
+        "Does the pain in your leg shoot, tingle or go below the knee? Say so with your next "
+        "entry: limber log PAIN PLACES --leg-pain spreads (or stays).");
+  }
+  if (!plan.flare_advice.empty()) {
+    lines.emplace_back();
+    lines.emplace_back("After a flare, for two days");
+    for (const std::string& advice : plan.flare_advice)
+      add("  · ", advice);
+  }
+  lines.emplace_back();
+  lines.emplace_back("Keep moving");
+  for (const std::string& line : plan.keep_moving)
+    add("  ", line);
+  const auto section = [&](std::string heading, std::initializer_list<core::Part> parts,
+                           bool numbered) {
+    int number = 0;
+    for (const core::PlannedExercise& planned : plan.exercises) {
+      if (std::find(parts.begin(), parts.end(), planned.part) == parts.end())
+        continue;
+      if (number++ == 0) {
+        lines.emplace_back();
+        lines.push_back(heading);
+      }
+      const std::string first = numbered ? fmt::format("  {}. ", number) : std::string("  · ");
+      std::string text = fmt::format("{}, {} min", planned.exercise->name,
+                                     planned.exercise->minutes);
+      if (numbered && planned.part != core::Part::kMain)
+        text += fmt::format(" ({})", core::to_string(planned.part));
+      if (full)
+        text += fmt::format(" [{}]: {}", planned.exercise->id, planned.reason);
+      add(first, text);
     }
-    fmt::print(out, "  {:<10} {} ({} min, {}) · {}\n", core::to_string(planned.part),
-               planned.exercise->name, planned.exercise->minutes, planned.exercise->id,
-               planned.reason);
+  };
+  section(fmt::format("Posture routine ({} min)", minutes_of(plan, {core::Part::kPosture})),
+          {core::Part::kPosture}, false);
+  section(fmt::format("Session ({} min): warm-up, main part, cool-down", plan.session_minutes),
+          {core::Part::kWarmUp, core::Part::kMain, core::Part::kCoolDown}, true);
+  section(fmt::format("For related pains ({} min)", minutes_of(plan, {core::Part::kRelated})),
+          {core::Part::kRelated}, false);
+  if (full) {
+    lines.emplace_back();
+    lines.emplace_back("Why");
+    for (const core::Reason& reason : plan.reasons)
+      add("  ", fmt::format("{}: {}", core::tip_name(reason.tip), reason.text));
+    lines.emplace_back();
+    add("", "Details of an exercise: limber exercises show ID");
+  } else {
+    lines.emplace_back();
+    add("", "Why this plan: limber today --full");
   }
-  fmt::print(out, "\nWhy\n");
-  for (const core::Reason& reason : plan.reasons) {
-    fmt::print(out, "  {}: {}\n", core::tip_name(reason.tip), reason.text);
-  }
-  fmt::print(out, "\nDetails of an exercise: limber exercises show ID{}\n",
-             plan.session_minutes > 0 ? "   Start the session: limber session" : "");
+  add("", plan.session_minutes > 0 ? "Start the session: limber session"
+                                   : "Start the posture routine: limber session");
+  for (const std::string& line : lines)
+    out << line << '\n';
 }
 
 struct TodayOptions {
   std::string day = "today";
   bool json = false;
+  bool full = false;
 };
 
 Result<void> run_today(Session& session, const TodayOptions& options) {
@@ -139,7 +202,8 @@ Result<void> run_today(Session& session, const TodayOptions& options) {
     json["check"] = gate->safety;
     out << json.dump(2) << '\n';
   } else {
-    print_plan(out, *plan);
+    const int width = &out == &std::cout ? terminal_width(STDOUT_FILENO) : 80;
+    print_plan(out, *plan, options.full, width);
   }
   return {};
 }
@@ -302,11 +366,36 @@ Result<void> run_function(Session& session, const FunctionOptions& options) {
   auto summary = (*plans)->function_summary(std::chrono::floor<std::chrono::days>(now.local));
   if (!summary)
     return Unexpected(summary.error());
+  // Each activity's ratings this episode, oldest first (issue #12: ratings were shown
+  // nowhere after they were given).
+  auto episode = (*plans)->current_episode();
+  if (!episode)
+    return Unexpected(episode.error());
+  auto ratings = store.ratings(episode->start.value_or(core::Instant{}));
+  if (!ratings)
+    return Unexpected(ratings.error());
+  const auto rated = [&](std::int64_t id) {
+    std::vector<store::FunctionRating> out_ratings;
+    for (const store::FunctionRating& rating : *ratings) {
+      if (rating.activity_id == id)
+        out_ratings.push_back(rating);
+    }
+    return out_ratings;
+  };
   if (options.json) {
     nlohmann::json list = nlohmann::json::array();
-    for (const auto& activity : *activities)
+    nlohmann::json each = nlohmann::json::array();
+    for (const auto& activity : *activities) {
       list.push_back(activity.name);
+      nlohmann::json scores = nlohmann::json::array();
+      for (const store::FunctionRating& rating : rated(activity.id)) {
+        scores.push_back({{"at", core::format_iso(rating.at, rating.utc_offset)},
+                          {"score", rating.score}});
+      }
+      each.push_back({{"name", activity.name}, {"ratings", std::move(scores)}});
+    }
     out << nlohmann::json{{"activities", list},
+                          {"ratings", std::move(each)},
                           {"score", summary->score ? nlohmann::json(*summary->score) : nullptr},
                           {"change", summary->change ? nlohmann::json(*summary->change) : nullptr}}
                .dump(2)
@@ -321,8 +410,22 @@ Result<void> run_function(Session& session, const FunctionOptions& options) {
   }
   fmt::print(out,
              "Activities you find hard (Patient-Specific Functional Scale, Stratford et al.):\n");
-  for (const auto& activity : *activities)
-    fmt::print(out, "  - {}\n", activity.name);
+  for (const auto& activity : *activities) {
+    const auto scores = rated(activity.id);
+    if (scores.empty()) {
+      fmt::print(out, "  - {}: not rated yet\n", activity.name);
+      continue;
+    }
+    std::vector<std::string> steps;
+    for (const store::FunctionRating& rating : scores)
+      steps.push_back(std::to_string(rating.score));
+    const int change = scores.back().score - scores.front().score;
+    fmt::print(out, "  - {}: {} (last rated {}){}\n", activity.name, fmt::join(steps, " → "),
+               short_time(core::to_local(scores.back().at, scores.back().utc_offset)),
+               scores.size() < 2 ? std::string()
+               : change == 0     ? std::string(", the same as at first")
+                                 : fmt::format(", {:+} since the first rating", change));
+  }
   if (summary->score) {
     fmt::print(out,
                "Score: {:.1f}/10 (change since the episode began: {:+.1f}; about 2 points is a "
@@ -379,6 +482,8 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
                    "The day: today, yesterday, tomorrow or 2026-11-20")
       ->type_name("DAY");
   today->add_flag("--json", today_options->json, "Print JSON for scripts");
+  today->add_flag("--full", today_options->full,
+                  "Also say why: each exercise's reason and the reasons behind the plan");
   table.add(
       today, [today_options](Session& session) { return run_today(session, *today_options); },
       Access::kReads);

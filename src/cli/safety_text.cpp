@@ -37,6 +37,11 @@ std::string safety_words(const app::Standing& standing, const store::Screening* 
       words +=
           "\n\nlimber's exercise plans are paused. When a clinician has seen you, record it: "
           "limber check --seen-clinician";
+      if (this_check != nullptr) {
+        words +=
+            "\nIf you pressed the wrong answer, take the check again as a correction: limber "
+            "check --correct (both checks are kept).";
+      }
       break;
     case core::Level::kSeeClinician:
       words += "\n\nAfter the visit, record it: limber check --seen-clinician";

@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "cli/wrap.h"
 #include "core/utf8.h"
 
 namespace limber::cli {
@@ -13,43 +14,11 @@ using core::SessionEvent;
 using core::SessionScript;
 using core::SessionStage;
 
-// Columns a UTF-8 string takes in the terminal (wide characters two, accents none).
-std::size_t columns(std::string_view text) {
-  return core::utf8::width(text);
-}
-
-// Word-wraps `text` after `first` (a bullet or number), continuing under the text.
+// Word-wraps `text` after `first` into `lines` (cli/wrap.h).
 void wrap(std::vector<std::string>& lines, std::string_view first, std::string_view text,
           int width) {
-  const std::size_t limit = static_cast<std::size_t>(std::max(width, 20));
-  const std::string indent(columns(first), ' ');
-  std::string line(first);
-  std::size_t used = columns(first);
-  bool empty = true;
-  std::size_t at = 0;
-  while (at < text.size()) {
-    const std::size_t space = text.find(' ', at);
-    const std::string_view word =
-        text.substr(at, space == std::string_view::npos ? std::string_view::npos : space - at);
-    at = space == std::string_view::npos ? text.size() : space + 1;
-    if (word.empty())
-      continue;
-    const std::size_t needed = columns(word) + (empty ? 0 : 1);
-    if (!empty && used + needed > limit) {
-      lines.push_back(std::move(line));
-      line = indent;
-      used = indent.size();
-      empty = true;
-    }
-    if (!empty) {
-      line += ' ';
-      ++used;
-    }
-    line += word;
-    used += columns(word);
-    empty = false;
-  }
-  lines.push_back(std::move(line));
+  for (std::string& line : cli::wrap(first, text, width))
+    lines.push_back(std::move(line));
 }
 
 void add_list(std::vector<std::string>& lines, std::string_view heading,

@@ -186,7 +186,7 @@ Result<EntryDetail> read_pain(const RowReader& row) {
   auto pain = PainScore::parse(row.cell(kPain));
   if (!pain)
     return row.error(kPain, pain.error().message);
-  PainRecord record{*pain, {}, std::nullopt};
+  PainRecord record{*pain, {}, std::nullopt, std::nullopt};
   auto regions = split_bars(row.cell(kRegions), "lower-back|neck:3");
   if (!regions)
     return row.error(kRegions, regions.error().message);

@@ -24,6 +24,9 @@ struct PainRecord {
   PainScore pain;
   std::vector<RegionRating> regions;
   std::optional<Mobility> mobility;
+  // For pain in a thigh or calf: does it shoot, tingle, or go below the knee? Unanswered
+  // is treated as yes by the plan (issue #20: leg pain is often a nerve's, not a spasm's).
+  std::optional<bool> leg_pain_spreads;
 
   friend bool operator==(const PainRecord&, const PainRecord&) = default;
 };

@@ -1,6 +1,8 @@
 #include "core/ics.h"
 
+#include <algorithm>
 #include <charconv>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -75,14 +77,19 @@ void add_line(std::string& out, std::string_view line) {
   out += "\r\n";
 }
 
-std::string exercise_lines(const Plan& plan, bool posture) {
+// The plan's exercises of `parts`, a line each, and their minutes.
+std::pair<std::string, int> exercise_lines(const Plan& plan, std::initializer_list<Part> parts) {
   std::string out;
+  int minutes = 0;
   for (const PlannedExercise& planned : plan.exercises) {
-    if ((planned.part == Part::kPosture) != posture || planned.exercise == nullptr)
+    if (planned.exercise == nullptr ||
+        std::find(parts.begin(), parts.end(), planned.part) == parts.end()) {
       continue;
+    }
     out += fmt::format("- {} ({} min)\n", planned.exercise->name, planned.exercise->minutes);
+    minutes += planned.exercise->minutes;
   }
-  return out;
+  return {out, minutes};
 }
 
 }  // namespace
@@ -105,26 +112,29 @@ std::vector<CalendarEvent> week_events(std::span<const Plan> plans, const EventT
                        plan.sitting_limit_minutes, why),
            times.alarm_minutes_before});
     }
-    const std::string main = exercise_lines(plan, false);
-    const std::string posture = exercise_lines(plan, true);
-    if (main.empty() && posture.empty())
+    const auto [session, session_total] =
+        exercise_lines(plan, {Part::kWarmUp, Part::kMain, Part::kCoolDown});
+    const auto [routine, routine_total] = exercise_lines(plan, {Part::kPosture, Part::kRelated});
+    if (session.empty() && routine.empty())
       continue;
-    int total = 0;
-    for (const PlannedExercise& planned : plan.exercises) {
-      if (planned.exercise != nullptr)
-        total += planned.exercise->minutes;
-    }
-    const int length = std::max(plan.session_minutes, total);
+    // One length for the session everywhere (issue #12): the plan's. Before `walk` the
+    // posture routine is the session.
+    const int length = session.empty() ? routine_total
+                                       : (plan.session_minutes > 0 ? plan.session_minutes
+                                                                   : session_total);
     std::string description;
-    if (!posture.empty())
-      description += "Posture routine:\n" + posture;
-    if (!main.empty())
-      description += "Session:\n" + main;
+    if (!session.empty())
+      description += fmt::format("Session, {} minutes:\n{}", length, session);
+    if (!routine.empty()) {
+      description += fmt::format("Posture routine{}, {} minutes, at any time of the day:\n{}",
+                                 session.empty() ? "" : " (not part of the session)",
+                                 routine_total, routine);
+    }
     description += "Start it with: limber session\n" + why;
     events.push_back({fmt::format("session-{}@limber", day), LocalTime{plan.day} + times.session,
                       length,
-                      main.empty() ? fmt::format("Posture routine, {} minutes", length)
-                                   : fmt::format("Exercise session, {} minutes", length),
+                      session.empty() ? fmt::format("Posture routine, {} minutes", length)
+                                      : fmt::format("Exercise session, {} minutes", length),
                       std::move(description), times.alarm_minutes_before});
   }
   return events;

@@ -30,7 +30,8 @@ constexpr std::array<PhaseRules, 4> kRules = {{
 const std::map<Phase, std::vector<std::string_view>>& posture_routines() {
   static const std::map<Phase, std::vector<std::string_view>> kRoutines = {
       {Phase::kRest,
-       {"basics-lie-flat", "basics-belly-breathing", "basics-drawing-in", "basics-log-roll"}},
+       {"basics-lie-flat", "basics-belly-breathing", "basics-drawing-in", "basics-log-roll",
+        "basics-assisted-steps"}},
       {Phase::kStand,
        {"basics-stand-tall", "basics-wall-check", "basics-drawing-in", "basics-lie-flat"}},
       {Phase::kWalk, {"basics-wall-check", "basics-drawing-in"}},
@@ -89,6 +90,9 @@ struct Day {
 
 struct Flare {
   std::string reason;
+  int rise = 0;  // in points
+  int from = 0;
+  int to = 0;
 };
 
 // A flare on `day`: a session the day before that left pain 2+ points higher, or a pain
@@ -102,10 +106,14 @@ std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_day
   if (yesterday != by_day.end()) {
     for (const Entry* entry : yesterday->second.entries) {
       if (const auto* session = std::get_if<SessionRecord>(&entry->detail)) {
-        if (session->pain_after.value() - session->pain_before.value() >= kFlarePoints) {
+        const int from = session->pain_before.value();
+        const int to = session->pain_after.value();
+        if (to - from >= kFlarePoints) {
           return Flare{fmt::format(
-              "your pain rose from {} to {} after yesterday's session, so today steps back",
-              session->pain_before.value(), session->pain_after.value())};
+                           "your pain rose from {} to {} after yesterday's session, so today "
+                           "steps back",
+                           from, to),
+                       to - from, from, to};
         }
       }
       if (const auto* pain = std::get_if<PainRecord>(&entry->detail))
@@ -124,13 +132,16 @@ std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_day
     const auto at = std::chrono::hh_mm_ss(entry->local_time() - day);
     if (previous && now >= *previous + kFlarePoints) {
       return Flare{fmt::format("your pain rose from {} to {} (at {:02}:{:02}), so today steps back",
-                               *previous, now, at.hours().count(), at.minutes().count())};
+                               *previous, now, at.hours().count(), at.minutes().count()),
+                   now - *previous, *previous, now};
     }
     if (before && now >= *before + kFlarePoints) {
-      return Flare{fmt::format(
-          "your pain at {:02}:{:02} ({}) is {} or more above yesterday's average ({:.1f}), so "
-          "today steps back",
-          at.hours().count(), at.minutes().count(), now, kFlarePoints, *before)};
+      const int from = static_cast<int>(*before + 0.5);
+      return Flare{fmt::format("your pain at {:02}:{:02} ({}) is {} or more above yesterday's "
+                               "average ({:.1f}), so today steps back",
+                               at.hours().count(), at.minutes().count(), now, kFlarePoints,
+                               *before),
+                   now - from, from, now};
     }
     previous = now;
   }
@@ -146,7 +157,10 @@ struct PhaseState {
   std::optional<int> pain;           // the latest overall rating
   Phase target = Phase::kRest;       // what today's evidence would allow
   local_days first_day;
-  std::string why;  // how the phase was reached, for the reason
+  std::optional<local_days> last_flare;
+  std::optional<Flare> last_flare_detail;
+  int silent_days = 0;  // days in a row without an entry, up to today
+  std::string why;      // how the phase was reached, for the reason
 };
 
 // Replays the episode day by day, so progress is earned one calm day at a time.
@@ -162,6 +176,8 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
   bool flared_yesterday = false;
   for (local_days day = state.first_day; day <= today; day += days{1}) {
     const auto found = by_day.find(day);
+    const bool logged = found != by_day.end() && !found->second.entries.empty();
+    state.silent_days = logged ? 0 : state.silent_days + 1;
     if (found != by_day.end()) {
       for (const Entry* entry : found->second.entries) {
         if (const auto* pain = std::get_if<PainRecord>(&entry->detail)) {
@@ -177,6 +193,10 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
     if (state.pain)
       target = std::min(target, pain_cap(*state.pain));
     const auto flare = flare_on(by_day, day);
+    if (flare) {
+      state.last_flare = day;
+      state.last_flare_detail = flare;
+    }
     if (!started) {
       state.phase = target;
       started = true;
@@ -191,6 +211,8 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
         state.phase = step_down(state.phase);
       }
       state.calm_days = 0;
+    } else if (!logged) {
+      // Silence is not calm (issue #20): a day without an entry holds the phase and level.
     } else if (target > state.phase && !flared_yesterday) {
       state.phase = step_up(state.phase);  // one phase a day at most, never right after a flare
       state.level = 1;
@@ -217,7 +239,7 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
   if (state.pain && pain_cap(*state.pain) < Phase::kMove) {
     state.why += fmt::format(", and your latest pain is {}/10", *state.pain);
   }
-  if (state.target > state.phase && !state.flare) {
+  if (state.target > state.phase && !state.flare && state.silent_days == 0) {
     state.why +=
         fmt::format("; the plan moves up one phase a day, towards '{}'", to_string(state.target));
   }
@@ -259,11 +281,16 @@ std::uint64_t day_hash(local_days day, std::string_view id) {
 class Composer {
  public:
   Composer(const PlanInput& input, const Catalog& catalog, const PhaseState& state,
-           std::map<Region, int> related)
-      : input_(input), catalog_(catalog), state_(state), related_(std::move(related)) {}
+           std::map<Region, int> related, bool spare_nerves)
+      : input_(input),
+        catalog_(catalog),
+        state_(state),
+        related_(std::move(related)),
+        spare_nerves_(spare_nerves) {}
 
   [[nodiscard]] bool allowed(const Exercise& exercise) const {
-    return exercise.suits(state_.phase) && exercise.level <= state_.level && !chosen(exercise);
+    return exercise.suits(state_.phase) && exercise.level <= state_.level && !chosen(exercise) &&
+           !(spare_nerves_ && exercise.tensions_nerves);
   }
 
   [[nodiscard]] bool chosen(const Exercise& exercise) const {
@@ -343,6 +370,7 @@ class Composer {
   const Catalog& catalog_;
   const PhaseState& state_;
   std::map<Region, int> related_;
+  bool spare_nerves_ = false;
   std::vector<PlannedExercise> plan_;
 };
 
@@ -363,25 +391,27 @@ std::string styles_text(const std::vector<Style>& styles) {
   return fmt::format("{}", fmt::join(names, ", "));
 }
 
-// Honest about evidence (docs/clinical-basis.md, "What the evidence says").
-std::string evidence_for(const std::vector<Style>& styles) {
-  const bool guideline = std::any_of(styles.begin(), styles.end(), [](Style s) {
-    return s == Style::kYoga || s == Style::kPilates || s == Style::kBasics;
-  });
-  const bool enjoyed = std::any_of(styles.begin(), styles.end(), [](Style s) {
-    return s == Style::kBallet || s == Style::kCapoeira || s == Style::kFlamenco;
-  });
-  std::string text;
-  if (guideline || styles.empty()) {
-    text +=
-        "Exercise programmes such as yoga and Pilates are recommended for back pain by "
-        "NICE (NG59) and the American College of Physicians.";
-  }
+// Honest about evidence, for the phase of the episode (docs/clinical-basis.md, "What the
+// evidence says"; issue #20): neither guideline names Pilates, and the American College of
+// Physicians recommends exercise and yoga for pain that lasts beyond 12 weeks.
+std::string evidence_for(const std::vector<Style>& styles, int day_of_episode) {
+  const auto has = [&](Style wanted) {
+    return std::find(styles.begin(), styles.end(), wanted) != styles.end();
+  };
+  const bool enjoyed = has(Style::kBallet) || has(Style::kCapoeira) || has(Style::kFlamenco);
+  std::string text =
+      day_of_episode <= 12 * 7
+          ? "For back pain of a few weeks, guidelines advise staying active and returning to "
+            "normal activity step by step (NICE NG59); this session is gentle movement in that "
+            "spirit, not a treatment."
+          : "For back pain that lasts beyond 12 weeks, the American College of Physicians "
+            "recommends exercise, yoga among it (2017), and NICE (NG59) suggests a group "
+            "exercise programme.";
+  if (has(Style::kPilates))
+    text += " Neither guideline names Pilates.";
   if (enjoyed) {
-    if (!text.empty())
-      text += " ";
     text +=
-        "Ballet, capoeira and flamenco have not been tested for back pain; they are "
+        " Ballet, capoeira and flamenco have not been tested for back pain; they are "
         "offered as movement you enjoy, now that walking is comfortable.";
   }
   return text;
@@ -405,6 +435,121 @@ std::string_view to_string(Part part) {
 const PhaseRules& rules_for(Phase phase) {
   return kRules.at(static_cast<std::size_t>(phase));
 }
+
+const std::vector<std::string_view>& posture_routine(Phase phase) {
+  return posture_routines().at(phase);
+}
+
+
+namespace {
+
+bool is_leg(Region region) {
+  return region == Region::kLeftThigh || region == Region::kRightThigh ||
+         region == Region::kLeftCalf || region == Region::kRightCalf;
+}
+
+// "right thigh": a region's name in the middle of a sentence.
+std::string region_name(Region region) {
+  std::string name(info(region).display);
+  name.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(name.front())));
+  return name;
+}
+
+// "your right thigh"; the catch-all region has no body part to name.
+std::string place(Region region) {
+  return region == Region::kOther ? "the other place you marked" : "your " + region_name(region);
+}
+
+std::string places(const std::vector<Region>& regions) {
+  std::vector<std::string> names;
+  names.reserve(regions.size());
+  for (Region region : regions)
+    names.push_back(place(region));
+  if (names.size() <= 1)
+    return names.empty() ? std::string() : names.front();
+  const std::string last = names.back();
+  names.pop_back();
+  return fmt::format("{} and {}", fmt::join(names, ", "), last);
+}
+
+bool eases(const Exercise& exercise, Region region) {
+  return contains(exercise.eases, region);
+}
+
+// What the person said last, this week, about their leg pain: shoots, tingles or goes below
+// the knee (true), or stays put (false).
+struct LegPain {
+  bool logged = false;  // thigh or calf pain in the last kRelatedPainDays days
+  std::optional<bool> spreads;
+};
+
+LegPain leg_pain(const std::map<local_days, Day>& by_day, local_days from, local_days to) {
+  LegPain out;
+  for (auto it = by_day.lower_bound(from); it != by_day.end() && it->first <= to; ++it) {
+    for (const Entry* entry : it->second.entries) {
+      const auto* pain = std::get_if<PainRecord>(&entry->detail);
+      if (pain == nullptr)
+        continue;
+      const bool leg = std::any_of(pain->regions.begin(), pain->regions.end(),
+                                   [](const RegionRating& r) { return is_leg(r.region); });
+      out.logged = out.logged || leg;
+      if (pain->leg_pain_spreads)
+        out.spreads = pain->leg_pain_spreads;
+    }
+  }
+  return out;
+}
+
+// Where each region first appeared in the episode.
+std::map<Region, local_days> first_logged(const std::map<local_days, Day>& by_day,
+                                          local_days to) {
+  std::map<Region, local_days> first;
+  for (auto it = by_day.begin(); it != by_day.end() && it->first <= to; ++it) {
+    for (const Entry* entry : it->second.entries) {
+      if (const auto* pain = std::get_if<PainRecord>(&entry->detail)) {
+        for (const RegionRating& rating : pain->regions)
+          first.emplace(rating.region, it->first);
+      }
+    }
+  }
+  return first;
+}
+
+// Tip 2 in the words of the phase: lying down all day is what to avoid at first, so the
+// rest phase asks for changes of position and supported steps, not walks (issue #12).
+std::vector<std::string> keep_moving_lines(const Plan& plan) {
+  if (plan.phase == Phase::kRest) {
+    return {fmt::format("Change position at least every {} minutes: lie, sit, stand, a few "
+                        "steps.",
+                        plan.sitting_limit_minutes),
+            fmt::format("When you are ready, take short supported steps, holding a counter or a "
+                        "wall: up to {} minutes in all today.",
+                        plan.walk_minutes)};
+  }
+  return {fmt::format("Stand up and move at least every {} minutes.", plan.sitting_limit_minutes),
+          fmt::format("Walk about {} minutes today, in short {}bouts on even ground.",
+                      plan.walk_minutes, plan.phase == Phase::kStand ? "slow " : "")};
+}
+
+// What helps in the two days after a flare: no doses, nothing to buy.
+std::vector<std::string> flare_advice() {
+  return {
+      "Keep moving gently: shorter walks, more often, and change position often. Resting in "
+      "bed all day makes a back stiffer.",
+      "Go back to what felt fine before the flare, and leave out what set it off for a day or "
+      "two.",
+      "Heat, or a cold pack wrapped in a cloth, may ease the pain: use what helped you before.",
+      "Most flares settle within a day or two. If the pain keeps building, spreads down a "
+      "leg, or comes with numbness, weakness or a change in your bladder or bowels, take the "
+      "safety check again."};
+}
+
+int session_length(const std::vector<PlannedExercise>& planned) {
+  return minutes_of(planned, Part::kWarmUp) + minutes_of(planned, Part::kMain) +
+         minutes_of(planned, Part::kCoolDown);
+}
+
+}  // namespace
 
 Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   Plan plan;
@@ -434,8 +579,9 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
     state.phase = Phase::kWalk;
     state.level = rules_for(Phase::kWalk).max_level;
     reasons.push_back(
-        {Tip::kSlowDown, fmt::format("The activities you find hard still score {:.1f}/10, so the "
-                                     "plan stays at walking until they reach {:.0f}.",
+        {Tip::kSlowDown, fmt::format("The activities you find hard score {:.1f}/10 so far: the "
+                                     "plan keeps building at walking, and moves on once they "
+                                     "reach {:.0f}.",
                                      *input.function.score, kFunctionReadyForMove)});
   }
   const PhaseRules& rules = rules_for(state.phase);
@@ -445,10 +591,11 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   plan.day_of_episode = static_cast<int>((input.today - state.first_day).count()) + 1;
   plan.sitting_limit_minutes = rules.sitting_limit_minutes;
   plan.walk_minutes = rules.walk_minutes + rules.walk_step_minutes * (state.level - 1);
-  plan.session_minutes =
+  const int session_budget =
       rules.session_minutes == 0
           ? 0
           : rules.session_minutes + rules.session_step_minutes * (state.level - 1);
+  plan.keep_moving = keep_moving_lines(plan);
 
   // Tip 1: the course, the phase, pacing.
   reasons.insert(reasons.begin(),
@@ -458,11 +605,32 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
                               plan.day_of_episode)});
   reasons.push_back({Tip::kSlowDown, fmt::format("Phase '{}' at level {}: {}.",
                                                  to_string(plan.phase), plan.level, state.why)});
+  if (state.silent_days > 0 && !by_day.empty()) {
+    reasons.push_back(
+        {Tip::kSlowDown,
+         fmt::format("Nothing is logged {}, so the plan holds where it was: it moves on from "
+                     "calm days you have logged, not from silence.",
+                     state.silent_days == 1 ? std::string("today yet")
+                                            : fmt::format("for {} days", state.silent_days))});
+  }
+  if (state.last_flare) {
+    plan.days_since_flare = static_cast<int>((input.today - *state.last_flare).count());
+  }
   if (state.flare) {
     reasons.push_back({Tip::kSlowDown, fmt::format("A flare: {}. Pain that rises after "
                                                    "activity is a sign to ease off, not to stop.",
                                                    state.flare->reason)});
     plan.notices.push_back(fmt::format("Flare: {}.", state.flare->reason));
+  }
+  if (plan.days_since_flare && *plan.days_since_flare < kFlareAdviceDays) {
+    plan.flare_advice = flare_advice();
+    if (state.last_flare_detail && state.last_flare_detail->rise >= kCheckAgainPoints) {
+      plan.offer_check = true;
+      plan.notices.push_back(
+          fmt::format("Your pain jumped from {} to {}. Take the safety check again, in case "
+                      "something new needs a doctor.",
+                      state.last_flare_detail->from, state.last_flare_detail->to));
+    }
   }
   if (input.previous) {
     std::string text =
@@ -476,10 +644,13 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   // Tip 2: keep moving.
   reasons.push_back(
       {Tip::kKeepMoving,
-       fmt::format("Stand up and move at least every {} minutes, and walk about {} minutes "
-                   "today in short bouts on even ground. Staying active helps a back recover "
-                   "faster than resting in bed (NICE NG59).",
-                   plan.sitting_limit_minutes, plan.walk_minutes)});
+       plan.phase == Phase::kRest
+           ? "Lying down all day makes a back stiffer: change position often and take a few "
+             "steps when you can. Keeping active, as far as the pain allows, helps a little "
+             "more than bed rest (NICE NG59; Cochrane review, Dahm 2010)."
+           : "Short, frequent bouts of movement keep a back from stiffening. Keeping active, "
+             "as far as the pain allows, helps a little more than bed rest (NICE NG59; "
+             "Cochrane review, Dahm 2010)."});
   if (input.longest_sitting_yesterday &&
       input.longest_sitting_yesterday->count() > plan.sitting_limit_minutes) {
     reasons.push_back(
@@ -489,17 +660,20 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
                      input.longest_sitting_yesterday->count(), plan.sitting_limit_minutes)});
   }
 
-  const auto related =
-      recent_regions(by_day, input.today - days{kRelatedPainDays - 1}, input.today);
+  const local_days week_start = input.today - days{kRelatedPainDays - 1};
+  const auto recent = recent_regions(by_day, week_start, input.today);
   std::map<Region, int> beyond_back;
-  for (const auto& [region, count] : related) {
+  for (const auto& [region, count] : recent) {
     if (!is_back(region) && region != Region::kOther)
       beyond_back[region] = count;
   }
-  Composer composer(input, catalog, state, beyond_back);
+  const LegPain legs = leg_pain(by_day, week_start, input.today);
+  const bool spare_nerves = legs.logged && legs.spreads.value_or(true);
+  plan.ask_leg_pain = legs.logged && !legs.spreads;
+  Composer composer(input, catalog, state, beyond_back, spare_nerves);
 
   // Tip 3: the posture routine.
-  for (std::string_view id : posture_routines().at(plan.phase)) {
+  for (std::string_view id : posture_routine(plan.phase)) {
     const Exercise* exercise = catalog.find(id);
     if (exercise != nullptr && composer.allowed(*exercise)) {
       composer.add(*exercise, Part::kPosture, exercise->summary);
@@ -507,15 +681,16 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   }
   reasons.push_back({Tip::kPostureAndAbs,
                      plan.phase == Phase::kRest
-                         ? "Lie flat on your back to let tense muscles settle and your posture "
-                           "realign. It may hurt at first; it is a comfort position, not a cure, "
-                           "so get up and take a few steps when you can."
+                         ? "Lie on your back with your knees bent, or on your side with a "
+                           "pillow between your knees, to let tense muscles settle. It is a "
+                           "comfort position, not a cure, so get up and take a few steps when "
+                           "you can."
                          : "Stand tall with your abs gently engaged and your shoulders over your "
                            "hips. If your leg, hip or back muscles take over, relax them and "
                            "let your abs do the work."});
 
-  // Tip 4: a full-body session from `walk` on.
-  if (plan.session_minutes > 0) {
+  // Tip 4: a full-body session from `walk` on: a warm-up, a main part, a cool-down.
+  if (session_budget > 0) {
     std::vector<Style> styles = input.preferences.styles;
     if (styles.empty())
       styles.push_back(Style::kBasics);
@@ -525,9 +700,10 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
         })) {
       composer.add(*warm, Part::kWarmUp, warm->summary);
     }
+    // The cool-down is chosen before the main part, and kept out of it.
     const Exercise* cool = composer.best([&](const Exercise& e) {
       return (e.style == Style::kBasics || contains(styles, e.style)) && e.level <= 2 &&
-             !e.relaxes.empty() && e.position != Position::kStanding &&
+             e.minutes <= 4 && !e.relaxes.empty() && e.position != Position::kStanding &&
              e.position != Position::kWalking;
     });
     const int cool_minutes = cool != nullptr ? cool->minutes : 0;
@@ -535,24 +711,26 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
     for (std::size_t turn = 0; turn < 12; ++turn) {
       const int used = minutes_of(composer.planned(), Part::kWarmUp) +
                        minutes_of(composer.planned(), Part::kMain) + cool_minutes;
-      if (used >= plan.session_minutes)
+      if (used >= session_budget)
         break;
       const Style style = styles.at(turn % styles.size());
-      const int left = plan.session_minutes - used;
+      const int left = session_budget - used;
       const Exercise* main = composer.best([&](const Exercise& e) {
-        return e.style == style && e.minutes <= left + 2 && e.position != Position::kWalking;
+        return &e != cool && e.style == style && e.minutes <= left + 1 &&
+               e.position != Position::kWalking;
       });
       if (main != nullptr)
         composer.add(*main, Part::kMain, composer.bias_reason(*main));
     }
-    if (cool != nullptr && !composer.chosen(*cool)) {
+    if (cool != nullptr)
       composer.add(*cool, Part::kCoolDown, cool->summary);
-    }
+    plan.session_minutes = session_length(composer.planned());
     reasons.push_back(
         {Tip::kFullBody,
-         fmt::format("A {}-minute session in {}: start with basic movements and "
-                     "never push through sharp pain. {}",
-                     plan.session_minutes, styles_text(styles), evidence_for(styles))});
+         fmt::format("A {}-minute session in {}: a warm-up, the main part and a cool-down. Start "
+                     "gently and never push through sharp pain. {}",
+                     plan.session_minutes, styles_text(styles),
+                     evidence_for(styles, plan.day_of_episode))});
     if (!input.preferences.weak.empty() || !input.preferences.tight.empty()) {
       reasons.push_back({Tip::kFullBody,
                          "The session favours exercises that strengthen the muscles you marked "
@@ -565,34 +743,82 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
                        "then the posture routine and short walks are enough."});
   }
 
-  // Tip 5: related pains beyond the back.
-  const auto earlier = recent_regions(by_day, input.today - days{kNewRegionLookbackDays - 1},
-                                      input.today - days{kRelatedPainDays});
-  int related_added = 0;
-  for (const auto& entry : beyond_back) {
-    const Region region = entry.first;  // a plain variable: lambdas below capture it
-    std::string name(info(region).display);
-    name.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(name.front())));
-    if (!earlier.contains(region) &&
-        by_day.begin()->first < input.today - days{kRelatedPainDays - 1}) {
-      plan.notices.push_back(fmt::format("New this week: pain in your {}.", name));
+  // Tip 5: every place logged this week gets gentle work there, or a plain reason why not
+  // yet (issue #12). Leg pain that may come from a nerve gets positions that take the
+  // pressure off, never a stretch that pulls on the nerve (issue #20).
+  const auto first = first_logged(by_day, input.today);
+  for (const auto& item : beyond_back) {
+    const Region region = item.first;
+    const local_days since = first.at(region);
+    if (since > state.first_day && since >= week_start) {
+      plan.notices.push_back(fmt::format("New this week: pain in your {}.", region_name(region)));
     }
-    if (related_added >= 2)
-      continue;
-    const Exercise* gentle = composer.best([&](const Exercise& e) {
-      return contains(e.eases, region) &&
-             (e.style == Style::kBasics || contains(input.preferences.styles, e.style));
-    });
+  }
+  std::vector<Region> uncovered;
+  for (const auto& item : recent) {
+    const Region region = item.first;
+    const bool covered =
+        std::any_of(composer.planned().begin(), composer.planned().end(),
+                    [&](const PlannedExercise& p) { return eases(*p.exercise, region); });
+    if (!covered)
+      uncovered.push_back(region);
+  }
+  const auto style_ok = [&](const Exercise& e) {
+    return e.style == Style::kBasics || contains(input.preferences.styles, e.style);
+  };
+  while (!uncovered.empty()) {
+    const Exercise* gentle = nullptr;
+    std::size_t gentle_covers = 0;
+    for (const Exercise& exercise : catalog.all()) {
+      if (!composer.allowed(exercise) || !style_ok(exercise))
+        continue;
+      const auto covers = static_cast<std::size_t>(std::count_if(
+          uncovered.begin(), uncovered.end(), [&](Region r) { return eases(exercise, r); }));
+      if (covers > gentle_covers ||
+          (covers == gentle_covers && covers > 0 && gentle != nullptr &&
+           (composer.score(exercise) > composer.score(*gentle) ||
+            (composer.score(exercise) == composer.score(*gentle) &&
+             day_hash(input.today, exercise.id) < day_hash(input.today, gentle->id))))) {
+        gentle = &exercise;
+        gentle_covers = covers;
+      }
+    }
     if (gentle == nullptr)
-      continue;
+      break;
+    std::vector<Region> eased;
+    std::vector<Region> rest;
+    for (Region region : uncovered)
+      (eases(*gentle, region) ? eased : rest).push_back(region);
     composer.add(*gentle, Part::kRelated,
-                 fmt::format("Eases your {}, where you logged pain this week.", name));
+                 fmt::format("Eases {}, where you logged pain this week.", places(eased)));
     reasons.push_back({Tip::kRelatedPains,
-                       fmt::format("You logged pain in your {} this week. Your back is linked to "
-                                   "the muscles above and below it, so a spasm can spread; {} "
-                                   "works gently there.",
-                                   name, gentle->name)});
-    ++related_added;
+                       fmt::format("You logged pain in {} this week. Your back is linked to the "
+                                   "muscles above and below it, so a spasm can spread; {} works "
+                                   "gently there.",
+                                   places(eased), gentle->name)});
+    uncovered = std::move(rest);
+  }
+  for (Region region : uncovered) {
+    reasons.push_back(
+        {Tip::kRelatedPains,
+         region == Region::kOther
+             ? std::string("limber has no exercise for the other place you marked. If that pain "
+                           "is new, strong or getting worse, ask a clinician about it.")
+             : fmt::format("Nothing at today's level eases {} yet; it often settles as your "
+                           "back does. Take the safety check again if the pain spreads below "
+                           "the knee, or you feel numbness, tingling or weakness.",
+                           place(region))});
+  }
+  if (spare_nerves) {
+    reasons.push_back(
+        {Tip::kRelatedPains,
+         fmt::format("Pain in a leg can come from a nerve near the spine rather than the muscle. "
+                     "{}, the plan leaves out stretches that pull on the nerve and gives "
+                     "positions that take the pressure off instead. Take the safety check again "
+                     "if you feel numbness, tingling or weakness, or pain in both legs.",
+                     legs.spreads ? "Because you said it shoots, tingles or goes below the knee"
+                                  : "Until you say whether it shoots, tingles or goes below the "
+                                    "knee")});
   }
 
   if (input.function.activities > 0 &&

@@ -83,8 +83,13 @@ struct PhaseRules {
 };
 const PhaseRules& rules_for(Phase phase);
 
+// The daily posture routine of a phase (tip 3), gentlest first: catalog ids.
+const std::vector<std::string_view>& posture_routine(Phase phase);
+
 inline constexpr int kCalmDaysToLevelUp = 3;  // calm days at a level before the next
 inline constexpr int kFlarePoints = 2;        // a rise this big is a flare
+inline constexpr int kCheckAgainPoints = 4;   // a rise this big: take the safety check again
+inline constexpr int kFlareAdviceDays = 2;    // the flare advice stands this long (48 hours)
 inline constexpr int kRelatedPainDays = 7;    // "recent" for related pains
 inline constexpr int kNewRegionLookbackDays = 28;
 inline constexpr double kFunctionReadyForMove = 6.0;
@@ -100,10 +105,19 @@ struct Plan {
   bool flare = false;
   int sitting_limit_minutes = 0;
   int walk_minutes = 0;
+  // The session's length: its warm-up, main part and cool-down, as planned. The guided
+  // session and the calendar use the same number.
   int session_minutes = 0;
+  std::vector<std::string> keep_moving;  // tip 2 in a sentence or two that fit the phase
   std::vector<PlannedExercise> exercises;  // posture routine first, then the session
   std::vector<Reason> reasons;
   std::vector<std::string> notices;  // things to point out: a flare, a new region, a prompt
+  std::optional<int> days_since_flare;    // since the episode's last flare (0: today)
+  std::vector<std::string> flare_advice;  // for two days after a flare: what helps
+  bool offer_check = false;  // pain jumped by kCheckAgainPoints or more: check again
+  // Leg pain was logged this week without saying whether it shoots, tingles or goes below
+  // the knee; until it is said, no exercise that pulls on a nerve is planned.
+  bool ask_leg_pain = false;
 };
 
 // The plan for `input.today`. Exercises are drawn from `catalog`; the plan points into it,

@@ -109,7 +109,7 @@ Result<core::EntryDetail> pain_detail(const json& body) {
   auto pain = pain_field(body, "pain");
   if (!pain)
     return Unexpected(pain.error());
-  core::PainRecord record{*pain, {}, std::nullopt};
+  core::PainRecord record{*pain, {}, std::nullopt, std::nullopt};
   if (body.contains("regions")) {
     const json& regions = body.at("regions");
     if (!regions.is_array()) {
@@ -134,6 +134,21 @@ Result<core::EntryDetail> pain_detail(const json& body) {
     if (!mobility)
       return Unexpected(mobility.error());
     record.mobility = *mobility;
+  }
+  if (body.contains("leg_pain_spreads") && !body.at("leg_pain_spreads").is_null()) {
+    if (!body.at("leg_pain_spreads").is_boolean()) {
+      return invalid(R"("leg_pain_spreads" must be true (the leg pain shoots, tingles or goes )"
+                     R"(below the knee), false (it stays put) or null (not said))");
+    }
+    const bool leg = std::any_of(record.regions.begin(), record.regions.end(), [](const auto& r) {
+      return r.region == core::Region::kLeftThigh || r.region == core::Region::kRightThigh ||
+             r.region == core::Region::kLeftCalf || r.region == core::Region::kRightCalf;
+    });
+    if (!leg) {
+      return invalid(R"("leg_pain_spreads" goes with pain in a thigh or calf: add it to )"
+                     R"("regions")");
+    }
+    record.leg_pain_spreads = body.at("leg_pain_spreads").get<bool>();
   }
   return record;
 }
@@ -266,8 +281,8 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
                    R"("relief", "walk" or "session" with their fields)");
   }
 
-  static constexpr std::array<std::string_view, 6> kPainFields = {"kind", "at",      "note",
-                                                                  "pain", "regions", "mobility"};
+  static constexpr std::array<std::string_view, 7> kPainFields = {
+      "kind", "at", "note", "pain", "regions", "mobility", "leg_pain_spreads"};
   static constexpr std::array<std::string_view, 5> kReliefFields = {"kind", "at", "note", "relief",
                                                                     "name"};
   static constexpr std::array<std::string_view, 4> kWalkFields = {"kind", "at", "note", "minutes"};

@@ -16,14 +16,15 @@ using core::Unexpected;
 namespace {
 
 constexpr std::string_view kColumns =
-    "id, kind, at, utc_offset, pain, mobility, relief, name, minutes, note, pain_before";
+    "id, kind, at, utc_offset, pain, mobility, relief, name, minutes, note, pain_before, "
+    "leg_pain_spreads";
 
 Unexpected no_such_entry(std::int64_t id) {
   return fail(ErrorCode::kNotFound,
               fmt::format("there is no entry #{}: 'limber history' lists the entry numbers", id));
 }
 
-// Binds the entry's columns to ?2..?11 (?1 is the id).
+// Binds the entry's columns to ?2..?12 (?1 is the id).
 void bind_entry(Statement& statement, const Entry& entry) {
   std::optional<std::int64_t> pain;
   std::optional<std::string_view> mobility;
@@ -31,8 +32,11 @@ void bind_entry(Statement& statement, const Entry& entry) {
   std::optional<std::string_view> name;
   std::optional<std::int64_t> minutes;
   std::optional<std::int64_t> pain_before;
+  std::optional<std::int64_t> leg_pain_spreads;
   if (const auto* pain_record = std::get_if<core::PainRecord>(&entry.detail)) {
     pain = pain_record->pain.value();
+    if (pain_record->leg_pain_spreads)
+      leg_pain_spreads = *pain_record->leg_pain_spreads ? 1 : 0;
     if (pain_record->mobility)
       mobility = core::to_string(*pain_record->mobility);
   } else if (const auto* relief_record = std::get_if<core::ReliefRecord>(&entry.detail)) {
@@ -54,7 +58,8 @@ void bind_entry(Statement& statement, const Entry& entry) {
       .bind(8, name)
       .bind(9, minutes)
       .bind(10, std::string_view(entry.note))
-      .bind(11, pain_before);
+      .bind(11, pain_before)
+      .bind(12, leg_pain_spreads);
 }
 
 // Reads the row the statement is on; the database's CHECKs guarantee the values.
@@ -72,13 +77,15 @@ Result<Entry> read_entry(const Statement& row) {
       auto pain = core::PainScore::from_int(static_cast<int>(row.integer(4)));
       if (!pain)
         return Unexpected(pain.error());
-      core::PainRecord record{*pain, {}, std::nullopt};
+      core::PainRecord record{*pain, {}, std::nullopt, std::nullopt};
       if (!row.is_null(5)) {
         auto mobility = core::parse_mobility(row.text(5));
         if (!mobility)
           return Unexpected(mobility.error());
         record.mobility = *mobility;
       }
+      if (!row.is_null(11))
+        record.leg_pain_spreads = row.integer(11) != 0;
       entry.detail = std::move(record);
       break;
     }
@@ -110,7 +117,7 @@ Result<Entry> read_entry(const Statement& row) {
 Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const {
   auto statement =
       db_.prepare(fmt::format("INSERT INTO entries ({}) VALUES (?1, ?2, ?3, ?4, ?5, "
-                              "?6, ?7, ?8, ?9, ?10, ?11)",
+                              "?6, ?7, ?8, ?9, ?10, ?11, ?12)",
                               kColumns));
   if (!statement)
     return Unexpected(statement.error());

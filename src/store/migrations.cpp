@@ -194,6 +194,17 @@ CREATE TABLE sitting_reminders (
 CREATE INDEX sitting_reminders_by_time ON sitting_reminders (shown_at);
 )sql";
 
+// Version 5: for pain in a thigh or calf, whether it shoots, tingles or goes below the knee
+// (1), or stays put (0), NULL when not said (issue #20); and corrected checks (issue #12).
+constexpr std::string_view kVersion5 = R"sql(
+ALTER TABLE entries ADD COLUMN leg_pain_spreads INTEGER
+  CHECK (leg_pain_spreads IS NULL OR (kind = 'pain' AND leg_pain_spreads IN (0, 1)));
+
+-- A check that says "I answered the check before it wrongly" (issue #12): both are kept.
+ALTER TABLE screenings ADD COLUMN corrects INTEGER REFERENCES screenings (id)
+  CHECK (corrects IS NULL OR corrects < id);
+)sql";
+
 Result<void> insert_regions(const Database& db) {
   auto insert = db.prepare("INSERT INTO regions (id) VALUES (?)");
   if (!insert)
@@ -268,6 +279,7 @@ const std::vector<Migration>& migrations() {
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion4); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion5); },
   };
   return kMigrations;
 }

@@ -42,6 +42,8 @@ Result<Screening> read_screening(const Statement& row) {
   if (!level)
     return Unexpected(unreadable_row("screenings", screening.id));
   screening.level = *level;
+  if (!row.is_null(4))
+    screening.corrects = row.integer(4);
   return screening;
 }
 
@@ -67,12 +69,14 @@ Result<Screening> ScreeningStore::add(Screening screening) const {
   screening.flags.erase(std::unique(screening.flags.begin(), screening.flags.end()),
                         screening.flags.end());
   auto id = db_.transaction([&]() -> Result<std::int64_t> {
-    auto insert = db_.prepare("INSERT INTO screenings (at, utc_offset, level) VALUES (?1, ?2, ?3)");
+    auto insert = db_.prepare(
+        "INSERT INTO screenings (at, utc_offset, level, corrects) VALUES (?1, ?2, ?3, ?4)");
     if (!insert)
       return Unexpected(insert.error());
     insert->bind(1, static_cast<std::int64_t>(screening.at.time_since_epoch().count()))
         .bind(2, static_cast<std::int64_t>(screening.utc_offset.count()))
-        .bind(3, core::to_string(screening.level));
+        .bind(3, core::to_string(screening.level))
+        .bind(4, screening.corrects);
     if (auto done = insert->run(); !done)
       return Unexpected(done.error());
     const std::int64_t stored = db_.last_insert_id();
@@ -165,7 +169,8 @@ Result<void> ScreeningStore::read_flags(std::vector<Screening>& screenings) cons
 
 Result<std::vector<Screening>> ScreeningStore::after(std::int64_t after_id) const {
   auto rows =
-      db_.prepare("SELECT id, at, utc_offset, level FROM screenings WHERE id > ?1 ORDER BY id ASC");
+      db_.prepare("SELECT id, at, utc_offset, level, corrects FROM screenings WHERE id > ?1 ORDER BY id "
+                  "ASC");
   if (!rows)
     return Unexpected(rows.error());
   rows->bind(1, after_id);
@@ -188,7 +193,8 @@ Result<std::vector<Screening>> ScreeningStore::after(std::int64_t after_id) cons
 
 Result<std::optional<Screening>> ScreeningStore::latest() const {
   auto rows =
-      db_.prepare("SELECT id, at, utc_offset, level FROM screenings ORDER BY id DESC LIMIT 1");
+      db_.prepare("SELECT id, at, utc_offset, level, corrects FROM screenings ORDER BY id DESC "
+                  "LIMIT 1");
   if (!rows)
     return Unexpected(rows.error());
   auto row = rows->step();

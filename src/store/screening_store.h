@@ -21,6 +21,9 @@ struct Screening {
   core::Level level = core::Level::kSelfCare;
   std::vector<core::Answer> answers;  // the questions asked, in asking order
   std::vector<core::Flag> flags;      // the flags that counted, in asking order
+  // "I answered wrongly": the id of the check this one corrects. The corrected check's
+  // answers no longer count; both stay on record.
+  std::optional<std::int64_t> corrects;
 
   friend bool operator==(const Screening&, const Screening&) = default;
 };

@@ -3,6 +3,7 @@
 
 #include "app/builtin_catalog.h"
 #include "core/plan.h"
+#include "core/session_choice.h"
 #include "support/clock.h"
 
 namespace limber::core {
@@ -29,7 +30,7 @@ Entry pain(int on_day, int pain_value, std::optional<Mobility> mobility = std::n
   std::vector<RegionRating> ratings;
   for (Region region : regions)
     ratings.push_back({region, std::nullopt});
-  entry.detail = PainRecord{*PainScore::from_int(pain_value), ratings, mobility};
+  entry.detail = PainRecord{*PainScore::from_int(pain_value), ratings, mobility, std::nullopt};
   return entry;
 }
 
@@ -315,6 +316,15 @@ TEST(PlanRulesTest, LowFunctionScoresHoldThePlanAtWalk) {
 }
 
 TEST(PlanRulesTest, EveryPostureRoutineExerciseIsInTheCatalog) {
+  for (Phase phase : {Phase::kRest, Phase::kStand, Phase::kWalk, Phase::kMove}) {
+    SCOPED_TRACE(to_string(phase));
+    ASSERT_FALSE(posture_routine(phase).empty());
+    for (std::string_view id : posture_routine(phase)) {
+      const Exercise* exercise = catalog().find(id);
+      ASSERT_NE(exercise, nullptr) << id;
+      EXPECT_TRUE(exercise->suits(phase)) << id;
+    }
+  }
   for (Mobility mobility : {Mobility::kLie, Mobility::kStand, Mobility::kWalk, Mobility::kMove}) {
     std::vector<Entry> entries;
     for (int d = 0; d < 4; ++d)
@@ -335,6 +345,192 @@ TEST(PlanRulesTest, EveryReasonNamesATip) {
     EXPECT_FALSE(reason.text.empty());
     EXPECT_NE(tip_name(reason.tip).find("Tip"), std::string::npos);
   }
+}
+
+Entry leg_pain(int on_day, int pain_value, Mobility mobility, Region leg,
+               std::optional<bool> spreads, int hour = 9) {
+  Entry entry = pain(on_day, pain_value, mobility, {Region::kLowerBack, leg}, hour);
+  std::get<PainRecord>(entry.detail).leg_pain_spreads = spreads;
+  return entry;
+}
+
+bool eases(const PlannedExercise& planned, Region region) {
+  const auto& eased = planned.exercise->eases;
+  return std::find(eased.begin(), eased.end(), region) != eased.end();
+}
+
+bool mentions(const Plan& plan, std::string_view words) {
+  return std::any_of(plan.reasons.begin(), plan.reasons.end(), [&](const Reason& reason) {
+    return reason.text.find(words) != std::string::npos;
+  });
+}
+
+// Issue #12, item 7: the cool-down was chosen, taken by the main part and dropped, and
+// today, the guided session and the calendar gave three lengths.
+TEST(PlanRulesTest, ASessionHasAWarmUpAMainPartAndACoolDownAndOneLength) {
+  for (const std::vector<Style>& styles :
+       std::vector<std::vector<Style>>{{}, {Style::kYoga}, {Style::kPilates, Style::kBallet}}) {
+    for (int level_day : {3, 9}) {
+      std::vector<Entry> entries;
+      for (int d = 0; d <= level_day; ++d)
+        entries.push_back(pain(d, 3, Mobility::kMove));
+      const Plan plan = plan_on(level_day, entries, {styles, {}, {}});
+      SCOPED_TRACE(::testing::Message() << "styles " << styles.size() << " day " << level_day);
+      int warm = 0;
+      int main = 0;
+      int cool = 0;
+      int minutes = 0;
+      for (const PlannedExercise& planned : plan.exercises) {
+        warm += planned.part == Part::kWarmUp;
+        main += planned.part == Part::kMain;
+        cool += planned.part == Part::kCoolDown;
+        if (planned.part == Part::kWarmUp || planned.part == Part::kMain ||
+            planned.part == Part::kCoolDown) {
+          minutes += planned.exercise->minutes;
+        }
+      }
+      EXPECT_EQ(warm, 1);
+      EXPECT_GE(main, 1);
+      EXPECT_EQ(cool, 1);
+      EXPECT_EQ(plan.session_minutes, minutes);
+      const auto guided = choose_session(plan, catalog().all(), std::nullopt);
+      ASSERT_TRUE(guided) << guided.error().message;
+      EXPECT_EQ(guided->minutes, plan.session_minutes);
+      EXPECT_EQ(guided->items.back().part, Part::kCoolDown);
+    }
+  }
+}
+
+// Issue #12, item 8: after "cannot stand up straight yet" the plan said to walk 5 minutes.
+TEST(PlanRulesTest, TheRestPhaseAsksForChangesOfPositionNotWalks) {
+  const Plan rest = plan_on(0, {pain(0, 8, Mobility::kLie)});
+  ASSERT_EQ(rest.phase, Phase::kRest);
+  ASSERT_EQ(rest.keep_moving.size(), 2U);
+  for (const std::string& line : rest.keep_moving) {
+    EXPECT_EQ(line.find("Walk about"), std::string::npos) << line;
+    EXPECT_EQ(line.find("Stand up and move"), std::string::npos) << line;
+  }
+  EXPECT_NE(rest.keep_moving[0].find("Change position"), std::string::npos);
+  EXPECT_NE(rest.keep_moving[1].find("supported steps"), std::string::npos);
+  bool steps = false;
+  for (const PlannedExercise& planned : rest.exercises)
+    steps = steps || planned.exercise->id == "basics-assisted-steps";
+  EXPECT_TRUE(steps) << "tip 2: resist the urge to lie down all day";
+  const Plan walk = plan_on(0, {pain(0, 4, Mobility::kWalk)});
+  EXPECT_NE(walk.keep_moving[1].find("Walk about 15 minutes"), std::string::npos);
+}
+
+// Issue #12, item 10: a region is new from the episode's first days, not after a week.
+TEST(PlanRulesTest, ARegionIsNewWhenItFirstAppearsInTheEpisode) {
+  std::vector<Entry> entries = {pain(0, 6, Mobility::kStand, {Region::kLowerBack, Region::kRightHip})};
+  EXPECT_TRUE(plan_on(0, entries).notices.empty()) << "the first day's places are the start";
+  entries.push_back(pain(2, 6, Mobility::kStand, {Region::kLowerBack, Region::kNeck}));
+  const auto is_new = [](const Plan& plan, std::string_view name) {
+    return std::any_of(plan.notices.begin(), plan.notices.end(), [&](const std::string& n) {
+      return n.find("New this week") != std::string::npos && n.find(name) != std::string::npos;
+    });
+  };
+  EXPECT_TRUE(is_new(plan_on(2, entries), "neck"));
+  EXPECT_FALSE(is_new(plan_on(2, entries), "hip"));
+  EXPECT_TRUE(is_new(plan_on(8, entries), "neck"));
+  EXPECT_FALSE(is_new(plan_on(9, entries), "neck")) << "a week later it is no longer new";
+}
+
+// Issue #12, item 11: `log 4 lower-back right-thigh:5 --mobility walk` left the thigh
+// unanswered. Issue #20, item 1: and an unanswered thigh must not get a nerve stretch.
+TEST(PlanRulesTest, ThighPainGetsGentleWorkButNoNerveStretchUntilItIsSaidToStayPut) {
+  for (const std::optional<bool> spreads : {std::optional<bool>{}, std::optional<bool>{true}}) {
+    SCOPED_TRACE(spreads ? "shoots below the knee" : "not answered");
+    for (Mobility mobility : {Mobility::kLie, Mobility::kStand, Mobility::kWalk, Mobility::kMove}) {
+      for (const std::vector<Style>& styles :
+           std::vector<std::vector<Style>>{{}, {Style::kYoga}, {Style::kPilates}}) {
+        std::vector<Entry> entries;
+        for (int d = 0; d < 12; ++d)
+          entries.push_back(leg_pain(d, 3, mobility, Region::kRightThigh, spreads));
+        for (int on_day : {0, 11}) {
+          const Plan plan = plan_on(on_day, entries, {styles, {}, {}});
+          SCOPED_TRACE(::testing::Message() << to_string(mobility) << " day " << on_day);
+          EXPECT_EQ(plan.ask_leg_pain, !spreads.has_value());
+          bool thigh = false;
+          for (const PlannedExercise& planned : plan.exercises) {
+            EXPECT_FALSE(planned.exercise->tensions_nerves) << planned.exercise->id;
+            thigh = thigh || eases(planned, Region::kRightThigh);
+          }
+          EXPECT_TRUE(thigh || mentions(plan, "right thigh"));
+          EXPECT_TRUE(mentions(plan, "leaves out stretches that pull on the nerve"));
+        }
+      }
+    }
+  }
+  // Said to stay put: the plan may use the whole catalog again.
+  std::vector<Entry> entries;
+  for (int d = 0; d < 12; ++d)
+    entries.push_back(leg_pain(d, 3, Mobility::kMove, Region::kRightThigh, false));
+  const Plan plan = plan_on(11, entries);
+  EXPECT_FALSE(plan.ask_leg_pain);
+  EXPECT_FALSE(mentions(plan, "pull on the nerve"));
+}
+
+// Issue #20, item 3: nine silent days unlocked the hardest exercises.
+TEST(PlanRulesTest, DaysWithoutAnEntryHoldTheLevel) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 3; ++d)
+    entries.push_back(pain(d, 3, Mobility::kMove));
+  const Plan logged = plan_on(2, entries);
+  const Plan silent = plan_on(11, entries);
+  EXPECT_EQ(silent.phase, logged.phase);
+  EXPECT_EQ(silent.level, logged.level);
+  EXPECT_TRUE(mentions(silent, "for 9 days")) << "the plan says why it holds";
+  EXPECT_FALSE(mentions(logged, "not from silence"));
+  // Logging again resumes the climb: three calm logged days raise the level.
+  for (int d = 12; d < 15; ++d)
+    entries.push_back(pain(d, 3, Mobility::kMove));
+  EXPECT_GT(plan_on(14, entries).level, logged.level);
+}
+
+// Issue #12, item 4: a flare is said, advised on for 48 hours, counted, and a big jump
+// offers the safety check again.
+TEST(PlanRulesTest, AFlareBringsTwoDaysOfAdviceAndABigJumpOffersTheCheck) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 5; ++d)
+    entries.push_back(pain(d, 2, Mobility::kWalk));
+  EXPECT_FALSE(plan_on(4, entries).days_since_flare.has_value());
+  entries.push_back(pain(5, 2, Mobility::kWalk, {Region::kLowerBack}, 9));
+  entries.push_back(pain(5, 8, Mobility::kWalk, {Region::kLowerBack}, 16));  // "sharp again"
+  for (int d = 6; d < 10; ++d)
+    entries.push_back(pain(d, 4, Mobility::kWalk));
+  const Plan flare = plan_on(5, entries);
+  EXPECT_TRUE(flare.flare);
+  EXPECT_EQ(flare.days_since_flare, 0);
+  EXPECT_FALSE(flare.flare_advice.empty());
+  EXPECT_TRUE(flare.offer_check);
+  for (const std::string& advice : flare.flare_advice) {
+    EXPECT_EQ(advice.find(" mg"), std::string::npos) << "no doses: " << advice;
+  }
+  const Plan next = plan_on(6, entries);
+  EXPECT_EQ(next.days_since_flare, 1);
+  EXPECT_FALSE(next.flare_advice.empty()) << "48 hours";
+  const Plan later = plan_on(7, entries);
+  EXPECT_EQ(later.days_since_flare, 2);
+  EXPECT_TRUE(later.flare_advice.empty());
+  EXPECT_FALSE(later.offer_check);
+  // A rise of 2 or 3 is a flare without the check.
+  entries = {pain(0, 4, Mobility::kWalk, {Region::kLowerBack}, 9),
+             pain(0, 7, Mobility::kWalk, {Region::kLowerBack}, 15)};
+  EXPECT_TRUE(plan_on(0, entries).flare);
+  EXPECT_FALSE(plan_on(0, entries).offer_check);
+}
+
+// Issue #20, item 4: the evidence sentence said NICE and the ACP recommend Pilates.
+TEST(PlanRulesTest, TheEvidenceSentenceSaysWhatEachSourceSays) {
+  std::vector<Entry> entries;
+  for (int d = 0; d < 4; ++d)
+    entries.push_back(pain(d, 4, Mobility::kWalk));
+  const Plan plan = plan_on(3, entries, {{Style::kPilates, Style::kYoga}, {}, {}});
+  EXPECT_TRUE(mentions(plan, "Neither guideline names Pilates"));
+  EXPECT_FALSE(mentions(plan, "yoga and Pilates are recommended"));
+  EXPECT_TRUE(mentions(plan, "Dahm 2010"));
+  EXPECT_TRUE(mentions(plan, "staying active"));
 }
 
 }  // namespace

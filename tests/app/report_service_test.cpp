@@ -33,7 +33,7 @@ class ReportServiceTest : public ::testing::Test {
     core::Entry entry;
     entry.at = at;
     entry.detail = core::PainRecord{
-        *core::PainScore::from_int(value), {{core::Region::kLowerBack, {}}}, mobility};
+        *core::PainScore::from_int(value), {{core::Region::kLowerBack, {}}}, mobility, std::nullopt};
     ASSERT_TRUE(store::DiaryStore(db_).add(entry));
   }
 

@@ -26,7 +26,7 @@ class ScreeningTest : public ::testing::Test {
   void log_pain(core::Instant instant, int pain) const {
     core::Entry entry;
     entry.at = instant;
-    entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt};
+    entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
     ASSERT_TRUE(store::DiaryStore(db_).add(entry).has_value());
   }
 
@@ -125,6 +125,40 @@ TEST_F(ScreeningTest, AVisitBeforeATrendBeganDoesNotAnswerIt) {
   ASSERT_TRUE(standing.has_value());
   EXPECT_EQ(standing->assessment.level, Level::kSeeClinician);
   EXPECT_EQ(standing->assessment.flags, std::vector<Flag>{Flag::kPainRising});
+}
+
+// Issue #12, item 2: "I answered wrongly" is a new check that corrects the last one. The
+// corrected answers stop counting; both checks stay on record; only the latest check can be
+// corrected, and earlier answers and diary trends are never corrected away.
+TEST_F(ScreeningTest, ACorrectionReplacesTheLastChecksAnswersAndKeepsBoth) {
+  auto wrong = service_.screen(answers("bladder"));
+  ASSERT_TRUE(wrong.has_value());
+  EXPECT_EQ(wrong->standing.gate(), Gate::kPaused);
+  auto corrected = at(kNoon + hours{1}).screen(answers("none"), true);
+  ASSERT_TRUE(corrected.has_value()) << corrected.error().message;
+  EXPECT_EQ(corrected->screening.corrects, wrong->screening.id);
+  EXPECT_EQ(corrected->standing.assessment.level, Level::kSelfCare);
+  EXPECT_EQ(corrected->standing.gate(), Gate::kOpen);
+  ASSERT_EQ(corrected->standing.since_visit.size(), 2U);
+  EXPECT_EQ(corrected->standing.since_visit[0].level, Level::kEmergency) << "kept on record";
+  EXPECT_EQ(corrected->standing.since_visit[1].corrects, wrong->screening.id);
+  // Without "correcting", a later "no" still does not lift a yes.
+  ASSERT_TRUE(at(kNoon + hours{2}).screen(answers("fever")).has_value());
+  ASSERT_TRUE(at(kNoon + hours{3}).screen(answers("none")).has_value());
+  EXPECT_EQ(at(kNoon + hours{3}).standing()->assessment.level, Level::kUrgent);
+  // A correction corrects the latest check only: the fever two checks back still counts.
+  ASSERT_TRUE(at(kNoon + hours{4}).screen(answers("none"), true).has_value());
+  EXPECT_EQ(at(kNoon + hours{4}).standing()->assessment.level, Level::kUrgent);
+}
+
+TEST_F(ScreeningTest, ThereIsNothingToCorrectBeforeACheckOrJustAfterAVisit) {
+  auto nothing = service_.screen(answers("none"), true);
+  ASSERT_FALSE(nothing.has_value());
+  EXPECT_EQ(nothing.error().code, core::ErrorCode::kInvalidInput);
+  EXPECT_NE(nothing.error().message.find("no check to correct"), std::string::npos);
+  ASSERT_TRUE(service_.screen(answers("trauma")).has_value());
+  ASSERT_TRUE(at(kNoon + hours{1}).record_clinician_seen().has_value());
+  EXPECT_FALSE(at(kNoon + hours{2}).screen(answers("none"), true).has_value());
 }
 
 TEST_F(ScreeningTest, ShowsTheDisclaimerOnce) {

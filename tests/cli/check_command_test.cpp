@@ -275,6 +275,29 @@ TEST_F(CheckCommandTest, AnUrgentResultPausesPlansUntilAClinicianHasSeenThePerso
             testing::local_iso(kNoon + std::chrono::hours{2}));
 }
 
+// Issue #12, item 2: one wrong key ended the check in an emergency with no way back but
+// claiming a clinician visit. A correction says what it corrects and keeps both.
+TEST_F(CheckCommandTest, AWrongAnswerIsCorrectedByANewCheckThatSaysSo) {
+  const Output wrong = run({"check", "--answers", "bladder"});
+  ASSERT_EQ(wrong.code, kExitOk);
+  EXPECT_TRUE(has(wrong.out, "limber check --correct")) << wrong.out;
+  EXPECT_FALSE(gate().result->proceed);
+  now_ += std::chrono::minutes{2};
+  const Output fixed = run({"check", "--correct", "--answers", "none", "--json"});
+  ASSERT_EQ(fixed.code, kExitOk) << fixed.err;
+  const auto json = nlohmann::json::parse(fixed.out);
+  EXPECT_EQ(json["level"], "self-care");
+  EXPECT_EQ(json["check"]["corrects"], 1);
+  const std::string advice = json["advice"].get<std::string>();
+  EXPECT_TRUE(has(advice, "Recorded as a correction of your check of")) << advice;
+  EXPECT_TRUE(has(advice, "(result: emergency)")) << advice;
+  EXPECT_TRUE(has(advice, "Both checks stay in your history")) << advice;
+  EXPECT_TRUE(has(advice, "do not wait: call emergency services")) << advice;
+  EXPECT_TRUE(gate().result->proceed);
+  const Output both = run({"check", "--correct", "--seen-clinician"});
+  EXPECT_EQ(both.code, kExitUsage);
+}
+
 TEST_F(CheckCommandTest, StatusPutsAStandingEmergencyFirst) {
   ASSERT_EQ(run({"log", "5", "lower-back"}).code, kExitOk);
   ASSERT_EQ(run({"check", "--answers", "bladder"}).code, kExitOk);

@@ -33,6 +33,31 @@ TEST_F(DiaryCommandsTest, LogsPainWithRegionsAndShowsItInHistory) {
   EXPECT_EQ(entries[0]["at"], local_iso(kNoon));
 }
 
+// Issue #20: whether leg pain shoots, tingles or goes below the knee is asked once on a
+// terminal, taken from --leg-pain otherwise, stored with the entry and shown.
+TEST_F(DiaryCommandsTest, AsksWhetherLegPainSpreadsAndKeepsTheAnswer) {
+  auto asked = run({"log", "4", "lower-back", "right-thigh:5"}, "y\n", true);
+  ASSERT_EQ(asked.code, 0) << asked.err;
+  EXPECT_NE(asked.out.find("Does the pain in your leg shoot"), std::string::npos) << asked.out;
+  EXPECT_NE(asked.out.find("leg pain shoots, tingles or goes below the knee"), std::string::npos)
+      << asked.out;
+  ASSERT_EQ(run({"log", "3", "left-calf", "--leg-pain", "stays"}).code, 0);
+  auto back_only = run({"log", "3", "lower-back"}, "", true);
+  EXPECT_EQ(back_only.out.find("Does the pain"), std::string::npos) << "asked only for a leg";
+  const auto entries = nlohmann::json::parse(run({"history", "--json"}).out);
+  ASSERT_EQ(entries.size(), 3U);
+  EXPECT_TRUE(entries[2]["leg_pain_spreads"].is_boolean());
+  EXPECT_EQ(entries[2]["leg_pain_spreads"], true);
+  EXPECT_EQ(entries[1]["leg_pain_spreads"], false);
+  EXPECT_TRUE(entries[0]["leg_pain_spreads"].is_null());
+  auto wrong = run({"log", "3", "neck", "--leg-pain", "stays"});
+  EXPECT_EQ(wrong.code, 2);
+  EXPECT_NE(wrong.err.find("thigh or calf"), std::string::npos) << wrong.err;
+  auto typo = run({"log", "3", "left-calf", "--leg-pain", "maybe"});
+  EXPECT_EQ(typo.code, 2);
+  EXPECT_NE(typo.err.find("spreads"), std::string::npos) << typo.err;
+}
+
 TEST_F(DiaryCommandsTest, LogsReliefAndWalksWithTheirOwnTimes) {
   ASSERT_EQ(run({"log", "relief", "cream", "Deep Heat", "--at", "yesterday 21:00"}).code, 0);
   ASSERT_EQ(run({"log", "walk", "15", "--at", "2h ago"}).code, 0);

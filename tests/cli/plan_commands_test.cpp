@@ -1,3 +1,5 @@
+#include <sstream>
+
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_fixture.h"
@@ -43,7 +45,39 @@ TEST_F(PlanCommandsTest, TodayGivesThePlanWithTheDocumentedKeys) {
   }
   auto text = run({"today"});
   EXPECT_NE(text.out.find("Phase: walk"), std::string::npos) << text.out;
-  EXPECT_NE(text.out.find("Tip 5, related pains"), std::string::npos) << text.out;
+  EXPECT_EQ(text.out.find("Tip 5, related pains"), std::string::npos) << "reasons on --full";
+  auto full = run({"today", "--full"});
+  EXPECT_NE(full.out.find("Tip 5, related pains"), std::string::npos) << full.out;
+}
+
+// Issue #12, item 5: `limber today` was 733 words in 79 rows, broken mid-word. The default
+// is what to do now, how much and what next, in a screenful at the terminal's width.
+TEST_F(PlanCommandsTest, TodayFitsAScreenfulAndSaysWhyOnlyWhenAsked) {
+  ASSERT_EQ(run({"check", "--answers", "none"}).code, 0);
+  ASSERT_EQ(run({"log", "4", "lower-back", "right-thigh:5", "--mobility", "walk"}).code, 0);
+  ASSERT_EQ(run({"prefs", "--styles", "yoga,pilates"}).code, 0);
+  const auto short_plan = run({"today"});
+  ASSERT_EQ(short_plan.code, 0) << short_plan.err;
+  std::size_t rows = 0;
+  std::size_t words = 0;
+  std::istringstream lines(short_plan.out);
+  for (std::string line; std::getline(lines, line);) {
+    ++rows;
+    EXPECT_LE(line.size(), 80U + 8U) << line;  // bytes: "·" takes two for one column
+    std::istringstream split(line);
+    for (std::string word; split >> word;)
+      ++words;
+  }
+  EXPECT_LE(rows, 30U) << short_plan.out;
+  EXPECT_LE(words, 250U) << short_plan.out;
+  EXPECT_EQ(short_plan.out.find("Tip 1, slow down"), std::string::npos);
+  EXPECT_NE(short_plan.out.find("Start the session: limber session"), std::string::npos);
+  EXPECT_NE(short_plan.out.find("Does the pain in your leg shoot"), std::string::npos)
+      << short_plan.out;
+  const auto full = run({"today", "--full"});
+  EXPECT_NE(full.out.find("Tip 5, related pains"), std::string::npos);
+  EXPECT_NE(full.out.find("right thigh"), std::string::npos) << full.out;
+  EXPECT_GT(full.out.size(), short_plan.out.size());
 }
 
 TEST_F(PlanCommandsTest, AnUrgentResultPausesThePlan) {
@@ -92,6 +126,16 @@ TEST_F(PlanCommandsTest, TheFunctionalScaleTakesThreeActivitiesRatedZeroToTen) {
   EXPECT_EQ(scale["score"], 6.0);
   EXPECT_EQ(scale["change"], 4.0);
   EXPECT_EQ(scale["activities"].size(), 3U);
+  // Each activity's ratings and trend are shown afterwards (issue #12, item 9).
+  ASSERT_EQ(scale["ratings"].size(), 3U);
+  EXPECT_EQ(scale["ratings"][0]["name"], "put on socks");
+  ASSERT_EQ(scale["ratings"][0]["ratings"].size(), 2U);
+  EXPECT_EQ(scale["ratings"][0]["ratings"][0]["score"], 2);
+  EXPECT_EQ(scale["ratings"][0]["ratings"][1]["score"], 6);
+  const auto list = run({"function", "list"});
+  EXPECT_NE(list.out.find("put on socks: 2 → 6"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("+4 since the first rating"), std::string::npos) << list.out;
+  EXPECT_NE(list.out.find("sit through a film: not rated yet"), std::string::npos) << list.out;
 }
 
 TEST_F(PlanCommandsTest, ANewEpisodeStartsFromRestAndRemembersWhatHelped) {

@@ -15,7 +15,7 @@ Entry pain_at(Instant at, int pain, std::chrono::seconds offset = std::chrono::s
   Entry entry;
   entry.at = at;
   entry.utc_offset = offset;
-  entry.detail = PainRecord{*PainScore::from_int(pain), {}, std::nullopt};
+  entry.detail = PainRecord{*PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
   return entry;
 }
 

@@ -48,7 +48,7 @@ std::vector<Entry> sample_diary() {
                            {{Region::kLowerBack, std::nullopt},
                             {Region::kNeck, *PainScore::from_int(3)},
                             {Region::kLeftThigh, *PainScore::from_int(4)}},
-                           Mobility::kStand};
+                           Mobility::kStand, std::nullopt};
   pain.note = "bent over, \"ouch\", then\nlay down";
   Entry relief;
   relief.id = 2;
@@ -64,7 +64,7 @@ std::vector<Entry> sample_diary() {
   Entry bare;
   bare.id = 6;
   bare.at = kNoon + hours{1};
-  bare.detail = PainRecord{*PainScore::from_int(0), {}, std::nullopt};
+  bare.detail = PainRecord{*PainScore::from_int(0), {}, std::nullopt, std::nullopt};
   Entry session;
   session.id = 7;
   session.at = kNoon + hours{2};

@@ -43,6 +43,27 @@ TEST(IcsTest, PlansAWalkAndASessionEachDayAtTheChosenTimes) {
   EXPECT_EQ(events[2].summary, "Walk, 12 minutes");
 }
 
+// Issue #12, item 7: the calendar said 25 minutes where today said 20: it added the posture
+// routine to the session. The session's length is the plan's.
+TEST(IcsTest, TheSessionEventLastsAsLongAsThePlansSession) {
+  Exercise cat_cow;
+  cat_cow.name = "Cat and cow";
+  cat_cow.minutes = 8;
+  Exercise wall;
+  wall.name = "Wall check";
+  wall.minutes = 5;
+  Plan plan = plan_on(kMonday, 10, 8, &cat_cow);
+  plan.exercises.push_back({&wall, Part::kPosture, "why"});
+  const std::vector<Plan> plans = {plan};
+  const auto events = week_events(plans, EventTimes{});
+  ASSERT_EQ(events.size(), 2U);
+  EXPECT_EQ(events[1].minutes, 8);
+  EXPECT_EQ(events[1].summary, "Exercise session, 8 minutes");
+  EXPECT_NE(events[1].description.find("Posture routine (not part of the session), 5 minutes"),
+            std::string::npos)
+      << events[1].description;
+}
+
 TEST(IcsTest, APausedPlanGivesNoEvents) {
   Plan paused = plan_on(kMonday, 10, 0, nullptr);
   paused.paused = true;

@@ -19,7 +19,7 @@ Entry pain(int on_day, int value, std::vector<Region> regions = {Region::kLowerB
   std::vector<RegionRating> ratings;
   for (Region region : regions)
     ratings.push_back({region, std::nullopt});
-  entry.detail = PainRecord{*PainScore::from_int(value), ratings, std::nullopt};
+  entry.detail = PainRecord{*PainScore::from_int(value), ratings, std::nullopt, std::nullopt};
   return entry;
 }
 

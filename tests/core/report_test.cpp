@@ -26,7 +26,7 @@ Entry pain(int on_day, int value, std::vector<RegionRating> regions = {{Region::
            std::optional<Mobility> mobility = std::nullopt, std::string note = "") {
   Entry entry;
   entry.at = at(on_day);
-  entry.detail = PainRecord{*PainScore::from_int(value), std::move(regions), mobility};
+  entry.detail = PainRecord{*PainScore::from_int(value), std::move(regions), mobility, std::nullopt};
   entry.note = std::move(note);
   return entry;
 }

@@ -119,6 +119,8 @@ TEST_F(ApiTest, RefusesEntriesOutOfRangeWithAHintAndWritesNothing) {
       {R"({"pain": 5, "regions": ["neck:12"]})", "range"},
       {R"({"pain": 5, "regions": [{"region": "neck", "pain": 11}]})", "range"},
       {R"({"pain": 5, "mobility": "run"})", "mobility"},
+      {R"({"pain": 5, "regions": ["neck"], "leg_pain_spreads": true})", "thigh or calf"},
+      {R"({"pain": 5, "regions": ["left-calf"], "leg_pain_spreads": "yes"})", "true"},
       {R"({"pain": 5, "regoins": ["neck"]})", "Did you mean 'regions'"},
       {R"({"pain": 5, "at": "tomorrow 10:00"})",
        "'tomorrow 10:00' is in the future, and times in the future cannot be logged"},
@@ -339,7 +341,7 @@ TEST_F(ApiTest, ProgressFollowsEveryChangeToTheDiaryAndTheDay) {
   ASSERT_TRUE(other) << other.error().message;
   core::Entry entry;
   entry.at = kNoon;
-  entry.detail = core::PainRecord{core::PainScore::from_int(8).value(), {}, std::nullopt};
+  entry.detail = core::PainRecord{core::PainScore::from_int(8).value(), {}, std::nullopt, std::nullopt};
   ASSERT_TRUE(store::DiaryStore(*other).add(entry));
   EXPECT_EQ(get("/api/progress?days=7").body["days"][6]["pain_mean"], 6.0);
   EXPECT_EQ(get("/api/today").body["plan"]["date"], "2026-11-21");

@@ -19,7 +19,7 @@ using testing::TempDir;
 core::Entry pain_entry(int pain) {
   core::Entry entry;
   entry.at = testing::kNoon;
-  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt};
+  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
   return entry;
 }
 

@@ -45,6 +45,21 @@ function painForm(context, refresh) {
     vocabulary.mobility.map((m) => h('label', {class: 'choice'},
       h('input', {type: 'radio', name: mobilityName, value: m.id}),
       h('span', {}, m.description))));
+  // Leg pain may come from a nerve, not a spasm (issue #20): asked when a thigh or calf is
+  // marked, and stored with the entry.
+  const legName = uid('leg');
+  const leg = h('fieldset', {class: 'choices', hidden: true},
+    h('legend', {}, 'Does the pain in your leg shoot, tingle, or go below the knee?'),
+    [['yes', 'Yes'], ['no', 'No, it stays put'], ['', 'Not sure']].map(([value, label]) =>
+      h('label', {class: 'choice'},
+        h('input', {type: 'radio', name: legName, value}),
+        h('span', {}, label))));
+  const LEGS = ['left-thigh', 'right-thigh', 'left-calf', 'right-calf'];
+  const updateLeg = () => {
+    leg.hidden = !map.selected().some((region) => LEGS.includes(region));
+  };
+  map.element.addEventListener('change', updateLeg);
+  map.element.addEventListener('click', () => queueMicrotask(updateLeg));
   const noteId = uid('note');
   const note = h('textarea', {id: noteId, rows: 2, maxlength: vocabulary.limits.note});
   const error = errorBox();
@@ -63,6 +78,8 @@ function painForm(context, refresh) {
       const chosenMobility = form.querySelector(`input[name="${mobilityName}"]:checked`);
       const body = {pain, regions: map.selected()};
       if (chosenMobility) body.mobility = chosenMobility.value;
+      const legAnswer = form.querySelector(`input[name="${legName}"]:checked`);
+      if (!leg.hidden && legAnswer && legAnswer.value) body.leg_pain_spreads = legAnswer.value === 'yes';
       if (note.value.trim()) body.note = note.value.trim();
       try {
         const saved = await api.post('/api/entries', body);
@@ -71,6 +88,7 @@ function painForm(context, refresh) {
         if (saved.check_again) announce(saved.check_again, 'warn');
         form.reset();
         map.clear();
+        updateLeg();
         await refresh();
       } catch (failure) {
         showError(error, failure.message);
@@ -81,6 +99,7 @@ function painForm(context, refresh) {
   scale.element,
   h('h3', {}, 'Where does it hurt?'),
   map.element,
+  leg,
   mobility,
   h('label', {for: noteId}, 'Note (optional)'),
   note,

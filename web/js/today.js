@@ -68,37 +68,58 @@ export async function render(context) {
   if (!plan) return view;
 
   const phase = PHASES[plan.phase] ?? {name: plan.phase, what: ''};
+  const flareLine = plan.flare ? 'Stepped back after a flare: gentler today.'
+    : plan.days_since_flare !== null && plan.days_since_flare !== undefined
+      ? `${plan.days_since_flare} day${plan.days_since_flare === 1 ? '' : 's'} since the last flare.` : null;
   view.append(h('p', {class: 'lead'},
     `${shortDay(plan.date)} · day ${plan.day_of_episode} of this episode`));
-  view.append(h('section', {class: 'card phase', 'aria-labelledby': 'phase-heading'},
-    h('h2', {id: 'phase-heading'}, `Phase: ${phase.name}`, plan.level > 1 ? ` · level ${plan.level}` : ''),
-    h('p', {}, phase.what),
-    plan.flare ? h('p', {class: 'flare'}, 'Stepped back after a flare: gentler today.') : null,
-    plan.notices.length ? h('ul', {class: 'notices'}, plan.notices.map((n) => h('li', {}, n))) : null));
-
-  view.append(h('section', {class: 'card', 'aria-labelledby': 'moving-heading'},
-    h('h2', {id: 'moving-heading'}, 'Keep moving'),
-    h('ul', {class: 'facts'},
-      h('li', {}, h('strong', {}, `Every ${plan.sitting_limit_minutes} min`), ' stand up and move.'),
-      h('li', {}, h('strong', {}, `About ${plan.walk_minutes} min`), ' of walking today, in short bouts on even ground.')),
-    h('a', {class: 'button', href: '#/log'}, 'Log a walk or how you feel')));
-
+  // What to do now comes first, with the start button on the first screen of a phone
+  // (issue #12); the reasons wait in a fold.
   const groups = new Map();
   for (const exercise of plan.exercises) {
     if (!groups.has(exercise.part)) groups.set(exercise.part, []);
     groups.get(exercise.part).push(exercise);
   }
+  const sessionParts = ['warm-up', 'main', 'cool-down'];
   const exercises = h('section', {class: 'card', 'aria-labelledby': 'plan-heading'},
-    h('h2', {id: 'plan-heading'}, 'What to do'));
-  for (const [part, items] of groups) {
-    exercises.append(h('h3', {}, PARTS[part] ?? part, part === 'main' ? ` (${plan.session_minutes} min)` : ''));
-    exercises.append(h('ul', {class: 'exercise-list'}, items.map(exerciseItem)));
-  }
-  exercises.append(h('a', {class: 'button primary big', href: '#/session'}, '▶ Start the guided session'));
+    h('h2', {id: 'plan-heading'}, `Phase: ${phase.name}`, plan.level > 1 ? ` · level ${plan.level}` : ''),
+    flareLine ? h('p', {class: plan.flare ? 'flare' : 'hint'}, flareLine) : null,
+    plan.notices.length ? h('ul', {class: 'notices'}, plan.notices.map((n) => h('li', {}, n))) : null,
+    plan.offer_check ? h('a', {class: 'button', href: '#/check'}, 'Take the safety check again') : null,
+    plan.ask_leg_pain ? h('p', {class: 'notices'},
+      'Does the pain in your leg shoot, tingle or go below the knee? ',
+      h('a', {href: '#/log'}, 'Say so with your next entry'),
+      ': until then the plan leaves out stretches that pull on a nerve.') : null,
+    h('a', {class: 'button primary big', href: '#/session'},
+      plan.session_minutes > 0 ? `▶ Start the session (${plan.session_minutes} min)` : '▶ Start the posture routine'));
+  const list = (heading, items, tag) => {
+    if (!items.length) return;
+    exercises.append(h('h3', {}, heading));
+    exercises.append(h(tag, {class: 'exercise-list'}, items.map(exerciseItem)));
+  };
+  const minutes = (items) => items.reduce((sum, e) => sum + e.minutes, 0);
+  const posture = groups.get('posture') ?? [];
+  const session = sessionParts.flatMap((part) => groups.get(part) ?? []);
+  const related = groups.get('related') ?? [];
+  list(`${PARTS.posture} (${minutes(posture)} min)`, posture, 'ul');
+  list(`Session (${plan.session_minutes} min): warm-up, main part, cool-down`, session, 'ol');
+  list(`${PARTS.related} (${minutes(related)} min)`, related, 'ul');
   view.append(exercises);
 
-  view.append(h('section', {class: 'card', 'aria-labelledby': 'why-heading'},
-    h('h2', {id: 'why-heading'}, 'Why'),
+  if (plan.flare_advice?.length) {
+    view.append(h('section', {class: 'card', 'aria-labelledby': 'flare-heading'},
+      h('h2', {id: 'flare-heading'}, 'After a flare, for two days'),
+      h('ul', {}, plan.flare_advice.map((line) => h('li', {}, line)))));
+  }
+
+  view.append(h('section', {class: 'card', 'aria-labelledby': 'moving-heading'},
+    h('h2', {id: 'moving-heading'}, 'Keep moving'),
+    h('ul', {class: 'facts'}, (plan.keep_moving ?? []).map((line) => h('li', {}, line))),
+    h('a', {class: 'button', href: '#/log'}, 'Log a walk or how you feel')));
+
+  view.append(h('details', {class: 'card why'},
+    h('summary', {}, h('h2', {id: 'why-heading'}, 'Why this plan')),
+    h('p', {}, phase.what),
     h('ul', {class: 'reasons'}, plan.reasons.map((reason) =>
       h('li', {}, h('strong', {}, reason.tip_name), ': ', reason.text)))));
   return view;
