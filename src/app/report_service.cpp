@@ -87,8 +87,13 @@ core::Result<core::Report> ReportService::report(std::optional<local_days> from,
     return Unexpected(stored.error());
   std::vector<core::CheckRecord> checks;
   for (const store::Screening& screening : *stored) {
+    std::optional<core::LocalTime> corrects;
+    for (const store::Screening& earlier : *stored) {
+      if (screening.corrects && earlier.id == *screening.corrects)
+        corrects = core::to_local(earlier.at, earlier.utc_offset);
+    }
     checks.push_back({core::to_local(screening.at, screening.utc_offset), screening.level,
-                      screening.flags, static_cast<int>(screening.answers.size())});
+                      screening.flags, static_cast<int>(screening.answers.size()), corrects});
   }
   auto visit = screenings.latest_visit();
   if (!visit)

@@ -211,12 +211,14 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
         state.phase = step_down(state.phase);
       }
       state.calm_days = 0;
-    } else if (!logged) {
-      // Silence is not calm (issue #20): a day without an entry holds the phase and level.
     } else if (target > state.phase && !flared_yesterday) {
-      state.phase = step_up(state.phase);  // one phase a day at most, never right after a flare
+      // Towards what the person last said they can do: one phase a day at most, never
+      // right after a flare.
+      state.phase = step_up(state.phase);
       state.level = 1;
       state.calm_days = 0;
+    } else if (!logged) {
+      // Silence is not calm (issue #20): a day without an entry holds the level.
     } else {
       ++state.calm_days;
       if (state.calm_days >= kCalmDaysToLevelUp && state.level < rules_for(state.phase).max_level) {
@@ -608,8 +610,8 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   if (state.silent_days > 0 && !by_day.empty()) {
     reasons.push_back(
         {Tip::kSlowDown,
-         fmt::format("Nothing is logged {}, so the plan holds where it was: it moves on from "
-                     "calm days you have logged, not from silence.",
+         fmt::format("Nothing is logged {}, so the level holds: it rises with calm days you "
+                     "have logged, not with silence.",
                      state.silent_days == 1 ? std::string("today yet")
                                             : fmt::format("for {} days", state.silent_days))});
   }
@@ -653,11 +655,10 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
              "Cochrane review, Dahm 2010)."});
   if (input.longest_sitting_yesterday &&
       input.longest_sitting_yesterday->count() > plan.sitting_limit_minutes) {
-    reasons.push_back(
-        {Tip::kKeepMoving,
-         fmt::format("You sat {} minutes at a stretch yesterday, longer than today's {}: when "
-                     "the reminder comes, stand up then, even for a minute.",
-                     input.longest_sitting_yesterday->count(), plan.sitting_limit_minutes)});
+    plan.keep_moving.push_back(
+        fmt::format("You sat {} minutes at a stretch yesterday, longer than today's {}: when "
+                    "the reminder comes, stand up then, even for a minute.",
+                    input.longest_sitting_yesterday->count(), plan.sitting_limit_minutes));
   }
 
   const local_days week_start = input.today - days{kRelatedPainDays - 1};
@@ -757,11 +758,18 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
   std::vector<Region> uncovered;
   for (const auto& item : recent) {
     const Region region = item.first;
-    const bool covered =
-        std::any_of(composer.planned().begin(), composer.planned().end(),
-                    [&](const PlannedExercise& p) { return eases(*p.exercise, region); });
-    if (!covered)
+    const auto covering =
+        std::find_if(composer.planned().begin(), composer.planned().end(),
+                     [&](const PlannedExercise& p) { return eases(*p.exercise, region); });
+    if (covering == composer.planned().end()) {
       uncovered.push_back(region);
+    } else if (beyond_back.contains(region)) {
+      reasons.push_back({Tip::kRelatedPains,
+                         fmt::format("You logged pain in {} this week. Your back is linked to "
+                                     "the muscles above and below it, so a spasm can spread; {}, "
+                                     "already in today's plan, eases it.",
+                                     place(region), covering->exercise->name)});
+    }
   }
   const auto style_ok = [&](const Exercise& e) {
     return e.style == Style::kBasics || contains(input.preferences.styles, e.style);
@@ -802,8 +810,8 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
     reasons.push_back(
         {Tip::kRelatedPains,
          region == Region::kOther
-             ? std::string("limber has no exercise for the other place you marked. If that pain "
-                           "is new, strong or getting worse, ask a clinician about it.")
+             ? std::string("There is no exercise in limber for the other place you marked. If "
+                           "that pain is new, strong or getting worse, ask a clinician about it.")
              : fmt::format("Nothing at today's level eases {} yet; it often settles as your "
                            "back does. Take the safety check again if the pain spreads below "
                            "the knee, or you feel numbness, tingling or weakness.",

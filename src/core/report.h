@@ -30,6 +30,8 @@ struct CheckRecord {
   Level level = Level::kSelfCare;
   std::vector<Flag> flags;  // the flags that counted
   int questions = 0;        // questions answered
+  // "I answered wrongly": when this check corrects an earlier one, that check's time.
+  std::optional<LocalTime> corrects;
 };
 
 // A stretch of sitting recorded by `limber watch`, in local time.

@@ -334,6 +334,11 @@ class Layout {
       const core::CheckRecord& check = report_.checks[i];
       std::string text = fmt::format("{} questions answered. Result: {}.", check.questions,
                                      level_words(check.level));
+      if (check.corrects) {
+        text += fmt::format(" A correction: the person said they had answered the check of {} "
+                            "wrongly.",
+                            core::report_day(floor<days>(*check.corrects)));
+      }
       if (!check.flags.empty()) {
         text += " Reported:";
         for (std::size_t f = 0; f < check.flags.size(); ++f) {

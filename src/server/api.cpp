@@ -381,8 +381,18 @@ Reply Api::check(const core::Now& now, std::string_view body) const {
   auto answers = answers_from_json(*object);
   if (!answers)
     return error_reply(answers.error());
+  bool correct = false;
+  if (object->contains("correct")) {
+    if (!object->at("correct").is_boolean()) {
+      return error_reply(core::fail(core::ErrorCode::kInvalidInput,
+                                    R"("correct" must be true (this check corrects the last )"
+                                    R"(one, answered wrongly) or false)")
+                             .value());
+    }
+    correct = object->at("correct").get<bool>();
+  }
   const Services services(db_, catalog_, now);
-  auto outcome = services.screening.screen(*answers);
+  auto outcome = services.screening.screen(*answers, correct);
   if (!outcome)
     return error_reply(outcome.error());
   // The check's page shows the disclaimer above the questions: answering it has shown it.

@@ -345,7 +345,7 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
 }
 
 Result<std::vector<core::Answer>> answers_from_json(const json& body) {
-  static constexpr std::array<std::string_view, 1> kFields = {"answers"};
+  static constexpr std::array<std::string_view, 2> kFields = {"answers", "correct"};
   if (auto ok = only_fields(body, kFields, "the safety check"); !ok)
     return Unexpected(ok.error());
   if (!body.contains("answers") || !body.at("answers").is_object()) {

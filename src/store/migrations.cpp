@@ -1,6 +1,8 @@
 #include "store/migrations.h"
 
+#include <array>
 #include <functional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -195,15 +197,39 @@ CREATE INDEX sitting_reminders_by_time ON sitting_reminders (shown_at);
 )sql";
 
 // Version 5: for pain in a thigh or calf, whether it shoots, tingles or goes below the knee
-// (1), or stays put (0), NULL when not said (issue #20); and corrected checks (issue #12).
-constexpr std::string_view kVersion5 = R"sql(
-ALTER TABLE entries ADD COLUMN leg_pain_spreads INTEGER
-  CHECK (leg_pain_spreads IS NULL OR (kind = 'pain' AND leg_pain_spreads IN (0, 1)));
+// (1), or stays put (0), NULL when not said (issue #20); and corrected checks (issue #12):
+// a check that says "I answered the check before it wrongly", both kept.
+struct AddedColumn {
+  std::string_view table;
+  std::string_view column;
+  std::string_view definition;
+};
+constexpr std::array<AddedColumn, 2> kVersion5 = {{
+    {"entries", "leg_pain_spreads",
+     "INTEGER CHECK (leg_pain_spreads IS NULL OR (kind = 'pain' AND leg_pain_spreads IN (0, "
+     "1)))"},
+    {"screenings", "corrects",
+     "INTEGER REFERENCES screenings (id) CHECK (corrects IS NULL OR corrects < id)"},
+}};
 
--- A check that says "I answered the check before it wrongly" (issue #12): both are kept.
-ALTER TABLE screenings ADD COLUMN corrects INTEGER REFERENCES screenings (id)
-  CHECK (corrects IS NULL OR corrects < id);
-)sql";
+// Adds each column a table does not have yet.
+Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
+  for (const AddedColumn& added : columns) {
+    auto present =
+        pragma(db, fmt::format("SELECT count(*) FROM pragma_table_info('{}') WHERE name = '{}'",
+                               added.table, added.column));
+    if (!present)
+      return Unexpected(present.error());
+    if (*present > 0)
+      continue;
+    if (auto done = db.exec(fmt::format("ALTER TABLE {} ADD COLUMN {} {}", added.table,
+                                        added.column, added.definition));
+        !done) {
+      return done;
+    }
+  }
+  return {};
+}
 
 Result<void> insert_regions(const Database& db) {
   auto insert = db.prepare("INSERT INTO regions (id) VALUES (?)");
@@ -279,7 +305,7 @@ const std::vector<Migration>& migrations() {
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion4); },
-      [](const Database& db) -> Result<void> { return db.exec(kVersion5); },
+      [](const Database& db) -> Result<void> { return add_columns(db, kVersion5); },
   };
   return kMigrations;
 }

@@ -22,7 +22,7 @@ constexpr std::chrono::year_month_day kToday{std::chrono::year{2026}, std::chron
 Entry pain_at(int days_ago, int pain, const std::vector<Region>& regions = {}) {
   Entry entry;
   entry.at = Instant{sys_days{kToday} - days{days_ago} + hours{9}};
-  PainRecord record{*PainScore::from_int(pain), {}, std::nullopt};
+  PainRecord record{*PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
   for (Region region : regions)
     record.regions.push_back({region, std::nullopt});
   entry.detail = record;

@@ -218,9 +218,9 @@ TEST(ReportTest, AddsWalksSessionsAndSittingPerWeek) {
 
 TEST(ReportTest, ListsTheChecksInThePeriodAndTheLatestBefore) {
   const std::vector<CheckRecord> checks = {
-      {to_local(at(-20), std::chrono::seconds{0}), Level::kSelfCare, {}, 12},
-      {to_local(at(-5), std::chrono::seconds{0}), Level::kSeeClinician, {Flag::kFever}, 12},
-      {to_local(at(3), std::chrono::seconds{0}), Level::kSelfCare, {}, 12},
+      {to_local(at(-20), std::chrono::seconds{0}), Level::kSelfCare, {}, 12, std::nullopt},
+      {to_local(at(-5), std::chrono::seconds{0}), Level::kSeeClinician, {Flag::kFever}, 12, std::nullopt},
+      {to_local(at(3), std::chrono::seconds{0}), Level::kSelfCare, {}, 12, std::nullopt},
   };
   const std::vector<Entry> entries = {pain(1, 3)};
   const Report report = report_of(entries, 0, 6, checks);

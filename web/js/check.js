@@ -27,6 +27,11 @@ export async function render(context) {
           h('label', {class: 'choice'}, h('input', {type: 'radio', name, value: 'no'}), h('span', {}, 'No')))),
     };
   });
+  // "I answered wrongly" (issue #12): a new check that corrects the last one; both are kept,
+  // and the result says so.
+  const correction = data.safety.gate === 'paused' ? h('label', {class: 'choice'},
+    h('input', {type: 'checkbox'}),
+    h('span', {}, 'I pressed a wrong answer in my last check: this check corrects it (both are kept in your diary and report)')) : null;
   const form = h('form', {
     class: 'card',
     novalidate: true,
@@ -47,8 +52,10 @@ export async function render(context) {
         answers[item.question.id] = chosen.value === 'yes';
         if (answers[item.question.id] && item.question.ends_questions) ended = true;
       }
+      const body = {answers};
+      if (correction?.querySelector('input').checked) body.correct = true;
       try {
-        const outcome = await api.post('/api/check', {answers});
+        const outcome = await api.post('/api/check', body);
         error.hidden = true;
         form.remove();
         const card = safetyCard(outcome.safety, context, {headingLevel: 'h2', showSelfCare: true});
@@ -67,6 +74,7 @@ export async function render(context) {
   h('h2', {id: 'questions-heading'}, data.safety.gate === 'needs-check' ? `${questions.length} short questions` : 'Check again'),
   h('p', {class: 'hint'}, 'About warning signs that need a doctor. If you are not sure, answer yes.'),
   questions.map((item) => item.element),
+  correction,
   error,
   h('button', {type: 'submit', class: 'button primary big'}, 'See the result'));
   view.append(result, form);
