@@ -26,7 +26,22 @@ REGIONS = ["lower-back", "mid-back", "upper-back", "neck", "left-shoulder", "rig
            "left-calf", "right-calf"]
 KEYS = ["id", "name", "style", "summary", "phases", "level", "position", "dose", "minutes",
         "steps", "cues", "stop_if", "strengthens", "relaxes", "eases"]
+# Keys an exercise may leave out, with the type they must have when present.
+# tensions_nerves: it pulls on the sciatic or femoral nerve (issue #20, item 1).
+OPTIONAL_KEYS = {"tensions_nerves": bool}
 DOSE_KEYS = {"hold_seconds", "reps", "sets", "rest_seconds"}
+
+# The stop block (issue #20, item 5): every exercise's stop_if holds these sentences word
+# for word. The same list is core::kStopBlock in src/core/exercise.h (a test keeps them equal).
+STOP_BLOCK = [
+    "Stop if pain spreads down a leg.",
+    "Stop if you feel numbness, tingling or pins and needles.",
+    "Stop if you go numb between your legs, or your bladder or bowels change; run the safety check now.",
+]
+MAX_STOP_IF = 7  # the stop block and up to four cues of the exercise's own
+# Exercises on the floor or a bed say how to get up again (issue #20, item 7).
+FLOOR_POSITIONS = ["lying-back", "lying-side", "lying-front", "hands-and-knees", "kneeling"]
+GET_UP_RE = re.compile(r"^To get up\b")
 
 MIN_PER_STYLE = 6
 MIN_TOTAL = 50
@@ -96,6 +111,13 @@ def check_schema_vocabulary(directory, checker):
     for name, values in expected.items():
         if defs.get(name, {}).get("enum") != values:
             checker.fail("schema.json", name, f"enum differs from check.py: {values}")
+    properties = set(defs.get("exercise", {}).get("properties", {}))
+    if properties != set(KEYS) | set(OPTIONAL_KEYS):
+        checker.fail("schema.json", "exercise", "properties differ from check.py: "
+                     f"{sorted(set(KEYS) | set(OPTIONAL_KEYS))}")
+    stop_items = defs.get("exercise", {}).get("properties", {}).get("stop_if", {})
+    if stop_items.get("maxItems") != MAX_STOP_IF:
+        checker.fail("schema.json", "stop_if", f"maxItems must be {MAX_STOP_IF}, as in check.py")
     if schema.get("$schema") != "https://json-schema.org/draft/2020-12/schema":
         checker.fail("schema.json", "$schema", "must be draft 2020-12")
 
@@ -174,11 +196,14 @@ def check_exercise(file, style, exercise, checker):
     ident = exercise.get("id") if isinstance(exercise.get("id"), str) else "<no id>"
     keys = list(exercise)
     missing = [k for k in KEYS if k not in exercise]
-    extra = [k for k in keys if k not in KEYS]
+    extra = [k for k in keys if k not in KEYS and k not in OPTIONAL_KEYS]
     if missing:
         checker.fail(file, ident, f"missing keys {missing}")
     if extra:
         checker.fail(file, ident, f"unknown keys {extra}")
+    for key, kind in OPTIONAL_KEYS.items():
+        if key in exercise and type(exercise[key]) is not kind:
+            checker.fail(file, ident, f"{key} must be true or false, not {exercise[key]!r}")
 
     if not ID_RE.match(ident):
         checker.fail(file, ident, "id must be kebab-case")
@@ -224,8 +249,12 @@ def check_exercise(file, style, exercise, checker):
 
     check_string_list(file, ident, "steps", exercise.get("steps"), 3, 8, 119, SENTENCE_RE, checker)
     check_string_list(file, ident, "cues", exercise.get("cues"), 1, 4, 80, SENTENCE_RE, checker)
-    check_string_list(file, ident, "stop_if", exercise.get("stop_if"), 1, 4, 100,
+    check_string_list(file, ident, "stop_if", exercise.get("stop_if"), 1, MAX_STOP_IF, 100,
                       re.compile(r"^Stop if .*[.!?]$"), checker)
+    stops = exercise.get("stop_if") if isinstance(exercise.get("stop_if"), list) else []
+    for sentence in STOP_BLOCK:
+        if sentence not in stops:
+            checker.fail(file, ident, f"stop_if lacks the stop block sentence {sentence!r}")
     stop_text = " ".join(s for s in exercise.get("stop_if") or [] if isinstance(s, str))
     if not any(theme.search(stop_text) for theme in STOP_THEMES.values()):
         checker.fail(file, ident, "stop_if must name at least one of: " + ", ".join(STOP_THEMES))
@@ -238,6 +267,12 @@ def check_exercise(file, style, exercise, checker):
     overlap = set(strengthens) & set(relaxes)
     if overlap:
         checker.fail(file, ident, f"a muscle cannot be both strengthened and relaxed: {sorted(overlap)}")
+
+    if position in FLOOR_POSITIONS:
+        steps = exercise.get("steps") if isinstance(exercise.get("steps"), list) else []
+        if not any(isinstance(s, str) and GET_UP_RE.match(s) for s in steps):
+            checker.fail(file, ident, f"on the floor ({position}): a step must start "
+                                      "'To get up' and say how")
 
     eases = check_vocab_list(file, ident, "eases", exercise.get("eases"), REGIONS, checker,
                              non_empty=True)
@@ -340,6 +375,14 @@ def check_catalog(directory):
             if len(desk) < MIN_DESK_BREAKS:
                 checker.fail(file, "-", f"needs at least {MIN_DESK_BREAKS} one-minute standing "
                                         f"exercises for desk breaks, has {len(desk)}")
+            # Every muscle a person can mark weak has a gentle option from the first days
+            # (issue #20, item 8): level 1, for rest or stand.
+            early = [e for e in good if e.get("level") == 1
+                     and {"rest", "stand"} & set(e.get("phases") or [])]
+            for muscle in MUSCLES:
+                if not any(muscle in (e.get("strengthens") or []) for e in early):
+                    checker.fail(file, "-", f"no level-1 rest or stand exercise strengthens "
+                                            f"{muscle}")
 
     if total < MIN_TOTAL:
         checker.fail("-", "-", f"needs at least {MIN_TOTAL} exercises in total, has {total}")

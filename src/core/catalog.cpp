@@ -177,6 +177,14 @@ Result<Exercise> read_exercise(std::string_view file, Style file_style, const js
     return Unexpected(cues.error());
   if (!stop_if)
     return Unexpected(stop_if.error());
+  for (const std::string_view sentence : kStopBlock) {
+    if (std::find(stop_if->begin(), stop_if->end(), sentence) == stop_if->end()) {
+      return reader.error(fmt::format(
+          "'stop_if' lacks the stop block sentence \"{}\": every exercise carries the whole "
+          "stop block (core::kStopBlock), word for word",
+          sentence));
+    }
+  }
   if (!strengthens)
     return Unexpected(strengthens.error());
   if (!relaxes)

@@ -22,7 +22,8 @@ class Catalog {
  public:
   // Parses and validates every file: ids unique and prefixed by their style, the style
   // matching the file, levels 1-5, exactly one of hold_seconds and reps, sets 1-5, at
-  // least one step and one "stop if" cue, muscles and regions from the fixed vocabularies.
+  // least one step, every sentence of kStopBlock among the "stop if" cues, muscles and
+  // regions from the fixed vocabularies, "tensions_nerves" (optional) true or false.
   // kBadFile "<file>: <id>: what is wrong" otherwise.
   static Result<Catalog> parse(std::span<const CatalogFile> files);
 

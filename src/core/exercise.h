@@ -2,6 +2,7 @@
 // styles, recovery phases, positions, muscle groups.
 #pragma once
 
+#include <array>
 #include <optional>
 #include <span>
 #include <string>
@@ -59,6 +60,18 @@ Result<Style> parse_style(std::string_view text);
 Result<Phase> parse_phase(std::string_view text);
 Result<Position> parse_position(std::string_view text);
 Result<Muscle> parse_muscle(std::string_view text);
+
+// The stop block (issue #20, item 5): every exercise's "stop if" list holds these sentences
+// word for word, besides its own. Catalog::parse and data/exercises/check.py (which keeps
+// the same list) refuse an exercise without them. Sources: docs/clinical-basis.md,
+// "Catalog review (issue #20)": nerve symptoms in a leg, and the signs of pressure on the
+// nerves at the base of the spine (NICE CKS sciatica and low back pain red flags).
+inline constexpr std::array<std::string_view, 3> kStopBlock = {
+    "Stop if pain spreads down a leg.",
+    "Stop if you feel numbness, tingling or pins and needles.",
+    "Stop if you go numb between your legs, or your bladder or bowels change; run the safety "
+    "check now.",
+};
 
 // How much of it: a hold or a number of repetitions, in sets.
 struct Dose {
