@@ -8,6 +8,7 @@
 #include "app/local_time.h"
 #include "app/plan_json.h"
 #include "cli/command.h"
+#include "core/display_names.h"
 #include "cli/entry_text.h"
 #include "cli/safety_gate.h"
 #include "cli/typed_text.h"
@@ -74,8 +75,8 @@ Result<std::chrono::local_days> read_day(const std::string& text, const core::No
 void print_plan(std::ostream& out, const core::Plan& plan) {
   const core::LocalTime day{plan.day.time_since_epoch()};
   fmt::print(out, "{} · day {} of this episode\n", day_heading(day), plan.day_of_episode);
-  fmt::print(out, "Phase: {} (level {}){}\n", core::to_string(plan.phase), plan.level,
-             plan.flare ? " · stepped back after a flare" : "");
+  fmt::print(out, "Phase: {} · level {}{}\n  {}\n", core::phase_title(plan.phase), plan.level,
+             plan.flare ? " · stepped back after a flare" : "", core::level_explanation(plan.level));
   for (const std::string& notice : plan.notices)
     fmt::print(out, "  ! {}\n", notice);
   fmt::print(out, "\nKeep moving\n  Stand up and move at least every {} minutes.\n",

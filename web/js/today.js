@@ -3,13 +3,6 @@ import {api} from './api.js';
 import {h, paragraphs, shortDay} from './dom.js';
 import {safetyCard} from './safety.js';
 
-export const PHASES = {
-  rest: {name: 'Rest and realign', what: 'Lying flat, breathing, getting up safely, very short walks.'},
-  stand: {name: 'Stand tall', what: 'Posture with your abs, slow short walks on even ground, no long sitting.'},
-  walk: {name: 'Walk', what: 'Gentle full-body basics in the styles you enjoy, longer walks.'},
-  move: {name: 'Move freely', what: 'Range of motion and strength, back to normal activity.'},
-};
-
 export const PARTS = {
   posture: 'Posture routine',
   'warm-up': 'Warm-up',
@@ -67,12 +60,13 @@ export async function render(context) {
   const plan = data.plan;
   if (!plan) return view;
 
-  const phase = PHASES[plan.phase] ?? {name: plan.phase, what: ''};
   view.append(h('p', {class: 'lead'},
     `${shortDay(plan.date)} · day ${plan.day_of_episode} of this episode`));
   view.append(h('section', {class: 'card phase', 'aria-labelledby': 'phase-heading'},
-    h('h2', {id: 'phase-heading'}, `Phase: ${phase.name}`, plan.level > 1 ? ` · level ${plan.level}` : ''),
-    h('p', {}, phase.what),
+    // The names come from the core (plan.phase_name), as in `limber today` and the report.
+    h('h2', {id: 'phase-heading'}, `Phase: ${plan.phase_title} · level ${plan.level}`),
+    h('p', {}, plan.phase_summary),
+    h('p', {class: 'hint'}, plan.level_text),
     plan.flare ? h('p', {class: 'flare'}, 'Stepped back after a flare: gentler today.') : null,
     plan.notices.length ? h('ul', {class: 'notices'}, plan.notices.map((n) => h('li', {}, n))) : null));
 
