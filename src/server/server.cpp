@@ -449,7 +449,11 @@ struct Server::Impl {
       return api.rate_activity(at, req.body());
     });
     api_route("GET", "/api/report", [this](const Request& req, const core::Now& at) {
-      return api.report(at, view(req.param("from")), view(req.param("to")));
+      return api.report(at, view(req.param("from")), view(req.param("to")),
+                        view(req.param("name")));
+    });
+    api_route("GET", "/api/report/period", [this](const Request& req, const core::Now& at) {
+      return api.report_period(at, view(req.param("from")), view(req.param("to")));
     });
     api_route("GET", "/api/episode",
               [this](const Request&, const core::Now& at) { return api.episode(at); });
