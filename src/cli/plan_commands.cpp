@@ -8,10 +8,10 @@
 #include "app/local_time.h"
 #include "app/plan_json.h"
 #include "cli/command.h"
-#include "core/display_names.h"
 #include "cli/entry_text.h"
 #include "cli/safety_gate.h"
 #include "cli/typed_text.h"
+#include "core/display_names.h"
 #include "core/text.h"
 
 namespace limber::cli {
@@ -76,7 +76,8 @@ void print_plan(std::ostream& out, const core::Plan& plan) {
   const core::LocalTime day{plan.day.time_since_epoch()};
   fmt::print(out, "{} · day {} of this episode\n", day_heading(day), plan.day_of_episode);
   fmt::print(out, "Phase: {} · level {}{}\n  {}\n", core::phase_title(plan.phase), plan.level,
-             plan.flare ? " · stepped back after a flare" : "", core::level_explanation(plan.level));
+             plan.flare ? " · stepped back after a flare" : "",
+             core::level_explanation(plan.level));
   for (const std::string& notice : plan.notices)
     fmt::print(out, "  ! {}\n", notice);
   fmt::print(out, "\nKeep moving\n  Stand up and move at least every {} minutes.\n",

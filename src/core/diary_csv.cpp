@@ -35,9 +35,8 @@ enum Column : std::size_t {
 };
 
 constexpr std::array<std::string_view, kColumnCount> kColumns = {
-    "id",       "kind",   "date", "time",    "utc_offset", "pain",      "regions",
-    "mobility", "relief", "name", "minutes", "note",       "exercises", "pain_before",
-    "pain_after"};
+    "id",     "kind", "date",    "time", "utc_offset", "pain",        "regions",   "mobility",
+    "relief", "name", "minutes", "note", "exercises",  "pain_before", "pain_after"};
 
 // Columns added after the first format: a file without them (an older export) still reads.
 // Up to pain_before, a session's pain after went in `pain`; pain_after holds it since
@@ -206,8 +205,8 @@ Result<EntryDetail> read_pain(const RowReader& row) {
       return row.error(kMobility, mobility.error().message);
     record.mobility = *mobility;
   }
-  if (auto empty =
-          row.require_empty({kRelief, kName, kMinutes, kExercises, kPainBefore, kPainAfter}, "pain");
+  if (auto empty = row.require_empty(
+          {kRelief, kName, kMinutes, kExercises, kPainBefore, kPainAfter}, "pain");
       !empty) {
     return Unexpected(empty.error());
   }

@@ -8,8 +8,8 @@ namespace limber::core {
 namespace {
 
 // docs/clinical-basis.md, "Phases and pacing"; the names the page has always shown.
-constexpr std::array<std::string_view, kPhaseCount> kPhaseNames = {
-    "Rest and realign", "Stand tall", "Walk", "Move freely"};
+constexpr std::array<std::string_view, kPhaseCount> kPhaseNames = {"Rest and realign", "Stand tall",
+                                                                   "Walk", "Move freely"};
 constexpr std::array<std::string_view, kPhaseCount> kPhaseSummaries = {
     "Lying flat, breathing, getting up safely, changing position often.",
     "Posture with your abs, slow short walks on even ground, no long sitting.",

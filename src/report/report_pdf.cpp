@@ -297,8 +297,10 @@ class Layout {
       y_ += kRow;
     }
     y_ += 4;
-    const auto first_days = (report_.columns.front().last - report_.columns.front().start).count() + 1;
-    const auto column_days = (report_.columns.back().last - report_.columns.back().start).count() + 1;
+    const auto first_days =
+        (report_.columns.front().last - report_.columns.front().start).count() + 1;
+    const auto column_days =
+        (report_.columns.back().last - report_.columns.back().start).count() + 1;
     if (first_days < column_days) {
       y_ += kLine - 4;
       paragraph(fmt::format("The first column covers {} day{}: the period starts mid-week.",
@@ -338,11 +340,11 @@ class Layout {
                        false});
     }
     for (const core::Setback& setback : report_.setbacks) {
-      lines.push_back({setback.day,
-                       fmt::format("setback: slid back to {} (from {}; {})",
-                                   mobility_words(setback.to), mobility_words(setback.from),
-                                   phase_words(setback.to)),
-                       true});
+      lines.push_back(
+          {setback.day,
+           fmt::format("setback: slid back to {} (from {}; {})", mobility_words(setback.to),
+                       mobility_words(setback.from), phase_words(setback.to)),
+           true});
     }
     std::stable_sort(lines.begin(), lines.end(),
                      [](const Line& a, const Line& b) { return a.day < b.day; });
@@ -361,13 +363,14 @@ class Layout {
   void function() {
     heading("Activities the person finds hard (Patient-Specific Functional Scale)", 40);
     if (report_.function.empty()) {
-      paragraph("None named. (limber function add \"put on socks\" names one; up to three.)",
-                kBody, 0.3);
+      paragraph("None named. (limber function add \"put on socks\" names one; up to three.)", kBody,
+                0.3);
       return;
     }
-    paragraph("Each rated 0 (unable to do it) to 10 (as before the back pain); a change of 2 or "
-              "more points is one that matters.",
-              kSmall, 0.3);
+    paragraph(
+        "Each rated 0 (unable to do it) to 10 (as before the back pain); a change of 2 or "
+        "more points is one that matters.",
+        kSmall, 0.3);
     for (const core::FunctionLine& line : report_.function) {
       ensure(kLine);
       const auto name = canvas_.wrap(line.activity, kBodyBold, 150);
@@ -379,14 +382,13 @@ class Layout {
         text = fmt::format("{}/10 on {}", *line.latest, core::report_day(*line.latest_day));
       } else {
         const int change = *line.change();
-        text = fmt::format(
-            "{}/10 on {}, {}/10 on {} ({:+} points{}); {} ratings", *line.first,
-            core::report_day(*line.first_day), *line.latest, core::report_day(*line.latest_day),
-            change,
-            change >= core::kFunctionChangeThatMatters    ? ", better"
-            : change <= -core::kFunctionChangeThatMatters ? ", worse"
-                                                          : "",
-            line.ratings.size());
+        text = fmt::format("{}/10 on {}, {}/10 on {} ({:+} points{}); {} ratings", *line.first,
+                           core::report_day(*line.first_day), *line.latest,
+                           core::report_day(*line.latest_day), change,
+                           change >= core::kFunctionChangeThatMatters    ? ", better"
+                           : change <= -core::kFunctionChangeThatMatters ? ", worse"
+                                                                         : "",
+                           line.ratings.size());
       }
       const auto lines = canvas_.wrap(text, kBody, kRight - kLeft - 160);
       for (const std::string& wrapped : lines) {
@@ -400,9 +402,9 @@ class Layout {
       if (line.ratings.size() > 2) {
         std::string all;
         for (const auto& [day, score] : line.ratings) {
-          all += fmt::format("{}{} {}", all.empty() ? "" : ", ",
-                             core::report_day(day).substr(0, core::report_day(day).size() - 5),
-                             score);
+          all +=
+              fmt::format("{}{} {}", all.empty() ? "" : ", ",
+                          core::report_day(day).substr(0, core::report_day(day).size() - 5), score);
         }
         paragraph(all, kSmall, 0.3, 160);
       }
@@ -479,13 +481,15 @@ class Layout {
       ensure(kLine);
       if ((i - skip) % 2 == 1)
         canvas_.fill_rect(kLeft - 2, y_ - 8.5, kRight - kLeft + 4, kLine, 0.94);
-      canvas_.text(x[0], y_,
-                   week.days < 7 ? fmt::format("{} ({} day{})",
-                                               core::report_day(week.start).substr(
-                                                   0, core::report_day(week.start).size() - 5),
-                                               week.days, week.days == 1 ? "" : "s")
-                                 : core::report_day(week.start),
-                   kBody);
+      canvas_.text(
+          x[0], y_,
+          week.days < 7
+              ? fmt::format(
+                    "{} ({} day{})",
+                    core::report_day(week.start).substr(0, core::report_day(week.start).size() - 5),
+                    week.days, week.days == 1 ? "" : "s")
+              : core::report_day(week.start),
+          kBody);
       canvas_.text(x[1], y_, fmt::format("{}", week.walks), kBody);
       canvas_.text(x[2], y_, fmt::format("{} min", week.walk_minutes), kBody);
       canvas_.text(x[3], y_, fmt::format("{}", week.sessions), kBody);

@@ -57,8 +57,7 @@ Reply Api::report_period(const core::Now& now, std::optional<std::string_view> f
 }
 
 Reply Api::report(const core::Now& now, std::optional<std::string_view> from,
-                  std::optional<std::string_view> to,
-                  std::optional<std::string_view> name) const {
+                  std::optional<std::string_view> to, std::optional<std::string_view> name) const {
   auto days = read_days(now, from, to);
   if (!days)
     return error_reply(days.error());

@@ -80,9 +80,9 @@ class LinkKeys {
   static constexpr std::size_t kRemembered = 16;
 
   enum class Use {
-    kOpened,     // the key was good and is now spent
-    kSpent,      // the key was exchanged before
-    kUnknown,    // no such key (a typo, or from an earlier start of limber serve)
+    kOpened,   // the key was good and is now spent
+    kSpent,    // the key was exchanged before
+    kUnknown,  // no such key (a typo, or from an earlier start of limber serve)
   };
 
   // Adds a new random key and returns it; kIo when the kernel gives no random numbers.

@@ -32,8 +32,8 @@ class ScreensTest : public CliTest {};
 // Issue #12, item 14: 3 neck entries drew as tall a bar as 8 lower-back ones.
 TEST_F(ScreensTest, ProgressDrawsEveryRegionOnOneScale) {
   for (int i = 0; i < 8; ++i) {
-    const std::vector<std::string> regions =
-        i < 3 ? std::vector<std::string>{"lower-back", "neck"} : std::vector<std::string>{"lower-back"};
+    const std::vector<std::string> regions = i < 3 ? std::vector<std::string>{"lower-back", "neck"}
+                                                   : std::vector<std::string>{"lower-back"};
     std::vector<std::string> args = {"log", "5"};
     args.insert(args.end(), regions.begin(), regions.end());
     args.insert(args.end(), {"--at", fmt::format("{} hours ago", 1 + i)});

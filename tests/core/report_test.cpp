@@ -284,9 +284,9 @@ TEST(ReportTest, WritesDaysTheWayPeopleReadThem) {
 // Issue #12, item 12: the flare on day 5 (walk to stand) did not show, only lying down again.
 TEST(ReportTest, ListsEverySlideBackInMobility) {
   const std::vector<Entry> entries = {
-      pain(0, 8, {}, Mobility::kLie),   pain(2, 6, {}, Mobility::kStand),
-      pain(3, 5, {}, Mobility::kWalk),  pain(4, 7, {}, Mobility::kStand),  // the flare
-      pain(6, 4, {}, Mobility::kWalk),  pain(8, 3, {}, Mobility::kMove),
+      pain(0, 8, {}, Mobility::kLie),  pain(2, 6, {}, Mobility::kStand),
+      pain(3, 5, {}, Mobility::kWalk), pain(4, 7, {}, Mobility::kStand),  // the flare
+      pain(6, 4, {}, Mobility::kWalk), pain(8, 3, {}, Mobility::kMove),
       pain(9, 6, {}, Mobility::kLie),  // locked again
   };
   const Report report = report_of(entries, 0, 10);

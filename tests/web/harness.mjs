@@ -22,8 +22,10 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export async function startLimber() {
+// `prepare(home)`, when given, fills the fresh diary before the server starts.
+export async function startLimber({prepare} = {}) {
   const home = mkdtempSync(path.join(tmpdir(), 'limber-e2e-'));
+  if (prepare) await prepare(home);
   const child = spawn(binary, ['--data-dir', home, 'serve', '--port', '0', '--no-open'], {
     env: {...process.env, TZ: 'UTC', DISPLAY: '', WAYLAND_DISPLAY: ''},
     stdio: ['pipe', 'pipe', 'pipe'],
