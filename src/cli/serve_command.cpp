@@ -105,8 +105,13 @@ void wait_for_stop(server::Server& web, const Io& io, int signals) {
         continue;
       return;
     }
-    if (watched[0].revents != 0)
+    if (watched[0].revents != 0) {
+      // Taken, as sigwait would: a signal left pending would end the process once the
+      // caller unblocks it, before "Stopped." is printed.
+      signalfd_siginfo taken{};
+      [[maybe_unused]] const ssize_t got = read(signals, &taken, sizeof taken);
       return;
+    }
     if (count < 2 || watched[1].revents == 0)
       continue;
     std::array<char, 256> typed{};

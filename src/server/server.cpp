@@ -331,7 +331,7 @@ struct Server::Impl {
   ServerOptions options;
   std::string token;  // for scripts, as a Bearer token
   std::string session;
-  LinkKeys links;              // the keys of the start-up addresses, each good once
+  mutable LinkKeys links;      // the keys of the start-up addresses, each good once
   std::string first_link;      // the key of the address printed at start
   std::optional<Guard> guard;  // set by bind(), which knows the port, before any request
   int port = 0;

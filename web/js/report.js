@@ -10,11 +10,11 @@ function isoDay(date) {
 }
 
 // The PDF's bytes, or an ApiError with the server's own words.
-async function fetchReport(from, to, name) {
+async function fetchReport(from, to, person) {
   const query = new URLSearchParams();
   if (from) query.set('from', from);
   if (to) query.set('to', to);
-  if (name) query.set('name', name);
+  if (person) query.set('name', person);
   let response;
   try {
     response = await fetch(`/api/report?${query}`, {headers: {Accept: 'application/pdf, application/json'}});
