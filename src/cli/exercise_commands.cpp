@@ -81,8 +81,8 @@ Result<void> run_list(Session& session, const ListOptions& options) {
   }
   std::vector<std::string> legend;
   for (int p = 0; p < core::kPhaseCount; ++p) {
-    const auto phase = static_cast<core::Phase>(p);
-    legend.push_back(fmt::format("{} ({})", core::mobility_word(phase), core::display_name(phase)));
+    const auto each = static_cast<core::Phase>(p);
+    legend.push_back(fmt::format("{} ({})", core::mobility_word(each), core::display_name(each)));
   }
   fmt::print(out,
              "\n{} exercise{}. L: level, 1 (gentlest) to {}. Phases: {}.\nDetails: limber "
