@@ -136,8 +136,12 @@ test('the walking chart\'s session marks match the legend and clear the bars', {
   });
   assert.ok(key.bottom > 0 && key.top === 0, `the legend's triangle points up: ${JSON.stringify(key)}`);
   const geometry = await chart.evaluate((svg) => {
-    const marks = [...svg.querySelectorAll('.session-mark')].map((mark) => mark.getBBox());
-    const bars = [...svg.querySelectorAll('rect.bar')].map((bar) => bar.getBBox());
+    const box = (element) => {
+      const {y, height} = element.getBBox();
+      return {y, height};
+    };
+    const marks = [...svg.querySelectorAll('.session-mark')].map(box);
+    const bars = [...svg.querySelectorAll('rect.bar')].map(box);
     return {marks, bars};
   });
   assert.ok(geometry.marks.length >= 1 && geometry.bars.length >= 1);
