@@ -360,13 +360,11 @@ class Layout {
     }
   }
 
+  // Left out when the person tracks no activity: a page for what is there.
   void function() {
-    heading("Activities the person finds hard (Patient-Specific Functional Scale)", 40);
-    if (report_.function.empty()) {
-      paragraph("None named. (limber function add \"put on socks\" names one; up to three.)", kBody,
-                0.3);
+    if (report_.function.empty())
       return;
-    }
+    heading("Activities the person finds hard (Patient-Specific Functional Scale)", 40);
     paragraph(
         "Each rated 0 (unable to do it) to 10 (as before the back pain); a change of 2 or "
         "more points is one that matters.",
