@@ -102,7 +102,7 @@ class ReportScreensTest : public CliTest {
         {"log", "5", "lower-back", "--mobility", "walk", "--at", "2026-11-14T09:00"},
         {"log", "7", "lower-back", "--mobility", "stand", "--at", "2026-11-15T15:00"},
         {"log", "4", "lower-back", "neck", "--mobility", "walk", "--at", "2026-11-17T09:00"},
-        {"log", "2", "lower-back", "--mobility", "move", "--at", "2026-11-21T09:00"},
+        {"log", "2", "lower-back", "--mobility", "move", "--at", "2026-11-21T06:00"},  // NY: 07:00
         {"function", "add", "put on socks"},
         {"function", "add", "carry the shopping"},
     };
