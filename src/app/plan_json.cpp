@@ -1,5 +1,6 @@
 #include "app/plan_json.h"
 
+#include "core/display_names.h"
 #include "core/time_parse.h"
 
 namespace limber::app {
@@ -61,7 +62,11 @@ nlohmann::json to_json(const core::Plan& plan) {
   nlohmann::json out = {
       {"date", core::format_date(std::chrono::year_month_day{plan.day})},
       {"phase", core::to_string(plan.phase)},
+      {"phase_name", core::display_name(plan.phase)},
+      {"phase_title", core::phase_title(plan.phase)},
+      {"phase_summary", core::phase_summary(plan.phase)},
       {"level", plan.level},
+      {"level_text", core::level_explanation(plan.level)},
       {"day_of_episode", plan.day_of_episode},
       {"flare", plan.flare},
       {"paused", plan.paused},

@@ -4,6 +4,7 @@
 
 #include "app/local_time.h"
 #include "store/diary_store.h"
+#include "store/plan_store.h"
 #include "store/screening_store.h"
 #include "store/sitting_store.h"
 
@@ -43,7 +44,7 @@ core::Result<core::Error> ReportService::nothing_between(local_days from, local_
                   core::report_day(last))};
 }
 
-core::Result<core::Report> ReportService::report(std::optional<local_days> from,
+core::Result<ReportPeriod> ReportService::period(std::optional<local_days> from,
                                                  std::optional<local_days> to) const {
   const local_days today = floor<days>(plans_.now().local);
   const local_days last = to.value_or(today);
@@ -62,17 +63,17 @@ core::Result<core::Report> ReportService::report(std::optional<local_days> from,
   }
   if (auto valid = core::check_period(first, last); !valid)
     return Unexpected(valid.error());
-
-  // Six days before the period for the 7-day line; a day either side for zones.
+  if (from)
+    return ReportPeriod{first, last};
   const store::DiaryStore diary(db_);
-  auto entries = diary.between(start_of(first - days{7}), start_of(last + days{2}));
-  if (!entries)
-    return Unexpected(entries.error());
   auto older = diary.any_before(start_of(first));
   if (!older)
     return Unexpected(older.error());
-  if (!from && !*older) {
+  if (!*older) {
     // A diary younger than the default period: start with its first entry.
+    auto entries = diary.between(start_of(first - days{1}), start_of(last + days{2}));
+    if (!entries)
+      return Unexpected(entries.error());
     for (const core::Entry& entry : *entries) {
       const auto day = floor<days>(entry.local_time());
       if (day >= first && day <= last) {
@@ -81,6 +82,23 @@ core::Result<core::Report> ReportService::report(std::optional<local_days> from,
       }
     }
   }
+  return ReportPeriod{first, last};
+}
+
+core::Result<core::Report> ReportService::report(std::optional<local_days> from,
+                                                 std::optional<local_days> to,
+                                                 std::string name) const {
+  auto period = this->period(from, to);
+  if (!period)
+    return Unexpected(period.error());
+  const local_days first = period->from;
+  const local_days last = period->to;
+
+  // Six days before the period for the 7-day line; a day either side for zones.
+  const store::DiaryStore diary(db_);
+  auto entries = diary.between(start_of(first - days{7}), start_of(last + days{2}));
+  if (!entries)
+    return Unexpected(entries.error());
   const store::ScreeningStore screenings(db_);
   auto stored = screenings.after(0);
   if (!stored)
@@ -111,6 +129,27 @@ core::Result<core::Report> ReportService::report(std::optional<local_days> from,
   if (!preferences)
     return Unexpected(preferences.error());
 
+  // The functional scale: the activities tracked now, with every rating they were given.
+  const store::PlanStore plan_store(db_);
+  auto activities = plan_store.activities();
+  if (!activities)
+    return Unexpected(activities.error());
+  auto ratings = plan_store.ratings(core::Instant{});
+  if (!ratings)
+    return Unexpected(ratings.error());
+  std::vector<std::string> activity_names;
+  for (const store::FunctionActivity& activity : *activities)
+    activity_names.push_back(activity.name);
+  std::vector<core::FunctionRatingRecord> function_ratings;
+  for (const store::FunctionRating& rating : *ratings) {
+    for (const store::FunctionActivity& activity : *activities) {
+      if (activity.id == rating.activity_id) {
+        function_ratings.push_back(
+            {activity.name, core::to_local(rating.at, rating.utc_offset), rating.score});
+      }
+    }
+  }
+
   core::ReportInput input{.from = first,
                           .to = last,
                           .entries = *entries,
@@ -119,7 +158,10 @@ core::Result<core::Report> ReportService::report(std::optional<local_days> from,
                           .sitting = sitting,
                           .weak = preferences->weak,
                           .tight = preferences->tight,
-                          .catalog = &plans_.catalog()};
+                          .catalog = &plans_.catalog(),
+                          .function_activities = std::move(activity_names),
+                          .function_ratings = function_ratings,
+                          .name = std::move(name)};
   if (*visit)
     input.clinician_seen = core::to_local((*visit)->at, (*visit)->utc_offset);
   core::Report report = core::build_report(input);

@@ -22,6 +22,12 @@ namespace limber::app {
 // the spasm.
 inline constexpr int kDefaultReportDays = 12 * 7;
 
+// The days a report covers, first and last included.
+struct ReportPeriod {
+  std::chrono::local_days from;
+  std::chrono::local_days to;
+};
+
 struct Calendar {
   std::string text;  // the VCALENDAR
   std::size_t events = 0;
@@ -34,11 +40,20 @@ class ReportService {
   // `db` and `plans` must outlive the service.
   ReportService(const store::Database& db, const PlanService& plans) : db_(db), plans_(plans) {}
 
-  // The report for [from, to] (defaults: see kDefaultReportDays; today). kInvalidInput when
-  // from is after to or the period is too long; kNotFound when the diary is empty or holds
-  // nothing in the period (the message says which days it does hold).
-  core::Result<core::Report> report(std::optional<std::chrono::local_days> from,
+  // The days report() covers for these options: `from` and `to` when given; otherwise the
+  // current episode's start (at most kDefaultReportDays back, not before the first entry in
+  // that span) to today. kInvalidInput as report().
+  core::Result<ReportPeriod> period(std::optional<std::chrono::local_days> from,
                                     std::optional<std::chrono::local_days> to) const;
+
+  // The report for [from, to] (defaults: see kDefaultReportDays; today), with `name` in its
+  // header when not empty (checked by the caller: core::check_report_name). kInvalidInput
+  // when from is after to or the period is too long; kNotFound when the diary is empty or
+  // holds nothing in the period (the message says which days it does hold). `limber report`
+  // and GET /api/report both call this, so the same days give the same pages.
+  core::Result<core::Report> report(std::optional<std::chrono::local_days> from,
+                                    std::optional<std::chrono::local_days> to,
+                                    std::string name = "") const;
 
   // Every pain entry and every check; kNotFound when the diary holds neither.
   core::Result<core::FhirDocument> fhir(std::optional<std::string> patient_name) const;

@@ -5,6 +5,7 @@
 
 #include "app/plan_json.h"
 #include "cli/command.h"
+#include "core/display_names.h"
 
 namespace limber::cli {
 namespace {
@@ -74,12 +75,20 @@ Result<void> run_list(Session& session, const ListOptions& options) {
     }
     std::vector<std::string_view> phases;
     for (core::Phase p : exercise->phases)
-      phases.push_back(core::to_string(p));
+      phases.push_back(core::mobility_word(p));
     fmt::print(out, "  {:<32} L{} {:>2} min  {:<24} {}\n", exercise->id, exercise->level,
                exercise->minutes, fmt::format("{}", fmt::join(phases, ",")), exercise->name);
   }
-  fmt::print(out, "\n{} exercise{}. Details: limber exercises show ID\n", chosen.size(),
-             chosen.size() == 1 ? "" : "s");
+  std::vector<std::string> legend;
+  for (int p = 0; p < core::kPhaseCount; ++p) {
+    const auto each = static_cast<core::Phase>(p);
+    legend.push_back(fmt::format("{} ({})", core::mobility_word(each), core::display_name(each)));
+  }
+  fmt::print(out,
+             "\n{} exercise{}. L: level, 1 (gentlest) to {}. Phases: {}.\nDetails: limber "
+             "exercises show ID\n",
+             chosen.size(), chosen.size() == 1 ? "" : "s", core::kMaxExerciseLevel,
+             fmt::join(legend, ", "));
   return {};
 }
 
@@ -96,13 +105,13 @@ Result<void> run_show(Session& session, const std::string& id, bool json) {
     out << app::to_json(e, true).dump(2) << '\n';
     return {};
   }
-  std::vector<std::string_view> phases;
+  std::vector<std::string> phases;
   for (core::Phase p : e.phases)
-    phases.push_back(core::to_string(p));
+    phases.push_back(fmt::format("{} ({})", core::display_name(p), core::mobility_word(p)));
   fmt::print(out, "{} ({})\n{}\n\n", e.name, e.id, e.summary);
-  fmt::print(out, "Style {} · level {} · about {} min · {} · phases: {}\n",
-             core::to_string(e.style), e.level, e.minutes, core::to_string(e.position),
-             fmt::join(phases, ", "));
+  fmt::print(out, "Style {} · level {} of {} · about {} min · {}\nPhases: {}\n",
+             core::display_name(e.style), e.level, core::kMaxExerciseLevel, e.minutes,
+             core::to_string(e.position), fmt::join(phases, ", "));
   fmt::print(out, "Dose: {}\n\nSteps\n", dose_text(e.dose));
   for (std::size_t i = 0; i < e.steps.size(); ++i)
     fmt::print(out, "  {}. {}\n", i + 1, e.steps[i]);
@@ -132,7 +141,10 @@ void add_exercise_commands(CLI::App& app, CommandTable& table) {
   exercises
       ->add_option("--style", options->style, "basics, ballet, capoeira, flamenco, pilates, yoga")
       ->type_name("STYLE");
-  exercises->add_option("--phase", options->phase, "rest, stand, walk or move")->type_name("PHASE");
+  exercises
+      ->add_option("--phase", options->phase,
+                   "lie, stand, walk or move: the words limber log --mobility takes (rest is lie)")
+      ->type_name("PHASE");
   exercises->add_flag("--json", options->json, "Print JSON for scripts");
   table.add(exercises, [options](Session& session) { return run_list(session, *options); });
 

@@ -15,6 +15,7 @@
 #include "cli/safety_gate.h"
 #include "cli/typed_text.h"
 #include "cli/wrap.h"
+#include "core/display_names.h"
 #include "core/text.h"
 #include "core/time_parse.h"
 
@@ -96,14 +97,15 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
   };
   const core::LocalTime day{plan.day.time_since_epoch()};
   add("", fmt::format("{} · day {} of this episode", day_heading(day), plan.day_of_episode));
-  std::string phase = fmt::format("Phase: {}, level {} of {}", core::to_string(plan.phase),
-                                  plan.level, core::rules_for(plan.phase).max_level);
+  std::string phase =
+      fmt::format("Phase: {} · level {}", core::phase_title(plan.phase), plan.level);
   if (plan.flare)
     phase += " · stepped back after a flare";
   else if (plan.days_since_flare)
     phase += fmt::format(" · {} day{} since the last flare", *plan.days_since_flare,
                          *plan.days_since_flare == 1 ? "" : "s");
   add("", phase);
+  add("  ", core::level_explanation(plan.level));
   for (const std::string& notice : plan.notices)
     add("  ! ", notice);
   if (plan.offer_check)

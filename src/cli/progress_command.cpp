@@ -14,10 +14,9 @@ struct ProgressOptions {
   bool json = false;
 };
 
-std::string bars(const std::vector<int>& counts) {
-  int most = 1;
-  for (int count : counts)
-    most = std::max(most, count);
+// One bar per week, on one scale for every region (`most` entries is the full bar), so 3
+// neck entries never look like 8 lower-back ones.
+std::string bars(const std::vector<int>& counts, int most) {
   std::vector<std::optional<double>> scaled;
   scaled.reserve(counts.size());
   for (int count : counts) {
@@ -63,10 +62,15 @@ core::Result<void> run_progress(Session& session, const ProgressOptions& options
     fmt::print(out, "No pain entries in this period yet. Log one: limber log 5 lower-back\n");
   }
   if (!progress->regions.empty()) {
-    fmt::print(out, "\nWhere it hurt, entries per week (oldest left)\n");
+    int most = 1;
+    for (const core::RegionWeeks& region : progress->regions) {
+      for (int count : region.entries_per_week)
+        most = std::max(most, count);
+    }
+    fmt::print(out, "\nWhere it hurt, entries per week (oldest left; a full bar is {})\n", most);
     for (const core::RegionWeeks& region : progress->regions) {
       fmt::print(out, "  {:<20} [{}]\n", core::info(region.region).display,
-                 bars(region.entries_per_week));
+                 bars(region.entries_per_week, most));
     }
   }
   fmt::print(

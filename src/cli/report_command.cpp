@@ -1,11 +1,12 @@
-// limber report [--from DAY] [--to DAY] -o FILE.pdf: the diary on a page or two for the
-// physical therapist.
+// limber report [--from DAY] [--to DAY] [--name NAME] -o FILE.pdf: the diary on a page or
+// two for the physical therapist.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
 #include "app/files.h"
 #include "app/report_service.h"
 #include "cli/command.h"
+#include "cli/typed_text.h"
 #include "report/report_pdf.h"
 
 namespace limber::cli {
@@ -17,6 +18,7 @@ using core::Unexpected;
 struct ReportOptions {
   std::optional<std::string> from;
   std::optional<std::string> to;
+  std::optional<std::string> name;
   std::string output;
 };
 
@@ -40,6 +42,15 @@ Result<void> run_report(Session& session, const ReportOptions& options) {
     if (auto valid = core::check_period(**from, **to); !valid)
       return valid;
   }
+  std::string name;
+  if (options.name) {
+    if (auto typed = check_typed_option(options.name, "--name"); !typed)
+      return typed;
+    auto checked = core::check_report_name(*options.name, "name given with --name");
+    if (!checked)
+      return Unexpected(checked.error());
+    name = std::move(*checked);
+  }
   if (options.output.empty() || options.output == "-") {
     return core::fail(core::ErrorCode::kInvalidInput,
                       "give the file to write with -o, for example -o report.pdf (a PDF is not "
@@ -48,7 +59,7 @@ Result<void> run_report(Session& session, const ReportOptions& options) {
   auto service = session.reports();
   if (!service)
     return Unexpected(service.error());
-  auto report = service->report(*from, *to);
+  auto report = service->report(*from, *to, std::move(name));
   if (!report)
     return Unexpected(report.error());
   auto pdf = report::render_pdf(*report, session.now());
@@ -72,9 +83,13 @@ void add_report_command(CLI::App& app, CommandTable& table) {
   report
       ->add_option("--from", options->from,
                    "First day (YYYY-MM-DD, today, yesterday; default: the episode's start, at "
-                   "most 12 weeks back)")
+                   "most 12 weeks back; the web page's Report uses the same)")
       ->type_name("DAY");
   report->add_option("--to", options->to, "Last day (default: today)")->type_name("DAY");
+  report
+      ->add_option("--name", options->name,
+                   "Your name, for the report's header (optional; the page has the same field)")
+      ->type_name("NAME");
   report->add_option("--output,-o", options->output, "The PDF file to write")
       ->required()
       ->type_name("FILE");

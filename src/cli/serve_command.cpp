@@ -1,6 +1,10 @@
 // limber serve [--port N] [--bind ADDRESS] [--no-open]: the web app (server/server.h).
-// Prints its address with the access token, opens the browser when a desktop is there,
-// and serves until Ctrl+C (SIGINT) or SIGTERM, then stops cleanly.
+// Prints its address with a one-time key, opens the browser when a desktop is there, prints
+// a new address each time Enter is pressed (a line on standard input), and serves until
+// Ctrl+C (SIGINT) or SIGTERM, then stops cleanly.
+#include <algorithm>
+#include <array>
+#include <cerrno>
 #include <chrono>
 #include <csignal>
 #include <filesystem>
@@ -9,10 +13,13 @@
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <poll.h>
 #include <pthread.h>
 #include <spawn.h>
+#include <sys/signalfd.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <unistd.h>
 
 #include "cli/command.h"
 #include "server/security.h"
@@ -86,6 +93,45 @@ bool open_browser(const std::string& target) {
   return true;
 }
 
+// Waits for SIGINT or SIGTERM on `signals` (a signalfd), printing a new start-up address
+// for each line read from standard input meanwhile (Enter in the terminal). Standard input
+// at its end, closed or /dev/null is simply no longer watched.
+void wait_for_stop(server::Server& web, const Io& io, int signals) {
+  std::array<pollfd, 2> watched{{{signals, POLLIN, 0}, {STDIN_FILENO, POLLIN, 0}}};
+  nfds_t count = watched.size();
+  for (;;) {
+    if (poll(watched.data(), count, -1) < 0) {
+      if (errno == EINTR)
+        continue;
+      return;
+    }
+    if (watched[0].revents != 0) {
+      // Taken, as sigwait would: a signal left pending would end the process once the
+      // caller unblocks it, before "Stopped." is printed.
+      signalfd_siginfo taken{};
+      [[maybe_unused]] const ssize_t got = read(signals, &taken, sizeof taken);
+      return;
+    }
+    if (count < 2 || watched[1].revents == 0)
+      continue;
+    std::array<char, 256> typed{};
+    const ssize_t got = read(STDIN_FILENO, typed.data(), typed.size());
+    if (got <= 0) {
+      count = 1;  // nothing more will come
+      continue;
+    }
+    if (std::find(typed.begin(), typed.begin() + got, '\n') == typed.begin() + got)
+      continue;
+    auto address = web.new_start_url();
+    if (address) {
+      fmt::print(io.out, "A new address, for one browser, once:\n\n    {}\n\n", *address);
+    } else {
+      fmt::print(io.err, "limber serve: {}\n", address.error().message);
+    }
+    io.out.flush();
+  }
+}
+
 Result<void> run_serve(Session& session, const ServeOptions& options) {
   const Io& io = session.io();
   if (options.port < 0 || options.port > 65535) {
@@ -137,14 +183,21 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
                options.bind);
   }
   fmt::print(io.out,
-             "limber is running. Open this address in your browser (it holds a one-time key, "
-             "keep it to yourself):\n\n    {}\n\nPress Ctrl+C to stop.\n",
-             web.start_url());
+             "limber is running. Open this address in your browser (its key opens one browser, "
+             "once; keep it to yourself):\n\n    {}\n\nPress Enter here for a new address (for "
+             "another browser), Ctrl+C to stop.\nScripts: send the header 'Authorization: Bearer "
+             "{}' (docs/api.md).\n",
+             web.start_url(), web.token());
   io.out.flush();
 
-  std::thread waiter([&web, &stop_signals] {
-    int signal = 0;
-    sigwait(&stop_signals, &signal);
+  const int signals = signalfd(-1, &stop_signals, SFD_CLOEXEC);
+  if (signals < 0) {
+    pthread_sigmask(SIG_SETMASK, &previous, nullptr);
+    web.stop();
+    return fail(ErrorCode::kIo, "cannot wait for Ctrl+C (signalfd failed)");
+  }
+  std::thread waiter([&web, &io, signals] {
+    wait_for_stop(web, io, signals);
     web.stop();
   });
 
@@ -160,6 +213,7 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
 
   web.run();  // until the waiter's stop()
   waiter.join();
+  close(signals);
   pthread_sigmask(SIG_SETMASK, &previous, nullptr);
   if (!forwarder.empty()) {
     std::error_code ignored;  // the key in it is dead anyway once the server has stopped
@@ -176,7 +230,9 @@ void add_serve_command(CLI::App& app, CommandTable& table) {
   CLI::App* serve = app.add_subcommand(
       "serve",
       "The web app: today's plan, the body map, charts and guided sessions in your browser.\n"
-      "Prints its address with a one-time key and opens the browser when there is a desktop.");
+      "Prints its address with a one-time key and opens the browser when there is a desktop.\n"
+      "Press Enter in its terminal for a new address (another browser, or after the first was "
+      "used).");
   serve
       ->add_option(
           "--port,-p", options->port,

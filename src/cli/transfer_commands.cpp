@@ -57,11 +57,13 @@ Result<Exported> export_fhir(Session& session, const ExportOptions& options) {
   const core::FhirCounts& counts = document->counts;
   return Exported{
       std::move(document->json),
-      fmt::format("FHIR R4 Bundle: {} pain rating{} as Observations (LOINC 72514-3, body sites "
-                  "in SNOMED CT), {} check{} as QuestionnaireResponses, {} Patient; walks, "
-                  "reliefs and sessions are only in the CSV export",
-                  counts.pain_ratings, counts.pain_ratings == 1 ? "" : "s", counts.checks,
+      fmt::format("FHIR R4 Bundle: {} pain rating{} as {} (LOINC 72514-3, body sites "
+                  "in SNOMED CT), {} check{} as {}, {} Patient; walks, reliefs and sessions are "
+                  "only in the CSV export",
+                  counts.pain_ratings, counts.pain_ratings == 1 ? "" : "s",
+                  counts.pain_ratings == 1 ? "an Observation" : "Observations", counts.checks,
                   counts.checks == 1 ? "" : "s",
+                  counts.checks == 1 ? "a QuestionnaireResponse" : "QuestionnaireResponses",
                   options.patient_name ? "a named" : "an anonymous")};
 }
 

@@ -11,6 +11,7 @@
 
 #include "app/local_time.h"
 #include "cli/command.h"
+#include "core/display_names.h"
 #include "core/sitting_timer.h"
 #include "watch/install.h"
 #include "watch/watcher.h"
@@ -127,7 +128,7 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
     if (auto plan = (*plans)->plan(); plan && !plan->paused && plan->sitting_limit_minutes > 0) {
       phase = plan->phase;
       limit = std::chrono::minutes{plan->sitting_limit_minutes};
-      limit_from = fmt::format("today's plan ({})", core::to_string(plan->phase));
+      limit_from = fmt::format("today's plan ({})", core::display_name(plan->phase));
     }
   }
   if (typed_limit) {

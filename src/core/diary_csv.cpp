@@ -30,16 +30,19 @@ enum Column : std::size_t {
   kNote,
   kExercises,
   kPainBefore,
+  kPainAfter,
   kColumnCount,
 };
 
 constexpr std::array<std::string_view, kColumnCount> kColumns = {
-    "id",       "kind",   "date", "time",    "utc_offset", "pain",      "regions",
-    "mobility", "relief", "name", "minutes", "note",       "exercises", "pain_before"};
+    "id",     "kind", "date",    "time", "utc_offset", "pain",        "regions",   "mobility",
+    "relief", "name", "minutes", "note", "exercises",  "pain_before", "pain_after"};
 
 // Columns added after the first format: a file without them (an older export) still reads.
+// Up to pain_before, a session's pain after went in `pain`; pain_after holds it since
+// (issue #12, item 14), and an older file still reads.
 bool optional_column(std::size_t column) {
-  return column == kExercises || column == kPainBefore;
+  return column == kExercises || column == kPainBefore || column == kPainAfter;
 }
 
 constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
@@ -202,7 +205,8 @@ Result<EntryDetail> read_pain(const RowReader& row) {
       return row.error(kMobility, mobility.error().message);
     record.mobility = *mobility;
   }
-  if (auto empty = row.require_empty({kRelief, kName, kMinutes, kExercises, kPainBefore}, "pain");
+  if (auto empty = row.require_empty(
+          {kRelief, kName, kMinutes, kExercises, kPainBefore, kPainAfter}, "pain");
       !empty) {
     return Unexpected(empty.error());
   }
@@ -214,7 +218,7 @@ Result<EntryDetail> read_relief(const RowReader& row) {
   if (!kind)
     return row.error(kRelief, kind.error().message);
   if (auto empty = row.require_empty(
-          {kPain, kRegions, kMobility, kMinutes, kExercises, kPainBefore}, "relief");
+          {kPain, kRegions, kMobility, kMinutes, kExercises, kPainBefore, kPainAfter}, "relief");
       !empty) {
     return Unexpected(empty.error());
   }
@@ -228,7 +232,8 @@ Result<EntryDetail> read_walk(const RowReader& row) {
                                            row.cell(kMinutes), kMaxWalkMinutes));
   }
   if (auto empty = row.require_empty(
-          {kPain, kRegions, kMobility, kRelief, kName, kExercises, kPainBefore}, "walk");
+          {kPain, kRegions, kMobility, kRelief, kName, kExercises, kPainBefore, kPainAfter},
+          "walk");
       !empty) {
     return Unexpected(empty.error());
   }
@@ -239,9 +244,14 @@ Result<EntryDetail> read_session(const RowReader& row, const Catalog& catalog) {
   auto before = PainScore::parse(row.cell(kPainBefore));
   if (!before)
     return row.error(kPainBefore, before.error().message);
-  auto after = PainScore::parse(row.cell(kPain));
+  // pain_after, or `pain` in a file written before pain_after existed; not both.
+  const bool own_column = !row.cell(kPainAfter).empty();
+  if (own_column && !row.cell(kPain).empty())
+    return row.error(kPain, "must be empty for a session entry: its pain after goes in pain_after");
+  const Column after_column = own_column || row.cell(kPain).empty() ? kPainAfter : kPain;
+  auto after = PainScore::parse(row.cell(after_column));
   if (!after)
-    return row.error(kPain, after.error().message);
+    return row.error(after_column, after.error().message);
   const auto minutes = parse_int(row.cell(kMinutes));
   if (!minutes || *minutes < 1 || *minutes > kMaxSessionMinutes) {
     return row.error(kMinutes, fmt::format("'{}' is not a session length: use 1 to {} minutes",
@@ -328,8 +338,8 @@ std::vector<std::string> write_row(const Entry& entry) {
   } else if (const auto* walk = std::get_if<WalkRecord>(&entry.detail)) {
     cells[kMinutes] = std::to_string(walk->minutes);
   } else if (const auto* session = std::get_if<SessionRecord>(&entry.detail)) {
-    cells[kPain] = std::to_string(session->pain_after.value());
     cells[kPainBefore] = std::to_string(session->pain_before.value());
+    cells[kPainAfter] = std::to_string(session->pain_after.value());
     cells[kMinutes] = std::to_string(session->minutes);
     cells[kExercises] = fmt::format("{}", fmt::join(session->exercises, "|"));
   }

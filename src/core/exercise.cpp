@@ -54,6 +54,10 @@ Result<Style> parse_style(std::string_view text) {
   return parse_enum<Style>(text, kStyles, "style");
 }
 Result<Phase> parse_phase(std::string_view text) {
+  // What `limber log --mobility` takes, for one vocabulary (issue #12, item 13): `lie` is
+  // `rest`; `stand`, `walk` and `move` are the same words already.
+  if (text == "lie")
+    return Phase::kRest;
   return parse_enum<Phase>(text, kPhases, "phase");
 }
 Result<Position> parse_position(std::string_view text) {

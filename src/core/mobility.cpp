@@ -30,6 +30,9 @@ std::span<const std::string_view> mobility_ids() {
 }
 
 Result<Mobility> parse_mobility(std::string_view text) {
+  // The first phase's id, for one vocabulary (issue #12, item 13): `rest` is `lie`.
+  if (text == "rest")
+    return Mobility::kLie;
   return parse_name(text, kIds, "mobility").transform([](std::size_t i) {
     return static_cast<Mobility>(i);
   });

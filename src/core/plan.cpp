@@ -1,5 +1,7 @@
 #include "core/plan.h"
 
+#include "core/display_names.h"
+
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -46,10 +48,6 @@ bool is_back(Region region) {
 
 local_days day_of(const Entry& entry) {
   return std::chrono::floor<days>(entry.local_time());
-}
-
-Phase phase_for(Mobility mobility) {
-  return static_cast<Phase>(static_cast<int>(mobility));
 }
 
 // The highest phase a pain level allows: severe pain keeps the plan near the floor.
@@ -243,7 +241,7 @@ PhaseState replay(const std::map<local_days, Day>& by_day, local_days today) {
   }
   if (state.target > state.phase && !state.flare && state.silent_days == 0) {
     state.why +=
-        fmt::format("; the plan moves up one phase a day, towards '{}'", to_string(state.target));
+        fmt::format("; the plan moves up one phase a day, towards {}", display_name(state.target));
   }
   return state;
 }
@@ -605,8 +603,8 @@ Plan plan_day(const PlanInput& input, const Catalog& catalog) {
                   fmt::format("Today is day {} of this episode. Most back spasms ease over days "
                               "to a few weeks, so the plan grows one calm day at a time.",
                               plan.day_of_episode)});
-  reasons.push_back({Tip::kSlowDown, fmt::format("Phase '{}' at level {}: {}.",
-                                                 to_string(plan.phase), plan.level, state.why)});
+  reasons.push_back({Tip::kSlowDown, fmt::format("Phase {} at level {}: {}.",
+                                                 phase_title(plan.phase), plan.level, state.why)});
   if (state.silent_days > 0 && !by_day.empty()) {
     reasons.push_back(
         {Tip::kSlowDown,

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace limber::core {
@@ -74,7 +75,38 @@ std::vector<ActivityWeek> activity_weeks(const Progress& progress) {
   std::vector<ActivityWeek> weeks;
   for (local_days start : progress.weeks)
     weeks.push_back(ActivityWeek{.start = std::max(start, progress.first)});
+  for (std::size_t i = 0; i < weeks.size(); ++i) {
+    const local_days end = i + 1 < weeks.size() ? weeks[i + 1].start : progress.last + days{1};
+    weeks[i].days = static_cast<int>((end - weeks[i].start).count());
+  }
   return weeks;
+}
+
+// Each tracked activity with its ratings in the period, in the order the person named them.
+std::vector<FunctionLine> function_lines(const ReportInput& input) {
+  std::vector<FunctionLine> lines;
+  for (const std::string& activity : input.function_activities) {
+    FunctionLine line;
+    line.activity = utf8::sanitize(activity);
+    std::vector<const FunctionRatingRecord*> ratings;
+    for (const FunctionRatingRecord& rating : input.function_ratings) {
+      const local_days day = day_of(rating.at);
+      if (rating.activity == activity && day >= input.from && day <= input.to)
+        ratings.push_back(&rating);
+    }
+    std::stable_sort(ratings.begin(), ratings.end(),
+                     [](const auto* a, const auto* b) { return a->at < b->at; });
+    for (const FunctionRatingRecord* rating : ratings)
+      line.ratings.emplace_back(day_of(rating->at), rating->score);
+    if (!line.ratings.empty()) {
+      line.first = line.ratings.front().second;
+      line.first_day = line.ratings.front().first;
+      line.latest = line.ratings.back().second;
+      line.latest_day = line.ratings.back().first;
+    }
+    lines.push_back(std::move(line));
+  }
+  return lines;
 }
 
 std::string exercise_name(const Catalog* catalog, const std::string& id) {
@@ -86,6 +118,12 @@ std::string exercise_name(const Catalog* catalog, const std::string& id) {
 }
 
 }  // namespace
+
+std::optional<int> FunctionLine::change() const {
+  if (!first || !latest || !first_day || !latest_day || *first_day == *latest_day)
+    return std::nullopt;
+  return *latest - *first;
+}
 
 bool Report::empty() const {
   return pain_entries == 0 && progress.walks == 0 && sessions_total == 0 && reliefs.empty() &&
@@ -122,6 +160,8 @@ Report build_report(const ReportInput& input) {
   report.weak = input.weak;
   report.tight = input.tight;
   report.clinician_seen = input.clinician_seen;
+  report.function = function_lines(input);
+  report.name = utf8::sanitize(input.name);
 
   const auto in_period = [&](local_days day) {
     return day >= input.from && day <= input.to;
@@ -184,6 +224,9 @@ Report build_report(const ReportInput& input) {
           if (report.mobility_at_start)
             report.setback = day;
         }
+        // A slide back: less than the entry before noted (a flare, a bad day).
+        if (report.mobility_at_end && *pain->mobility < *report.mobility_at_end)
+          report.setbacks.push_back({day, *report.mobility_at_end, *pain->mobility});
         if (!report.mobility_at_start)
           report.mobility_at_start = pain->mobility;
         for (std::size_t i = start_level + 1; i <= level; ++i) {
@@ -303,6 +346,18 @@ Result<local_days> parse_day(std::string_view text, local_days today, std::strin
   return fail(ErrorCode::kInvalidInput,
               fmt::format("{} '{}' is not a day: use YYYY-MM-DD (2026-11-02), today or yesterday",
                           option, text));
+}
+
+Result<std::string> check_report_name(std::string name, std::string_view option) {
+  const auto first = name.find_first_not_of(' ');
+  name = first == std::string::npos ? std::string() : name.substr(first);
+  name.erase(name.find_last_not_of(' ') + 1);
+  auto checked = check_text(std::move(name), kMaxNameChars, option, Lines::kOne);
+  if (!checked) {
+    return fail(ErrorCode::kInvalidInput,
+                checked.error().message + " (the name goes in the report's header)");
+  }
+  return checked;
 }
 
 std::string report_day(local_days day) {

@@ -1,7 +1,8 @@
 // What goes on the page for the physical therapist (`limber report`): the period, pain
 // over time with its 7-day line, which regions hurt week by week, the red-flag checks,
-// the mobility milestones, sessions with pain before and after, walking and sitting, the
-// muscles the person marked, the relief they logged and their notes. Pure: the shell
+// the mobility milestones and setbacks, the activities the person finds hard with their
+// ratings, sessions with pain before and after, walking and sitting, the muscles the
+// person marked, the relief they logged and their notes. Pure: the shell
 // gathers the diary and draws the page; this decides what it says.
 #pragma once
 
@@ -11,6 +12,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "core/catalog.h"
@@ -40,6 +42,29 @@ struct SittingRecord {
   std::chrono::seconds length{0};
 };
 
+// A rating of an activity the person finds hard (the Patient-Specific Functional Scale:
+// 0 unable to do it, 10 as before the back pain).
+struct FunctionRatingRecord {
+  std::string activity;
+  LocalTime at;
+  int score = 0;
+};
+
+// One activity on the functional scale, with its ratings in the period and their trend.
+struct FunctionLine {
+  std::string activity;
+  std::vector<std::pair<std::chrono::local_days, int>> ratings;  // in the period, oldest first
+  std::optional<int> first;                                      // the first rating in it
+  std::optional<int> latest;                                     // the latest
+  std::optional<std::chrono::local_days> first_day;
+  std::optional<std::chrono::local_days> latest_day;
+  // latest - first, when rated on two days or more: +2 or more is a change that matters.
+  [[nodiscard]] std::optional<int> change() const;
+};
+
+inline constexpr int kFunctionChangeThatMatters = 2;  // PSFS points (Stratford et al.)
+inline constexpr std::size_t kMaxNameChars = 80;      // a name on the report
+
 struct ReportInput {
   std::chrono::local_days from;
   std::chrono::local_days to;
@@ -52,12 +77,23 @@ struct ReportInput {
   std::vector<Muscle> weak;
   std::vector<Muscle> tight;
   const Catalog* catalog = nullptr;  // exercise names for sessions; ids shown without it
+  // The activities the person tracks, oldest first, and their ratings in any order.
+  std::vector<std::string> function_activities;
+  std::span<const FunctionRatingRecord> function_ratings;
+  std::string name;  // the person's name for the header; empty: none
 };
 
 // The day the person first logged each level of mobility in the period.
 struct Milestone {
   Mobility mobility = Mobility::kLie;
   std::chrono::local_days day;
+};
+
+// A slide back in mobility: an entry noting less than the one before it did.
+struct Setback {
+  std::chrono::local_days day;
+  Mobility from = Mobility::kMove;
+  Mobility to = Mobility::kLie;
 };
 
 struct SessionLine {
@@ -85,6 +121,7 @@ struct NoteLine {
 // Walking and sitting, one row per week of the period.
 struct ActivityWeek {
   std::chrono::local_days start;  // the first week starts with the period, so may be short
+  int days = 7;                   // fewer in a short first week
   int walks = 0;
   int walk_minutes = 0;
   int sessions = 0;
@@ -127,6 +164,7 @@ struct Report {
   std::vector<Milestone> milestones;               // in the latest climb, in mobility order
   std::optional<std::chrono::local_days> setback;  // lying down again after being up: the climb
                                                    // starts anew
+  std::vector<Setback> setbacks;  // every slide back in mobility in the period, oldest first
   std::optional<Mobility> mobility_at_start;
   std::optional<Mobility> mobility_at_end;
   std::vector<SessionLine> sessions;  // the latest kMaxSessionLines, oldest first
@@ -138,6 +176,8 @@ struct Report {
   std::size_t notes_total = 0;
   std::vector<Muscle> weak;
   std::vector<Muscle> tight;
+  std::vector<FunctionLine> function;  // each tracked activity, in the order named
+  std::string name;                    // the person's name; empty: none given
 
   // True when the period holds no entry, check or sitting at all.
   [[nodiscard]] bool empty() const;
@@ -157,6 +197,10 @@ Report build_report(const ReportInput& input);
 // kInvalidInput naming `option` otherwise.
 Result<std::chrono::local_days> parse_day(std::string_view text, std::chrono::local_days today,
                                           std::string_view option);
+
+// Checks a name typed for the report's header: one line, at most kMaxNameChars characters;
+// kInvalidInput naming `option` otherwise. Surrounding spaces are dropped.
+Result<std::string> check_report_name(std::string name, std::string_view option);
 
 // "12 Oct 2026": the way the report writes a day.
 std::string report_day(std::chrono::local_days day);

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "core/display_names.h"
+
 namespace limber::core {
 namespace {
 
@@ -109,9 +111,9 @@ Result<SessionChoice> choose_session(const Plan& plan, std::span<const Exercise>
   }
   if (choice.posture_only) {
     choice.notes.push_back(fmt::format(
-        "Full-body exercise starts once you can walk for a few minutes, so in the '{}' phase "
+        "Full-body exercise starts once you can walk for a few minutes, so in the {} phase "
         "your session is the posture routine.",
-        to_string(plan.phase)));
+        display_name(plan.phase)));
   }
 
   const int fixed = minutes_of(warm_up) + minutes_of(cool_down);
@@ -132,8 +134,8 @@ Result<SessionChoice> choose_session(const Plan& plan, std::span<const Exercise>
     } else {
       const int longest = longest_session(plan.phase);
       if (*minutes > longest) {
-        choice.notes.push_back(fmt::format("In the '{}' phase a session is at most {} minutes.",
-                                           to_string(plan.phase), longest));
+        choice.notes.push_back(fmt::format("In the {} phase a session is at most {} minutes.",
+                                           display_name(plan.phase), longest));
       }
       const std::size_t added = lengthen(main, plan, catalog, total, std::min(*minutes, longest));
       total = fixed + minutes_of(main);

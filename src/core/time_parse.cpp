@@ -249,7 +249,10 @@ Result<TimeSpec> parse_time(std::string_view text, const Now& now) {
   const std::vector<std::string> words = lower_words(text);
   if (words.size() == 1 && words[0] == "now")
     return TimeSpec{now.instant};
-  if (!words.empty() && words[0] == "tomorrow") {
+  // "tomorrow 09:00", "in 2 hours", "next monday": a future time, named as such rather than
+  // as a format limber cannot read (issue #12, item 14).
+  if (!words.empty() &&
+      (words[0] == "tomorrow" || words[0] == "next" || (words[0] == "in" && words.size() > 1))) {
     return fail(ErrorCode::kInvalidInput,
                 fmt::format("'{}' is in the future, and times in the future cannot be logged: a "
                             "diary entry records something that has happened",

@@ -18,7 +18,7 @@ constexpr std::array<std::string_view, 12> kMonths = {"Jan", "Feb", "Mar", "Apr"
 std::string_view milestone_word(core::Mobility mobility) {
   switch (mobility) {
     case core::Mobility::kLie:
-      return "lying down";
+      return "lies down";
     case core::Mobility::kStand:
       return "stands";
     case core::Mobility::kWalk:
@@ -101,11 +101,25 @@ void draw_pain_chart(const Canvas& canvas, const core::Report& report, Box box) 
     int row;
   };
   std::vector<Placed> placed;
-  for (const core::Milestone& milestone : report.milestones) {
-    const auto i = static_cast<std::size_t>((milestone.day - first).count());
+  // Milestones and setbacks (a slide back: "back to stands"), in the order of their days.
+  struct Mark {
+    local_days day;
+    std::string word;
+  };
+  std::vector<Mark> marks;
+  for (const core::Milestone& milestone : report.milestones)
+    marks.push_back({milestone.day, std::string(milestone_word(milestone.mobility))});
+  for (const core::Setback& setback : report.setbacks)
+    marks.push_back({setback.day, fmt::format("back to {}", milestone_word(setback.to))});
+  std::stable_sort(marks.begin(), marks.end(),
+                   [](const Mark& a, const Mark& b) { return a.day < b.day; });
+  for (const Mark& mark : marks) {
+    if (mark.day < first || mark.day > days_list.back().summary.day)
+      continue;
+    const auto i = static_cast<std::size_t>((mark.day - first).count());
     const double x = x_of(i);
     canvas.line(x, top, x, bottom, 0.6, 0.45, true);
-    const std::string_view word = milestone_word(milestone.mobility);
+    const std::string_view word = mark.word;
     const double word_width = canvas.width(word, label);
     // Near the right edge the label goes to the left of its line.
     const double start = x + 2 + word_width > right ? x - 2 - word_width : x + 2;

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 #include <fontconfig/fontconfig.h>
 
+#include "core/display_names.h"
 #include "core/red_flags.h"
 #include "core/time_parse.h"
 #include "report/canvas.h"
@@ -64,6 +65,14 @@ std::string mobility_words(core::Mobility mobility) {
       return "daily life mostly back";
   }
   return "";
+}
+
+// "phase 2 of 4, Stand tall": the plan's phase for a mobility, in the words the CLI and the
+// page use (core/display_names.h).
+std::string phase_words(core::Mobility mobility) {
+  const core::Phase phase = core::phase_for(mobility);
+  return fmt::format("phase {} of {}, {}", core::phase_number(phase), core::kPhaseCount,
+                     core::display_name(phase));
 }
 
 std::string relief_words(core::ReliefKind kind) {
@@ -134,6 +143,7 @@ class Layout {
     chart();
     regions();
     milestones();
+    function();
     checks();
     activity();
     sessions();
@@ -174,7 +184,10 @@ class Layout {
 
   void header() {
     y_ = kMargin + 14;
-    canvas_.text(kLeft, y_, "Back pain diary", kTitle);
+    canvas_.text(kLeft, y_,
+                 report_.name.empty() ? std::string("Back pain diary")
+                                      : fmt::format("Back pain diary of {}", report_.name),
+                 kTitle);
     canvas_.text_right(kRight, y_ - 4, fmt::format("Made {}", core::report_day(today())), kSmall,
                        0.3);
     y_ += 17;
@@ -228,7 +241,7 @@ class Layout {
     canvas_.line(kLeft + 100, y_ - 3, kLeft + 116, y_ - 3, 1.6, 0);
     canvas_.text(kLeft + 120, y_, "7-day line (mean of the last 7 days)", kSmall, 0.2);
     canvas_.line(kLeft + 260, y_ - 7, kLeft + 260, y_ + 1, 0.6, 0.45, true);
-    canvas_.text(kLeft + 264, y_, "mobility milestone", kSmall, 0.2);
+    canvas_.text(kLeft + 264, y_, "mobility milestone or setback", kSmall, 0.2);
     y_ += kLine;
   }
 
@@ -284,6 +297,16 @@ class Layout {
       y_ += kRow;
     }
     y_ += 4;
+    const auto first_days =
+        (report_.columns.front().last - report_.columns.front().start).count() + 1;
+    const auto column_days =
+        (report_.columns.back().last - report_.columns.back().start).count() + 1;
+    if (first_days < column_days) {
+      y_ += kLine - 4;
+      paragraph(fmt::format("The first column covers {} day{}: the period starts mid-week.",
+                            first_days, first_days == 1 ? "" : "s"),
+                kSmall, 0.3);
+    }
   }
 
   void milestones() {
@@ -299,16 +322,90 @@ class Layout {
                       "milestones below are from the climb after that.",
                       core::report_day(*report_.setback)));
     }
-    if (report_.milestones.empty()) {
+    if (report_.milestones.empty() && report_.setbacks.empty()) {
       paragraph("No mobility noted with the pain ratings in this period.", kBody, 0.3);
       return;
     }
+    // Climbs and slides back in the order they happened, each with the plan's phase name.
+    struct Line {
+      std::chrono::local_days day;
+      std::string text;
+      bool setback;
+    };
+    std::vector<Line> lines;
     for (const core::Milestone& milestone : report_.milestones) {
+      lines.push_back({milestone.day,
+                       fmt::format("first noted: {} ({})", mobility_words(milestone.mobility),
+                                   phase_words(milestone.mobility)),
+                       false});
+    }
+    for (const core::Setback& setback : report_.setbacks) {
+      lines.push_back(
+          {setback.day,
+           fmt::format("setback: slid back to {} (from {}; {})", mobility_words(setback.to),
+                       mobility_words(setback.from), phase_words(setback.to)),
+           true});
+    }
+    std::stable_sort(lines.begin(), lines.end(),
+                     [](const Line& a, const Line& b) { return a.day < b.day; });
+    for (const Line& line : lines) {
+      const Font font = line.setback ? kBodyBold : kBody;
       ensure(kLine);
-      canvas_.text(kLeft, y_, core::report_day(milestone.day), kBody);
-      canvas_.text(kLeft + 80, y_,
-                   fmt::format("first noted: {}", mobility_words(milestone.mobility)), kBody);
-      y_ += kLine;
+      canvas_.text(kLeft, y_, core::report_day(line.day), font);
+      for (const std::string& wrapped : canvas_.wrap(line.text, font, kRight - kLeft - 80)) {
+        ensure(kLine);
+        canvas_.text(kLeft + 80, y_, wrapped, font);
+        y_ += kLine;
+      }
+    }
+  }
+
+  // Left out when the person tracks no activity: a page for what is there.
+  void function() {
+    if (report_.function.empty())
+      return;
+    heading("Activities the person finds hard (Patient-Specific Functional Scale)", 40);
+    paragraph(
+        "Each rated 0 (unable to do it) to 10 (as before the back pain); a change of 2 or "
+        "more points is one that matters.",
+        kSmall, 0.3);
+    for (const core::FunctionLine& line : report_.function) {
+      ensure(kLine);
+      const auto name = canvas_.wrap(line.activity, kBodyBold, 150);
+      canvas_.text(kLeft, y_, name.empty() ? line.activity : name.front(), kBodyBold);
+      std::string text;
+      if (line.ratings.empty()) {
+        text = "not rated in this period";
+      } else if (line.ratings.size() == 1 || !line.change()) {
+        text = fmt::format("{}/10 on {}", *line.latest, core::report_day(*line.latest_day));
+      } else {
+        const int change = *line.change();
+        text = fmt::format("{}/10 on {}, {}/10 on {} ({:+} points{}); {} ratings", *line.first,
+                           core::report_day(*line.first_day), *line.latest,
+                           core::report_day(*line.latest_day), change,
+                           change >= core::kFunctionChangeThatMatters    ? ", better"
+                           : change <= -core::kFunctionChangeThatMatters ? ", worse"
+                                                                         : "",
+                           line.ratings.size());
+      }
+      const auto lines = canvas_.wrap(text, kBody, kRight - kLeft - 160);
+      for (const std::string& wrapped : lines) {
+        ensure(kLine);
+        canvas_.text(kLeft + 160, y_, wrapped, kBody);
+        y_ += kLine;
+      }
+      if (lines.empty())
+        y_ += kLine;
+      // Every rating, oldest first, so the trend is there to read.
+      if (line.ratings.size() > 2) {
+        std::string all;
+        for (const auto& [day, score] : line.ratings) {
+          all +=
+              fmt::format("{}{} {}", all.empty() ? "" : ", ",
+                          core::report_day(day).substr(0, core::report_day(day).size() - 5), score);
+        }
+        paragraph(all, kSmall, 0.3, 160);
+      }
     }
   }
 
@@ -387,7 +484,15 @@ class Layout {
       ensure(kLine);
       if ((i - skip) % 2 == 1)
         canvas_.fill_rect(kLeft - 2, y_ - 8.5, kRight - kLeft + 4, kLine, 0.94);
-      canvas_.text(x[0], y_, core::report_day(week.start), kBody);
+      canvas_.text(
+          x[0], y_,
+          week.days < 7
+              ? fmt::format(
+                    "{} ({} day{})",
+                    core::report_day(week.start).substr(0, core::report_day(week.start).size() - 5),
+                    week.days, week.days == 1 ? "" : "s")
+              : core::report_day(week.start),
+          kBody);
       canvas_.text(x[1], y_, fmt::format("{}", week.walks), kBody);
       canvas_.text(x[2], y_, fmt::format("{} min", week.walk_minutes), kBody);
       canvas_.text(x[3], y_, fmt::format("{}", week.sessions), kBody);

@@ -14,6 +14,7 @@
 #include "app/screening.h"
 #include "app/screening_json.h"
 #include "app/sitting_service.h"
+#include "core/display_names.h"
 #include "core/session_choice.h"
 #include "core/session_script.h"
 #include "core/text.h"
@@ -21,6 +22,7 @@
 #include "core/utf8.h"
 #include "server/http_status.h"
 #include "server/request_json.h"
+#include "store/screening_store.h"
 
 namespace limber::server {
 namespace {
@@ -230,8 +232,19 @@ Reply Api::vocabulary() const {
     pain.push_back({{"value", value}, {"words", core::PainScore::from_int(value)->words()}});
   auto mobility = json::array();
   for (const std::string_view id : core::mobility_ids()) {
-    mobility.push_back({{"id", id}, {"description", core::describe(*core::parse_mobility(id))}});
+    const core::Mobility level = *core::parse_mobility(id);
+    mobility.push_back({{"id", id},
+                        {"description", core::describe(level)},
+                        {"phase", core::to_string(core::phase_for(level))},
+                        {"phase_name", core::display_name(core::phase_for(level))}});
   }
+  // Names from the core, as the CLI and the report show them (issue #12, item 13).
+  json style_names = json::object();
+  for (const std::string_view id : core::style_ids())
+    style_names[std::string(id)] = core::display_name(*core::parse_style(id));
+  json phase_names = json::object();
+  for (const std::string_view id : core::phase_ids())
+    phase_names[std::string(id)] = core::display_name(*core::parse_phase(id));
   return ok({{"regions", regions},
              {"pain", pain},
              {"mobility", mobility},
@@ -239,6 +252,8 @@ Reply Api::vocabulary() const {
              {"styles", id_array(core::style_ids())},
              {"muscles", id_array(core::muscle_ids())},
              {"phases", id_array(core::phase_ids())},
+             {"style_names", style_names},
+             {"phase_names", phase_names},
              {"limits",
               {{"note", core::kMaxNoteLength},
                {"name", core::kMaxNameLength},
@@ -369,9 +384,19 @@ Reply Api::check_questions(const core::Now& now) const {
                          {"question", info.question},
                          {"ends_questions", core::ends_questions(flag)}});
   }
+  // The result shown as "Your last result" needs its date (issue #12, item 13).
+  auto latest = store::ScreeningStore(db_).latest();
+  if (!latest)
+    return error_reply(latest.error());
+  json last_check = nullptr;
+  if (*latest) {
+    last_check = {{"at", core::format_iso((*latest)->at, (*latest)->utc_offset)},
+                  {"level", core::to_string((*latest)->level)}};
+  }
   return ok({{"questions", questions},
              {"disclaimer", app::disclaimer()},
-             {"safety", safety_json(*standing)}});
+             {"safety", safety_json(*standing)},
+             {"last_check", last_check}});
 }
 
 Reply Api::check(const core::Now& now, std::string_view body) const {
@@ -526,6 +551,7 @@ Reply Api::session(const core::Now& now) const {
   out["minutes"] = choice->minutes;
   out["notes"] = choice->notes;
   out["phase"] = core::to_string(plan->phase);
+  out["phase_name"] = core::display_name(plan->phase);
   return ok(std::move(out));
 }
 

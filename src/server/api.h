@@ -88,10 +88,16 @@ class Api {
   [[nodiscard]] Reply rate_activity(const core::Now& now, std::string_view body) const;
   [[nodiscard]] Reply remove_activity(const core::Now& now, std::string_view name) const;
 
-  // GET /api/report?from=DAY&to=DAY: the PDF for the physical therapist, the same file as
-  // `limber report` (application/pdf, an attachment); JSON {"error"} when it cannot be made.
+  // GET /api/report?from=DAY&to=DAY&name=NAME: the PDF for the physical therapist, the same
+  // file as `limber report` with the same options (application/pdf, an attachment); JSON
+  // {"error"} when it cannot be made. Days left out: the same defaults as the CLI.
   [[nodiscard]] Reply report(const core::Now& now, std::optional<std::string_view> from,
-                             std::optional<std::string_view> to) const;
+                             std::optional<std::string_view> to,
+                             std::optional<std::string_view> name = std::nullopt) const;
+  // GET /api/report/period?from=DAY&to=DAY: {"from", "to"}, the days report() would cover:
+  // without days, the current episode's, as `limber report` chooses them.
+  [[nodiscard]] Reply report_period(const core::Now& now, std::optional<std::string_view> from,
+                                    std::optional<std::string_view> to) const;
 
   // GET /api/episode; POST /api/episode: a new episode starts now.
   [[nodiscard]] Reply episode(const core::Now& now) const;

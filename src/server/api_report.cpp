@@ -1,4 +1,5 @@
-// GET /api/report: the report's PDF, made as `limber report` makes it.
+// GET /api/report: the report's PDF, made as `limber report` makes it; GET
+// /api/report/period: the days it covers by default.
 #include <fmt/format.h>
 
 #include "app/plan_service.h"
@@ -10,26 +11,66 @@
 
 namespace limber::server {
 
-Reply Api::report(const core::Now& now, std::optional<std::string_view> from,
-                  std::optional<std::string_view> to) const {
+namespace {
+
+struct Days {
+  std::optional<std::chrono::local_days> from;
+  std::optional<std::chrono::local_days> to;
+};
+
+// The days typed in the query, each optional; kInvalidInput as `limber report` says it.
+core::Result<Days> read_days(const core::Now& now, std::optional<std::string_view> from,
+                             std::optional<std::string_view> to) {
   const auto today = std::chrono::floor<std::chrono::days>(now.local);
-  std::optional<std::chrono::local_days> first;
-  std::optional<std::chrono::local_days> last;
-  for (auto [text, day, name] : {std::tuple{from, &first, "from"}, std::tuple{to, &last, "to"}}) {
+  Days days;
+  for (auto [text, day, name] :
+       {std::tuple{from, &days.from, "from"}, std::tuple{to, &days.to, "to"}}) {
     if (!text || text->empty())
       continue;
     auto parsed = core::parse_day(*text, today, name);
     if (!parsed)
-      return error_reply(parsed.error());
+      return core::Unexpected(parsed.error());
     *day = *parsed;
   }
-  if (first && last) {
-    if (auto valid = core::check_period(*first, *last); !valid)
-      return error_reply(valid.error());
+  if (days.from && days.to) {
+    if (auto valid = core::check_period(*days.from, *days.to); !valid)
+      return core::Unexpected(valid.error());
+  }
+  return days;
+}
+
+}  // namespace
+
+Reply Api::report_period(const core::Now& now, std::optional<std::string_view> from,
+                         std::optional<std::string_view> to) const {
+  auto days = read_days(now, from, to);
+  if (!days)
+    return error_reply(days.error());
+  const app::ScreeningService screening(db_, now);
+  const app::PlanService plans(db_, now, catalog_, screening);
+  auto period = app::ReportService(db_, plans).period(days->from, days->to);
+  if (!period)
+    return error_reply(period.error());
+  Reply reply;
+  reply.body = {{"from", app::iso_day(period->from)}, {"to", app::iso_day(period->to)}};
+  return reply;
+}
+
+Reply Api::report(const core::Now& now, std::optional<std::string_view> from,
+                  std::optional<std::string_view> to, std::optional<std::string_view> name) const {
+  auto days = read_days(now, from, to);
+  if (!days)
+    return error_reply(days.error());
+  std::string person;
+  if (name && !name->empty()) {
+    auto checked = core::check_report_name(std::string(*name), "name");
+    if (!checked)
+      return error_reply(checked.error());
+    person = std::move(*checked);
   }
   const app::ScreeningService screening(db_, now);
   const app::PlanService plans(db_, now, catalog_, screening);
-  auto report = app::ReportService(db_, plans).report(first, last);
+  auto report = app::ReportService(db_, plans).report(days->from, days->to, std::move(person));
   if (!report)
     return error_reply(report.error());
   auto pdf = report::render_pdf(*report, now);

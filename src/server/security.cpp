@@ -198,14 +198,34 @@ Credential Guard::credential(std::string_view cookie_header, std::string_view au
   return Credential::kNone;
 }
 
-bool Guard::token_matches(std::string_view token) const {
-  return same_secret(token, token_);
-}
-
 std::string Guard::session_cookie() const {
   // No Max-Age: the cookie ends with the browser session, and the server's next start
   // makes a new secret anyway. No Secure: plain HTTP on loopback.
   return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", kSessionCookie, session_);
+}
+
+core::Result<std::string> LinkKeys::issue() {
+  auto secret = random_secret();
+  if (!secret)
+    return secret;
+  const std::lock_guard lock(mutex_);
+  keys_.push_back({*secret, false});
+  if (keys_.size() > kRemembered)
+    keys_.pop_front();
+  return secret;
+}
+
+LinkKeys::Use LinkKeys::redeem(std::string_view key) {
+  const std::lock_guard lock(mutex_);
+  for (Key& known : keys_) {
+    if (!same_secret(key, known.secret))
+      continue;
+    if (known.spent)
+      return Use::kSpent;
+    known.spent = true;
+    return Use::kOpened;
+  }
+  return Use::kUnknown;
 }
 
 }  // namespace limber::server

@@ -1,7 +1,8 @@
 // What keeps a local server that holds health data to its one person
 // (../shared/docs/standards.md, "A local web app that holds health data"):
-// - a random access token, printed in the start-up address and exchanged once for an
-//   HttpOnly, SameSite=Strict session cookie (scripts send it as a Bearer token instead);
+// - a random key in each start-up address, exchanged once for an HttpOnly, SameSite=Strict
+//   session cookie: a second use of the same address opens nothing (LinkKeys);
+// - a random access token that scripts send as a Bearer token;
 // - the Host header must name the bound address or localhost, so a page on another site
 //   cannot reach the server through a DNS name rebound to 127.0.0.1 (DNS rebinding);
 // - a state-changing request sent with the cookie must carry this server's own Origin, so
@@ -9,6 +10,8 @@
 // Pure functions and one value class; the routes (server.cpp) apply them to every request.
 #pragma once
 
+#include <deque>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -40,7 +43,7 @@ enum class Credential { kNone, kCookie, kBearer };
 class Guard {
  public:
   // `bind` is the address the server listens on ("127.0.0.1", "::1", "0.0.0.0", ...);
-  // `token` the access token of the start-up address; `session` the cookie's secret.
+  // `token` the access token scripts send; `session` the cookie's secret.
   Guard(std::string_view bind, int port, std::string token, std::string session);
 
   // Host names the server answers to: localhost, 127.0.0.1, [::1] and the bound address,
@@ -54,7 +57,6 @@ class Guard {
   // a Bearer token. kNone when neither matches.
   [[nodiscard]] Credential credential(std::string_view cookie_header,
                                       std::string_view authorization) const;
-  [[nodiscard]] bool token_matches(std::string_view token) const;
   // The Set-Cookie value that hands out the session.
   [[nodiscard]] std::string session_cookie() const;
 
@@ -66,6 +68,35 @@ class Guard {
   int port_;
   std::string token_;
   std::string session_;
+};
+
+// The keys of the start-up addresses `limber serve` prints. Each opens one browser, once:
+// exchanged for the session cookie, it is spent, so an address seen in a terminal, a
+// browser's history or over a shoulder opens nothing later (issue #12, item 15). Safe to
+// use from several threads.
+class LinkKeys {
+ public:
+  // How many keys are remembered; the oldest are forgotten first.
+  static constexpr std::size_t kRemembered = 16;
+
+  enum class Use {
+    kOpened,   // the key was good and is now spent
+    kSpent,    // the key was exchanged before
+    kUnknown,  // no such key (a typo, or from an earlier start of limber serve)
+  };
+
+  // Adds a new random key and returns it; kIo when the kernel gives no random numbers.
+  core::Result<std::string> issue();
+  // Spends `key` when it is good.
+  Use redeem(std::string_view key);
+
+ private:
+  struct Key {
+    std::string secret;
+    bool spent = false;
+  };
+  std::mutex mutex_;
+  std::deque<Key> keys_;
 };
 
 }  // namespace limber::server

@@ -56,6 +56,20 @@ constexpr std::string_view kUnauthorizedPage = R"(<!doctype html>
 </body></html>
 )";
 
+// A start-up address opens one browser, once (issue #12, item 15).
+constexpr std::string_view kSpentKeyPage = R"(<!doctype html>
+<html lang="en"><head><meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>limber: this address was already used</title></head>
+<body style="font: 1.25rem/1.5 system-ui, sans-serif; max-width: 36rem; margin: 2rem auto; padding: 0 1rem; color: #1a1a1a; background: #fff">
+<h1>This address was already used</h1>
+<p>Each address that <code>limber serve</code> prints opens limber in one browser, once,
+so that nobody else can open your pain diary with it later.</p>
+<p>Use the browser window where limber is already open. To open it somewhere else, press
+Enter in the terminal where <code>limber serve</code> runs: it prints a new address.</p>
+</body></html>
+)";
+
 constexpr std::string_view kWelcomePage = R"(<!doctype html>
 <html lang="en"><head><meta charset="utf-8">
 <meta http-equiv="refresh" content="0; url=/">
@@ -315,8 +329,10 @@ struct Server::Impl {
 
   Api api;
   ServerOptions options;
-  std::string token;
+  std::string token;  // for scripts, as a Bearer token
   std::string session;
+  mutable LinkKeys links;      // the keys of the start-up addresses, each good once
+  std::string first_link;      // the key of the address printed at start
   std::optional<Guard> guard;  // set by bind(), which knows the port, before any request
   int port = 0;
   std::vector<Route> routes;
@@ -433,7 +449,11 @@ struct Server::Impl {
       return api.rate_activity(at, req.body());
     });
     api_route("GET", "/api/report", [this](const Request& req, const core::Now& at) {
-      return api.report(at, view(req.param("from")), view(req.param("to")));
+      return api.report(at, view(req.param("from")), view(req.param("to")),
+                        view(req.param("name")));
+    });
+    api_route("GET", "/api/report/period", [this](const Request& req, const core::Now& at) {
+      return api.report_period(at, view(req.param("from")), view(req.param("to")));
     });
     api_route("GET", "/api/episode",
               [this](const Request&, const core::Now& at) { return api.episode(at); });
@@ -478,8 +498,18 @@ struct Server::Impl {
       if (const auto offered = req.param("token")) {
         if (!guard || !guard->host_allowed(req.header("Host")))
           return refuse(Access::kPage, 403, "this server answers only to its own address");
-        if (!guard->token_matches(*offered))
-          return refuse(Access::kPage, 401, "");
+        // A browser that already holds the cookie just moves on, and spends no key.
+        const bool signed_in = guard->credential(req.header("Cookie"), "") == Credential::kCookie;
+        if (!signed_in) {
+          switch (links.redeem(*offered)) {
+            case LinkKeys::Use::kOpened:
+              break;
+            case LinkKeys::Use::kSpent:
+              return {410, "text/html; charset=utf-8", std::string(kSpentKeyPage), {}};
+            case LinkKeys::Use::kUnknown:
+              return refuse(Access::kPage, 401, "");
+          }
+        }
         // The key leaves the address bar at once. A page of our own moves on, not a 303:
         // after an address opened from a file (see cli/serve_command.cpp) a redirect would
         // still count as cross-site, and the browser would hold back the new cookie.
@@ -536,6 +566,10 @@ core::Result<std::unique_ptr<Server>> Server::create(const store::Database& db,
     return core::fail(core::ErrorCode::kInvalidInput, "the server needs a clock");
   auto impl = std::make_unique<Impl>(db, catalog, std::move(options), std::move(token),
                                      std::move(*session));
+  auto first = impl->links.issue();
+  if (!first)
+    return core::Unexpected(first.error());
+  impl->first_link = std::move(*first);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -634,7 +668,14 @@ std::string Server::address() const {
 }
 
 std::string Server::start_url() const {
-  return address() + "?token=" + impl_->token;
+  return address() + "?token=" + impl_->first_link;
+}
+
+core::Result<std::string> Server::new_start_url() {
+  auto key = impl_->links.issue();
+  if (!key)
+    return core::Unexpected(key.error());
+  return address() + "?token=" + *key;
 }
 
 const std::string& Server::token() const {

@@ -41,7 +41,8 @@ struct ServerOptions {
   // Where errors go (an exception in a handler, a diary that says no). Never request
   // bodies or entries: they are health data.
   std::ostream* log = nullptr;
-  // The access token; empty: a new random one (tests pass their own).
+  // The access token scripts send as a Bearer token; empty: a new random one (tests pass
+  // their own). The start-up addresses carry keys of their own (Server::start_url).
   std::string token;
 };
 
@@ -69,8 +70,13 @@ class Server {
 
   // "http://127.0.0.1:5462/" (IPv6 in brackets). REQUIRES: bind() succeeded.
   [[nodiscard]] std::string address() const;
-  // The address with the access token: what `limber serve` prints and opens.
+  // The address with a key that opens one browser once (it is exchanged for the session
+  // cookie; a second use gets a page that says so): what `limber serve` prints and opens.
   [[nodiscard]] std::string start_url() const;
+  // Another such address, with a new key: for another browser, or after the first was used.
+  // kIo when the kernel gives no random numbers. Safe from any thread.
+  core::Result<std::string> new_start_url();
+  // The access token scripts send as "Authorization: Bearer TOKEN"; never in an address.
   [[nodiscard]] const std::string& token() const;
 
  private:

@@ -59,7 +59,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   // DesktopListener
   void on_active() override {
     const Instant now = context_.clock();
-    say("input at {}", now.time_since_epoch().count());
+    say("input at {}", log_time(now));
     apply(timer_.on_active(now));
   }
   void on_idle(milliseconds idle_for) override {
@@ -105,7 +105,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   }
 
   void pause(Instant until) {
-    say("paused until {}", until.time_since_epoch().count());
+    say("paused until {}", log_time(until));
     apply(timer_.pause_until(until, context_.clock()));
   }
 
@@ -471,13 +471,24 @@ std::string reminder_body(const core::Reminder& reminder, const core::Exercise* 
         "minutes.";
     return body;
   }
-  body += fmt::format(" Try {} ({}):", movement->name,
+  // The name in quotes: "Try Stand tall" read as a sentence with a stray capital.
+  body += fmt::format(" Try “{}” ({}):", movement->name,
                       movement->minutes <= 1 ? "one minute" : plural(movement->minutes, "minute"));
   if (!movement->steps.empty())
     body += " " + movement->steps.front();
   if (!movement->stop_if.empty())
     body += " " + movement->stop_if.front();
   return body;
+}
+
+std::string log_time(Instant at) {
+  const core::LocalTime local = core::to_local(at, app::utc_offset_at(at));
+  const auto day = std::chrono::floor<std::chrono::days>(local);
+  const std::chrono::year_month_day date{day};
+  const std::chrono::hh_mm_ss time{local - day};
+  return fmt::format("{:04}-{:02}-{:02} {:02}:{:02}:{:02}", static_cast<int>(date.year()),
+                     static_cast<unsigned>(date.month()), static_cast<unsigned>(date.day()),
+                     time.hours().count(), time.minutes().count(), time.seconds().count());
 }
 
 core::Result<void> run_watch(const WatchOptions& options, const WatchContext& context) {

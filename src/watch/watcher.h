@@ -54,4 +54,8 @@ inline constexpr const char* kWatchBusName = "org.limber.Watch";
 // movement to try with its first step and first "stop if" cue. Exposed for tests.
 std::string reminder_body(const core::Reminder& reminder, const core::Exercise* movement);
 
+// A moment as `--verbose` writes it: the local date and time, "2026-11-27 14:05:09", never
+// the seconds since 1970. Exposed for tests.
+std::string log_time(core::Instant at);
+
 }  // namespace limber::watch

@@ -44,7 +44,7 @@ TEST_F(PlanCommandsTest, TodayGivesThePlanWithTheDocumentedKeys) {
     EXPECT_NE(reason["tip_name"].get<std::string>().find("Tip "), std::string::npos);
   }
   auto text = run({"today"});
-  EXPECT_NE(text.out.find("Phase: walk"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Phase: Walk (3 of 4)"), std::string::npos) << text.out;
   EXPECT_EQ(text.out.find("Tip 5, related pains"), std::string::npos) << "reasons on --full";
   auto full = run({"today", "--full"});
   EXPECT_NE(full.out.find("Tip 5, related pains"), std::string::npos) << full.out;

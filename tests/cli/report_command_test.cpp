@@ -156,7 +156,7 @@ TEST_F(ReportCommandTest, ExportsFhirThatSaysWhatItHolds) {
   ASSERT_EQ(result.code, 0) << result.err;
   EXPECT_NE(result.err.find("FHIR R4 Bundle: 4 pain ratings as Observations"), std::string::npos)
       << result.err;
-  EXPECT_NE(result.err.find("1 check as QuestionnaireResponses, an anonymous Patient"),
+  EXPECT_NE(result.err.find("1 check as a QuestionnaireResponse, an anonymous Patient"),
             std::string::npos)
       << result.err;
   const auto bundle = nlohmann::json::parse(read_bytes(out("d.json")));

@@ -96,7 +96,7 @@ TEST(DiaryCsvTest, WritesTheDocumentedHeaderAndIsoFields) {
   const std::string csv = diary_to_csv(sample_diary());
   EXPECT_TRUE(csv.starts_with(
       "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note,exercises,"
-      "pain_before\r\n"));
+      "pain_before,pain_after\r\n"));
   EXPECT_NE(csv.find("1,pain,2026-11-20,07:00:00,+01:00,7,lower-back|neck:3|left-thigh:4,stand,"),
             std::string::npos)
       << csv;
@@ -112,12 +112,34 @@ TEST(DiaryCsvTest, GuardsCellsThatASpreadsheetWouldRunAsFormulas) {
   EXPECT_EQ(unguard_formula("'quoted text"), "'quoted text");
 }
 
-TEST(DiaryCsvTest, WritesSessionsWithPainBeforeAndAfter) {
+// Issue #12, item 14: a session's pain after went in the `pain` column, read as a rating.
+TEST(DiaryCsvTest, WritesSessionsWithPainBeforeAndAfterInTheirOwnColumns) {
   const std::string csv = diary_to_csv(sample_diary());
   EXPECT_NE(
-      csv.find("7,session,2026-11-21,14:00:00,+00:00,4,,,,,12,,basics-stand-tall|yoga-cat-cow,5"),
+      csv.find("7,session,2026-11-21,14:00:00,+00:00,,,,,,12,,basics-stand-tall|yoga-cat-cow,5,4"),
       std::string::npos)
       << csv;
+}
+
+TEST(DiaryCsvTest, ReadsASessionWrittenBeforePainAfterHadItsColumn) {
+  auto entries = from_csv(
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note,exercises,"
+      "pain_before\n"
+      "7,session,2026-11-21,14:00:00,+00:00,4,,,,,12,,yoga-cat-cow,5\n");
+  ASSERT_TRUE(entries.has_value()) << entries.error().message;
+  const auto& session = std::get<SessionRecord>(entries->front().detail);
+  EXPECT_EQ(session.pain_before.value(), 5);
+  EXPECT_EQ(session.pain_after.value(), 4);
+}
+
+TEST(DiaryCsvTest, RefusesASessionWithPainInBothColumns) {
+  auto entries = from_csv(
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note,exercises,"
+      "pain_before,pain_after\n"
+      "7,session,2026-11-21,14:00:00,+00:00,4,,,,,12,,yoga-cat-cow,5,3\n");
+  ASSERT_FALSE(entries.has_value());
+  EXPECT_NE(entries.error().message.find("its pain after goes in pain_after"), std::string::npos)
+      << entries.error().message;
 }
 
 TEST(DiaryCsvTest, ReadsAnExportWrittenBeforeSessionsExisted) {

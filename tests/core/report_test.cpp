@@ -281,5 +281,72 @@ TEST(ReportTest, WritesDaysTheWayPeopleReadThem) {
   EXPECT_EQ(report_day(day(61)), "1 Dec 2026");
 }
 
+// Issue #12, item 12: the flare on day 5 (walk to stand) did not show, only lying down again.
+TEST(ReportTest, ListsEverySlideBackInMobility) {
+  const std::vector<Entry> entries = {
+      pain(0, 8, {}, Mobility::kLie),  pain(2, 6, {}, Mobility::kStand),
+      pain(3, 5, {}, Mobility::kWalk), pain(4, 7, {}, Mobility::kStand),  // the flare
+      pain(6, 4, {}, Mobility::kWalk), pain(8, 3, {}, Mobility::kMove),
+      pain(9, 6, {}, Mobility::kLie),  // locked again
+  };
+  const Report report = report_of(entries, 0, 10);
+  ASSERT_EQ(report.setbacks.size(), 2U);
+  EXPECT_EQ(report.setbacks[0].day, day(4));
+  EXPECT_EQ(report.setbacks[0].from, Mobility::kWalk);
+  EXPECT_EQ(report.setbacks[0].to, Mobility::kStand);
+  EXPECT_EQ(report.setbacks[1].day, day(9));
+  EXPECT_EQ(report.setbacks[1].from, Mobility::kMove);
+  EXPECT_EQ(report.setbacks[1].to, Mobility::kLie);
+}
+
+// Issue #12, item 12: a first week of three days read as a whole one.
+TEST(ReportTest, AShortFirstWeekSaysHowManyDaysItHas) {
+  const std::vector<Entry> entries = {pain(0, 5), pain(9, 3)};
+  const Report report = report_of(entries, 0, 9);  // 10 days: 3, then 7
+  ASSERT_EQ(report.activity.size(), 2U);
+  EXPECT_EQ(report.activity[0].start, day(0));
+  EXPECT_EQ(report.activity[0].days, 3);
+  EXPECT_EQ(report.activity[1].start, day(3));
+  EXPECT_EQ(report.activity[1].days, 7);
+}
+
+// Issue #12, items 9 and 12: the functional scale's ratings were shown nowhere.
+TEST(ReportTest, CarriesEachActivityWithItsRatingsAndTrend) {
+  const std::vector<Entry> entries = {pain(0, 7), pain(9, 3)};
+  const std::vector<FunctionRatingRecord> ratings = {
+      {"put on socks", LocalTime{(day(1) + hours{9}).time_since_epoch()}, 2},
+      {"put on socks", LocalTime{(day(8) + hours{9}).time_since_epoch()}, 6},
+      {"put on socks", LocalTime{(day(5) + hours{9}).time_since_epoch()}, 3},
+      {"carry shopping", LocalTime{(day(4) + hours{9}).time_since_epoch()}, 4},
+      {"put on socks", LocalTime{(day(20) + hours{9}).time_since_epoch()}, 9},  // after `to`
+  };
+  ReportInput input;
+  input.from = day(0);
+  input.to = day(9);
+  input.entries = entries;
+  input.function_activities = {"put on socks", "carry shopping", "sit through a film"};
+  input.function_ratings = ratings;
+  input.name = "Ada Lovelace";
+  const Report report = build_report(input);
+  EXPECT_EQ(report.name, "Ada Lovelace");
+  ASSERT_EQ(report.function.size(), 3U);
+  const FunctionLine& socks = report.function[0];
+  EXPECT_EQ(socks.activity, "put on socks");
+  ASSERT_EQ(socks.ratings.size(), 3U);
+  EXPECT_EQ(socks.first, 2);
+  EXPECT_EQ(socks.latest, 6);
+  EXPECT_EQ(socks.latest_day, day(8));
+  EXPECT_EQ(socks.change(), 4);
+  EXPECT_EQ(report.function[1].ratings.size(), 1U);
+  EXPECT_EQ(report.function[1].change(), std::nullopt) << "one rating is no trend";
+  EXPECT_TRUE(report.function[2].ratings.empty());
+}
+
+TEST(ReportTest, ANameIsOneShortLine) {
+  EXPECT_EQ(check_report_name("  Ada Lovelace ", "name"), "Ada Lovelace");
+  EXPECT_FALSE(check_report_name("Ada\nLovelace", "name"));
+  EXPECT_FALSE(check_report_name(std::string(81, 'a'), "name"));
+}
+
 }  // namespace
 }  // namespace limber::core

@@ -115,6 +115,17 @@ TEST(TimeParseTest, SaysTomorrowIsInTheFuture) {
       << spec.error().message;
 }
 
+// Issue #12, item 14: other ways of naming a future time got "cannot read the time".
+TEST(TimeParseTest, SaysOtherFutureWordsAreInTheFutureToo) {
+  for (const char* text : {"in 2 hours", "In 3 days", "next monday", "next week"}) {
+    SCOPED_TRACE(text);
+    auto spec = parse_time(text, kNow);
+    ASSERT_FALSE(spec.has_value());
+    EXPECT_NE(spec.error().message.find("times in the future cannot be logged"), std::string::npos)
+        << spec.error().message;
+  }
+}
+
 TEST(TimeParseTest, RefusesMomentsBefore1970AndWildOffsets) {
   for (const char* text : {"0001-01-01T00:00:00Z", "1800-06-01T12:00:00+00:00",
                            "1969-12-31T23:59:59Z", "1969-12-31T23:00:00-05:00"}) {

@@ -32,7 +32,7 @@ TEST_F(ApiTest, RefusesRequestsWithoutTheToken) {
 }
 
 TEST_F(ApiTest, ExchangesTheTokenForAStrictHttpOnlyCookie) {
-  const Answer start = get(std::string("/?token=") + kToken, {{"Authorization", ""}});
+  const Answer start = get(start_path(), {{"Authorization", ""}});
   ASSERT_EQ(start.status, 200) << start.text;
   const std::string cookie = start.header("Set-Cookie");
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos) << cookie;
@@ -47,6 +47,35 @@ TEST_F(ApiTest, ExchangesTheTokenForAStrictHttpOnlyCookie) {
   EXPECT_NE(page.header("Content-Security-Policy").find("script-src 'self'"), std::string::npos);
 }
 
+// Issue #12, item 15: the same start-up address opened four browsers.
+TEST_F(ApiTest, AStartUpAddressOpensOneBrowserOnce) {
+  const std::string address = start_path();
+  const Answer first = get(address, {{"Authorization", ""}});
+  ASSERT_EQ(first.status, 200) << first.text;
+  const std::string cookie =
+      first.header("Set-Cookie").substr(0, first.header("Set-Cookie").find(';'));
+  ASSERT_FALSE(cookie.empty());
+
+  const Answer second = get(address, {{"Authorization", ""}});
+  EXPECT_EQ(second.status, 410) << second.text;
+  EXPECT_EQ(second.header("Set-Cookie"), "");
+  EXPECT_NE(second.text.find("already used"), std::string::npos) << second.text;
+  EXPECT_NE(second.text.find("Enter in the terminal"), std::string::npos) << second.text;
+
+  // The browser that opened it may open it again: it moves on, with the cookie it has.
+  EXPECT_EQ(get(address, {{"Cookie", cookie}}).status, 200);
+  // The scripts' token is no address key.
+  EXPECT_EQ(get(std::string("/?token=") + kToken, {{"Authorization", ""}}).status, 401);
+
+  // A new address opens one more browser, once.
+  auto fresh = server_->new_start_url();
+  ASSERT_TRUE(fresh) << fresh.error().message;
+  const std::string path = fresh->substr(fresh->find("/?token="));
+  EXPECT_NE(path, address);
+  EXPECT_EQ(get(path, {{"Authorization", ""}}).status, 200);
+  EXPECT_EQ(get(path, {{"Authorization", ""}}).status, 410);
+}
+
 TEST_F(ApiTest, RefusesAForeignHostNameEvenWithTheToken) {
   // DNS rebinding: another site's name, pointed at 127.0.0.1.
   const std::string port = std::to_string(port_);
@@ -55,15 +84,14 @@ TEST_F(ApiTest, RefusesAForeignHostNameEvenWithTheToken) {
     SCOPED_TRACE(bad);
     EXPECT_EQ(get("/api/today", {{"Host", bad}}).status, 403);
     EXPECT_EQ(post("/api/entries", R"({"pain": 5})", {{"Host", bad}}).status, 403);
-    EXPECT_EQ(get(std::string("/?token=") + kToken, {{"Host", bad}, {"Authorization", ""}}).status,
-              403);
+    EXPECT_EQ(get(start_path(), {{"Host", bad}, {"Authorization", ""}}).status, 403);
   }
   EXPECT_EQ(get("/api/today", {{"Host", "localhost:" + port}}).status, 200);
   EXPECT_EQ(entry_count(), 0);
 }
 
 TEST_F(ApiTest, RefusesAWriteFromAnotherOrigin) {
-  const Answer start = get(std::string("/?token=") + kToken, {{"Authorization", ""}});
+  const Answer start = get(start_path(), {{"Authorization", ""}});
   const std::string cookie =
       start.header("Set-Cookie").substr(0, start.header("Set-Cookie").find(';'));
   const std::string body = R"({"pain": 5, "regions": ["lower-back"]})";

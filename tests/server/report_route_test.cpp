@@ -42,5 +42,52 @@ TEST_F(ReportRouteTest, RefusesARequestWithoutTheToken) {
   EXPECT_FALSE(refused.text.starts_with("%PDF"));
 }
 
+// Issue #12, item 12: the page asked for twelve weeks while `limber report` starts at the
+// episode; the page now asks the server for the days it uses.
+TEST_F(ReportRouteTest, TheDefaultPeriodIsTheEpisodesAsInTheTerminal) {
+  pass_check();
+  for (const char* at : {"2026-11-18T09:00", "2026-11-20T09:00"}) {
+    ASSERT_EQ(post("/api/entries",
+                   std::string(R"({"pain": 6, "regions": ["lower-back"], "at": ")") + at + "\"}")
+                  .status,
+              201);
+  }
+  const Answer period = get("/api/report/period");
+  ASSERT_EQ(period.status, 200) << period.text;
+  EXPECT_EQ(period.body["from"], "2026-11-18");
+  EXPECT_EQ(period.body["to"], "2026-11-21");
+  const Answer by_default = get("/api/report");
+  const Answer those_days = get("/api/report?from=2026-11-18&to=2026-11-21");
+  ASSERT_EQ(by_default.status, 200);
+  EXPECT_EQ(by_default.header("Content-Disposition"), those_days.header("Content-Disposition"));
+  EXPECT_EQ(by_default.text, those_days.text) << "the same file";
+  EXPECT_EQ(get("/api/report/period?from=soon").status, 400);
+}
+
+TEST_F(ReportRouteTest, TakesAnOptionalNameOnOneLine) {
+  pass_check();
+  ASSERT_EQ(post("/api/entries", R"({"pain": 4})").status, 201);
+  const Answer named = get("/api/report?name=Ada%20Lovelace");
+  EXPECT_EQ(named.status, 200) << named.text;
+  EXPECT_NE(named.text, get("/api/report").text) << "the name is on the page";
+  const Answer two_lines = get("/api/report?name=Ada%0ALovelace");
+  EXPECT_EQ(two_lines.status, 400);
+  EXPECT_NE(two_lines.error().find("one line"), std::string::npos) << two_lines.text;
+}
+
+// Issue #12, item 13: the page's "Your last result" had no date, and names came from the page.
+TEST_F(ReportRouteTest, TheCheckPageGetsTheLastChecksDateAndTheVocabularyItsNames) {
+  EXPECT_TRUE(get("/api/check").body["last_check"].is_null());
+  pass_check();
+  const Answer check = get("/api/check");
+  ASSERT_EQ(check.status, 200);
+  EXPECT_EQ(check.body["last_check"]["at"], local_iso(now_.load()));
+  EXPECT_EQ(check.body["last_check"]["level"], "self-care");
+  const Answer vocabulary = get("/api/vocabulary");
+  EXPECT_EQ(vocabulary.body["phase_names"]["rest"], "Rest and realign");
+  EXPECT_EQ(vocabulary.body["style_names"]["basics"], "Basics");
+  EXPECT_EQ(vocabulary.body["mobility"][0]["phase_name"], "Rest and realign");
+}
+
 }  // namespace
 }  // namespace limber::testing

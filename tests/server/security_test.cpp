@@ -114,5 +114,22 @@ TEST(SecurityTest, TellsWhichCredentialMatches) {
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
 }
 
+// Issue #12, item 15: a start-up address opened four browsers.
+TEST(SecurityTest, ALinkKeyOpensOnceAndTheOldestAreForgotten) {
+  LinkKeys keys;
+  auto first = keys.issue();
+  ASSERT_TRUE(first);
+  EXPECT_EQ(first->size(), 64U);
+  EXPECT_EQ(keys.redeem(*first), LinkKeys::Use::kOpened);
+  EXPECT_EQ(keys.redeem(*first), LinkKeys::Use::kSpent);
+  EXPECT_EQ(keys.redeem("not-a-key"), LinkKeys::Use::kUnknown);
+  auto second = keys.issue();
+  ASSERT_TRUE(second);
+  EXPECT_NE(*second, *first);
+  for (std::size_t i = 0; i < LinkKeys::kRemembered; ++i)
+    ASSERT_TRUE(keys.issue());
+  EXPECT_EQ(keys.redeem(*second), LinkKeys::Use::kUnknown) << "forgotten, never good again";
+}
+
 }  // namespace
 }  // namespace limber::server

@@ -71,6 +71,11 @@ class ServerTest : public ::testing::Test {
   }
 
   [[nodiscard]] std::string host() const { return "127.0.0.1:" + std::to_string(port_); }
+  // "/?token=KEY": the path of the start-up address, whose key opens one browser once.
+  [[nodiscard]] std::string start_path() const {
+    const std::string url = server_->start_url();
+    return url.substr(url.find("/?token="));
+  }
   [[nodiscard]] std::string origin() const { return "http://" + host(); }
 
   // A request with the token as a Bearer token, unless `headers` carries its own

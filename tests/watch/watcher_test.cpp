@@ -4,6 +4,7 @@
 
 #include "app/builtin_catalog.h"
 #include "core/catalog.h"
+#include "support/time_zone.h"
 
 namespace limber::watch {
 namespace {
@@ -40,12 +41,22 @@ TEST(WatcherTest, TheReminderSaysHowLongAndWhatToTry) {
   ASSERT_NE(desk, nullptr);
   const core::Reminder reminder{1, core::Instant{}, minutes{52}};
   const std::string body = reminder_body(reminder, desk);
-  EXPECT_EQ(body.rfind("You have been sitting for 52 minutes. Try " + desk->name, 0), 0U) << body;
+  // Issue #12, item 14: "Try Stand tall..." read as a sentence with a stray capital.
+  EXPECT_EQ(body.rfind("You have been sitting for 52 minutes. Try “" + desk->name + "” (", 0), 0U)
+      << body;
   EXPECT_NE(body.find(desk->stop_if.front()), std::string::npos);
   EXPECT_NE(reminder_body(reminder, nullptr).find("Change position"), std::string::npos);
   EXPECT_NE(
       reminder_body({1, core::Instant{}, std::chrono::seconds{8}}, nullptr).find("for 8 seconds"),
       std::string::npos);
+}
+
+// Issue #12, item 14: `limber watch -v` printed "paused until 1795771800".
+TEST(WatcherTest, VerboseTimesAreLocalDatesAndTimes) {
+  const testing::ScopedTimeZone berlin("Europe/Berlin");
+  const core::Instant at{std::chrono::sys_days{std::chrono::year{2026} / 11 / 27} +
+                         std::chrono::hours{13} + minutes{5} + std::chrono::seconds{9}};
+  EXPECT_EQ(log_time(at), "2026-11-27 14:05:09");
 }
 
 }  // namespace

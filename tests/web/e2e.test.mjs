@@ -112,7 +112,7 @@ test('a short guided session runs to the end and is saved', {timeout: 120000}, a
   // Its own browser context: the fake clock below holds for a whole context.
   const timed = await browser.newContext(PHONE);
   timed.setDefaultTimeout(10000);
-  await (await timed.newPage()).goto(limber.url);  // the key, for this context's cookie
+  await (await timed.newPage()).goto(await limber.newUrl());  // a new key: each opens one browser once
   const page = await newPage(timed);
   await page.addInitScript(() => {
     // Headless chromium has no voices: record what would be said.

@@ -22,12 +22,16 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-export async function startLimber() {
+// `prepare(home)`, when given, fills the fresh diary before the server starts.
+export async function startLimber({prepare} = {}) {
   const home = mkdtempSync(path.join(tmpdir(), 'limber-e2e-'));
+  if (prepare) await prepare(home);
   const child = spawn(binary, ['--data-dir', home, 'serve', '--port', '0', '--no-open'], {
     env: {...process.env, TZ: 'UTC', DISPLAY: '', WAYLAND_DISPLAY: ''},
-    stdio: ['ignore', 'pipe', 'pipe'],
+    stdio: ['pipe', 'pipe', 'pipe'],
   });
+  let printed = '';
+  child.stdout.on('data', (chunk) => { printed += chunk; });
   let stderr = '';
   child.stderr.on('data', (chunk) => { stderr += chunk; });
   const url = await new Promise((resolve, reject) => {
@@ -44,8 +48,20 @@ export async function startLimber() {
     child.on('exit', (code) => reject(new Error(`limber serve exited with ${code}: ${stderr}`)));
   });
   const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve({code, signal})));
+  // Enter on its standard input prints a new address (each key opens one browser, once).
+  async function newUrl() {
+    const seen = (printed.match(/\?token=[0-9a-f]+/g) ?? []).length;
+    child.stdin.write('\n');
+    for (let i = 0; i < 200; i += 1) {
+      const all = printed.match(/http:\/\/\S+\?token=[0-9a-f]+/g) ?? [];
+      if (all.length > seen) return all[all.length - 1];
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    throw new Error(`limber serve printed no new address: ${printed}`);
+  }
   return {
     url,
+    newUrl,
     base: url.replace(/\?.*$/, ''),
     home,
     stderr: () => stderr,

@@ -75,3 +75,40 @@ test('on a desktop it opens the browser without putting the key in the process l
   assert.equal(existsSync(page), false, 'the page with the key is removed at the end');
   for (const folder of [dir, bin, runtime]) rmSync(folder, {recursive: true, force: true});
 });
+
+// Issue #12, item 15: the same start-up address opened four separate browsers.
+test('an address opens one browser once, and Enter prints a new one', async () => {
+  const dir = home();
+  const child = spawn(binary, ['--data-dir', dir, 'serve', '--port', '0', '--no-open'],
+    {env: {...process.env, DISPLAY: '', WAYLAND_DISPLAY: ''}, stdio: ['pipe', 'pipe', 'pipe']});
+  let out = '';
+  child.stdout.on('data', (chunk) => { out += chunk; });
+  const addresses = () => out.match(/http:\/\/\S+\?token=[0-9a-f]{64}/g) ?? [];
+  const waitFor = async (count) => {
+    for (let i = 0; i < 200 && addresses().length < count; i += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    assert.ok(addresses().length >= count, `expected ${count} addresses: ${out}`);
+    return addresses()[count - 1];
+  };
+  const first = await waitFor(1);
+  assert.match(out, /Press Enter here for a new address/);
+  const opened = await fetch(first, {redirect: 'manual'});
+  assert.equal(opened.status, 200);
+  assert.match(opened.headers.get('set-cookie') ?? '', /limber_session=/);
+  const again = await fetch(first, {redirect: 'manual'});
+  assert.equal(again.status, 410);
+  assert.equal(again.headers.get('set-cookie'), null);
+  assert.match(await again.text(), /This address was already used/);
+
+  child.stdin.write('\n');
+  const second = await waitFor(2);
+  assert.notEqual(second, first);
+  assert.equal((await fetch(second, {redirect: 'manual'})).status, 200);
+  assert.equal((await fetch(second, {redirect: 'manual'})).status, 410);
+
+  const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+  child.kill('SIGTERM');
+  assert.equal(await exited, 0);
+  rmSync(dir, {recursive: true, force: true});
+});

@@ -56,29 +56,34 @@ export function painChart(progress, label) {
       h('span', {class: 'key key-line', 'aria-hidden': 'true'}), ' 7-day line'));
 }
 
+// Session marks (▲) sit in a row of their own above the bars, so the tallest bar never
+// runs into one.
+const MARK_ROW = 16;
+
 export function activityChart(progress, label) {
   const days = progress.days;
   const n = days.length;
   const max = Math.max(30, ...days.map((d) => d.walk_minutes));
+  const yFor = (value) => TOP + MARK_ROW + (HEIGHT - TOP - MARK_ROW - BOTTOM) * (1 - value / max);
   const step = (WIDTH - LEFT - RIGHT) / Math.max(1, n);
   const barWidth = Math.max(2, step * 0.6);
   const bars = days.map((day, i) => {
     const x = LEFT + i * step + (step - barWidth) / 2;
     const parts = [];
     if (day.walk_minutes > 0) {
-      const y = yFor(day.walk_minutes, max);
+      const y = yFor(day.walk_minutes);
       parts.push(svg('rect', {x, y, width: barWidth, height: HEIGHT - BOTTOM - y, class: 'bar'}));
     }
     if (day.sessions > 0) {
       parts.push(svg('path', {
-        d: `M ${x + barWidth / 2} ${TOP + 2} l 6 10 h -12 z`, class: 'session-mark', dataset: {date: day.date},
+        d: `M ${x + barWidth / 2} ${TOP + 1} l 6 10 h -12 z`, class: 'session-mark', dataset: {date: day.date},
       }));
     }
     return parts;
   });
   const ticks = [0, Math.round(max / 2), max].map((v) => svg('g', {},
-    svg('line', {x1: LEFT, x2: WIDTH - RIGHT, y1: yFor(v, max), y2: yFor(v, max), class: 'grid'}),
-    svg('text', {x: LEFT - 6, y: yFor(v, max) + 4, class: 'axis', 'text-anchor': 'end'}, v)));
+    svg('line', {x1: LEFT, x2: WIDTH - RIGHT, y1: yFor(v), y2: yFor(v), class: 'grid'}),
+    svg('text', {x: LEFT - 6, y: yFor(v) + 4, class: 'axis', 'text-anchor': 'end'}, v)));
   const labels = dateLabels(days.map((d, i) => ({...d, index: i})));
   return h('figure', {class: 'chart'},
     svg('svg', {viewBox: `0 0 ${WIDTH} ${HEIGHT}`, role: 'img', 'aria-label': label, class: 'chart-svg', dataset: {chart: 'activity'}},

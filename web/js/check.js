@@ -1,7 +1,7 @@
 // The safety check: the disclaimer, then each warning sign as a yes/no question. Its
 // answer comes before any plan.
 import {api} from './api.js';
-import {h, paragraphs, uid} from './dom.js';
+import {h, paragraphs, shortTime, uid} from './dom.js';
 import {safetyCard} from './safety.js';
 
 export async function render(context) {
@@ -9,7 +9,7 @@ export async function render(context) {
   const view = h('section', {class: 'view'}, h('h1', {}, 'Safety check'));
   view.append(h('section', {class: 'card note', 'aria-label': 'About limber'}, paragraphs(data.disclaimer)));
   if (data.safety.gate !== 'needs-check') {
-    view.append(h('h2', {}, 'Your last result'));
+    view.append(h('h2', {}, data.last_check ? `Your last result, ${shortTime(data.last_check.at)}` : 'Your last result'));
     view.append(safetyCard(data.safety, context, {headingLevel: 'h3', showSelfCare: true}));
   }
   const result = h('div', {});

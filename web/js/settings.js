@@ -2,11 +2,6 @@
 import {api} from './api.js';
 import {announce, h, uid} from './dom.js';
 
-const STYLE_NAMES = {
-  basics: 'Basics (always included)', ballet: 'Ballet', capoeira: 'Capoeira', flamenco: 'Flamenco',
-  pilates: 'Pilates', yoga: 'Yoga',
-};
-
 const MUSCLE_NAMES = {
   'deep-abs': 'Deep abdominals', obliques: 'Side abdominals (obliques)', glutes: 'Buttocks (glutes)',
   'hip-flexors': 'Front of the hips (hip flexors)', hamstrings: 'Back of the thighs (hamstrings)',
@@ -104,9 +99,10 @@ export async function renderPreferences(context) {
   },
   h('fieldset', {class: 'choices'},
     h('legend', {}, 'Styles for your sessions, once you can walk'),
+    // Basics are in every plan: shown ticked, and not something to untick.
     context.vocabulary.styles.map((id) => h('label', {class: 'check'},
-      h('input', {type: 'checkbox', name: 'style', value: id, checked: preferences.styles.includes(id)}),
-      h('span', {}, STYLE_NAMES[id] ?? id)))),
+      h('input', {type: 'checkbox', name: 'style', value: id, checked: id === 'basics' || preferences.styles.includes(id), disabled: id === 'basics'}),
+      h('span', {}, context.vocabulary.style_names?.[id] ?? id, id === 'basics' ? ' (always included)' : '')))),
   error,
   h('button', {type: 'submit', class: 'button primary big'}, 'Save'));
   return h('section', {class: 'view'}, h('h1', {}, 'Styles you enjoy'), form);

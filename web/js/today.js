@@ -3,13 +3,6 @@ import {api} from './api.js';
 import {h, paragraphs, shortDay} from './dom.js';
 import {safetyCard} from './safety.js';
 
-export const PHASES = {
-  rest: {name: 'Rest and realign', what: 'Lying flat, breathing, getting up safely, very short walks.'},
-  stand: {name: 'Stand tall', what: 'Posture with your abs, slow short walks on even ground, no long sitting.'},
-  walk: {name: 'Walk', what: 'Gentle full-body basics in the styles you enjoy, longer walks.'},
-  move: {name: 'Move freely', what: 'Range of motion and strength, back to normal activity.'},
-};
-
 export const PARTS = {
   posture: 'Posture routine',
   'warm-up': 'Warm-up',
@@ -67,7 +60,6 @@ export async function render(context) {
   const plan = data.plan;
   if (!plan) return view;
 
-  const phase = PHASES[plan.phase] ?? {name: plan.phase, what: ''};
   const flareLine = plan.flare ? 'Stepped back after a flare: gentler today.'
     : plan.days_since_flare !== null && plan.days_since_flare !== undefined
       ? `${plan.days_since_flare} day${plan.days_since_flare === 1 ? '' : 's'} since the last flare.` : null;
@@ -82,7 +74,8 @@ export async function render(context) {
   }
   const sessionParts = ['warm-up', 'main', 'cool-down'];
   const exercises = h('section', {class: 'card', 'aria-labelledby': 'plan-heading'},
-    h('h2', {id: 'plan-heading'}, `Phase: ${phase.name}`, plan.level > 1 ? ` · level ${plan.level}` : ''),
+    // The names come from the core (plan.phase_title), as in `limber today` and the report.
+    h('h2', {id: 'plan-heading'}, `Phase: ${plan.phase_title} · level ${plan.level}`),
     flareLine ? h('p', {class: plan.flare ? 'flare' : 'hint'}, flareLine) : null,
     plan.notices.length ? h('ul', {class: 'notices'}, plan.notices.map((n) => h('li', {}, n))) : null,
     plan.offer_check ? h('a', {class: 'button', href: '#/check'}, 'Take the safety check again') : null,
@@ -119,7 +112,8 @@ export async function render(context) {
 
   view.append(h('details', {class: 'card why'},
     h('summary', {}, h('h2', {id: 'why-heading'}, 'Why this plan')),
-    h('p', {}, phase.what),
+    h('p', {}, plan.phase_summary),
+    h('p', {class: 'hint'}, plan.level_text),
     h('ul', {class: 'reasons'}, plan.reasons.map((reason) =>
       h('li', {}, h('strong', {}, reason.tip_name), ': ', reason.text)))));
   return view;
