@@ -1,7 +1,5 @@
 #include "core/plan.h"
 
-#include "core/display_names.h"
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -10,6 +8,8 @@
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
+
+#include "core/display_names.h"
 
 namespace limber::core {
 namespace {
