@@ -101,7 +101,7 @@ test('every body region leaves as the SNOMED CT body structure of the fixture, i
   diary.limber('log', '5', ...ids);
   const bundle = JSON.parse(diary.limber('export', '--format', 'fhir'));
   assert.deepEqual(validator.validate(bundle, true), []);
-  const display = JSON.parse(diary.limber('history', '--json'))[0].regions.map((r) => r.display);
+  const display = JSON.parse(diary.limber('history', '--json'))[0].regions.map((r) => r.name);
   const sites = bundle.entry.map((e) => e.resource).filter((r) => r.bodySite).map((r) => r.bodySite);
   assert.equal(sites.length, ids.length, 'one member Observation per region');
   sites.forEach((site, i) => {
