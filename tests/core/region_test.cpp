@@ -75,8 +75,9 @@ TEST(RegionTest, TellsLeftFromRightByCodeAlone) {
   // FHIR R4's bodySite has no laterality slot: a receiver knows the side only from the code.
   std::set<std::string_view> sided;
   for (const RegionInfo& region : all_regions()) {
-    if (region.side != Side::kNone)
+    if (region.side != Side::kNone) {
       EXPECT_TRUE(sided.insert(region.snomed_code).second) << region.id;
+    }
   }
   EXPECT_EQ(sided.size(), 10U);
 }
