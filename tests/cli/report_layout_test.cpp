@@ -134,16 +134,17 @@ const std::vector<std::string> kNotes = {
 
 class ReportLayoutTest : public CliTest {
  protected:
-  // Twelve weeks to the day before kNoon (2026-11-21): a pain rating every day, falling
-  // from 8 to 2 as the person moves more, walks every other day, a session a week, a
-  // check, marked muscles and relief, and notes.
+  // Twelve weeks up to kNoon (2026-11-21), entries on each day before it: a pain rating
+  // every day, falling from 8 to 3 as the person moves more, walks every other day, a
+  // session a week, a check, marked muscles and relief, and notes.
   void fill_twelve_weeks() {
     ASSERT_EQ(run({"check", "--answers", "none"}).code, 0);
     ASSERT_EQ(run({"muscles", "--weak", "deep-abs,glutes", "--tight", "hip-flexors"}).code, 0);
     const std::vector<std::string> regions = {"right-buttock", "left-thigh", "neck", "left-calf"};
     const std::vector<std::string> mobility = {"lie", "stand", "walk", "move"};
     const auto first = std::chrono::sys_days{std::chrono::year{2026} / 8 / 30};
-    for (int day = 0; day < 84; ++day) {
+    // Up to the day before: 09:00 on kNoon's day is still ahead in New York.
+    for (int day = 0; day < 83; ++day) {
       const std::chrono::year_month_day ymd{first + std::chrono::days{day}};
       const std::string date =
           fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()),
@@ -237,7 +238,7 @@ TEST_F(ReportLayoutTest, TheChartIsDrawnAndNothingIsCutAtTheEdgeOfThePaper) {
   const double bottom = legend->y_min - 4;
   const double top = bottom - 124;
   const int inked = first.inked(kMargin, top, kPageWidth - kMargin, bottom);
-  // Axes, grid, 84 daily dots and the 7-day line: well over a thousand pixels, and far
+  // Axes, grid, 83 daily dots and the 7-day line: well over a thousand pixels, and far
   // from a filled block.
   EXPECT_GT(inked, 1500) << "the chart area is nearly blank";
   EXPECT_LT(inked, (kPageWidth - 2 * kMargin) * (bottom - top) / 2) << "the chart is a block";
