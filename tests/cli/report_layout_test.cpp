@@ -85,10 +85,13 @@ struct Greys {
   // Pixels darker than white in [x0, x1) x [y0, y1), in points.
   [[nodiscard]] int inked(double x0, double y0, double x1, double y1) const {
     int count = 0;
-    for (int y = std::max(0, static_cast<int>(y0)); y < std::min(height, static_cast<int>(y1)); ++y)
+    for (int y = std::max(0, static_cast<int>(y0)); y < std::min(height, static_cast<int>(y1));
+         ++y) {
       for (int x = std::max(0, static_cast<int>(x0)); x < std::min(width, static_cast<int>(x1));
-           ++x)
+           ++x) {
         count += at(x, y) < 250 ? 1 : 0;
+      }
+    }
     return count;
   }
 };
@@ -182,7 +185,7 @@ class ReportLayoutTest : public CliTest {
   }
 
   std::filesystem::path report() {
-    const auto pdf = dir_.path() / "report.pdf";
+    auto pdf = dir_.path() / "report.pdf";
     const CliResult made = run({"report", "-o", pdf.string()});
     EXPECT_EQ(made.code, 0) << made.err;
     return pdf;

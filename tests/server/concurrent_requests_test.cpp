@@ -21,6 +21,7 @@ TEST_F(ConcurrentRequestsTest, EveryWriteFromManyClientsAtOnceIsSavedOnce) {
   constexpr int kClients = 8;
   constexpr int kWrites = 6;
   std::vector<std::thread> clients;
+  clients.reserve(kClients);
   std::vector<int> saved(kClients, 0);
   std::vector<int> read(kClients, 0);
   for (int client = 0; client < kClients; ++client) {
