@@ -1,5 +1,5 @@
 # Two commands for people: `make run` and `make test`. The rest is CMake presets.
-.PHONY: run test release-check fuzz setup release dev asan bench lint clean
+.PHONY: run test tsan-check tidy-check release-check fuzz setup release dev asan bench lint clean
 
 JOBS ?= $(shell nproc)
 
@@ -17,13 +17,32 @@ run: release
 	@./build/release/limber serve
 
 # Install, build with AddressSanitizer and UndefinedBehaviorSanitizer, run every suite
-# (the fuzz harnesses replay their corpora there); then check the programs `make run`
-# installs.
+# (the fuzz harnesses replay their corpora there); then the threaded suites under
+# ThreadSanitizer, clang-tidy over what changed, and the programs `make run` installs.
 test: setup
 	@cmake --preset asan >/dev/null
 	@cmake --build --preset asan -j $(JOBS)
 	@ctest --preset asan -j $(JOBS)
+	@$(MAKE) --no-print-directory tsan-check
+	@$(MAKE) --no-print-directory tidy-check
 	@$(MAKE) --no-print-directory release-check
+
+# The server's worker threads and the diary thread they hand work to, and the watcher's
+# event loop, under ThreadSanitizer: only those two suites (and the programs they run) are
+# built, and only they run (labels server and watch; the other zones are asan's).
+tsan-check:
+	@cmake --preset tsan >/dev/null
+	@cmake --build --preset tsan -j $(JOBS) --target server_tests watch_tests
+	@ctest --preset tsan -j $(JOBS) -L '^(server|watch)$$'
+
+# clang-tidy over the C++ files changed against the merge base with main (TIDY_BASE), with
+# asan's compile commands; `make lint` checks every file.
+tidy-check:
+	@scripts/check-tidy --changed build/asan
+
+lint:
+	@scripts/check-format
+	@scripts/check-tidy build/asan
 
 # The release preset's programs, built as `make run` builds them: what they link, and a
 # smoke test of each (tests/release/check).

@@ -11,7 +11,9 @@
 namespace limber::core {
 namespace {
 
-// Source: ../shared/docs/standards.md, "Body regions (SNOMED CT body structures)".
+// Source: ../shared/docs/standards.md, "Body regions (SNOMED CT body structures)", and
+// SNOMED CT's sided concepts for the sided regions (tests/fixtures/snomed-regions.json):
+// R4's bodySite has no laterality slot, so the side must be in the code.
 constexpr std::array<RegionInfo, 15> kRegions = {{
     {Region::kLowerBack, "lower-back", "Lower back", "37822005", "Lower back structure",
      Side::kNone},
@@ -20,22 +22,25 @@ constexpr std::array<RegionInfo, 15> kRegions = {{
     {Region::kUpperBack, "upper-back", "Upper back", "1141986006",
      "Structure of thoracic vertebral column region", Side::kNone},
     {Region::kNeck, "neck", "Neck", "45048000", "Neck structure", Side::kNone},
-    {Region::kLeftShoulder, "left-shoulder", "Left shoulder", "16982005",
-     "Shoulder region structure", Side::kLeft},
-    {Region::kRightShoulder, "right-shoulder", "Right shoulder", "16982005",
-     "Shoulder region structure", Side::kRight},
-    {Region::kLeftHip, "left-hip", "Left hip", "29836001", "Hip region structure", Side::kLeft},
-    {Region::kRightHip, "right-hip", "Right hip", "29836001", "Hip region structure", Side::kRight},
-    {Region::kLeftButtock, "left-buttock", "Left buttock", "46862004", "Buttock structure",
+    {Region::kLeftShoulder, "left-shoulder", "Left shoulder", "91775009",
+     "Structure of left shoulder region", Side::kLeft},
+    {Region::kRightShoulder, "right-shoulder", "Right shoulder", "91774008",
+     "Structure of right shoulder region", Side::kRight},
+    {Region::kLeftHip, "left-hip", "Left hip", "287679003", "Left hip region structure",
      Side::kLeft},
-    {Region::kRightButtock, "right-buttock", "Right buttock", "46862004", "Buttock structure",
+    {Region::kRightHip, "right-hip", "Right hip", "287579007", "Right hip region structure",
      Side::kRight},
+    {Region::kLeftButtock, "left-buttock", "Left buttock", "723979003", "Structure of left buttock",
+     Side::kLeft},
+    {Region::kRightButtock, "right-buttock", "Right buttock", "723980000",
+     "Structure of right buttock", Side::kRight},
     {Region::kLeftThigh, "left-thigh", "Left thigh", "61396006", "Structure of left thigh",
      Side::kLeft},
     {Region::kRightThigh, "right-thigh", "Right thigh", "11207009", "Structure of right thigh",
      Side::kRight},
-    {Region::kLeftCalf, "left-calf", "Left calf", "30021000", "Lower leg structure", Side::kLeft},
-    {Region::kRightCalf, "right-calf", "Right calf", "30021000", "Lower leg structure",
+    {Region::kLeftCalf, "left-calf", "Left calf", "48979004", "Structure of left lower leg",
+     Side::kLeft},
+    {Region::kRightCalf, "right-calf", "Right calf", "32696007", "Structure of right lower leg",
      Side::kRight},
     {Region::kOther, "other", "Somewhere else", "", "", Side::kNone},
 }};

@@ -1,8 +1,9 @@
 // Where it hurts: a fixed vocabulary of body regions, each with its display name and the
 // SNOMED CT body-structure code used when the diary leaves limber (FHIR export).
 //
-// Codes from ../shared/docs/standards.md; where SNOMED CT has no sided concept the plain
-// code is kept and the side travels as text (FHIR R4 bodySite has no laterality slot).
+// Codes from ../shared/docs/standards.md: a sided region has SNOMED CT's sided concept (the
+// structure with laterality 7771000 left or 24028007 right), because FHIR R4 bodySite has no
+// laterality slot; tests/fixtures/snomed-regions.json holds them as the standard has them.
 #pragma once
 
 #include <optional>

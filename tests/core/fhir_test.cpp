@@ -76,9 +76,9 @@ TEST(FhirTest, GivesEachOfSeveralRegionsItsOwnMemberObservation) {
   }
   EXPECT_EQ(observations[1]["bodySite"]["coding"][0]["code"], "61396006");  // left thigh
   EXPECT_EQ(observations[1]["valueInteger"], 4);                            // its own rating
-  EXPECT_EQ(observations[2]["bodySite"]["coding"][0]["code"], "16982005");  // shoulder
-  EXPECT_EQ(observations[2]["bodySite"]["text"], "Right shoulder");         // the side, as text
-  EXPECT_EQ(observations[2]["valueInteger"], 6);                            // the overall one
+  EXPECT_EQ(observations[2]["bodySite"]["coding"][0]["code"], "91774008");  // right shoulder
+  EXPECT_EQ(observations[2]["bodySite"]["text"], "Right shoulder");
+  EXPECT_EQ(observations[2]["valueInteger"], 6);  // the overall one
 }
 
 TEST(FhirTest, LeavesThePatientAnonymousUnlessNamed) {

@@ -1,11 +1,16 @@
 #include "core/region.h"
 
+#include <fstream>
 #include <set>
+#include <string>
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 namespace limber::core {
 namespace {
+
+using nlohmann::json;
 
 TEST(RegionTest, EveryRegionRoundTripsThroughItsId) {
   for (const RegionInfo& region : all_regions()) {
@@ -28,12 +33,53 @@ TEST(RegionTest, IdsAreUniqueAndEveryBodyRegionHasASnomedCode) {
   EXPECT_EQ(ids.size(), 15U);
 }
 
-TEST(RegionTest, KeepsTheSnomedCodesOfTheStandardsSheet) {
-  EXPECT_EQ(info(Region::kLowerBack).snomed_code, "37822005");
-  EXPECT_EQ(info(Region::kNeck).snomed_code, "45048000");
-  EXPECT_EQ(info(Region::kLeftThigh).snomed_code, "61396006");
-  EXPECT_EQ(info(Region::kRightThigh).snomed_code, "11207009");
-  EXPECT_EQ(info(Region::kLeftShoulder).side, Side::kLeft);
+// The codes are checked against tests/fixtures/snomed-regions.json, written from SNOMED CT
+// itself rather than copied from the table under test.
+json snomed_fixture() {
+  std::ifstream file(LIMBER_SOURCE_DIR "/tests/fixtures/snomed-regions.json");
+  return json::parse(file);
+}
+
+std::string_view laterality_of(Side side) {
+  switch (side) {
+    case Side::kLeft:
+      return "7771000";
+    case Side::kRight:
+      return "24028007";
+    case Side::kNone:
+      break;
+  }
+  return "";
+}
+
+TEST(RegionTest, CodesEveryRegionAsTheSnomedFixtureDoes) {
+  const json fixture = snomed_fixture();
+  ASSERT_EQ(fixture["regions"].size(), all_regions().size());
+  for (const json& expected : fixture["regions"]) {
+    const std::string id = expected["id"];
+    SCOPED_TRACE(id);
+    auto region = parse_region(id);
+    ASSERT_TRUE(region.has_value());
+    const RegionInfo& actual = info(*region);
+    EXPECT_EQ(actual.snomed_code,
+              expected["code"].is_null() ? "" : expected["code"].get<std::string>());
+    EXPECT_EQ(actual.snomed_display,
+              expected["term"].is_null() ? "" : expected["term"].get<std::string>());
+    // The side is the laterality qualifier the sided concept carries.
+    EXPECT_EQ(laterality_of(actual.side),
+              expected["laterality"].is_null() ? "" : expected["laterality"].get<std::string>());
+  }
+}
+
+TEST(RegionTest, TellsLeftFromRightByCodeAlone) {
+  // FHIR R4's bodySite has no laterality slot: a receiver knows the side only from the code.
+  std::set<std::string_view> sided;
+  for (const RegionInfo& region : all_regions()) {
+    if (region.side != Side::kNone) {
+      EXPECT_TRUE(sided.insert(region.snomed_code).second) << region.id;
+    }
+  }
+  EXPECT_EQ(sided.size(), 10U);
 }
 
 TEST(RegionTest, SuggestsLowerBackForLowerback) {

