@@ -207,7 +207,8 @@ class Simulation {
 
   void add_pain(int minute, int pain, std::vector<core::RegionRating> regions,
                 std::optional<core::Mobility> mobility, std::string note) {
-    add(minute, core::PainRecord{*score(pain), std::move(regions), mobility, std::nullopt}, std::move(note));
+    add(minute, core::PainRecord{*score(pain), std::move(regions), mobility, std::nullopt},
+        std::move(note));
   }
 
   void add_relief(int minute, core::ReliefKind kind, std::span<const std::string_view> names) {

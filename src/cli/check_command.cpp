@@ -111,12 +111,12 @@ Result<void> run_check(Session& session, const CheckOptions& options) {
   }
   if (outcome && corrected) {
     // Never cleared silently: the correction says what it corrects, and that both are kept.
-    shown = fmt::format("Recorded as a correction of your check of {} (result: {}). Both checks "
-                        "stay in your history and your report.\n\n{}",
-                        short_time(core::to_local(corrected->at, corrected->utc_offset)),
-                        core::to_string(corrected->level), shown);
-    if (corrected->level >= core::Level::kUrgent &&
-        standing.assessment.level < corrected->level) {
+    shown = fmt::format(
+        "Recorded as a correction of your check of {} (result: {}). Both checks "
+        "stay in your history and your report.\n\n{}",
+        short_time(core::to_local(corrected->at, corrected->utc_offset)),
+        core::to_string(corrected->level), shown);
+    if (corrected->level >= core::Level::kUrgent && standing.assessment.level < corrected->level) {
       shown +=
           "\n\nIf any of the signs you first answered is real after all, do not wait: call "
           "emergency services (for example 911, 999 or 112).";

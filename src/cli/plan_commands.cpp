@@ -1,12 +1,11 @@
 // limber today, prefs, muscles, function, episode: the plan and what shapes it.
-#include <unistd.h>
-
 #include <charconv>
 #include <iostream>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
+#include <unistd.h>
 
 #include "app/local_time.h"
 #include "app/plan_json.h"
@@ -136,8 +135,8 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
         lines.push_back(heading);
       }
       const std::string first = numbered ? fmt::format("  {}. ", number) : std::string("  · ");
-      std::string text = fmt::format("{}, {} min", planned.exercise->name,
-                                     planned.exercise->minutes);
+      std::string text =
+          fmt::format("{}, {} min", planned.exercise->name, planned.exercise->minutes);
       if (numbered && planned.part != core::Part::kMain)
         text += fmt::format(" ({})", core::to_string(planned.part));
       if (full)
@@ -391,8 +390,8 @@ Result<void> run_function(Session& session, const FunctionOptions& options) {
       list.push_back(activity.name);
       nlohmann::json scores = nlohmann::json::array();
       for (const store::FunctionRating& rating : rated(activity.id)) {
-        scores.push_back({{"at", core::format_iso(rating.at, rating.utc_offset)},
-                          {"score", rating.score}});
+        scores.push_back(
+            {{"at", core::format_iso(rating.at, rating.utc_offset)}, {"score", rating.score}});
       }
       each.push_back({{"name", activity.name}, {"ratings", std::move(scores)}});
     }

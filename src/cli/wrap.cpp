@@ -1,11 +1,11 @@
 #include "cli/wrap.h"
 
-#include <sys/ioctl.h>
-#include <unistd.h>
-
 #include <algorithm>
 #include <charconv>
 #include <cstdlib>
+
+#include <sys/ioctl.h>
+#include <unistd.h>
 
 #include "core/utf8.h"
 

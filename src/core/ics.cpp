@@ -119,16 +119,16 @@ std::vector<CalendarEvent> week_events(std::span<const Plan> plans, const EventT
       continue;
     // One length for the session everywhere (issue #12): the plan's. Before `walk` the
     // posture routine is the session.
-    const int length = session.empty() ? routine_total
-                                       : (plan.session_minutes > 0 ? plan.session_minutes
-                                                                   : session_total);
+    const int length = session.empty()
+                           ? routine_total
+                           : (plan.session_minutes > 0 ? plan.session_minutes : session_total);
     std::string description;
     if (!session.empty())
       description += fmt::format("Session, {} minutes:\n{}", length, session);
     if (!routine.empty()) {
-      description += fmt::format("Posture routine{}, {} minutes, at any time of the day:\n{}",
-                                 session.empty() ? "" : " (not part of the session)",
-                                 routine_total, routine);
+      description +=
+          fmt::format("Posture routine{}, {} minutes, at any time of the day:\n{}",
+                      session.empty() ? "" : " (not part of the session)", routine_total, routine);
     }
     description += "Start it with: limber session\n" + why;
     events.push_back({fmt::format("session-{}@limber", day), LocalTime{plan.day} + times.session,

@@ -107,11 +107,11 @@ std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_day
         const int from = session->pain_before.value();
         const int to = session->pain_after.value();
         if (to - from >= kFlarePoints) {
-          return Flare{fmt::format(
-                           "your pain rose from {} to {} after yesterday's session, so today "
-                           "steps back",
-                           from, to),
-                       to - from, from, to};
+          return Flare{
+              fmt::format("your pain rose from {} to {} after yesterday's session, so today "
+                          "steps back",
+                          from, to),
+              to - from, from, to};
         }
       }
       if (const auto* pain = std::get_if<PainRecord>(&entry->detail))
@@ -135,11 +135,11 @@ std::optional<Flare> flare_on(const std::map<local_days, Day>& by_day, local_day
     }
     if (before && now >= *before + kFlarePoints) {
       const int from = static_cast<int>(*before + 0.5);
-      return Flare{fmt::format("your pain at {:02}:{:02} ({}) is {} or more above yesterday's "
-                               "average ({:.1f}), so today steps back",
-                               at.hours().count(), at.minutes().count(), now, kFlarePoints,
-                               *before),
-                   now - from, from, now};
+      return Flare{
+          fmt::format("your pain at {:02}:{:02} ({}) is {} or more above yesterday's "
+                      "average ({:.1f}), so today steps back",
+                      at.hours().count(), at.minutes().count(), now, kFlarePoints, *before),
+          now - from, from, now};
     }
     previous = now;
   }
@@ -440,7 +440,6 @@ const std::vector<std::string_view>& posture_routine(Phase phase) {
   return posture_routines().at(phase);
 }
 
-
 namespace {
 
 bool is_leg(Region region) {
@@ -501,8 +500,7 @@ LegPain leg_pain(const std::map<local_days, Day>& by_day, local_days from, local
 }
 
 // Where each region first appeared in the episode.
-std::map<Region, local_days> first_logged(const std::map<local_days, Day>& by_day,
-                                          local_days to) {
+std::map<Region, local_days> first_logged(const std::map<local_days, Day>& by_day, local_days to) {
   std::map<Region, local_days> first;
   for (auto it = by_day.begin(); it != by_day.end() && it->first <= to; ++it) {
     for (const Entry* entry : it->second.entries) {

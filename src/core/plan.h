@@ -108,13 +108,13 @@ struct Plan {
   // The session's length: its warm-up, main part and cool-down, as planned. The guided
   // session and the calendar use the same number.
   int session_minutes = 0;
-  std::vector<std::string> keep_moving;  // tip 2 in a sentence or two that fit the phase
+  std::vector<std::string> keep_moving;    // tip 2 in a sentence or two that fit the phase
   std::vector<PlannedExercise> exercises;  // posture routine first, then the session
   std::vector<Reason> reasons;
-  std::vector<std::string> notices;  // things to point out: a flare, a new region, a prompt
+  std::vector<std::string> notices;       // things to point out: a flare, a new region, a prompt
   std::optional<int> days_since_flare;    // since the episode's last flare (0: today)
   std::vector<std::string> flare_advice;  // for two days after a flare: what helps
-  bool offer_check = false;  // pain jumped by kCheckAgainPoints or more: check again
+  bool offer_check = false;               // pain jumped by kCheckAgainPoints or more: check again
   // Leg pain was logged this week without saying whether it shoots, tingles or goes below
   // the knee; until it is said, no exercise that pulls on a nerve is planned.
   bool ask_leg_pain = false;

@@ -432,9 +432,10 @@ class Layout {
       std::string text = fmt::format("{} questions answered. Result: {}.", check.questions,
                                      level_words(check.level));
       if (check.corrects) {
-        text += fmt::format(" A correction: the person said they had answered the check of {} "
-                            "wrongly.",
-                            core::report_day(floor<days>(*check.corrects)));
+        text += fmt::format(
+            " A correction: the person said they had answered the check of {} "
+            "wrongly.",
+            core::report_day(floor<days>(*check.corrects)));
       }
       if (!check.flags.empty()) {
         text += " Reported:";

@@ -168,9 +168,9 @@ Result<void> ScreeningStore::read_flags(std::vector<Screening>& screenings) cons
 }
 
 Result<std::vector<Screening>> ScreeningStore::after(std::int64_t after_id) const {
-  auto rows =
-      db_.prepare("SELECT id, at, utc_offset, level, corrects FROM screenings WHERE id > ?1 ORDER BY id "
-                  "ASC");
+  auto rows = db_.prepare(
+      "SELECT id, at, utc_offset, level, corrects FROM screenings WHERE id > ?1 ORDER BY id "
+      "ASC");
   if (!rows)
     return Unexpected(rows.error());
   rows->bind(1, after_id);
@@ -192,9 +192,9 @@ Result<std::vector<Screening>> ScreeningStore::after(std::int64_t after_id) cons
 }
 
 Result<std::optional<Screening>> ScreeningStore::latest() const {
-  auto rows =
-      db_.prepare("SELECT id, at, utc_offset, level, corrects FROM screenings ORDER BY id DESC "
-                  "LIMIT 1");
+  auto rows = db_.prepare(
+      "SELECT id, at, utc_offset, level, corrects FROM screenings ORDER BY id DESC "
+      "LIMIT 1");
   if (!rows)
     return Unexpected(rows.error());
   auto row = rows->step();

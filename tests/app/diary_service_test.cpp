@@ -26,7 +26,8 @@ class DiaryServiceTest : public ::testing::Test {
   Entry pain_entry(core::Instant at, int pain) const {
     Entry entry;
     entry.at = at;
-    entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
+    entry.detail =
+        core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
     return entry;
   }
 

@@ -30,7 +30,8 @@ TEST(EntryJsonTest, TheFastListAndTheTreeAgree) {
   pain.utc_offset = std::chrono::hours{-5};
   pain.detail = core::PainRecord{*core::PainScore::from_int(6),
                                  {{core::Region::kNeck, *core::PainScore::from_int(3)}},
-                                 core::Mobility::kStand, std::nullopt};
+                                 core::Mobility::kStand,
+                                 std::nullopt};
   pain.note = "a \"quoted\"\nnote";
   core::Entry session = pain;
   session.id = 5;

@@ -130,18 +130,19 @@ TEST(PlanInvariantsTest, HoldOverGeneratedDiaries) {
       }
     }
     for (Region region : recent) {
-      const bool eased = std::any_of(plan.exercises.begin(), plan.exercises.end(),
-                                     [&](const PlannedExercise& p) {
-                                       const auto& e = p.exercise->eases;
-                                       return std::find(e.begin(), e.end(), region) != e.end();
-                                     });
+      const bool eased =
+          std::any_of(plan.exercises.begin(), plan.exercises.end(), [&](const PlannedExercise& p) {
+            const auto& e = p.exercise->eases;
+            return std::find(e.begin(), e.end(), region) != e.end();
+          });
       std::string name(info(region).display);
       name.front() = static_cast<char>(std::tolower(static_cast<unsigned char>(name.front())));
-      const bool named = std::any_of(plan.reasons.begin(), plan.reasons.end(), [&](const Reason& r) {
-        return r.tip == Tip::kRelatedPains &&
-               (r.text.find(name) != std::string::npos ||
-                (region == Region::kOther && r.text.find("other place") != std::string::npos));
-      });
+      const bool named =
+          std::any_of(plan.reasons.begin(), plan.reasons.end(), [&](const Reason& r) {
+            return r.tip == Tip::kRelatedPains &&
+                   (r.text.find(name) != std::string::npos ||
+                    (region == Region::kOther && r.text.find("other place") != std::string::npos));
+          });
       EXPECT_TRUE(eased || named) << "silent about " << name;
     }
     // Leg pain not said to stay put never meets a stretch that pulls on a nerve (issue #20).

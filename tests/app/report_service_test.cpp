@@ -32,8 +32,10 @@ class ReportServiceTest : public ::testing::Test {
   void add_pain(core::Instant at, int value, std::optional<core::Mobility> mobility = {}) const {
     core::Entry entry;
     entry.at = at;
-    entry.detail = core::PainRecord{
-        *core::PainScore::from_int(value), {{core::Region::kLowerBack, {}}}, mobility, std::nullopt};
+    entry.detail = core::PainRecord{*core::PainScore::from_int(value),
+                                    {{core::Region::kLowerBack, {}}},
+                                    mobility,
+                                    std::nullopt};
     ASSERT_TRUE(store::DiaryStore(db_).add(entry));
   }
 

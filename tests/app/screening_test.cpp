@@ -26,7 +26,8 @@ class ScreeningTest : public ::testing::Test {
   void log_pain(core::Instant instant, int pain) const {
     core::Entry entry;
     entry.at = instant;
-    entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
+    entry.detail =
+        core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
     ASSERT_TRUE(store::DiaryStore(db_).add(entry).has_value());
   }
 

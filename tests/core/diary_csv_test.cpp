@@ -49,7 +49,8 @@ std::vector<Entry> sample_diary() {
                            {{Region::kLowerBack, std::nullopt},
                             {Region::kNeck, *PainScore::from_int(3)},
                             {Region::kLeftThigh, *PainScore::from_int(4)}},
-                           Mobility::kStand, std::nullopt};
+                           Mobility::kStand,
+                           std::nullopt};
   pain.note = "bent over, \"ouch\", then\nlay down";
   Entry relief;
   relief.id = 2;

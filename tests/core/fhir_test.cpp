@@ -21,7 +21,8 @@ Entry pain_entry(std::int64_t id, int value, std::vector<RegionRating> regions) 
   entry.id = id;
   entry.at = kAt;
   entry.utc_offset = hours{1};
-  entry.detail = PainRecord{*PainScore::from_int(value), std::move(regions), Mobility::kStand, std::nullopt};
+  entry.detail =
+      PainRecord{*PainScore::from_int(value), std::move(regions), Mobility::kStand, std::nullopt};
   entry.note = "after the stairs";
   return entry;
 }

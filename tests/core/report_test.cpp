@@ -26,7 +26,8 @@ Entry pain(int on_day, int value, std::vector<RegionRating> regions = {{Region::
            std::optional<Mobility> mobility = std::nullopt, std::string note = "") {
   Entry entry;
   entry.at = at(on_day);
-  entry.detail = PainRecord{*PainScore::from_int(value), std::move(regions), mobility, std::nullopt};
+  entry.detail =
+      PainRecord{*PainScore::from_int(value), std::move(regions), mobility, std::nullopt};
   entry.note = std::move(note);
   return entry;
 }
@@ -219,7 +220,11 @@ TEST(ReportTest, AddsWalksSessionsAndSittingPerWeek) {
 TEST(ReportTest, ListsTheChecksInThePeriodAndTheLatestBefore) {
   const std::vector<CheckRecord> checks = {
       {to_local(at(-20), std::chrono::seconds{0}), Level::kSelfCare, {}, 12, std::nullopt},
-      {to_local(at(-5), std::chrono::seconds{0}), Level::kSeeClinician, {Flag::kFever}, 12, std::nullopt},
+      {to_local(at(-5), std::chrono::seconds{0}),
+       Level::kSeeClinician,
+       {Flag::kFever},
+       12,
+       std::nullopt},
       {to_local(at(3), std::chrono::seconds{0}), Level::kSelfCare, {}, 12, std::nullopt},
   };
   const std::vector<Entry> entries = {pain(1, 3)};

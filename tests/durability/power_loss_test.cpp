@@ -38,7 +38,8 @@ Entry pain_entry(int number) {
   entry.utc_offset = std::chrono::hours{1};
   entry.detail = core::PainRecord{*core::PainScore::from_int(number % 11),
                                   {{core::Region::kLowerBack, std::nullopt}},
-                                  core::Mobility::kStand, std::nullopt};
+                                  core::Mobility::kStand,
+                                  std::nullopt};
   entry.note = "power-" + std::to_string(number);
   return entry;
 }

@@ -369,7 +369,8 @@ TEST_F(ApiTest, ProgressFollowsEveryChangeToTheDiaryAndTheDay) {
   ASSERT_TRUE(other) << other.error().message;
   core::Entry entry;
   entry.at = kNoon;
-  entry.detail = core::PainRecord{core::PainScore::from_int(8).value(), {}, std::nullopt, std::nullopt};
+  entry.detail =
+      core::PainRecord{core::PainScore::from_int(8).value(), {}, std::nullopt, std::nullopt};
   ASSERT_TRUE(store::DiaryStore(*other).add(entry));
   EXPECT_EQ(get("/api/progress?days=7").body["days"][6]["pain_mean"], 6.0);
   EXPECT_EQ(get("/api/today").body["plan"]["date"], "2026-11-21");

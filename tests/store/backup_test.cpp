@@ -107,9 +107,8 @@ TEST_F(BackupTest, KeepsACopyBeforeAMigrationChangesTheDiary) {
   options.backup_folder = dir_.path() / "backups";
   auto db = Database::open(dir_.path() / "limber.db", options);
   ASSERT_TRUE(db.has_value()) << db.error().message;
-  const auto copy =
-      dir_.path() / "backups" /
-      ("limber-before-schema-" + std::to_string(latest_schema_version()) + ".db");
+  const auto copy = dir_.path() / "backups" /
+                    ("limber-before-schema-" + std::to_string(latest_schema_version()) + ".db");
   auto facts = check_diary_file(copy);
   ASSERT_TRUE(facts.has_value()) << facts.error().message;
   EXPECT_EQ(facts->schema_version, 3);

@@ -20,8 +20,8 @@ using testing::TempDir;
 core::Entry pain_entry(int pain, std::vector<core::RegionRating> regions = {}) {
   core::Entry entry;
   entry.at = testing::kNoon;
-  entry.detail =
-      core::PainRecord{*core::PainScore::from_int(pain), std::move(regions), std::nullopt, std::nullopt};
+  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), std::move(regions),
+                                  std::nullopt, std::nullopt};
   return entry;
 }
 

@@ -15,8 +15,8 @@ Entry pain_entry(core::Instant at, int pain, std::vector<core::RegionRating> reg
   Entry entry;
   entry.at = at;
   entry.utc_offset = hours{1};
-  entry.detail =
-      core::PainRecord{*core::PainScore::from_int(pain), std::move(regions), core::Mobility::kWalk, std::nullopt};
+  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), std::move(regions),
+                                  core::Mobility::kWalk, std::nullopt};
   entry.note = "a note";
   return entry;
 }

@@ -74,8 +74,10 @@ export async function render(context) {
   }
   const sessionParts = ['warm-up', 'main', 'cool-down'];
   const exercises = h('section', {class: 'card', 'aria-labelledby': 'plan-heading'},
+    h('h2', {id: 'plan-heading'}, 'What to do'),
     // The names come from the core (plan.phase_title), as in `limber today` and the report.
-    h('h2', {id: 'plan-heading'}, `Phase: ${plan.phase_title} · level ${plan.level}`),
+    h('h3', {}, `Phase: ${plan.phase_title} · level ${plan.level}`),
+    h('p', {class: 'hint'}, plan.level_text),
     flareLine ? h('p', {class: plan.flare ? 'flare' : 'hint'}, flareLine) : null,
     plan.notices.length ? h('ul', {class: 'notices'}, plan.notices.map((n) => h('li', {}, n))) : null,
     plan.offer_check ? h('a', {class: 'button', href: '#/check'}, 'Take the safety check again') : null,
@@ -113,7 +115,6 @@ export async function render(context) {
   view.append(h('details', {class: 'card why'},
     h('summary', {}, h('h2', {id: 'why-heading'}, 'Why this plan')),
     h('p', {}, plan.phase_summary),
-    h('p', {class: 'hint'}, plan.level_text),
     h('ul', {class: 'reasons'}, plan.reasons.map((reason) =>
       h('li', {}, h('strong', {}, reason.tip_name), ': ', reason.text)))));
   return view;
