@@ -277,8 +277,8 @@ TEST(PlanRulesTest, TightMusclesBiasTheChoiceToo) {
   int tight = 0;
   int baseline = 0;
   for (int on_day = 1; on_day < 14; ++on_day) {
-    tight += hamstring_stretches(
-        plan_on(on_day, entries, {{Style::kYoga}, {}, {Muscle::kHamstrings}}));
+    tight +=
+        hamstring_stretches(plan_on(on_day, entries, {{Style::kYoga}, {}, {Muscle::kHamstrings}}));
     baseline += hamstring_stretches(plan_on(on_day, entries, {{Style::kYoga}, {}, {}}));
   }
   EXPECT_GT(tight, baseline) << "tight hamstrings should bring a stretch for them";

@@ -149,11 +149,20 @@ async function serve(home) {
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   const base = url.replace(/\/?\?.*$/, '');
   const call = async (method, where, body) => {
-    const response = await fetch(`${base}${where}`, {
+    const send = () => fetch(`${base}${where}`, {
       method,
       headers: {Authorization: `Bearer ${token}`, 'Content-Type': 'application/json'},
       body: body === undefined ? undefined : JSON.stringify(body),
     });
+    let response;
+    try {
+      response = await send();
+    } catch (error) {
+      // The server closes a connection left idle for 5 s (request_timeout); node's fetch may
+      // have picked that closed keep-alive socket. The request never reached the server.
+      if (error?.cause?.code !== 'UND_ERR_SOCKET') throw error;
+      response = await send();
+    }
     const text = await response.text();
     return {status: response.status, body: text ? JSON.parse(text) : null};
   };
