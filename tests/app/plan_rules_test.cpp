@@ -24,10 +24,11 @@ local_days day(int n) {
 }
 
 Entry pain(int on_day, int pain_value, std::optional<Mobility> mobility = std::nullopt,
-           std::vector<Region> regions = {Region::kLowerBack}, int hour = 9) {
+           const std::vector<Region>& regions = {Region::kLowerBack}, int hour = 9) {
   Entry entry;
   entry.at = Instant{(day(on_day) + hours{hour}).time_since_epoch()};
   std::vector<RegionRating> ratings;
+  ratings.reserve(regions.size());
   for (Region region : regions)
     ratings.push_back({region, std::nullopt});
   entry.detail = PainRecord{*PainScore::from_int(pain_value), ratings, mobility, std::nullopt};
@@ -59,7 +60,7 @@ TEST(PlanRulesTest, PhaseFollowsMobilityCappedByPain) {
     int pain;
     Phase expected;
   };
-  const Case cases[] = {
+  const std::vector<Case> cases = {
       {"cannot stand", Mobility::kLie, 8, Phase::kRest},
       {"stands, severe pain", Mobility::kStand, 9, Phase::kStand},
       {"walks, severe pain", Mobility::kWalk, 8, Phase::kStand},
@@ -73,6 +74,7 @@ TEST(PlanRulesTest, PhaseFollowsMobilityCappedByPain) {
     SCOPED_TRACE(c.name);
     // The same report every day for a week: enough days to climb one phase a day.
     std::vector<Entry> entries;
+    entries.reserve(7);
     for (int d = 0; d < 7; ++d)
       entries.push_back(pain(d, c.pain, c.mobility));
     EXPECT_EQ(plan_on(6, entries).phase, c.expected);
@@ -120,6 +122,7 @@ TEST(PlanRulesTest, ClimbsOnePhaseADayAndNeverJumps) {
 
 TEST(PlanRulesTest, DropsAtOnceWhenThingsGetWorse) {
   std::vector<Entry> entries;
+  entries.reserve(5);
   for (int d = 0; d < 5; ++d)
     entries.push_back(pain(d, 3, Mobility::kMove));
   entries.push_back(pain(5, 8, Mobility::kLie));
@@ -129,6 +132,7 @@ TEST(PlanRulesTest, DropsAtOnceWhenThingsGetWorse) {
 
 TEST(PlanRulesTest, LevelsUpAfterThreeCalmDaysUpToThePhaseCap) {
   std::vector<Entry> entries;
+  entries.reserve(30);
   for (int d = 0; d < 30; ++d)
     entries.push_back(pain(d, 6, Mobility::kWalk));
   // Days 0-2 climb to walk; then a level every three calm days, at most 3 in walk.
@@ -142,6 +146,7 @@ TEST(PlanRulesTest, LevelsUpAfterThreeCalmDaysUpToThePhaseCap) {
 
 TEST(PlanRulesTest, ASessionThatRaisesPainStepsBackALevelTheNextDay) {
   std::vector<Entry> entries;
+  entries.reserve(5);
   for (int d = 0; d < 5; ++d)
     entries.push_back(pain(d, 6, Mobility::kWalk));
   ASSERT_EQ(plan_on(3, entries).level, 2);  // walk from day 0, a level after 3 calm days
@@ -158,6 +163,7 @@ TEST(PlanRulesTest, ASessionThatRaisesPainStepsBackALevelTheNextDay) {
 
 TEST(PlanRulesTest, AFlareAtTheFirstLevelStepsBackAPhase) {
   std::vector<Entry> entries;
+  entries.reserve(3);
   for (int d = 0; d < 3; ++d)
     entries.push_back(pain(d, 6, Mobility::kWalk));
   entries.push_back(session(0, 5, 6));  // +1: not a flare
@@ -172,6 +178,7 @@ TEST(PlanRulesTest, AFlareAtTheFirstLevelStepsBackAPhase) {
 
 TEST(PlanRulesTest, AMorningTwoPointsAboveYesterdayIsAFlare) {
   std::vector<Entry> entries;
+  entries.reserve(7);
   for (int d = 0; d < 7; ++d)
     entries.push_back(pain(d, 4, Mobility::kWalk, {Region::kLowerBack}, 15));
   entries.push_back(pain(7, 6, Mobility::kWalk, {Region::kLowerBack}, 8));
@@ -194,6 +201,7 @@ TEST(PlanRulesTest, ARiseDuringTheDayIsAFlareWhateverTheHour) {
   for (const auto& [low, high] : {std::pair{4, 7}, std::pair{2, 8}}) {
     SCOPED_TRACE(::testing::Message() << low << " to " << high);
     std::vector<Entry> entries;
+    entries.reserve(5);
     for (int d = 0; d < 5; ++d)
       entries.push_back(pain(d, low, Mobility::kWalk, {Region::kLowerBack}, 9));
     EXPECT_FALSE(plan_on(5, entries).flare);
@@ -218,6 +226,7 @@ TEST(PlanRulesTest, NothingIsPlannedWhileAnUrgentOrEmergencyResultStands) {
 
 TEST(PlanRulesTest, TheSessionStartsAtWalkInTheChosenStyles) {
   std::vector<Entry> entries;
+  entries.reserve(4);
   for (int d = 0; d < 4; ++d)
     entries.push_back(pain(d, 4, Mobility::kWalk));
   const Plan plan = plan_on(3, entries, {{Style::kFlamenco}, {}, {}});
@@ -239,6 +248,7 @@ TEST(PlanRulesTest, TheSessionStartsAtWalkInTheChosenStyles) {
 
 TEST(PlanRulesTest, WeakAndTightMusclesBiasTheChoice) {
   std::vector<Entry> entries;
+  entries.reserve(4);
   for (int d = 0; d < 4; ++d)
     entries.push_back(pain(d, 4, Mobility::kWalk));
   const auto glute_work = [](const Plan& plan) {
@@ -260,6 +270,7 @@ TEST(PlanRulesTest, WeakAndTightMusclesBiasTheChoice) {
 
 TEST(PlanRulesTest, TightMusclesBiasTheChoiceToo) {
   std::vector<Entry> entries;
+  entries.reserve(14);
   for (int d = 0; d < 14; ++d)
     entries.push_back(pain(d, 4, Mobility::kWalk));
   const auto hamstring_stretches = [](const Plan& plan) {
@@ -286,6 +297,7 @@ TEST(PlanRulesTest, TightMusclesBiasTheChoiceToo) {
 
 TEST(PlanRulesTest, RelatedPainsAddGentleWorkAndANewRegionIsPointedOut) {
   std::vector<Entry> entries;
+  entries.reserve(20);
   for (int d = 0; d < 20; ++d)
     entries.push_back(pain(d, 5, Mobility::kStand));
   entries.push_back(pain(20, 5, Mobility::kStand, {Region::kLowerBack, Region::kLeftThigh}));
@@ -310,6 +322,7 @@ TEST(PlanRulesTest, RelatedPainsAddGentleWorkAndANewRegionIsPointedOut) {
 
 TEST(PlanRulesTest, LowFunctionScoresHoldThePlanAtWalk) {
   std::vector<Entry> entries;
+  entries.reserve(6);
   for (int d = 0; d < 6; ++d)
     entries.push_back(pain(d, 2, Mobility::kMove));
   PlanInput input;
@@ -332,6 +345,7 @@ TEST(PlanRulesTest, EveryPostureRoutineExerciseIsInTheCatalog) {
   }
   for (Mobility mobility : {Mobility::kLie, Mobility::kStand, Mobility::kWalk, Mobility::kMove}) {
     std::vector<Entry> entries;
+    entries.reserve(4);
     for (int d = 0; d < 4; ++d)
       entries.push_back(pain(d, 2, mobility));
     const Plan plan = plan_on(3, entries);
@@ -451,6 +465,7 @@ TEST(PlanRulesTest, ThighPainGetsGentleWorkButNoNerveStretchUntilItIsSaidToStayP
       for (const std::vector<Style>& styles :
            std::vector<std::vector<Style>>{{}, {Style::kYoga}, {Style::kPilates}}) {
         std::vector<Entry> entries;
+        entries.reserve(12);
         for (int d = 0; d < 12; ++d)
           entries.push_back(leg_pain(d, 3, mobility, Region::kRightThigh, spreads));
         for (int on_day : {0, 11}) {
@@ -470,6 +485,7 @@ TEST(PlanRulesTest, ThighPainGetsGentleWorkButNoNerveStretchUntilItIsSaidToStayP
   }
   // Said to stay put: the plan may use the whole catalog again.
   std::vector<Entry> entries;
+  entries.reserve(12);
   for (int d = 0; d < 12; ++d)
     entries.push_back(leg_pain(d, 3, Mobility::kMove, Region::kRightThigh, false));
   const Plan plan = plan_on(11, entries);
@@ -480,6 +496,7 @@ TEST(PlanRulesTest, ThighPainGetsGentleWorkButNoNerveStretchUntilItIsSaidToStayP
 // Issue #20, item 3: nine silent days unlocked the hardest exercises.
 TEST(PlanRulesTest, DaysWithoutAnEntryHoldTheLevel) {
   std::vector<Entry> entries;
+  entries.reserve(3);
   for (int d = 0; d < 3; ++d)
     entries.push_back(pain(d, 3, Mobility::kMove));
   const Plan logged = plan_on(2, entries);
@@ -498,6 +515,7 @@ TEST(PlanRulesTest, DaysWithoutAnEntryHoldTheLevel) {
 // offers the safety check again.
 TEST(PlanRulesTest, AFlareBringsTwoDaysOfAdviceAndABigJumpOffersTheCheck) {
   std::vector<Entry> entries;
+  entries.reserve(5);
   for (int d = 0; d < 5; ++d)
     entries.push_back(pain(d, 2, Mobility::kWalk));
   EXPECT_FALSE(plan_on(4, entries).days_since_flare.has_value());
@@ -530,6 +548,7 @@ TEST(PlanRulesTest, AFlareBringsTwoDaysOfAdviceAndABigJumpOffersTheCheck) {
 // Issue #20, item 4: the evidence sentence said NICE and the ACP recommend Pilates.
 TEST(PlanRulesTest, TheEvidenceSentenceSaysWhatEachSourceSays) {
   std::vector<Entry> entries;
+  entries.reserve(4);
   for (int d = 0; d < 4; ++d)
     entries.push_back(pain(d, 4, Mobility::kWalk));
   const Plan plan = plan_on(3, entries, {{Style::kPilates, Style::kYoga}, {}, {}});
