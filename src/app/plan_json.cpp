@@ -1,5 +1,6 @@
 #include "app/plan_json.h"
 
+#include "app/local_time.h"
 #include "core/display_names.h"
 #include "core/time_parse.h"
 
@@ -86,6 +87,39 @@ nlohmann::json to_json(const core::Plan& plan) {
   if (plan.days_since_flare)
     out["days_since_flare"] = *plan.days_since_flare;
   return out;
+}
+
+nlohmann::json to_json(const core::PlanPreferences& preferences) {
+  return {{"styles", ids(preferences.styles)},
+          {"weak", ids(preferences.weak)},
+          {"tight", ids(preferences.tight)}};
+}
+
+nlohmann::json to_json(const EpisodeRange& episode) {
+  return {{"number", episode.number},
+          {"started", episode.start ? nlohmann::json(core::format_iso(
+                                          *episode.start, utc_offset_at(*episode.start)))
+                                    : nlohmann::json(nullptr)}};
+}
+
+nlohmann::json to_json(const FunctionScale& scale) {
+  auto names = nlohmann::json::array();
+  auto each = nlohmann::json::array();
+  for (const RatedActivity& activity : scale.activities) {
+    names.push_back(activity.name);
+    auto scores = nlohmann::json::array();
+    for (const store::FunctionRating& rating : activity.ratings) {
+      scores.push_back(
+          {{"at", core::format_iso(rating.at, rating.utc_offset)}, {"score", rating.score}});
+    }
+    each.push_back({{"name", activity.name}, {"ratings", std::move(scores)}});
+  }
+  const core::FunctionSummary& summary = scale.summary;
+  return {{"activities", std::move(names)},
+          {"max_activities", store::kMaxFunctionActivities},
+          {"ratings", std::move(each)},
+          {"score", summary.score ? nlohmann::json(*summary.score) : nlohmann::json(nullptr)},
+          {"change", summary.change ? nlohmann::json(*summary.change) : nlohmann::json(nullptr)}};
 }
 
 }  // namespace limber::app

@@ -3,6 +3,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/plan_service.h"
 #include "core/exercise.h"
 #include "core/plan.h"
 
@@ -16,5 +17,15 @@ nlohmann::json to_json(const core::Exercise& exercise, bool full);
 //  "sitting_limit_minutes", "walk_minutes", "session_minutes", "exercises" (each exercise
 //  with "part" and "reason"), "reasons" ([{"tip", "tip_name", "text"}]), "notices"}
 nlohmann::json to_json(const core::Plan& plan);
+
+// {"styles", "weak", "tight"}: lists of ids.
+nlohmann::json to_json(const core::PlanPreferences& preferences);
+
+// {"number", "started": ISO 8601 with its offset, or null before the first new episode}
+nlohmann::json to_json(const EpisodeRange& episode);
+
+// {"activities": [names], "max_activities", "ratings": [{"name", "ratings": [{"at",
+//  "score"}]}] (this episode, oldest first), "score", "change" (null until rated)}
+nlohmann::json to_json(const FunctionScale& scale);
 
 }  // namespace limber::app

@@ -1,6 +1,7 @@
 #include "app/plan_service.h"
 
 #include <algorithm>
+#include <iterator>
 #include <limits>
 #include <map>
 #include <sstream>
@@ -8,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "app/local_time.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace limber::app {
@@ -47,6 +49,38 @@ std::string join_ids(const std::vector<T>& items) {
 
 core::Instant end_of(std::chrono::local_days day) {
   return from_local(day + std::chrono::days{1});
+}
+
+// The mean of each activity's latest rating up to the end of `today`, and its change since
+// each activity's first rating.
+core::FunctionSummary summarise_function(int activities,
+                                         const std::vector<store::FunctionRating>& ratings,
+                                         std::chrono::local_days today) {
+  core::FunctionSummary summary;
+  summary.activities = activities;
+  std::map<std::int64_t, int> first;
+  std::map<std::int64_t, int> latest;
+  const core::Instant end = end_of(today);
+  for (const store::FunctionRating& rating : ratings) {
+    if (rating.at >= end)
+      continue;
+    first.try_emplace(rating.activity_id, rating.score);
+    latest[rating.activity_id] = rating.score;
+    summary.last_rated =
+        std::chrono::floor<std::chrono::days>(core::to_local(rating.at, rating.utc_offset));
+  }
+  if (latest.empty())
+    return summary;
+  double now_sum = 0;
+  double first_sum = 0;
+  for (const auto& [id, score] : latest) {
+    now_sum += score;
+    first_sum += first[id];
+  }
+  const auto count = static_cast<double>(latest.size());
+  summary.score = now_sum / count;
+  summary.change = (now_sum - first_sum) / count;
+  return summary;
 }
 
 }  // namespace
@@ -131,43 +165,76 @@ core::Result<std::vector<core::Entry>> PlanService::episode_entries(
 
 core::Result<core::FunctionSummary> PlanService::function_summary(
     std::chrono::local_days today) const {
-  core::FunctionSummary summary;
   auto activities = store_.activities();
   if (!activities)
     return Unexpected(activities.error());
-  summary.activities = static_cast<int>(activities->size());
   if (activities->empty())
-    return summary;
+    return core::FunctionSummary{};
   auto episode = current_episode();
   if (!episode)
     return Unexpected(episode.error());
   auto ratings = store_.ratings(episode->start.value_or(core::Instant{}));
   if (!ratings)
     return Unexpected(ratings.error());
-  // The latest and the first rating of each activity, up to the end of `today`.
-  std::map<std::int64_t, int> first;
-  std::map<std::int64_t, int> latest;
-  const core::Instant end = end_of(today);
-  for (const store::FunctionRating& rating : *ratings) {
-    if (rating.at >= end)
-      continue;
-    first.try_emplace(rating.activity_id, rating.score);
-    latest[rating.activity_id] = rating.score;
-    summary.last_rated =
-        std::chrono::floor<std::chrono::days>(core::to_local(rating.at, rating.utc_offset));
+  return summarise_function(static_cast<int>(activities->size()), *ratings, today);
+}
+
+core::Result<FunctionScale> PlanService::function_scale() const {
+  auto activities = store_.activities();
+  if (!activities)
+    return Unexpected(activities.error());
+  auto episode = current_episode();
+  if (!episode)
+    return Unexpected(episode.error());
+  auto ratings = store_.ratings(episode->start.value_or(core::Instant{}));
+  if (!ratings)
+    return Unexpected(ratings.error());
+  FunctionScale scale;
+  for (const store::FunctionActivity& activity : *activities) {
+    RatedActivity rated{activity.name, {}};
+    std::copy_if(ratings->begin(), ratings->end(), std::back_inserter(rated.ratings),
+                 [&](const store::FunctionRating& r) { return r.activity_id == activity.id; });
+    scale.activities.push_back(std::move(rated));
   }
-  if (latest.empty())
-    return summary;
-  double now_sum = 0;
-  double first_sum = 0;
-  for (const auto& [id, score] : latest) {
-    now_sum += score;
-    first_sum += first[id];
+  scale.summary = activities->empty()
+                      ? core::FunctionSummary{}
+                      : summarise_function(static_cast<int>(activities->size()), *ratings,
+                                           std::chrono::floor<std::chrono::days>(now_.local));
+  return scale;
+}
+
+core::Result<FunctionScale> PlanService::add_activity(std::string_view name) const {
+  if (name.empty()) {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      fmt::format("the activity has no name: name one activity you find hard, "
+                                  "up to {} characters",
+                                  kMaxActivityChars));
   }
-  const auto count = static_cast<double>(latest.size());
-  summary.score = now_sum / count;
-  summary.change = (now_sum - first_sum) / count;
-  return summary;
+  auto checked =
+      core::check_text(std::string(name), kMaxActivityChars, "activity's name", core::Lines::kOne);
+  if (!checked)
+    return Unexpected(checked.error());
+  if (auto added = store_.add_activity(*checked, now_.instant); !added)
+    return Unexpected(added.error());
+  return function_scale();
+}
+
+core::Result<FunctionScale> PlanService::rate(std::string_view name, int score) const {
+  if (score < kMinFunctionScore || score > kMaxFunctionScore) {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      fmt::format("the score {} is out of range: rate an activity {} (unable to "
+                                  "do it) to {} (as well as before the pain)",
+                                  score, kMinFunctionScore, kMaxFunctionScore));
+  }
+  if (auto rated = store_.rate(name, score, now_.instant, now_.utc_offset()); !rated)
+    return Unexpected(rated.error());
+  return function_scale();
+}
+
+core::Result<FunctionScale> PlanService::remove_activity(std::string_view name) const {
+  if (auto removed = store_.remove_activity(name, now_.instant); !removed)
+    return Unexpected(removed.error());
+  return function_scale();
 }
 
 core::Result<std::optional<core::PreviousEpisode>> PlanService::previous_episode() const {
@@ -225,70 +292,83 @@ core::Result<core::Progress> PlanService::progress(int days) const {
   return core::progress(*entries, today - std::chrono::days{days - 1}, today);
 }
 
-core::Result<core::Plan> PlanService::plan(std::optional<std::chrono::local_days> day) const {
-  const auto today = day.value_or(std::chrono::floor<std::chrono::days>(now_.local));
+core::Result<PlanService::Gathered> PlanService::gather(std::chrono::local_days last) const {
+  Gathered gathered;
   auto standing = screening_.standing();
   if (!standing)
     return Unexpected(standing.error());
-  auto entries = episode_entries(today);
+  gathered.level = standing->assessment.level;
+  auto entries = episode_entries(last);
   if (!entries)
     return Unexpected(entries.error());
+  gathered.entries = std::move(*entries);
   auto preferences = this->preferences();
   if (!preferences)
     return Unexpected(preferences.error());
-  auto function = function_summary(today);
-  if (!function)
-    return Unexpected(function.error());
+  gathered.preferences = std::move(*preferences);
+  auto activities = store_.activities();
+  if (!activities)
+    return Unexpected(activities.error());
+  gathered.activities = static_cast<int>(activities->size());
+  if (!activities->empty()) {
+    auto episode = current_episode();
+    if (!episode)
+      return Unexpected(episode.error());
+    auto ratings = store_.ratings(episode->start.value_or(core::Instant{}));
+    if (!ratings)
+      return Unexpected(ratings.error());
+    gathered.ratings = std::move(*ratings);
+  }
   auto previous = previous_episode();
   if (!previous)
     return Unexpected(previous.error());
-  core::PlanInput input{today,
-                        *entries,
-                        standing->assessment.level,
-                        std::move(*preferences),
-                        *function,
-                        std::move(*previous),
-                        std::nullopt};
-  // What `limber watch` saw yesterday, for the day being planned.
-  const std::chrono::days back = std::chrono::floor<std::chrono::days>(now_.local) - today;
-  if (back.count() == 0) {
+  gathered.previous = std::move(*previous);
+  // What `limber watch` saw yesterday, for today's plan.
+  const auto today = std::chrono::floor<std::chrono::days>(now_.local);
+  if (last >= today) {
     auto sitting = sitting_.summary();
     if (!sitting)
       return Unexpected(sitting.error());
     if (sitting->longest_yesterday) {
-      input.longest_sitting_yesterday =
+      gathered.longest_sitting_yesterday =
           std::chrono::round<std::chrono::minutes>(sitting->longest_yesterday->length());
     }
   }
+  return gathered;
+}
+
+core::Plan PlanService::plan_from(const Gathered& gathered, std::chrono::local_days day) const {
+  const auto today = std::chrono::floor<std::chrono::days>(now_.local);
+  core::PlanInput input{day,
+                        gathered.entries,
+                        gathered.level,
+                        gathered.preferences,
+                        gathered.activities == 0
+                            ? core::FunctionSummary{}
+                            : summarise_function(gathered.activities, gathered.ratings, day),
+                        gathered.previous,
+                        day == today ? gathered.longest_sitting_yesterday : std::nullopt};
   return core::plan_day(input, catalog_);
+}
+
+core::Result<core::Plan> PlanService::plan(std::optional<std::chrono::local_days> day) const {
+  const auto chosen = day.value_or(std::chrono::floor<std::chrono::days>(now_.local));
+  auto gathered = gather(chosen);
+  if (!gathered)
+    return Unexpected(gathered.error());
+  return plan_from(*gathered, chosen);
 }
 
 core::Result<std::vector<core::Plan>> PlanService::plans(std::chrono::local_days first,
                                                          int count) const {
   // The diary is read once, up to the last day: each day's plan ignores later entries.
   const auto last = first + std::chrono::days{std::max(count, 1) - 1};
-  auto standing = screening_.standing();
-  if (!standing)
-    return Unexpected(standing.error());
-  auto entries = episode_entries(last);
-  if (!entries)
-    return Unexpected(entries.error());
-  auto preferences = this->preferences();
-  if (!preferences)
-    return Unexpected(preferences.error());
-  auto function = function_summary(last);
-  if (!function)
-    return Unexpected(function.error());
-  auto previous = previous_episode();
-  if (!previous)
-    return Unexpected(previous.error());
+  auto gathered = gather(last);
+  if (!gathered)
+    return Unexpected(gathered.error());
   std::vector<core::Plan> plans;
-  for (auto day = first; day <= last; day += std::chrono::days{1}) {
-    const core::PlanInput input{day,          *entries,  standing->assessment.level,
-                                *preferences, *function, *previous,
-                                std::nullopt};
-    plans.push_back(core::plan_day(input, catalog_));
-  }
+  for (auto day = first; day <= last; day += std::chrono::days{1})
+    plans.push_back(plan_from(*gathered, day));
   return plans;
 }
 

@@ -24,6 +24,23 @@ struct EpisodeRange {
   int number = 1;                      // 1 for the first episode
 };
 
+// An activity of the functional scale with its ratings this episode, oldest first.
+struct RatedActivity {
+  std::string name;
+  std::vector<store::FunctionRating> ratings;
+};
+
+// The Patient-Specific Functional Scale as every shell shows it.
+struct FunctionScale {
+  std::vector<RatedActivity> activities;  // the current ones, oldest first
+  core::FunctionSummary summary;          // up to the end of today
+};
+
+// The scale's rules, one home for every shell.
+inline constexpr std::size_t kMaxActivityChars = 80;
+inline constexpr int kMinFunctionScore = 0;
+inline constexpr int kMaxFunctionScore = 10;
+
 class PlanService {
  public:
   PlanService(const store::Database& db, core::Now now, const core::Catalog& catalog,
@@ -53,6 +70,14 @@ class PlanService {
   core::Result<EpisodeRange> new_episode() const;
 
   core::Result<core::FunctionSummary> function_summary(std::chrono::local_days today) const;
+  core::Result<FunctionScale> function_scale() const;
+  // kInvalidInput for an empty name, one over kMaxActivityChars characters or of more than
+  // one line; the store refuses a fourth activity and a name used twice.
+  core::Result<FunctionScale> add_activity(std::string_view name) const;
+  // kInvalidInput for a score outside 0-10; kNotFound (suggesting the closest) for a name
+  // that is not a current activity.
+  core::Result<FunctionScale> rate(std::string_view name, int score) const;
+  core::Result<FunctionScale> remove_activity(std::string_view name) const;
   // The last `days` days of the current episode, today included.
   core::Result<core::Progress> progress(int days) const;
   [[nodiscard]] const store::PlanStore& store() const { return store_; }
@@ -63,6 +88,19 @@ class PlanService {
   core::Result<std::vector<core::Entry>> episode_entries(std::chrono::local_days day) const;
 
  private:
+  // What plan_day needs, read once for the days up to `last`.
+  struct Gathered {
+    core::Level level = core::Level::kSelfCare;
+    std::vector<core::Entry> entries;
+    core::PlanPreferences preferences;
+    int activities = 0;
+    std::vector<store::FunctionRating> ratings;
+    std::optional<core::PreviousEpisode> previous;
+    std::optional<std::chrono::minutes> longest_sitting_yesterday;  // for today only
+  };
+  core::Result<Gathered> gather(std::chrono::local_days last) const;
+  // The one way a day's input is made, for plan() and plans() alike.
+  core::Plan plan_from(const Gathered& gathered, std::chrono::local_days day) const;
   core::Result<std::optional<core::PreviousEpisode>> previous_episode() const;
 
   store::DiaryStore diary_;

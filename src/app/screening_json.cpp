@@ -26,4 +26,29 @@ nlohmann::json to_json(const store::Screening& screening) {
           {"corrects", screening.corrects ? nlohmann::json(*screening.corrects) : nullptr}};
 }
 
+std::string_view gate_name(Gate gate) {
+  switch (gate) {
+    case Gate::kNeedsScreen:
+      return "needs-check";
+    case Gate::kPaused:
+      return "paused";
+    case Gate::kOpen:
+      return "open";
+  }
+  return "needs-check";
+}
+
+nlohmann::json safety_json(const Standing& standing, std::string_view advice,
+                           std::string_view next) {
+  const auto& visit = standing.last_visit;
+  return {{"gate", std::string(gate_name(standing.gate()))},
+          {"level", std::string(core::to_string(standing.assessment.level))},
+          {"flags", to_json(std::span<const core::Flag>(standing.assessment.flags))},
+          {"advice", std::string(advice)},
+          {"next", std::string(next)},
+          {"plans_paused", standing.plans_paused()},
+          {"seen_clinician",
+           visit ? nlohmann::json(core::format_iso(visit->at, visit->utc_offset)) : nullptr}};
+}
+
 }  // namespace limber::app

@@ -64,12 +64,12 @@ Result<void> run_check(Session& session, const CheckOptions& options) {
   if (auto shown = disclaimer_once(screening, text); !shown)
     return shown;
 
-  std::string shown;  // the words shown, and "advice" in the JSON
+  SafetyText shown;  // the words shown, and "advice" and "next" in the JSON
   if (options.seen_clinician) {
     auto visit = screening.record_clinician_seen();
     if (!visit)
       return Unexpected(visit.error());
-    shown = fmt::format(
+    shown.advice = fmt::format(
         "Recorded: a clinician has seen you ({}). Earlier checks no longer pause your plans.\n"
         "Follow what the clinician told you. If anything changes, or a new symptom appears, "
         "run limber check again.",
@@ -105,19 +105,21 @@ Result<void> run_check(Session& session, const CheckOptions& options) {
   }
 
   if (outcome || standing.assessment.level != core::Level::kSelfCare) {
-    if (!shown.empty())
-      shown += "\n\n";
-    shown += safety_words(standing, outcome ? &outcome->screening : nullptr);
+    SafetyText words = safety_text(standing, outcome ? &outcome->screening : nullptr);
+    if (!shown.advice.empty())
+      shown.advice += "\n\n";
+    shown.advice += words.advice;
+    shown.next = std::move(words.next);
   }
   if (outcome && corrected) {
     // Never cleared silently: the correction says what it corrects, and that both are kept.
-    shown = fmt::format(
+    shown.advice = fmt::format(
         "Recorded as a correction of your check of {} (result: {}). Both checks "
         "stay in your history and your report.\n\n{}",
         short_time(core::to_local(corrected->at, corrected->utc_offset)),
-        core::to_string(corrected->level), shown);
+        core::to_string(corrected->level), shown.advice);
     if (corrected->level >= core::Level::kUrgent && standing.assessment.level < corrected->level) {
-      shown +=
+      shown.advice +=
           "\n\nIf any of the signs you first answered is real after all, do not wait: call "
           "emergency services (for example 911, 999 or 112).";
     }
@@ -127,7 +129,7 @@ Result<void> run_check(Session& session, const CheckOptions& options) {
     json["check"] = outcome ? app::to_json(outcome->screening) : nullptr;
     io.out << json.dump(2) << '\n';
   } else {
-    fmt::print(io.out, "{}\n", shown);
+    fmt::print(io.out, "{}\n", shown.shown());
   }
   return {};
 }

@@ -218,17 +218,7 @@ Result<void> show_preferences(Session& session, const core::PlanPreferences& pre
                               bool json) {
   std::ostream& out = session.io().out;
   if (json) {
-    auto list = [](const auto& items) {
-      auto array = nlohmann::json::array();
-      for (const auto& item : items)
-        array.push_back(core::to_string(item));
-      return array;
-    };
-    out << nlohmann::json{{"styles", list(preferences.styles)},
-                          {"weak", list(preferences.weak)},
-                          {"tight", list(preferences.tight)}}
-               .dump(2)
-        << '\n';
+    out << app::to_json(preferences).dump(2) << '\n';
     return {};
   }
   fmt::print(out, "Styles: {}\nWeak (to strengthen): {}\nTight (to relax): {}\n",
@@ -303,136 +293,109 @@ struct FunctionOptions {
   bool json = false;
 };
 
+// The CLI's words for the scale's usage; the rules (80 characters, 0-10) are app's.
+constexpr std::string_view kAddUsage =
+    "name one activity you find hard, up to 80 characters, in quotes: limber function add "
+    "\"put on socks\"";
+constexpr std::string_view kRateUsage =
+    "rate an activity 0 (unable to do it) to 10 (as well as before the pain): limber function "
+    "rate \"put on socks\" 4";
+
+// "put on socks: 3 → 5 → 6 (last rated Mon 23 Nov 19:02), +3 since the first rating"
+std::string rated_line(const app::RatedActivity& activity) {
+  if (activity.ratings.empty())
+    return fmt::format("{}: not rated yet", activity.name);
+  std::vector<std::string> steps;
+  steps.reserve(activity.ratings.size());
+  for (const store::FunctionRating& rating : activity.ratings)
+    steps.push_back(std::to_string(rating.score));
+  const store::FunctionRating& last = activity.ratings.back();
+  const int change = last.score - activity.ratings.front().score;
+  return fmt::format("{}: {} (last rated {}){}", activity.name, fmt::join(steps, " → "),
+                     short_time(core::to_local(last.at, last.utc_offset)),
+                     activity.ratings.size() < 2 ? std::string()
+                     : change == 0               ? std::string(", the same as at first")
+                                   : fmt::format(", {:+} since the first rating", change));
+}
+
+void print_function(std::ostream& out, const app::FunctionScale& scale) {
+  if (scale.activities.empty()) {
+    fmt::print(out,
+               "No activities yet. Name up to three things the pain makes hard:\n"
+               "  limber function add \"put on socks\"\n");
+    return;
+  }
+  fmt::print(out,
+             "Activities you find hard (Patient-Specific Functional Scale, Stratford et al.):\n");
+  for (const app::RatedActivity& activity : scale.activities)
+    fmt::print(out, "  - {}\n", rated_line(activity));
+  if (scale.summary.score) {
+    fmt::print(out,
+               "Score: {:.1f}/10 (change since the episode began: {:+.1f}; about 2 points is a "
+               "change that matters)\n",
+               *scale.summary.score, scale.summary.change.value_or(0.0));
+  }
+}
+
 Result<void> run_function(Session& session, const FunctionOptions& options) {
   auto plans = session.plans();
   if (!plans)
     return Unexpected(plans.error());
-  const store::PlanStore& store = (*plans)->store();
-  const core::Now& now = session.now();
+  const app::PlanService& service = **plans;
   std::ostream& out = session.io().out;
+  Result<app::FunctionScale> scale;
   if (options.action == "add") {
-    if (options.words.size() != 1 || options.words[0].empty()) {
-      return fail(ErrorCode::kInvalidInput,
-                  "name one activity you find hard, up to 80 characters, in quotes: limber "
-                  "function add \"put on socks\"");
-    }
+    if (options.words.size() != 1 || options.words[0].empty())
+      return fail(ErrorCode::kInvalidInput, std::string(kAddUsage));
     if (auto typed = check_typed_text(options.words[0], "the activity"); !typed)
       return typed;
-    if (auto name = core::check_text(options.words[0], 80, "activity's name", core::Lines::kOne);
-        !name)
-      return Unexpected(name.error());
-    auto added = store.add_activity(options.words[0], now.instant);
-    if (!added)
-      return Unexpected(added.error());
-    fmt::print(out,
-               "Added \"{}\". Rate it now, 0 (unable) to 10 (as before the pain): limber "
-               "function rate \"{}\" N\n",
-               added->name, added->name);
-    return {};
-  }
-  if (options.action == "remove") {
+    scale = service.add_activity(options.words[0]);
+    if (scale && !options.json) {
+      fmt::print(out,
+                 "Added \"{}\". Rate it now, 0 (unable) to 10 (as before the pain): limber "
+                 "function rate \"{}\" N\n",
+                 options.words[0], options.words[0]);
+      return {};
+    }
+  } else if (options.action == "remove") {
     if (options.words.size() != 1) {
       return fail(ErrorCode::kInvalidInput,
                   "name the activity to remove: limber function remove \"put on socks\"");
     }
-    if (auto removed = store.remove_activity(options.words[0], now.instant); !removed)
-      return removed;
-    fmt::print(out, "Removed \"{}\"; its ratings stay in your diary's history.\n",
-               options.words[0]);
-    return {};
-  }
-  if (options.action == "rate") {
+    scale = service.remove_activity(options.words[0]);
+    if (scale && !options.json) {
+      fmt::print(out, "Removed \"{}\"; its ratings stay in your diary's history.\n",
+                 options.words[0]);
+      return {};
+    }
+  } else if (options.action == "rate") {
     int score = -1;
+    bool number = false;
     if (options.words.size() == 2) {
       const std::string& text = options.words[1];
       const auto [ptr, ec] = std::from_chars(text.data(), text.data() + text.size(), score);
-      if (ec != std::errc() || ptr != text.data() + text.size())
-        score = -1;
+      number = ec == std::errc() && ptr == text.data() + text.size();
     }
-    if (options.words.size() != 2 || score < 0 || score > 10) {
-      return fail(ErrorCode::kInvalidInput,
-                  "rate an activity 0 (unable to do it) to 10 (as well as before the pain): limber "
-                  "function rate \"put on socks\" 4");
-    }
-    auto rated = store.rate(options.words[0], score, now.instant, now.utc_offset());
-    if (!rated)
-      return Unexpected(rated.error());
-  } else if (options.action != "list") {
+    if (!number)
+      return fail(ErrorCode::kInvalidInput, std::string(kRateUsage));
+    scale = service.rate(options.words[0], score);
+  } else if (options.action == "list") {
+    scale = service.function_scale();
+  } else {
     return fail(ErrorCode::kInvalidInput,
                 fmt::format("unknown action '{}': use add, rate, remove or list", options.action));
   }
-  auto activities = store.activities();
-  if (!activities)
-    return Unexpected(activities.error());
-  auto summary = (*plans)->function_summary(std::chrono::floor<std::chrono::days>(now.local));
-  if (!summary)
-    return Unexpected(summary.error());
-  // Each activity's ratings this episode, oldest first (issue #12: ratings were shown
-  // nowhere after they were given).
-  auto episode = (*plans)->current_episode();
-  if (!episode)
-    return Unexpected(episode.error());
-  auto ratings = store.ratings(episode->start.value_or(core::Instant{}));
-  if (!ratings)
-    return Unexpected(ratings.error());
-  const auto rated = [&](std::int64_t id) {
-    std::vector<store::FunctionRating> out_ratings;
-    for (const store::FunctionRating& rating : *ratings) {
-      if (rating.activity_id == id)
-        out_ratings.push_back(rating);
-    }
-    return out_ratings;
-  };
+  if (!scale) {
+    if (scale.error().code == ErrorCode::kInvalidInput && options.action == "rate")
+      return fail(ErrorCode::kInvalidInput, fmt::format("{}: limber function rate \"{}\" 4",
+                                                        scale.error().message, options.words[0]));
+    return Unexpected(scale.error());
+  }
   if (options.json) {
-    nlohmann::json list = nlohmann::json::array();
-    nlohmann::json each = nlohmann::json::array();
-    for (const auto& activity : *activities) {
-      list.push_back(activity.name);
-      nlohmann::json scores = nlohmann::json::array();
-      for (const store::FunctionRating& rating : rated(activity.id)) {
-        scores.push_back(
-            {{"at", core::format_iso(rating.at, rating.utc_offset)}, {"score", rating.score}});
-      }
-      each.push_back({{"name", activity.name}, {"ratings", std::move(scores)}});
-    }
-    out << nlohmann::json{{"activities", list},
-                          {"ratings", std::move(each)},
-                          {"score", summary->score ? nlohmann::json(*summary->score) : nullptr},
-                          {"change", summary->change ? nlohmann::json(*summary->change) : nullptr}}
-               .dump(2)
-        << '\n';
+    out << app::to_json(*scale).dump(2) << '\n';
     return {};
   }
-  if (activities->empty()) {
-    fmt::print(out,
-               "No activities yet. Name up to three things the pain makes hard:\n"
-               "  limber function add \"put on socks\"\n");
-    return {};
-  }
-  fmt::print(out,
-             "Activities you find hard (Patient-Specific Functional Scale, Stratford et al.):\n");
-  for (const auto& activity : *activities) {
-    const auto scores = rated(activity.id);
-    if (scores.empty()) {
-      fmt::print(out, "  - {}: not rated yet\n", activity.name);
-      continue;
-    }
-    std::vector<std::string> steps;
-    for (const store::FunctionRating& rating : scores)
-      steps.push_back(std::to_string(rating.score));
-    const int change = scores.back().score - scores.front().score;
-    fmt::print(out, "  - {}: {} (last rated {}){}\n", activity.name, fmt::join(steps, " → "),
-               short_time(core::to_local(scores.back().at, scores.back().utc_offset)),
-               scores.size() < 2 ? std::string()
-               : change == 0     ? std::string(", the same as at first")
-                                 : fmt::format(", {:+} since the first rating", change));
-  }
-  if (summary->score) {
-    fmt::print(out,
-               "Score: {:.1f}/10 (change since the episode began: {:+.1f}; about 2 points is a "
-               "change that matters)\n",
-               *summary->score, summary->change.value_or(0.0));
-  }
+  print_function(out, *scale);
   return {};
 }
 
@@ -444,14 +407,7 @@ Result<void> run_episode(Session& session, bool start_new, bool json) {
   if (!episode)
     return Unexpected(episode.error());
   if (json) {
-    session.io().out << nlohmann::json{{"number", episode->number},
-                                       {"started", episode->start
-                                                       ? nlohmann::json(core::format_iso(
-                                                             *episode->start,
-                                                             app::utc_offset_at(*episode->start)))
-                                                       : nullptr}}
-                            .dump(2)
-                     << '\n';
+    session.io().out << app::to_json(*episode).dump(2) << '\n';
     return {};
   }
   if (start_new) {

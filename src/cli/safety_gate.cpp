@@ -46,10 +46,10 @@ core::Result<GateResult> pass_safety_gate(Session& session, bool json) {
     return core::Unexpected(shown.error());
   }
 
-  const std::string words = safety_words(*standing, nullptr);
+  const SafetyText words = safety_text(*standing, nullptr);
   GateResult result{!standing->plans_paused(), safety_json(*standing, words)};
   if (!json && (just_checked || standing->assessment.level != core::Level::kSelfCare)) {
-    fmt::print(io.out, "{}\n\n", words);
+    fmt::print(io.out, "{}\n\n", words.shown());
   }
   return result;
 }

@@ -24,42 +24,42 @@ bool earlier_signs_count(const app::Standing& standing, const store::Screening& 
 
 }  // namespace
 
-std::string safety_words(const app::Standing& standing, const store::Screening* this_check) {
-  std::string words = core::advice(standing.assessment);
+std::string SafetyText::shown() const {
+  if (next.empty())
+    return advice;
+  return advice + "\n\n" + next;
+}
+
+SafetyText safety_text(const app::Standing& standing, const store::Screening* this_check) {
+  SafetyText text{core::advice(standing.assessment), {}};
   if (this_check != nullptr && earlier_signs_count(standing, *this_check)) {
-    words +=
+    text.advice +=
         "\nSome of these signs come from an earlier check. They count until a clinician has "
         "seen you.";
   }
   switch (standing.assessment.level) {
     case core::Level::kEmergency:
     case core::Level::kUrgent:
-      words +=
-          "\n\nlimber's exercise plans are paused. When a clinician has seen you, record it: "
+      text.next =
+          "limber's exercise plans are paused. When a clinician has seen you, record it: "
           "limber check --seen-clinician";
       if (this_check != nullptr) {
-        words +=
+        text.next +=
             "\nIf you pressed the wrong answer, take the check again as a correction: limber "
             "check --correct (both checks are kept).";
       }
       break;
     case core::Level::kSeeClinician:
-      words += "\n\nAfter the visit, record it: limber check --seen-clinician";
+      text.next = "After the visit, record it: limber check --seen-clinician";
       break;
     case core::Level::kSelfCare:
       break;
   }
-  return words;
+  return text;
 }
 
-nlohmann::json safety_json(const app::Standing& standing, std::string_view words) {
-  const auto& visit = standing.last_visit;
-  return {{"level", std::string(core::to_string(standing.assessment.level))},
-          {"flags", app::to_json(std::span<const core::Flag>(standing.assessment.flags))},
-          {"advice", std::string(words)},
-          {"plans_paused", standing.plans_paused()},
-          {"seen_clinician",
-           visit ? nlohmann::json(core::format_iso(visit->at, visit->utc_offset)) : nullptr}};
+nlohmann::json safety_json(const app::Standing& standing, const SafetyText& text) {
+  return app::safety_json(standing, text.advice, text.next);
 }
 
 }  // namespace limber::cli

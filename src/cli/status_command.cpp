@@ -29,7 +29,7 @@ core::Result<void> run_status(Session& session, bool json) {
     return core::Unexpected(standing.error());
   const bool safety_matters =
       standing->screened && standing->assessment.level != core::Level::kSelfCare;
-  const std::string safety_text = safety_matters ? safety_words(*standing, nullptr) : "";
+  const SafetyText safety = safety_matters ? safety_text(*standing, nullptr) : SafetyText{};
 
   auto diary = session.diary();
   if (!diary)
@@ -57,7 +57,7 @@ core::Result<void> run_status(Session& session, bool json) {
       trend.push_back({{"pain_mean", day.pain_mean ? nlohmann::json(*day.pain_mean) : nullptr},
                        {"walk_minutes", day.walk_minutes}});
     }
-    out << nlohmann::json{{"safety", standing->screened ? safety_json(*standing, safety_text)
+    out << nlohmann::json{{"safety", standing->screened ? safety_json(*standing, safety)
                                                         : nlohmann::json(nullptr)},
                           {"latest_pain", *latest ? app::to_json(**latest) : nullptr},
                           {"today",
@@ -72,7 +72,7 @@ core::Result<void> run_status(Session& session, bool json) {
 
   fmt::print(out, "limber · {}\n\n", day_heading(session.now().local));
   if (safety_matters)
-    fmt::print(out, "{}\n\n", safety_text);
+    fmt::print(out, "{}\n\n", safety.shown());
   else if (!standing->screened)
     fmt::print(out, "No safety check yet. Before your first plan, run: limber check\n\n");
   if (!*latest) {

@@ -48,18 +48,6 @@ Reply ok(json body, int status = 200) {
   return {status, std::move(body)};
 }
 
-std::string_view gate_name(app::Gate gate) {
-  switch (gate) {
-    case app::Gate::kNeedsScreen:
-      return "needs-check";
-    case app::Gate::kPaused:
-      return "paused";
-    case app::Gate::kOpen:
-      return "open";
-  }
-  return "needs-check";
-}
-
 // The standing result for the page: the core's advice, then what it means here.
 // {"gate", "level", "flags", "advice", "next", "plans_paused", "seen_clinician"}
 json safety_json(const app::Standing& standing) {
@@ -86,27 +74,7 @@ json safety_json(const app::Standing& standing) {
         break;
     }
   }
-  const auto& visit = standing.last_visit;
-  return {{"gate", gate_name(standing.gate())},
-          {"level", core::to_string(standing.assessment.level)},
-          {"flags", app::to_json(std::span<const core::Flag>(standing.assessment.flags))},
-          {"advice", advice},
-          {"next", next},
-          {"plans_paused", standing.plans_paused()},
-          {"seen_clinician",
-           visit ? json(core::format_iso(visit->at, visit->utc_offset)) : json(nullptr)}};
-}
-
-json preferences_json(const core::PlanPreferences& preferences) {
-  auto list = [](const auto& items) {
-    auto array = json::array();
-    for (const auto& item : items)
-      array.push_back(core::to_string(item));
-    return array;
-  };
-  return {{"styles", list(preferences.styles)},
-          {"weak", list(preferences.weak)},
-          {"tight", list(preferences.tight)}};
+  return app::safety_json(standing, advice, next);
 }
 
 template <class Ids>
@@ -115,23 +83,6 @@ json id_array(const Ids& ids) {
   for (const auto& id : ids)
     array.push_back(id);
   return array;
-}
-
-core::Result<json> function_json(const Services& services) {
-  auto activities = services.plans.store().activities();
-  if (!activities)
-    return core::Unexpected(activities.error());
-  auto summary =
-      services.plans.function_summary(std::chrono::floor<std::chrono::days>(services.now.local));
-  if (!summary)
-    return core::Unexpected(summary.error());
-  auto names = json::array();
-  for (const auto& activity : *activities)
-    names.push_back(activity.name);
-  return json{{"activities", names},
-              {"max_activities", store::kMaxFunctionActivities},
-              {"score", summary->score ? json(*summary->score) : json(nullptr)},
-              {"change", summary->change ? json(*summary->change) : json(nullptr)}};
 }
 
 }  // namespace
@@ -453,7 +404,7 @@ Reply Api::preferences(const core::Now& now) const {
   auto preferences = services.plans.preferences();
   if (!preferences)
     return error_reply(preferences.error());
-  return ok(preferences_json(*preferences));
+  return ok(app::to_json(*preferences));
 }
 
 Reply Api::set_preferences(const core::Now& now, std::string_view body) const {
@@ -467,7 +418,7 @@ Reply Api::set_preferences(const core::Now& now, std::string_view body) const {
   auto preferences = services.plans.set_preferences(change->styles, change->weak, change->tight);
   if (!preferences)
     return error_reply(preferences.error());
-  return ok(preferences_json(*preferences));
+  return ok(app::to_json(*preferences));
 }
 
 Reply Api::exercises(std::optional<std::string_view> style,
@@ -557,34 +508,26 @@ Reply Api::session(const core::Now& now) const {
 
 Reply Api::function(const core::Now& now) const {
   const Services services(db_, catalog_, now);
-  auto out = function_json(services);
-  if (!out)
-    return error_reply(out.error());
-  return ok(std::move(*out));
+  auto scale = services.plans.function_scale();
+  if (!scale)
+    return error_reply(scale.error());
+  return ok(app::to_json(*scale));
 }
 
 Reply Api::add_activity(const core::Now& now, std::string_view body) const {
   auto object = parse_object(body, R"({"name": "put on socks"})");
   if (!object)
     return error_reply(object.error());
-  if (object->size() != 1 || !object->contains("name") || !object->at("name").is_string() ||
-      object->at("name").get<std::string>().empty()) {
+  if (object->size() != 1 || !object->contains("name") || !object->at("name").is_string()) {
     return error_reply({core::ErrorCode::kInvalidInput,
                         "name one activity you find hard, up to 80 characters: {\"name\": \"put "
                         "on socks\"}"});
   }
-  auto name =
-      core::check_text(object->at("name").get<std::string>(), 80, "name", core::Lines::kOne);
-  if (!name)
-    return error_reply(name.error());
   const Services services(db_, catalog_, now);
-  auto added = services.plans.store().add_activity(*name, now.instant);
-  if (!added)
-    return error_reply(added.error());
-  auto out = function_json(services);
-  if (!out)
-    return error_reply(out.error());
-  return ok(std::move(*out), 201);
+  auto scale = services.plans.add_activity(object->at("name").get<std::string>());
+  if (!scale)
+    return error_reply(scale.error());
+  return ok(app::to_json(*scale), 201);
 }
 
 Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
@@ -593,32 +536,26 @@ Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
     return error_reply(object.error());
   const json& o = *object;
   if (o.size() != 2 || !o.contains("name") || !o.at("name").is_string() || !o.contains("score") ||
-      !o.at("score").is_number_integer() || o.at("score").get<std::int64_t>() < 0 ||
-      o.at("score").get<std::int64_t>() > 10) {
+      !o.at("score").is_number_integer() || o.at("score").get<std::int64_t>() < -1000 ||
+      o.at("score").get<std::int64_t>() > 1000) {
     return error_reply({core::ErrorCode::kInvalidInput,
                         "rate an activity 0 (unable to do it) to 10 (as well as before the "
                         "pain): {\"name\": \"put on socks\", \"score\": 4}"});
   }
   const Services services(db_, catalog_, now);
-  auto rated = services.plans.store().rate(o.at("name").get<std::string>(),
-                                           static_cast<int>(o.at("score").get<std::int64_t>()),
-                                           now.instant, now.utc_offset());
-  if (!rated)
-    return error_reply(rated.error());
-  auto out = function_json(services);
-  if (!out)
-    return error_reply(out.error());
-  return ok(std::move(*out), 201);
+  auto scale = services.plans.rate(o.at("name").get<std::string>(),
+                                   static_cast<int>(o.at("score").get<std::int64_t>()));
+  if (!scale)
+    return error_reply(scale.error());
+  return ok(app::to_json(*scale), 201);
 }
 
 Reply Api::remove_activity(const core::Now& now, std::string_view name) const {
   const Services services(db_, catalog_, now);
-  if (auto removed = services.plans.store().remove_activity(name, now.instant); !removed)
-    return error_reply(removed.error());
-  auto out = function_json(services);
-  if (!out)
-    return error_reply(out.error());
-  return ok(std::move(*out));
+  auto scale = services.plans.remove_activity(name);
+  if (!scale)
+    return error_reply(scale.error());
+  return ok(app::to_json(*scale));
 }
 
 Reply Api::episode(const core::Now& now) const {
@@ -626,10 +563,7 @@ Reply Api::episode(const core::Now& now) const {
   auto episode = services.plans.current_episode();
   if (!episode)
     return error_reply(episode.error());
-  return ok({{"number", episode->number},
-             {"started", episode->start ? json(core::format_iso(
-                                              *episode->start, app::utc_offset_at(*episode->start)))
-                                        : json(nullptr)}});
+  return ok(app::to_json(*episode));
 }
 
 Reply Api::new_episode(const core::Now& now, std::string_view body) const {
@@ -644,11 +578,7 @@ Reply Api::new_episode(const core::Now& now, std::string_view body) const {
   auto episode = services.plans.new_episode();
   if (!episode)
     return error_reply(episode.error());
-  return ok({{"number", episode->number},
-             {"started", episode->start ? json(core::format_iso(
-                                              *episode->start, app::utc_offset_at(*episode->start)))
-                                        : json(nullptr)}},
-            201);
+  return ok(app::to_json(*episode), 201);
 }
 
 }  // namespace limber::server

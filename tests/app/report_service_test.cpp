@@ -107,11 +107,23 @@ TEST_F(ReportServiceTest, TheReportHoldsTheChecksTheMusclesAndTheSitting) {
   EXPECT_EQ(report->activity.back().sat, hours{1});
 }
 
+// Issue #13 finding 7: plans() gathered its inputs apart from plan(day) and never saw
+// yesterday's sitting, so the calendar and the report could show another plan than
+// `limber today`. Yesterday's long sitting and today's ratings are in both now.
 TEST_F(ReportServiceTest, TheWeeksPlansReadAtOnceMatchEachDaysPlan) {
   add_pain(kNoon - days{6}, 8, core::Mobility::kLie);
   add_pain(kNoon - days{3}, 6, core::Mobility::kStand);
   add_pain(kNoon - hours{2}, 4, core::Mobility::kWalk);
   ASSERT_TRUE(screening_.screen(std::vector<core::Answer>{{core::Flag::kFever, false}}));
+  ASSERT_TRUE(store::SittingStore(db_).add_bout(
+      {kNoon - days{1} - hours{4}, kNoon - days{1} - hours{2}, 1}, std::chrono::seconds{0}));
+  ASSERT_TRUE(plans_.add_activity("put on socks"));
+  ASSERT_TRUE(plans_.rate("put on socks", 2));
+  const auto today_plan = plans_.plan();
+  ASSERT_TRUE(today_plan.has_value());
+  ASSERT_TRUE(std::any_of(today_plan->keep_moving.begin(), today_plan->keep_moving.end(),
+                          [](const std::string& line) { return line.starts_with("You sat 120"); }))
+      << "yesterday's two hours of sitting shape today's plan";
   const auto week = plans_.plans(today(), 7);
   ASSERT_TRUE(week.has_value()) << week.error().message;
   ASSERT_EQ(week->size(), 7U);
@@ -141,6 +153,7 @@ TEST_F(ReportServiceTest, TheWeeksPlansReadAtOnceMatchEachDaysPlan) {
     ASSERT_FALSE(one->exercises.empty());
     EXPECT_EQ(described(from_week), described(*one));
     EXPECT_EQ(from_week.notices, one->notices);
+    EXPECT_EQ(from_week.keep_moving, one->keep_moving);
   }
   const auto calendar = service_.calendar(core::EventTimes{});
   ASSERT_TRUE(calendar.has_value());

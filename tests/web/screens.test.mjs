@@ -44,6 +44,8 @@ function elevenDays(home) {
   cli(home, 'log', '2', 'lower-back', '--mobility', 'move', '--at', day(11, '08:00'));
   cli(home, 'function', 'add', 'put on socks');
   cli(home, 'function', 'rate', 'put on socks', '3');
+  cli(home, 'function', 'rate', 'put on socks', '5');
+  cli(home, 'function', 'add', 'sit through a film');
 }
 
 before(async () => {
@@ -150,6 +152,22 @@ test('the walking chart\'s session marks match the legend and clear the bars', {
   assert.ok(highestBar >= lowestMark, `the tallest bar (top ${highestBar}) stays below the marks (bottom ${lowestMark})`);
   await chart.scrollIntoViewIfNeeded();
   await shot(page, 'screens-progress-412');
+  assert.deepEqual(page.problems, []);
+  await page.close();
+});
+
+// Issue #12, item 9: the ratings were shown nowhere after they were given.
+test('each activity shows its ratings and their trend, as limber function list does', {timeout: 120000}, async () => {
+  const page = await newPage(context);
+  await page.goto(`${limber.base}#/progress`);
+  const socks = page.locator('.activity', {hasText: 'put on socks'});
+  await socks.waitFor();
+  assert.match(await socks.locator('.activity-ratings').innerText(), /^3 → 5, \+2 since the first rating \(last rated .+\)$/);
+  assert.equal(await page.locator('.activity', {hasText: 'sit through a film'}).locator('.activity-ratings').innerText(), 'Not rated yet');
+  const terminal = cli(limber.home, 'function', 'list');
+  assert.match(terminal, /put on socks: 3 → 5 \(last rated .+\), \+2 since the first rating/);
+  await socks.scrollIntoViewIfNeeded();
+  await shot(page, 'screens-function-412');
   assert.deepEqual(page.problems, []);
   await page.close();
 });

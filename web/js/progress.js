@@ -63,6 +63,19 @@ function sittingSection(sitting) {
     h('h2', {id: 'sitting-heading'}, 'Sitting and breaks'), content);
 }
 
+// "2 → 5 → 6, +4 since the first rating (last rated Thu 26 Nov)": each activity's ratings
+// this episode, as `limber function list` shows them (issue #12).
+function ratingsText(ratings) {
+  if (!ratings.length) return 'Not rated yet';
+  const scores = ratings.map((rating) => rating.score).join(' → ');
+  const change = ratings[ratings.length - 1].score - ratings[0].score;
+  const trend = ratings.length < 2 ? '' : change === 0 ? ', the same as at first'
+    : `, ${change > 0 ? '+' : ''}${change} since the first rating`;
+  const last = new Date(ratings[ratings.length - 1].at.slice(0, 10) + 'T12:00:00Z');
+  const day = last.toLocaleDateString(undefined, {weekday: 'short', day: 'numeric', month: 'short', timeZone: 'UTC'});
+  return `${scores}${trend} (last rated ${day})`;
+}
+
 function functionSection(data, rerender) {
   const fn = data.function;
   const nameId = uid('activity');
@@ -74,11 +87,13 @@ function functionSection(data, rerender) {
   };
   const items = fn.activities.map((activity) => {
     const scoreId = uid('score');
+    const rated = (fn.ratings.find((each) => each.name === activity) || {ratings: []}).ratings;
     const score = h('select', {id: scoreId},
       h('option', {value: ''}, 'Rate…'),
       Array.from({length: 11}, (_, i) => h('option', {value: i}, `${i}${i === 0 ? ' (unable)' : i === 10 ? ' (as before)' : ''}`)));
     return h('li', {class: 'activity'},
       h('span', {class: 'activity-name'}, activity),
+      h('span', {class: 'activity-ratings'}, ratingsText(rated)),
       h('label', {for: scoreId, class: 'sr-only'}, `How well can you ${activity} now?`),
       score,
       h('button', {type: 'button', class: 'button', onclick: async () => {
