@@ -75,8 +75,9 @@ core::Result<store::DiaryFileFacts> backup_diary(const store::Database& db,
   if (!facts) {
     return core::fail(facts.error().code,
                       fmt::format("the copy {} did not check out ({}): the diary itself may be "
-                                  "damaged; run 'limber doctor'",
-                                  to.string(), facts.error().message));
+                                  "damaged",
+                                  to.string(), facts.error().message),
+                      core::Remedy::kCheckDiary);
   }
   return facts;
 }

@@ -14,10 +14,10 @@ using core::Unexpected;
 
 namespace {
 
-// "entry #4 is a walk: --pain does not apply to it"
+// "entry #4 is a walk entry: it has no pain score"
 Unexpected does_not_apply(const Entry& entry, std::string_view field) {
   return fail(ErrorCode::kInvalidInput,
-              fmt::format("entry #{} is a {} entry: {} does not apply to it", entry.id,
+              fmt::format("entry #{} is a {} entry: it has no {}", entry.id,
                           core::to_string(entry.kind()), field));
 }
 
@@ -31,9 +31,7 @@ core::Result<void> apply(Entry& entry, const EntryEdit& edit) {
   auto* walk = std::get_if<core::WalkRecord>(&entry.detail);
   if (edit.pain || edit.regions || edit.mobility) {
     if (pain == nullptr) {
-      return does_not_apply(entry, edit.pain      ? "--pain"
-                                   : edit.regions ? "--regions"
-                                                  : "--mobility");
+      return does_not_apply(entry, edit.pain ? "pain score" : edit.regions ? "places" : "mobility");
     }
     if (edit.pain)
       pain->pain = *edit.pain;
@@ -44,7 +42,7 @@ core::Result<void> apply(Entry& entry, const EntryEdit& edit) {
   }
   if (edit.relief || edit.name) {
     if (relief == nullptr)
-      return does_not_apply(entry, edit.relief ? "--relief" : "--name");
+      return does_not_apply(entry, edit.relief ? "kind of relief" : "name");
     if (edit.relief)
       relief->kind = *edit.relief;
     if (edit.name)
@@ -52,7 +50,7 @@ core::Result<void> apply(Entry& entry, const EntryEdit& edit) {
   }
   if (edit.minutes) {
     if (walk == nullptr)
-      return does_not_apply(entry, "--minutes");
+      return does_not_apply(entry, "minutes");
     walk->minutes = *edit.minutes;
   }
   return {};
@@ -74,7 +72,7 @@ core::Result<Entry> DiaryService::log(Entry entry) const {
 core::Result<std::vector<Entry>> DiaryService::recent(int days) const {
   if (days < 1 || days > kMaxHistoryDays) {
     return fail(ErrorCode::kInvalidInput,
-                fmt::format("--days {} is out of range: use 1 to {}", days, kMaxHistoryDays));
+                fmt::format("{} days is out of range: use 1 to {}", days, kMaxHistoryDays));
   }
   const auto today = std::chrono::floor<std::chrono::days>(now_.local);
   const core::Instant since = from_local(today - std::chrono::days{days - 1});

@@ -283,7 +283,7 @@ core::Result<std::optional<core::PreviousEpisode>> PlanService::previous_episode
 core::Result<core::Progress> PlanService::progress(int days) const {
   if (days < 1 || days > 3660) {
     return core::fail(core::ErrorCode::kInvalidInput,
-                      fmt::format("--days {} is out of range: use 1 to 3660", days));
+                      fmt::format("{} days is out of range: use 1 to 3660", days));
   }
   const auto today = std::chrono::floor<std::chrono::days>(now_.local);
   auto entries = episode_entries(today);

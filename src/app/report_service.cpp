@@ -31,17 +31,17 @@ core::Result<core::Error> ReportService::nothing_between(local_days from, local_
     return Unexpected(all.error());
   if (all->empty()) {
     return core::Error{ErrorCode::kNotFound,
-                       "the diary is empty, so there is nothing to report yet. Log how you are "
-                       "first: limber log 5 lower-back"};
+                       "the diary is empty, so there is nothing to report yet.",
+                       core::Remedy::kLogFirst};
   }
   const auto first = floor<days>(all->front().local_time());
   const auto last = floor<days>(all->back().local_time());
   return core::Error{
       ErrorCode::kNotFound,
-      fmt::format("the diary holds nothing from {} to {}; its entries run from {} to {}: choose "
-                  "days in that span with --from and --to",
+      fmt::format("the diary holds nothing from {} to {}; its entries run from {} to {}",
                   core::report_day(from), core::report_day(to), core::report_day(first),
-                  core::report_day(last))};
+                  core::report_day(last)),
+      core::Remedy::kChooseDays};
 }
 
 core::Result<ReportPeriod> ReportService::period(std::optional<local_days> from,
@@ -194,7 +194,8 @@ core::Result<core::FhirDocument> ReportService::fhir(
   if (document.counts.pain_ratings == 0 && document.counts.checks == 0) {
     return core::fail(ErrorCode::kNotFound,
                       "the diary holds no pain rating and no check yet, so there is nothing to "
-                      "export as FHIR. Log how you are first: limber log 5 lower-back");
+                      "export as FHIR.",
+                      core::Remedy::kLogFirst);
   }
   return document;
 }

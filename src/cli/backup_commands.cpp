@@ -8,6 +8,7 @@
 
 #include "app/backup.h"
 #include "cli/command.h"
+#include "cli/remedy_text.h"
 
 namespace limber::cli {
 namespace {
@@ -77,7 +78,7 @@ Result<void> run_restore(Session& session, const std::string& file) {
   // Checked before the diary is even opened: a wrong file changes nothing.
   if (auto facts = store::check_diary_file(file); !facts) {
     return core::fail(facts.error().code,
-                      fmt::format("{}; nothing was changed", facts.error().message));
+                      fmt::format("{}; nothing was changed", explain(facts.error())));
   }
   auto db = session.database();
   if (!db)

@@ -11,6 +11,7 @@
 #include "app/builtin_catalog.h"
 #include "app/local_time.h"
 #include "cli/command.h"
+#include "cli/remedy_text.h"
 #include "core/suggest.h"
 
 namespace limber::cli {
@@ -115,7 +116,7 @@ core::Result<const store::Database*> Session::database() {
   if (daily && !db_->read_only()) {
     if (auto copied = app::make_daily_copy(*db_, backups, today); !copied) {
       fmt::print(invocation_.io.err, "limber: today's backup copy was not made: {}\n",
-                 copied.error().message);
+                 explain(copied.error()));
     }
   }
   return &*db_;
@@ -241,7 +242,7 @@ int run(const Invocation& invocation, CommandSet commands) {
       auto result = action(session);
       session.tell_unreadable();
       if (!result) {
-        fmt::print(io.err, "limber: {}\n", result.error().message);
+        fmt::print(io.err, "limber: {}\n", explain(result.error()));
         return exit_code(result.error().code);
       }
       return kExitOk;

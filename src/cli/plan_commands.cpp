@@ -117,8 +117,12 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
   if (!plan.flare_advice.empty()) {
     lines.emplace_back();
     lines.emplace_back("After a flare, for two days");
-    for (const std::string& advice : plan.flare_advice)
-      add("  · ", advice);
+    // A screenful (issue #12): the first piece of advice and the last (when to check
+    // again) always; the rest with --full.
+    for (std::size_t i = 0; i < plan.flare_advice.size(); ++i) {
+      if (full || i == 0 || i + 1 == plan.flare_advice.size())
+        add("  · ", plan.flare_advice[i]);
+    }
   }
   lines.emplace_back();
   lines.emplace_back("Keep moving");

@@ -5,6 +5,7 @@
 #include "app/files.h"
 #include "app/report_service.h"
 #include "cli/command.h"
+#include "cli/remedy_text.h"
 #include "cli/safety_gate.h"
 #include "cli/typed_text.h"
 #include "core/ics.h"
@@ -153,7 +154,7 @@ Result<void> run_import(Session& session, const std::string& file) {
   auto summary = (*diary)->import_csv(*text, **catalog);
   if (!summary) {
     return core::fail(summary.error().code,
-                      fmt::format("{}: {}; nothing was imported", file, summary.error().message));
+                      fmt::format("{}: {}; nothing was imported", file, explain(summary.error())));
   }
   fmt::print(session.io().out, "Imported {} entr{} from {}", summary->added,
              summary->added == 1 ? "y" : "ies", file);

@@ -258,8 +258,8 @@ Result<const Exercise*> Catalog::get(std::string_view id) const {
   for (const Exercise& exercise : exercises_)
     ids.push_back(exercise.id);
   return fail(ErrorCode::kNotFound,
-              fmt::format("there is no exercise '{}'.{} 'limber exercises' lists them all", id,
-                          did_you_mean(id, ids)));
+              fmt::format("there is no exercise '{}'.{}", id, did_you_mean(id, ids)),
+              Remedy::kListExercises);
 }
 
 }  // namespace limber::core

@@ -10,6 +10,8 @@
 
 #include <tl/expected.hpp>
 
+#include "core/remedy.h"
+
 namespace limber::core {
 
 // What kind of failure, so each shell can map it to an exit code or an HTTP status in
@@ -26,10 +28,17 @@ enum class ErrorCode {
   kPaused,        // a standing safety result pauses exercise: nothing was started
 };
 
-// One line, for a person: what was wrong and how to fix it.
+// One line, for a person: what was wrong and how to fix it. Where the fix is done in a
+// shell's own terms (a command, a page), the message says what was wrong and `remedy`
+// names the fix, for the shell to phrase (core/remedy.h).
 struct Error {
+  Error() = default;
+  Error(ErrorCode error_code, std::string what, Remedy fix = Remedy::kNone)
+      : code(error_code), message(std::move(what)), remedy(fix) {}
+
   ErrorCode code = ErrorCode::kInvalidInput;
   std::string message;
+  Remedy remedy = Remedy::kNone;
 };
 
 template <class T>
@@ -37,8 +46,8 @@ using Result = tl::expected<T, Error>;
 
 using Unexpected = tl::unexpected<Error>;
 
-inline Unexpected fail(ErrorCode code, std::string message) {
-  return Unexpected(Error{code, std::move(message)});
+inline Unexpected fail(ErrorCode code, std::string message, Remedy remedy = Remedy::kNone) {
+  return Unexpected(Error{code, std::move(message), remedy});
 }
 
 }  // namespace limber::core

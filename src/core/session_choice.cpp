@@ -106,8 +106,7 @@ Result<SessionChoice> choose_session(const Plan& plan, std::span<const Exercise>
     }
   }
   if (warm_up.empty() && main.empty() && cool_down.empty()) {
-    return fail(ErrorCode::kNotFound,
-                "there is nothing to guide today: 'limber today' shows your plan");
+    return fail(ErrorCode::kNotFound, "there is nothing to guide today", Remedy::kSeePlan);
   }
   if (choice.posture_only) {
     choice.notes.push_back(fmt::format(

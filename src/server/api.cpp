@@ -21,6 +21,7 @@
 #include "core/time_parse.h"
 #include "core/utf8.h"
 #include "server/http_status.h"
+#include "server/remedy_text.h"
 #include "server/request_json.h"
 #include "store/screening_store.h"
 
@@ -89,7 +90,7 @@ json id_array(const Ids& ids) {
 
 // A message may quote what was sent (a query parameter, an id): JSON needs it as UTF-8.
 Reply error_reply(const core::Error& error) {
-  return {http_status(error.code), {{"error", core::utf8::sanitize(error.message)}}};
+  return {http_status(error.code), {{"error", core::utf8::sanitize(explain(error))}}};
 }
 
 json session_stages(const core::Exercise& exercise) {

@@ -11,6 +11,7 @@
 #include "app/local_time.h"
 #include "core/suggest.h"
 #include "core/utf8.h"
+#include "server/remedy_text.h"
 
 namespace limber::server {
 namespace {
@@ -204,7 +205,7 @@ Result<core::EntryDetail> session_detail(const json& body, const core::Catalog& 
       return invalid(R"(each exercise is an id in quotes, like "basics-pelvic-tilt")");
     auto exercise = catalog.get(item.get<std::string>());
     if (!exercise)
-      return invalid(exercise.error().message);
+      return invalid(explain(exercise.error()));
     record.exercises.push_back((*exercise)->id);
   }
   auto before = pain_field(body, "pain_before");

@@ -39,14 +39,11 @@ core::Error sqlite_error(sqlite3* db, int code, const std::filesystem::path& pat
                           where)};
     case SQLITE_NOTADB:
       return {ErrorCode::kNotLimber,
-              fmt::format("{} is not a limber diary (not an SQLite database): choose another "
-                          "file with --data-dir or LIMBER_HOME, or move this one away",
-                          where)};
+              fmt::format("{} is not a limber diary (not an SQLite database)", where),
+              core::Remedy::kChooseDataDir};
     case SQLITE_CORRUPT:
-      return {ErrorCode::kCorrupt,
-              fmt::format("the diary {} is damaged ({}): run 'limber doctor' to see what can "
-                          "be saved",
-                          where, detail)};
+      return {ErrorCode::kCorrupt, fmt::format("the diary {} is damaged ({})", where, detail),
+              core::Remedy::kCheckDiary};
     case SQLITE_FULL:
       return {ErrorCode::kIo,
               fmt::format("the disk holding {} is full: free some space and try again", where)};
@@ -138,9 +135,9 @@ Result<void> Database::configure(const OpenOptions& options) {
       return core::Unexpected(problems.error());
     if (!problems->empty()) {
       return fail(ErrorCode::kCorrupt,
-                  fmt::format("the diary {} is damaged ({}), so nothing was written to it: run "
-                              "'limber doctor' to see what can be saved",
-                              path_.string(), problems->front()));
+                  fmt::format("the diary {} is damaged ({}), so nothing was written to it",
+                              path_.string(), problems->front()),
+                  core::Remedy::kCheckDiary);
     }
   }
   return migrate(*this, options.backup_folder);
@@ -184,9 +181,8 @@ Result<Database> Database::open_read_only(const std::filesystem::path& path,
 Result<Database> Database::open(const std::filesystem::path& path, const OpenOptions& options) {
   std::error_code ec;
   if (std::filesystem::is_directory(path, ec)) {
-    return fail(ErrorCode::kIo, fmt::format("{} is a folder, not a diary file: choose another "
-                                            "place with --data-dir or LIMBER_HOME",
-                                            path.string()));
+    return fail(ErrorCode::kIo, fmt::format("{} is a folder, not a diary file", path.string()),
+                core::Remedy::kChooseDataDir);
   }
   const bool exists = std::filesystem::exists(path, ec);
   if (options.read_only && exists && !writable(path))
@@ -238,9 +234,8 @@ Result<Database> Database::open_file_read_only(const std::filesystem::path& path
 
 core::Error unreadable_row(std::string_view table, std::int64_t id) {
   return {ErrorCode::kCorrupt,
-          fmt::format("the diary is damaged: row {} of {} cannot be read; run 'limber doctor' "
-                      "to see what can be saved",
-                      id, table)};
+          fmt::format("the diary is damaged: row {} of {} cannot be read", id, table),
+          core::Remedy::kCheckDiary};
 }
 
 Result<std::vector<std::string>> check_integrity(const Database& db, bool full, int limit) {

@@ -20,8 +20,8 @@ constexpr std::string_view kColumns =
     "leg_pain_spreads";
 
 Unexpected no_such_entry(std::int64_t id) {
-  return fail(ErrorCode::kNotFound,
-              fmt::format("there is no entry #{}: 'limber history' lists the entry numbers", id));
+  return fail(ErrorCode::kNotFound, fmt::format("there is no entry #{}", id),
+              core::Remedy::kListEntries);
 }
 
 // Binds the entry's columns to ?2..?12 (?1 is the id).
@@ -262,9 +262,8 @@ Result<Entry> DiaryStore::get(std::int64_t id) const {
   if (found->empty()) {
     if (db_.unreadable().contains(id)) {
       return fail(ErrorCode::kCorrupt,
-                  fmt::format("entry #{} could not be read: the diary is damaged there; "
-                              "'limber doctor' shows what it holds",
-                              id));
+                  fmt::format("entry #{} could not be read: the diary is damaged there", id),
+                  core::Remedy::kCheckDiary);
     }
     return no_such_entry(id);
   }

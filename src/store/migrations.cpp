@@ -336,9 +336,8 @@ Result<FileState> check_ours(const Database& db) {
   const bool fresh = state->application_id == 0 && state->version == 0 && state->objects == 0;
   if (!fresh && state->application_id != kApplicationId) {
     return fail(ErrorCode::kNotLimber,
-                fmt::format("{} is an SQLite database but not a limber diary: choose another "
-                            "file with --data-dir or LIMBER_HOME, or move this one away",
-                            db.path().string()));
+                fmt::format("{} is an SQLite database but not a limber diary", db.path().string()),
+                core::Remedy::kChooseDataDir);
   }
   if (state->version > latest_schema_version()) {
     return fail(ErrorCode::kTooNew,

@@ -103,10 +103,8 @@ Result<FunctionActivity> PlanStore::find_activity(std::string_view name) const {
     names.push_back(activity.name);
   }
   if (names.empty()) {
-    return fail(ErrorCode::kNotFound,
-                fmt::format("there is no activity '{}': name one first with limber function add "
-                            "\"{}\"",
-                            name, name));
+    return fail(ErrorCode::kNotFound, fmt::format("there is no activity '{}'", name),
+                core::Remedy::kAddActivity);
   }
   return fail(ErrorCode::kNotFound,
               fmt::format("there is no activity '{}'.{} Your activities: {}", name,
@@ -126,9 +124,9 @@ Result<FunctionActivity> PlanStore::add_activity(std::string_view name, core::In
     }
     if (current->size() >= kMaxFunctionActivities) {
       return fail(ErrorCode::kInvalidInput,
-                  fmt::format("you already have {} activities, the most the scale uses: remove "
-                              "one first with limber function remove \"NAME\"",
-                              kMaxFunctionActivities));
+                  fmt::format("you already have {} activities, the most the scale uses",
+                              kMaxFunctionActivities),
+                  core::Remedy::kRemoveActivity);
     }
     auto insert = db_.prepare("INSERT INTO function_activities (name, added_at) VALUES (?1, ?2)");
     if (!insert)

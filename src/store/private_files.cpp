@@ -42,10 +42,10 @@ core::Result<void> make_private_folder(const std::filesystem::path& folder, Tigh
       if (partial.empty() || std::filesystem::exists(partial, ec))
         continue;
       if (!make_folder(partial, error)) {
-        return fail(ErrorCode::kIo,
-                    fmt::format("cannot create the folder {} ({}): choose another place with "
-                                "--data-dir or LIMBER_HOME",
-                                partial.string(), reason(error)));
+        return fail(
+            ErrorCode::kIo,
+            fmt::format("cannot create the folder {} ({})", partial.string(), reason(error)),
+            core::Remedy::kChooseDataDir);
       }
     }
     return {};
@@ -63,9 +63,9 @@ core::Result<void> create_private_file(const std::filesystem::path& file) {
   if (errno == EEXIST)
     return {};
   return fail(ErrorCode::kIo,
-              fmt::format("cannot create {} ({}): check that you may write to its folder, or "
-                          "choose another place with --data-dir or LIMBER_HOME",
-                          file.string(), reason(errno)));
+              fmt::format("cannot create {} ({}): check that you may write to its folder",
+                          file.string(), reason(errno)),
+              core::Remedy::kChooseDataDir);
 }
 
 void tighten(const std::filesystem::path& path, Tightened& tightened) {

@@ -25,11 +25,12 @@ function cli(home, ...args) {
   return execFileSync(binary, ['--data-dir', home, ...args], {env: ENV, encoding: 'utf8'});
 }
 
-// Eleven days, the first ten days ago: pain 8 to 2, lying to moving, a flare on day 5 (walk
+// Eleven days, the first eleven days ago and the last yesterday (so every hour of them is
+// past, whenever the suite runs): pain 8 to 2, lying to moving, a flare on day 5 (walk
 // back to stand), neck pain from day 6, a long walk and a session on day 9, one activity
 // rated.
 function elevenDays(home) {
-  const day = (n, time) => `${isoDay(11 - n)}T${time}`;
+  const day = (n, time) => `${isoDay(12 - n)}T${time}`;
   cli(home, 'check', '--answers', 'none');
   cli(home, 'log', '8', 'lower-back', '--mobility', 'lie', '--at', day(1, '09:00'));
   cli(home, 'log', '7', 'lower-back', '--mobility', 'lie', '--at', day(2, '09:00'));
@@ -68,11 +69,11 @@ test('the report starts at the episode and is the same file as limber report', {
   const page = await newPage(context);
   await page.goto(`${limber.base}#/report`);
   await page.getByRole('heading', {name: 'Report for your physical therapist', level: 1}).waitFor();
-  assert.equal(await page.getByLabel('From').inputValue(), isoDay(10), 'the episode\'s first day');
+  assert.equal(await page.getByLabel('From').inputValue(), isoDay(11), 'the episode\'s first day');
   assert.equal(await page.getByLabel('To').inputValue(), isoDay(0));
   await page.getByLabel('Your name (optional)').fill('Ada Lovelace');
   assert.match(await page.locator('code').innerText(),
-    new RegExp(`limber report --from ${isoDay(10)} --to ${isoDay(0)} --name "Ada Lovelace" -o report.pdf`));
+    new RegExp(`limber report --from ${isoDay(11)} --to ${isoDay(0)} --name "Ada Lovelace" -o report.pdf`));
   await checkAccessibility(page, 'the report page');
   await shot(page, 'screens-report-412');
   await page.getByRole('button', {name: 'Make the report'}).click();

@@ -1,0 +1,75 @@
+// Issue #13, finding 2: lower layers wrote the terminal's remedies ("'limber history' lists
+// the entry numbers", "limber function add", "--days", "--pain"), and web users read them.
+// Every failure the page can meet is made here, and no answer names a command or a flag.
+#include <regex>
+
+#include <gtest/gtest.h>
+
+#include "server_fixture.h"
+
+namespace limber::testing {
+namespace {
+
+class ErrorWordsTest : public ServerTest {};
+
+// "limber log", "limber doctor", "--days": what a terminal says, not a page.
+bool speaks_cli(const std::string& text) {
+  static const std::regex kCommand(R"(limber [a-z]+|--[a-z])");
+  return std::regex_search(text, kCommand);
+}
+
+TEST_F(ErrorWordsTest, TheDetectorFindsACommandAndAFlag) {
+  EXPECT_TRUE(speaks_cli("there is no entry #9: 'limber history' lists the entry numbers"));
+  EXPECT_TRUE(speaks_cli("--days 0 is out of range"));
+  EXPECT_FALSE(speaks_cli("there is no entry #9: the list on the Log page shows your entries"));
+}
+
+TEST_F(ErrorWordsTest, NoAnswerToTheApiNamesACommandOrAFlag) {
+  const Answer empty_report = get("/api/report");
+  const Answer empty_period = get("/api/report/period");
+  pass_check();
+  ASSERT_EQ(post("/api/entries", R"({"pain": 5, "regions": ["lower-back"]})").status, 201);
+  ASSERT_EQ(post("/api/entries", R"({"kind": "walk", "minutes": 10})").status, 201);
+  for (const std::string name : {"put on socks", "lift a bag", "sit through a film"})
+    ASSERT_EQ(post("/api/function/activities", nlohmann::json{{"name", name}}.dump()).status, 201);
+
+  const std::vector<std::pair<std::string, Answer>> failures = {
+      {"a report of an empty diary", empty_report},
+      {"the period of an empty diary", empty_period},
+      {"an entry that does not exist", send("DELETE", "/api/entries/999")},
+      {"changing an entry that does not exist",
+       send("PUT", "/api/entries/999", R"({"pain": 4, "regions": ["neck"]})")},
+      {"a pain score on a walk", send("PUT", "/api/entries/2", R"({"pain": 4})")},
+      {"days out of range", get("/api/entries?days=0")},
+      {"progress days out of range", get("/api/progress?days=99999")},
+      {"rating an activity that is not there",
+       post("/api/function/ratings", R"({"name": "tie shoes", "score": 4})")},
+      {"a fourth activity", post("/api/function/activities", R"({"name": "garden"})")},
+      {"a score out of range",
+       post("/api/function/ratings", R"({"name": "lift a bag", "score": 11})")},
+      {"removing an activity that is not there", send("DELETE", "/api/function/activities/garden")},
+      {"an exercise that does not exist", get("/api/exercises/no-such-exercise")},
+      {"a report of days the diary does not hold",
+       get("/api/report?from=2001-01-01&to=2001-01-07")},
+      {"a session naming an unknown exercise",
+       post("/api/entries",
+            R"({"kind": "session", "exercises": ["no-such-exercise"], "pain_before": 4,
+                "pain_after": 3, "minutes": 9})")},
+  };
+  for (const auto& [what, answer] : failures) {
+    SCOPED_TRACE(what);
+    EXPECT_GE(answer.status, 400) << answer.text;
+    const std::string error = answer.error();
+    EXPECT_FALSE(error.empty()) << answer.text;
+    EXPECT_FALSE(speaks_cli(error)) << error;
+  }
+  // The remedies the page does name: a page, not a command.
+  EXPECT_NE(failures[2].second.error().find("Log page"), std::string::npos)
+      << failures[2].second.error();
+  EXPECT_NE(failures[8].second.error().find("Progress page"), std::string::npos)
+      << failures[8].second.error();
+  EXPECT_NE(empty_report.error().find("Log page"), std::string::npos) << empty_report.error();
+}
+
+}  // namespace
+}  // namespace limber::testing
