@@ -69,8 +69,7 @@ bool daily_copy_due(const std::filesystem::path& folder, std::chrono::year_month
 
 core::Result<store::DiaryFileFacts> backup_diary(const store::Database& db,
                                                  const std::filesystem::path& to) {
-  if (auto copied = store::copy_diary(db, to); !copied)
-    return Unexpected(copied.error());
+  LIMBER_TRY(store::copy_diary(db, to));
   auto facts = store::check_diary_file(to);
   if (!facts) {
     return core::fail(facts.error().code,
@@ -85,10 +84,8 @@ core::Result<store::DiaryFileFacts> backup_diary(const store::Database& db,
 core::Result<void> make_daily_copy(const store::Database& db, const std::filesystem::path& folder,
                                    std::chrono::year_month_day day) {
   store::Tightened ignored;
-  if (auto made = store::make_private_folder(folder, ignored); !made)
-    return made;
-  if (auto copied = backup_diary(db, daily_copy_path(folder, day)); !copied)
-    return Unexpected(copied.error());
+  LIMBER_TRY(store::make_private_folder(folder, ignored));
+  LIMBER_TRY(backup_diary(db, daily_copy_path(folder, day)));
   prune_daily_copies(folder);
   return {};
 }
@@ -118,8 +115,7 @@ core::Result<Restored> restore_diary(const store::Database& db, const std::files
     std::filesystem::permissions(
         previous, std::filesystem::perms::owner_read | std::filesystem::perms::owner_write, ec);
   }
-  if (auto replaced = store::replace_content(db, file); !replaced)
-    return Unexpected(replaced.error());
+  LIMBER_TRY(store::replace_content(db, file));
   return Restored{*facts, previous};
 }
 

@@ -32,17 +32,14 @@ core::Instant from_local(core::LocalTime local) {
 }
 
 core::Result<core::Instant> read_time(std::string_view text, const core::Now& now) {
-  auto spec = core::parse_time(text, now);
-  if (!spec)
-    return core::Unexpected(spec.error());
-  if (const auto* local = std::get_if<core::LocalTime>(&*spec)) {
+  LIMBER_TRY_ASSIGN(auto spec, core::parse_time(text, now));
+  if (const auto* local = std::get_if<core::LocalTime>(&spec)) {
     // Refused before mktime sees it: year 1 or 1800 is a typing mistake, not a moment.
-    if (auto early = core::check_moment(core::Instant{local->time_since_epoch()}, {}); !early)
-      return core::Unexpected(early.error());
+    LIMBER_TRY(core::check_moment(core::Instant{local->time_since_epoch()}, {}));
   }
-  const core::Instant at = std::holds_alternative<core::Instant>(*spec)
-                               ? std::get<core::Instant>(*spec)
-                               : from_local(std::get<core::LocalTime>(*spec));
+  const core::Instant at = std::holds_alternative<core::Instant>(spec)
+                               ? std::get<core::Instant>(spec)
+                               : from_local(std::get<core::LocalTime>(spec));
   return core::not_in_future(at, now);
 }
 

@@ -26,16 +26,14 @@ core::Instant start_of(local_days day) {
 
 core::Result<core::Error> ReportService::nothing_between(local_days from, local_days to) const {
   const store::DiaryStore diary(db_);
-  auto all = diary.all();
-  if (!all)
-    return Unexpected(all.error());
-  if (all->empty()) {
+  LIMBER_TRY_ASSIGN(auto all, diary.all());
+  if (all.empty()) {
     return core::Error{ErrorCode::kNotFound,
                        "the diary is empty, so there is nothing to report yet.",
                        core::Remedy::kLogFirst};
   }
-  const auto first = floor<days>(all->front().local_time());
-  const auto last = floor<days>(all->back().local_time());
+  const auto first = floor<days>(all.front().local_time());
+  const auto last = floor<days>(all.back().local_time());
   return core::Error{
       ErrorCode::kNotFound,
       fmt::format("the diary holds nothing from {} to {}; its entries run from {} to {}",
@@ -52,29 +50,22 @@ core::Result<ReportPeriod> ReportService::period(std::optional<local_days> from,
   if (from) {
     first = *from;
   } else {
-    auto episode = plans_.current_episode();
-    if (!episode)
-      return Unexpected(episode.error());
-    if (episode->start) {
-      const auto start =
-          floor<days>(core::to_local(*episode->start, utc_offset_at(*episode->start)));
+    LIMBER_TRY_ASSIGN(auto episode, plans_.current_episode());
+    if (episode.start) {
+      const auto start = floor<days>(core::to_local(*episode.start, utc_offset_at(*episode.start)));
       first = std::min(last, std::max(first, start));
     }
   }
-  if (auto valid = core::check_period(first, last); !valid)
-    return Unexpected(valid.error());
+  LIMBER_TRY(core::check_period(first, last));
   if (from)
     return ReportPeriod{first, last};
   const store::DiaryStore diary(db_);
-  auto older = diary.any_before(start_of(first));
-  if (!older)
-    return Unexpected(older.error());
-  if (!*older) {
+  LIMBER_TRY_ASSIGN(auto older, diary.any_before(start_of(first)));
+  if (!older) {
     // A diary younger than the default period: start with its first entry.
-    auto entries = diary.between(start_of(first - days{1}), start_of(last + days{2}));
-    if (!entries)
-      return Unexpected(entries.error());
-    for (const core::Entry& entry : *entries) {
+    LIMBER_TRY_ASSIGN(auto entries,
+                      diary.between(start_of(first - days{1}), start_of(last + days{2})));
+    for (const core::Entry& entry : entries) {
       const auto day = floor<days>(entry.local_time());
       if (day >= first && day <= last) {
         first = day;
@@ -88,61 +79,47 @@ core::Result<ReportPeriod> ReportService::period(std::optional<local_days> from,
 core::Result<core::Report> ReportService::report(std::optional<local_days> from,
                                                  std::optional<local_days> to,
                                                  std::string name) const {
-  auto period = this->period(from, to);
-  if (!period)
-    return Unexpected(period.error());
-  const local_days first = period->from;
-  const local_days last = period->to;
+  LIMBER_TRY_ASSIGN(auto period, this->period(from, to));
+  const local_days first = period.from;
+  const local_days last = period.to;
 
   // Six days before the period for the 7-day line; a day either side for zones.
   const store::DiaryStore diary(db_);
-  auto entries = diary.between(start_of(first - days{7}), start_of(last + days{2}));
-  if (!entries)
-    return Unexpected(entries.error());
+  LIMBER_TRY_ASSIGN(auto entries,
+                    diary.between(start_of(first - days{7}), start_of(last + days{2})));
   const store::ScreeningStore screenings(db_);
-  auto stored = screenings.after(0);
-  if (!stored)
-    return Unexpected(stored.error());
+  LIMBER_TRY_ASSIGN(auto stored, screenings.after(0));
   std::vector<core::CheckRecord> checks;
-  for (const store::Screening& screening : *stored) {
+  for (const store::Screening& screening : stored) {
     std::optional<core::LocalTime> corrects;
-    for (const store::Screening& earlier : *stored) {
+    for (const store::Screening& earlier : stored) {
       if (screening.corrects && earlier.id == *screening.corrects)
         corrects = core::to_local(earlier.at, earlier.utc_offset);
     }
     checks.push_back({core::to_local(screening.at, screening.utc_offset), screening.level,
                       screening.flags, static_cast<int>(screening.answers.size()), corrects});
   }
-  auto visit = screenings.latest_visit();
-  if (!visit)
-    return Unexpected(visit.error());
+  LIMBER_TRY_ASSIGN(auto visit, screenings.latest_visit());
 
   const store::SittingStore sitting_store(db_);
-  auto bouts = sitting_store.bouts(start_of(first - days{1}), start_of(last + days{2}));
-  if (!bouts)
-    return Unexpected(bouts.error());
+  LIMBER_TRY_ASSIGN(auto bouts,
+                    sitting_store.bouts(start_of(first - days{1}), start_of(last + days{2})));
   std::vector<core::SittingRecord> sitting;
-  for (const store::StoredBout& bout : *bouts)
+  for (const store::StoredBout& bout : bouts)
     sitting.push_back({core::to_local(bout.bout.start, bout.utc_offset), bout.bout.length()});
 
-  auto preferences = plans_.preferences();
-  if (!preferences)
-    return Unexpected(preferences.error());
+  LIMBER_TRY_ASSIGN(auto preferences, plans_.preferences());
 
   // The functional scale: the activities tracked now, with every rating they were given.
   const store::PlanStore plan_store(db_);
-  auto activities = plan_store.activities();
-  if (!activities)
-    return Unexpected(activities.error());
-  auto ratings = plan_store.ratings(core::Instant{});
-  if (!ratings)
-    return Unexpected(ratings.error());
+  LIMBER_TRY_ASSIGN(auto activities, plan_store.activities());
+  LIMBER_TRY_ASSIGN(auto ratings, plan_store.ratings(core::Instant{}));
   std::vector<std::string> activity_names;
-  for (const store::FunctionActivity& activity : *activities)
+  for (const store::FunctionActivity& activity : activities)
     activity_names.push_back(activity.name);
   std::vector<core::FunctionRatingRecord> function_ratings;
-  for (const store::FunctionRating& rating : *ratings) {
-    for (const store::FunctionActivity& activity : *activities) {
+  for (const store::FunctionRating& rating : ratings) {
+    for (const store::FunctionActivity& activity : activities) {
       if (activity.id == rating.activity_id) {
         function_ratings.push_back(
             {activity.name, core::to_local(rating.at, rating.utc_offset), rating.score});
@@ -152,24 +129,22 @@ core::Result<core::Report> ReportService::report(std::optional<local_days> from,
 
   core::ReportInput input{.from = first,
                           .to = last,
-                          .entries = *entries,
+                          .entries = entries,
                           .checks = checks,
                           .clinician_seen = std::nullopt,
                           .sitting = sitting,
-                          .weak = preferences->weak,
-                          .tight = preferences->tight,
+                          .weak = preferences.weak,
+                          .tight = preferences.tight,
                           .catalog = &plans_.catalog(),
                           .function_activities = std::move(activity_names),
                           .function_ratings = function_ratings,
                           .name = std::move(name)};
-  if (*visit)
-    input.clinician_seen = core::to_local((*visit)->at, (*visit)->utc_offset);
+  if (visit)
+    input.clinician_seen = core::to_local(visit->at, visit->utc_offset);
   core::Report report = core::build_report(input);
   if (report.empty()) {
-    auto why = nothing_between(first, last);
-    if (!why)
-      return Unexpected(why.error());
-    return Unexpected(*why);
+    LIMBER_TRY_ASSIGN(auto why, nothing_between(first, last));
+    return Unexpected(why);
   }
   return report;
 }
@@ -177,20 +152,16 @@ core::Result<core::Report> ReportService::report(std::optional<local_days> from,
 core::Result<core::FhirDocument> ReportService::fhir(
     std::optional<std::string> patient_name) const {
   const store::DiaryStore diary(db_);
-  auto entries = diary.all();
-  if (!entries)
-    return Unexpected(entries.error());
+  LIMBER_TRY_ASSIGN(auto entries, diary.all());
   const store::ScreeningStore screenings(db_);
-  auto stored = screenings.after(0);
-  if (!stored)
-    return Unexpected(stored.error());
+  LIMBER_TRY_ASSIGN(auto stored, screenings.after(0));
   std::vector<core::CheckExport> checks;
-  for (const store::Screening& screening : *stored) {
+  for (const store::Screening& screening : stored) {
     checks.push_back(
         {screening.id, screening.at, screening.utc_offset, screening.level, screening.answers});
   }
   core::FhirDocument document =
-      core::fhir_bundle({*entries, checks, std::move(patient_name), plans_.now().instant});
+      core::fhir_bundle({entries, checks, std::move(patient_name), plans_.now().instant});
   if (document.counts.pain_ratings == 0 && document.counts.checks == 0) {
     return core::fail(ErrorCode::kNotFound,
                       "the diary holds no pain rating and no check yet, so there is nothing to "
@@ -202,10 +173,8 @@ core::Result<core::FhirDocument> ReportService::fhir(
 
 core::Result<Calendar> ReportService::calendar(const core::EventTimes& times) const {
   const local_days today = floor<days>(plans_.now().local);
-  auto week = plans_.plans(today, 7);
-  if (!week)
-    return Unexpected(week.error());
-  const auto events = core::week_events(*week, times);
+  LIMBER_TRY_ASSIGN(auto week, plans_.plans(today, 7));
+  const auto events = core::week_events(week, times);
   return Calendar{core::to_icalendar(events, plans_.now().instant), events.size(), today,
                   today + days{6}};
 }

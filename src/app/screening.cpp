@@ -34,11 +34,10 @@ std::string_view disclaimer() {
 core::Result<std::vector<core::Flag>> ScreeningService::live_trends(
     const std::optional<store::ClinicianVisit>& visit) const {
   const store::DiaryStore diary(db_);
-  auto entries = diary.since(now_.instant - std::chrono::days{kDiaryLookbackDays});
-  if (!entries)
-    return Unexpected(entries.error());
+  LIMBER_TRY_ASSIGN(auto entries,
+                    diary.since(now_.instant - std::chrono::days{kDiaryLookbackDays}));
   std::vector<core::Flag> flags;
-  for (const core::TrendFinding& finding : core::diary_trends(*entries, now_.today())) {
+  for (const core::TrendFinding& finding : core::diary_trends(entries, now_.today())) {
     if (visit && local_day(visit->at, visit->utc_offset) >= finding.since)
       continue;
     flags.push_back(finding.flag);
@@ -51,14 +50,9 @@ core::Result<Standing> ScreeningService::standing_after(
   const store::ScreeningStore screenings(db_);
   Standing standing;
   standing.last_visit = visit;
-  auto count = screenings.count();
-  if (!count)
-    return Unexpected(count.error());
-  standing.screened = *count > 0;
-  auto since = screenings.after(visit ? visit->after_screening : 0);
-  if (!since)
-    return Unexpected(since.error());
-  standing.since_visit = std::move(*since);
+  LIMBER_TRY_ASSIGN(auto count, screenings.count());
+  standing.screened = count > 0;
+  LIMBER_TRY_ASSIGN(standing.since_visit, screenings.after(visit ? visit->after_screening : 0));
   std::vector<core::Flag> present(trends.begin(), trends.end());
   std::vector<std::int64_t> corrected;
   for (const store::Screening& screening : standing.since_visit) {
@@ -78,26 +72,20 @@ core::Result<Standing> ScreeningService::standing_after(
 core::Result<ScreenOutcome> ScreeningService::screen(std::span<const core::Answer> answers,
                                                      bool correcting) const {
   const store::ScreeningStore screenings(db_);
-  auto visit = screenings.latest_visit();
-  if (!visit)
-    return Unexpected(visit.error());
+  LIMBER_TRY_ASSIGN(auto visit, screenings.latest_visit());
   std::optional<std::int64_t> corrects;
   if (correcting) {
-    auto latest = screenings.latest();
-    if (!latest)
-      return Unexpected(latest.error());
-    if (!*latest || (*visit && (*visit)->after_screening >= (*latest)->id)) {
+    LIMBER_TRY_ASSIGN(auto latest, screenings.latest());
+    if (!latest || (visit && visit->after_screening >= latest->id)) {
       return core::fail(core::ErrorCode::kInvalidInput,
                         "there is no check to correct since the last clinician visit: run the "
                         "check without correcting");
     }
-    corrects = (*latest)->id;
+    corrects = latest->id;
   }
-  auto trends = live_trends(*visit);
-  if (!trends)
-    return Unexpected(trends.error());
+  LIMBER_TRY_ASSIGN(auto trends, live_trends(visit));
   std::vector<core::Flag> present = core::present_flags(answers);
-  present.insert(present.end(), trends->begin(), trends->end());
+  present.insert(present.end(), trends.begin(), trends.end());
   const core::Assessment assessment = core::assess(present);
 
   store::Screening screening;
@@ -107,13 +95,9 @@ core::Result<ScreenOutcome> ScreeningService::screen(std::span<const core::Answe
   screening.answers.assign(answers.begin(), answers.end());
   screening.flags = assessment.flags;
   screening.corrects = corrects;
-  auto stored = screenings.add(std::move(screening));
-  if (!stored)
-    return Unexpected(stored.error());
-  auto standing = standing_after(*visit, *trends);
-  if (!standing)
-    return Unexpected(standing.error());
-  return ScreenOutcome{std::move(*stored), std::move(*standing)};
+  LIMBER_TRY_ASSIGN(auto stored, screenings.add(std::move(screening)));
+  LIMBER_TRY_ASSIGN(auto standing, standing_after(visit, trends));
+  return ScreenOutcome{std::move(stored), std::move(standing)};
 }
 
 core::Result<std::optional<store::Screening>> ScreeningService::latest_check() const {
@@ -121,13 +105,9 @@ core::Result<std::optional<store::Screening>> ScreeningService::latest_check() c
 }
 
 core::Result<Standing> ScreeningService::standing() const {
-  auto visit = store::ScreeningStore(db_).latest_visit();
-  if (!visit)
-    return Unexpected(visit.error());
-  auto trends = live_trends(*visit);
-  if (!trends)
-    return Unexpected(trends.error());
-  return standing_after(*visit, *trends);
+  LIMBER_TRY_ASSIGN(auto visit, store::ScreeningStore(db_).latest_visit());
+  LIMBER_TRY_ASSIGN(auto trends, live_trends(visit));
+  return standing_after(visit, trends);
 }
 
 core::Result<store::ClinicianVisit> ScreeningService::record_clinician_seen() const {
@@ -135,16 +115,12 @@ core::Result<store::ClinicianVisit> ScreeningService::record_clinician_seen() co
 }
 
 core::Result<bool> ScreeningService::disclaimer_due() const {
-  auto shown = store::NoticeStore(db_).shown_at(kDisclaimerNotice);
-  if (!shown)
-    return Unexpected(shown.error());
-  return !shown->has_value();
+  LIMBER_TRY_ASSIGN(auto shown, store::NoticeStore(db_).shown_at(kDisclaimerNotice));
+  return !shown.has_value();
 }
 
 core::Result<void> ScreeningService::mark_disclaimer_shown() const {
-  auto marked = store::NoticeStore(db_).mark_shown(kDisclaimerNotice, now_.instant);
-  if (!marked)
-    return Unexpected(marked.error());
+  LIMBER_TRY(store::NoticeStore(db_).mark_shown(kDisclaimerNotice, now_.instant));
   return {};
 }
 

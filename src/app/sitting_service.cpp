@@ -52,24 +52,16 @@ core::Result<SittingSummary> SittingService::summary() const {
   const auto [yesterday_start, today_start] = day_range(today - days{1});
   const Instant tomorrow_start = day_range(today).second;
   SittingSummary summary;
-  auto yesterday = store_.bouts(yesterday_start, today_start);
-  if (!yesterday)
-    return core::Unexpected(yesterday.error());
-  summary.longest_yesterday = longest(*yesterday);
-  auto bouts = store_.bouts(today_start, tomorrow_start);
-  if (!bouts)
-    return core::Unexpected(bouts.error());
-  summary.longest_today = longest(*bouts);
-  for (const auto& stored : *bouts)
+  LIMBER_TRY_ASSIGN(auto yesterday, store_.bouts(yesterday_start, today_start));
+  summary.longest_yesterday = longest(yesterday);
+  LIMBER_TRY_ASSIGN(auto bouts, store_.bouts(today_start, tomorrow_start));
+  summary.longest_today = longest(bouts);
+  for (const auto& stored : bouts)
     summary.sat_today += stored.bout.length();
-  auto breaks = store_.breaks(today_start, tomorrow_start);
-  if (!breaks)
-    return core::Unexpected(breaks.error());
-  summary.breaks_today = static_cast<int>(breaks->size());
-  auto reminders = store_.reminders(today_start, tomorrow_start);
-  if (!reminders)
-    return core::Unexpected(reminders.error());
-  for (const auto& stored : *reminders) {
+  LIMBER_TRY_ASSIGN(auto breaks, store_.breaks(today_start, tomorrow_start));
+  summary.breaks_today = static_cast<int>(breaks.size());
+  LIMBER_TRY_ASSIGN(auto reminders, store_.reminders(today_start, tomorrow_start));
+  for (const auto& stored : reminders) {
     ++summary.reminders_today;
     if (!stored.outcome)
       continue;
@@ -94,26 +86,15 @@ core::Result<SittingLog> SittingService::recent(int days_back) const {
   const Instant from = day_range(today - days{std::max(days_back, 1) - 1}).first;
   const Instant to = day_range(today).second;
   SittingLog log;
-  auto bouts = store_.bouts(from, to);
-  if (!bouts)
-    return core::Unexpected(bouts.error());
-  log.bouts = std::move(*bouts);
-  auto breaks = store_.breaks(from, to);
-  if (!breaks)
-    return core::Unexpected(breaks.error());
-  log.breaks = std::move(*breaks);
-  auto reminders = store_.reminders(from, to);
-  if (!reminders)
-    return core::Unexpected(reminders.error());
-  log.reminders = std::move(*reminders);
+  LIMBER_TRY_ASSIGN(log.bouts, store_.bouts(from, to));
+  LIMBER_TRY_ASSIGN(log.breaks, store_.breaks(from, to));
+  LIMBER_TRY_ASSIGN(log.reminders, store_.reminders(from, to));
   return log;
 }
 
 core::Result<std::vector<SittingDay>> SittingService::by_day(int days_back) const {
   const int count = std::max(days_back, 1);
-  auto log = recent(count);
-  if (!log)
-    return core::Unexpected(log.error());
+  LIMBER_TRY_ASSIGN(auto log, recent(count));
   const local_days first = std::chrono::floor<days>(now_.local) - days{count - 1};
   std::vector<SittingDay> result(static_cast<std::size_t>(count));
   for (int i = 0; i < count; ++i)
@@ -123,17 +104,17 @@ core::Result<std::vector<SittingDay>> SittingService::by_day(int days_back) cons
     const auto index = (std::chrono::floor<days>(core::to_local(at, offset)) - first).count();
     return index >= 0 && index < count ? &result[static_cast<std::size_t>(index)] : nullptr;
   };
-  for (const auto& stored : log->bouts) {
+  for (const auto& stored : log.bouts) {
     if (SittingDay* day = day_of(stored.bout.start, stored.utc_offset)) {
       day->sat += stored.bout.length();
       day->longest = std::max(day->longest, stored.bout.length());
     }
   }
-  for (const auto& stored : log->breaks) {
+  for (const auto& stored : log.breaks) {
     if (SittingDay* day = day_of(stored.pause.start, stored.utc_offset))
       ++day->breaks;
   }
-  for (const auto& stored : log->reminders) {
+  for (const auto& stored : log.reminders) {
     if (SittingDay* day = day_of(stored.reminder.shown_at, stored.utc_offset)) {
       ++day->reminders;
       if (stored.outcome == core::ReminderOutcome::kStoodUp)

@@ -51,3 +51,32 @@ inline Unexpected fail(ErrorCode code, std::string message, Remedy remedy = Reme
 }
 
 }  // namespace limber::core
+
+// Propagation in one word (after ccache's util/expected.hpp). Inside a function that
+// returns a Result, these return the error of `expression` unchanged when it failed:
+//
+//   LIMBER_TRY(db.exec("BEGIN"));                         // a Result<void>, or any Result
+//   LIMBER_TRY_ASSIGN(auto statement, db.prepare(sql));   // binds the value on success
+//
+// The expression is evaluated once. Use them only where the error passes through as it
+// is; an error that gains words or changes code is still written out with `if`.
+// The hidden Result is named after the line, so that a TRY inside a lambda inside a TRY
+// (a for_each_row callback) does not shadow the outer one.
+#define LIMBER_TRY_CONCAT_INNER(a, b) a##b
+#define LIMBER_TRY_CONCAT(a, b) LIMBER_TRY_CONCAT_INNER(a, b)
+#define LIMBER_TRY_NAME LIMBER_TRY_CONCAT(limber_try_result, __LINE__)
+
+#define LIMBER_TRY(...)                                                      \
+  do {                                                                       \
+    auto LIMBER_TRY_NAME = (__VA_ARGS__);                                    \
+    if (!LIMBER_TRY_NAME)                                                    \
+      return ::limber::core::Unexpected(std::move(LIMBER_TRY_NAME.error())); \
+  } while (false)
+
+// `declaration` is what the value is bound to: `auto name`, `const auto name`, or an
+// existing variable. The Result itself stays alive (moved from) to the end of the scope.
+#define LIMBER_TRY_ASSIGN(declaration, ...)                                \
+  auto LIMBER_TRY_NAME = (__VA_ARGS__);                                    \
+  if (!LIMBER_TRY_NAME)                                                    \
+    return ::limber::core::Unexpected(std::move(LIMBER_TRY_NAME.error())); \
+  declaration = std::move(*LIMBER_TRY_NAME) /* NOLINT(bugprone-macro-parentheses) */

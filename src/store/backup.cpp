@@ -74,8 +74,7 @@ core::Result<void> backup_into(sqlite3* source, const std::filesystem::path& tem
   const std::unique_ptr<sqlite3, Closer> dest(raw);
   if (opened != SQLITE_OK)
     return Unexpected(sqlite_error(raw, opened, temp));
-  if (auto copied = copy_pages(raw, source, temp, kPatience); !copied)
-    return copied;
+  LIMBER_TRY(copy_pages(raw, source, temp, kPatience));
   // One self-contained file, flushed to disk.
   if (sqlite3_exec(raw, "PRAGMA journal_mode = DELETE", nullptr, nullptr, nullptr) != SQLITE_OK)
     return Unexpected(sqlite_error(raw, sqlite3_errcode(raw), temp));
@@ -112,49 +111,36 @@ core::Result<void> copy_diary(const Database& from, const std::filesystem::path&
 }
 
 core::Result<void> replace_content(const Database& into, const std::filesystem::path& from) {
-  auto source = Database::open_file_read_only(from);
-  if (!source)
-    return Unexpected(source.error());
-  if (auto copied = copy_pages(into.handle(), source->handle(), into.path(), kPatience); !copied)
-    return copied;
+  LIMBER_TRY_ASSIGN(auto source, Database::open_file_read_only(from));
+  LIMBER_TRY(copy_pages(into.handle(), source.handle(), into.path(), kPatience));
   return migrate(into, {});
 }
 
 core::Result<DiaryFileFacts> check_diary_file(const std::filesystem::path& path) {
-  auto db = Database::open_file_read_only(path);
-  if (!db)
-    return Unexpected(db.error());
+  LIMBER_TRY_ASSIGN(auto db, Database::open_file_read_only(path));
   const auto number = [&](std::string_view sql) {
-    return pragma(*db, sql);
+    return pragma(db, sql);
   };
-  auto application_id = number("PRAGMA application_id");
-  if (!application_id)
-    return Unexpected(application_id.error());
-  if (*application_id != kApplicationId) {
+  LIMBER_TRY_ASSIGN(auto application_id, number("PRAGMA application_id"));
+  if (application_id != kApplicationId) {
     return fail(ErrorCode::kNotLimber,
                 fmt::format("{} is not a limber diary: choose a file written by limber backup",
                             path.string()));
   }
-  auto version = number("PRAGMA user_version");
-  if (!version)
-    return Unexpected(version.error());
-  if (*version > latest_schema_version()) {
+  LIMBER_TRY_ASSIGN(auto version, number("PRAGMA user_version"));
+  if (version > latest_schema_version()) {
     return fail(ErrorCode::kTooNew,
                 fmt::format("{} was written by a newer limber (schema {}, this one knows up to "
                             "{}): update limber first",
-                            path.string(), *version, latest_schema_version()));
+                            path.string(), version, latest_schema_version()));
   }
-  auto problems = check_integrity(*db, true, 5);
-  if (!problems)
-    return Unexpected(problems.error());
-  if (!problems->empty()) {
+  LIMBER_TRY_ASSIGN(auto problems, check_integrity(db, true, 5));
+  if (!problems.empty()) {
     return fail(ErrorCode::kCorrupt, fmt::format("{} is damaged ({}): choose another copy",
-                                                 path.string(), problems->front()));
+                                                 path.string(), problems.front()));
   }
-  auto entries = number("SELECT count(*) FROM entries");
-  if (!entries)
-    return Unexpected(entries.error());
-  return DiaryFileFacts{static_cast<int>(*version), *entries};
+  LIMBER_TRY_ASSIGN(auto entries, number("SELECT count(*) FROM entries"));
+  return DiaryFileFacts{static_cast<int>(version), entries};
 }
 
 }  // namespace limber::store

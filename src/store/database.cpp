@@ -127,16 +127,13 @@ Result<void> Database::configure(const OpenOptions& options) {
   sqlite3_extended_result_codes(db_.get(), 1);
   sqlite3_busy_timeout(db_.get(), static_cast<int>(options.busy_timeout.count()));
   // Connection settings: nothing is written to the file yet.
-  if (auto set = exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"); !set)
-    return set;
+  LIMBER_TRY(exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = FULL"));
   if (options.quick_check) {
-    auto problems = check_integrity(*this, false, 1);
-    if (!problems)
-      return core::Unexpected(problems.error());
-    if (!problems->empty()) {
+    LIMBER_TRY_ASSIGN(auto problems, check_integrity(*this, false, 1));
+    if (!problems.empty()) {
       return fail(ErrorCode::kCorrupt,
                   fmt::format("the diary {} is damaged ({}), so nothing was written to it",
-                              path_.string(), problems->front()),
+                              path_.string(), problems.front()),
                   core::Remedy::kCheckDiary);
     }
   }
@@ -189,13 +186,11 @@ Result<Database> Database::open(const std::filesystem::path& path, const OpenOpt
     return open_read_only(path, options);
   Tightened tightened;
   if (path.has_parent_path()) {
-    if (auto folder = make_private_folder(path.parent_path(), tightened); !folder)
-      return Unexpected(folder.error());
+    LIMBER_TRY(make_private_folder(path.parent_path(), tightened));
   }
   if (!exists) {
     // SQLite gives the -wal and -shm the diary's own mode: create it private first.
-    if (auto created = create_private_file(path); !created)
-      return Unexpected(created.error());
+    LIMBER_TRY(create_private_file(path));
   } else if (has_our_header(path)) {
     tighten_diary(path, tightened);
   }
@@ -205,8 +200,7 @@ Result<Database> Database::open(const std::filesystem::path& path, const OpenOpt
   Database db(raw, path);
   if (code != SQLITE_OK)
     return Unexpected(sqlite_error(raw, code, path));
-  if (auto configured = db.configure(options); !configured)
-    return Unexpected(configured.error());
+  LIMBER_TRY(db.configure(options));
   // A fresh diary, or one that an older limber left readable by others: its companions
   // exist only now.
   tighten_diary(path, tightened);
@@ -239,21 +233,15 @@ core::Error unreadable_row(std::string_view table, std::int64_t id) {
 }
 
 Result<std::vector<std::string>> check_integrity(const Database& db, bool full, int limit) {
-  auto check =
-      db.prepare(fmt::format("PRAGMA {}({})", full ? "integrity_check" : "quick_check", limit));
-  if (!check)
-    return Unexpected(check.error());
+  LIMBER_TRY_ASSIGN(
+      auto check,
+      db.prepare(fmt::format("PRAGMA {}({})", full ? "integrity_check" : "quick_check", limit)));
   std::vector<std::string> problems;
-  for (;;) {
-    auto row = check->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (!*row)
-      break;
-    std::string line = check->text(0);
+  LIMBER_TRY(check.for_each_row([&](const Statement& row) {
+    std::string line = row.text(0);
     if (line != "ok")
       problems.push_back(std::move(line));
-  }
+  }));
   return problems;
 }
 
@@ -263,10 +251,8 @@ Result<Database> Database::open_in_memory() {
   Database db(raw, ":memory:");
   if (code != SQLITE_OK)
     return Unexpected(sqlite_error(raw, code, ":memory:"));
-  if (auto set = db.exec("PRAGMA foreign_keys = ON"); !set)
-    return Unexpected(set.error());
-  if (auto migrated = migrate(db, {}); !migrated)
-    return Unexpected(migrated.error());
+  LIMBER_TRY(db.exec("PRAGMA foreign_keys = ON"));
+  LIMBER_TRY(migrate(db, {}));
   return db;
 }
 

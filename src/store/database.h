@@ -69,8 +69,7 @@ class Database {
   // Runs `body` inside BEGIN IMMEDIATE ... COMMIT; rolls back when it fails.
   template <class F>
   auto transaction(F&& body) const -> decltype(body()) {
-    if (auto begun = exec("BEGIN IMMEDIATE"); !begun)
-      return core::Unexpected(begun.error());
+    LIMBER_TRY(exec("BEGIN IMMEDIATE"));
     auto result = body();
     if (!result) {
       (void)exec("ROLLBACK");

@@ -69,20 +69,14 @@ Result<Entry> read_entry(const Statement& row) {
   entry.at = core::Instant{std::chrono::seconds{row.integer(2)}};
   entry.utc_offset = std::chrono::seconds{row.integer(3)};
   entry.note = row.text(9);
-  auto kind = core::parse_entry_kind(row.text(1));
-  if (!kind)
-    return Unexpected(kind.error());
-  switch (*kind) {
+  LIMBER_TRY_ASSIGN(auto kind, core::parse_entry_kind(row.text(1)));
+  switch (kind) {
     case core::EntryKind::kPain: {
-      auto pain = core::PainScore::from_int(static_cast<int>(row.integer(4)));
-      if (!pain)
-        return Unexpected(pain.error());
-      core::PainRecord record{*pain, {}, std::nullopt, std::nullopt};
+      LIMBER_TRY_ASSIGN(auto pain, core::PainScore::from_int(static_cast<int>(row.integer(4))));
+      core::PainRecord record{pain, {}, std::nullopt, std::nullopt};
       if (!row.is_null(5)) {
-        auto mobility = core::parse_mobility(row.text(5));
-        if (!mobility)
-          return Unexpected(mobility.error());
-        record.mobility = *mobility;
+        LIMBER_TRY_ASSIGN(auto mobility, core::parse_mobility(row.text(5)));
+        record.mobility = mobility;
       }
       if (!row.is_null(11))
         record.leg_pain_spreads = row.integer(11) != 0;
@@ -90,10 +84,8 @@ Result<Entry> read_entry(const Statement& row) {
       break;
     }
     case core::EntryKind::kRelief: {
-      auto relief = core::parse_relief(row.text(6));
-      if (!relief)
-        return Unexpected(relief.error());
-      entry.detail = core::ReliefRecord{*relief, row.text(7)};
+      LIMBER_TRY_ASSIGN(auto relief, core::parse_relief(row.text(6)));
+      entry.detail = core::ReliefRecord{relief, row.text(7)};
       break;
     }
     case core::EntryKind::kWalk:
@@ -115,138 +107,113 @@ Result<Entry> read_entry(const Statement& row) {
 }  // namespace
 
 Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const {
-  auto statement =
-      db_.prepare(fmt::format("INSERT INTO entries ({}) VALUES (?1, ?2, ?3, ?4, ?5, "
-                              "?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-                              kColumns));
-  if (!statement)
-    return Unexpected(statement.error());
-  statement->bind(1, keep_id ? std::optional<std::int64_t>(entry.id) : std::nullopt);
-  bind_entry(*statement, entry);
-  if (auto done = statement->run(); !done)
-    return Unexpected(done.error());
+  LIMBER_TRY_ASSIGN(auto statement,
+                    db_.prepare(fmt::format("INSERT INTO entries ({}) VALUES (?1, ?2, ?3, ?4, ?5, "
+                                            "?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                            kColumns)));
+  statement.bind(1, keep_id ? std::optional<std::int64_t>(entry.id) : std::nullopt);
+  bind_entry(statement, entry);
+  LIMBER_TRY(statement.run());
   const std::int64_t id = db_.last_insert_id();
   if (const auto* pain = std::get_if<core::PainRecord>(&entry.detail)) {
-    auto region = db_.prepare(
-        "INSERT INTO entry_regions (entry_id, region, pain, position) VALUES (?1, ?2, ?3, ?4)");
-    if (!region)
-      return Unexpected(region.error());
+    LIMBER_TRY_ASSIGN(auto region, db_.prepare("INSERT INTO entry_regions (entry_id, region, pain, "
+                                               "position) VALUES (?1, ?2, ?3, ?4)"));
     std::int64_t position = 0;
     for (const core::RegionRating& rating : pain->regions) {
-      region->bind(1, id)
+      region.bind(1, id)
           .bind(2, core::to_string(rating.region))
           .bind(3, rating.pain ? std::optional<std::int64_t>(rating.pain->value()) : std::nullopt)
           .bind(4, position++);
-      if (auto done = region->run(); !done)
-        return Unexpected(done.error());
-      region->reset();
+      LIMBER_TRY(region.run());
+      region.reset();
     }
   }
   if (const auto* session = std::get_if<core::SessionRecord>(&entry.detail)) {
-    auto exercise = db_.prepare(
-        "INSERT INTO entry_exercises (entry_id, position, exercise) VALUES (?1, ?2, ?3)");
-    if (!exercise)
-      return Unexpected(exercise.error());
+    LIMBER_TRY_ASSIGN(
+        auto exercise,
+        db_.prepare(
+            "INSERT INTO entry_exercises (entry_id, position, exercise) VALUES (?1, ?2, ?3)"));
     std::int64_t position = 0;
     for (const std::string& id_text : session->exercises) {
-      exercise->bind(1, id).bind(2, position++).bind(3, std::string_view(id_text));
-      if (auto done = exercise->run(); !done)
-        return Unexpected(done.error());
-      exercise->reset();
+      exercise.bind(1, id).bind(2, position++).bind(3, std::string_view(id_text));
+      LIMBER_TRY(exercise.run());
+      exercise.reset();
     }
   }
   return id;
 }
 
 Result<Entry> DiaryStore::add(Entry entry) const {
-  auto id = db_.transaction([&] { return insert(entry, false); });
-  if (!id)
-    return Unexpected(id.error());
-  entry.id = *id;
+  LIMBER_TRY_ASSIGN(auto id, db_.transaction([&] { return insert(entry, false); }));
+  entry.id = id;
   return entry;
 }
 
 Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string_view order,
                                              std::int64_t from, std::int64_t to) const {
-  auto rows = db_.prepare(fmt::format("SELECT {} FROM entries WHERE {} ORDER BY at {}, id {}",
-                                      kColumns, where, order, order));
-  if (!rows)
-    return Unexpected(rows.error());
-  rows->bind(1, from).bind(2, to);
+  LIMBER_TRY_ASSIGN(auto rows,
+                    db_.prepare(fmt::format("SELECT {} FROM entries WHERE {} ORDER BY at {}, id {}",
+                                            kColumns, where, order, order)));
+  rows.bind(1, from).bind(2, to);
   std::vector<Entry> entries;
   std::unordered_map<std::int64_t, std::size_t> index;
   // A row that holds what limber would never write (a damaged diary) is skipped and noted,
   // so that every other entry can still be read and exported.
   std::unordered_set<std::int64_t> unreadable;
-  for (;;) {
-    auto row = rows->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (!*row)
-      break;
-    auto entry = read_entry(*rows);
+  LIMBER_TRY(rows.for_each_row([&](const Statement& row) {
+    auto entry = read_entry(row);
     if (!entry) {
-      unreadable.insert(rows->integer(0));
-      continue;
+      unreadable.insert(row.integer(0));
+      return;
     }
     index.emplace(entry->id, entries.size());
     entries.push_back(std::move(*entry));
-  }
-  auto regions = db_.prepare(fmt::format(
-      "SELECT r.entry_id, r.region, r.pain FROM entry_regions r JOIN entries ON entries.id = "
-      "r.entry_id WHERE {} ORDER BY r.entry_id, r.position",
-      where));
-  if (!regions)
-    return Unexpected(regions.error());
-  regions->bind(1, from).bind(2, to);
-  for (;;) {
-    auto row = regions->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (!*row)
-      break;
-    const auto found = index.find(regions->integer(0));
+  }));
+  LIMBER_TRY_ASSIGN(
+      auto regions,
+      db_.prepare(fmt::format(
+          "SELECT r.entry_id, r.region, r.pain FROM entry_regions r JOIN entries ON entries.id = "
+          "r.entry_id WHERE {} ORDER BY r.entry_id, r.position",
+          where)));
+  regions.bind(1, from).bind(2, to);
+  LIMBER_TRY(regions.for_each_row([&](const Statement& row) {
+    const auto found = index.find(row.integer(0));
     if (found == index.end())
-      continue;
+      return;
     auto* pain = std::get_if<core::PainRecord>(&entries[found->second].detail);
-    auto region = core::parse_region(regions->text(1));
+    auto region = core::parse_region(row.text(1));
     std::optional<core::PainScore> score;
     bool readable = pain != nullptr && region.has_value();
-    if (readable && !regions->is_null(2)) {
-      auto parsed = core::PainScore::from_int(static_cast<int>(regions->integer(2)));
+    if (readable && !row.is_null(2)) {
+      auto parsed = core::PainScore::from_int(static_cast<int>(row.integer(2)));
       readable = parsed.has_value();
       if (parsed)
         score = *parsed;
     }
     if (!readable) {
       unreadable.insert(found->first);
-      continue;
+      return;
     }
     pain->regions.push_back(core::RegionRating{*region, score});
-  }
-  auto exercises = db_.prepare(fmt::format(
-      "SELECT x.entry_id, x.exercise FROM entry_exercises x JOIN entries ON entries.id = "
-      "x.entry_id WHERE {} ORDER BY x.entry_id, x.position",
-      where));
-  if (!exercises)
-    return Unexpected(exercises.error());
-  exercises->bind(1, from).bind(2, to);
-  for (;;) {
-    auto row = exercises->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (!*row)
-      break;
-    const auto found = index.find(exercises->integer(0));
+  }));
+  LIMBER_TRY_ASSIGN(
+      auto exercises,
+      db_.prepare(fmt::format(
+          "SELECT x.entry_id, x.exercise FROM entry_exercises x JOIN entries ON entries.id = "
+          "x.entry_id WHERE {} ORDER BY x.entry_id, x.position",
+          where)));
+  exercises.bind(1, from).bind(2, to);
+  LIMBER_TRY(exercises.for_each_row([&](const Statement& row) {
+    const auto found = index.find(row.integer(0));
     if (found == index.end())
-      continue;
+      return;
     auto* session = std::get_if<core::SessionRecord>(&entries[found->second].detail);
     if (session == nullptr) {
       unreadable.insert(found->first);
-      continue;
+      return;
     }
-    session->exercises.push_back(exercises->text(1));
-  }
+    session->exercises.push_back(row.text(1));
+  }));
   if (unreadable.empty())
     return entries;
   for (const std::int64_t id : unreadable)
@@ -256,10 +223,8 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
 }
 
 Result<Entry> DiaryStore::get(std::int64_t id) const {
-  auto found = query("entries.id = ?1 AND ?2 = ?2", "ASC", id, 0);
-  if (!found)
-    return Unexpected(found.error());
-  if (found->empty()) {
+  LIMBER_TRY_ASSIGN(auto found, query("entries.id = ?1 AND ?2 = ?2", "ASC", id, 0));
+  if (found.empty()) {
     if (db_.unreadable().contains(id)) {
       return fail(ErrorCode::kCorrupt,
                   fmt::format("entry #{} could not be read: the diary is damaged there", id),
@@ -267,7 +232,7 @@ Result<Entry> DiaryStore::get(std::int64_t id) const {
     }
     return no_such_entry(id);
   }
-  return std::move(found->front());
+  return std::move(found.front());
 }
 
 Result<std::vector<Entry>> DiaryStore::since(core::Instant since) const {
@@ -286,49 +251,41 @@ Result<std::vector<Entry>> DiaryStore::all() const {
 }
 
 Result<std::optional<Entry>> DiaryStore::latest_pain() const {
-  auto latest = db_.prepare("SELECT id FROM entries WHERE kind = 'pain' ORDER BY at DESC, id DESC");
-  if (!latest)
-    return Unexpected(latest.error());
-  for (;;) {
-    auto row = latest->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (!*row)
-      return std::optional<Entry>{};
+  LIMBER_TRY_ASSIGN(
+      auto latest,
+      db_.prepare("SELECT id FROM entries WHERE kind = 'pain' ORDER BY at DESC, id DESC"));
+  std::optional<Entry> found;
+  LIMBER_TRY(latest.for_each_row([&](const Statement& row) -> Result<bool> {
     // An unreadable entry is skipped (and noted): the one before it is the latest.
-    auto entry = get(latest->integer(0));
-    if (entry)
-      return std::optional<Entry>(std::move(*entry));
+    auto entry = get(row.integer(0));
+    if (entry) {
+      found = std::move(*entry);
+      return false;
+    }
     if (entry.error().code != ErrorCode::kCorrupt)
       return Unexpected(entry.error());
-  }
+    return true;
+  }));
+  return found;
 }
 
 Result<void> DiaryStore::replace(const Entry& entry) const {
   return db_.transaction([&]() -> Result<void> {
-    auto removed = db_.prepare("DELETE FROM entries WHERE id = ?1");
-    if (!removed)
-      return Unexpected(removed.error());
-    removed->bind(1, entry.id);
-    if (auto done = removed->run(); !done)
-      return done;
+    LIMBER_TRY_ASSIGN(auto removed, db_.prepare("DELETE FROM entries WHERE id = ?1"));
+    removed.bind(1, entry.id);
+    LIMBER_TRY(removed.run());
     if (db_.changes() == 0)
       return no_such_entry(entry.id);
-    auto inserted = insert(entry, true);
-    if (!inserted)
-      return Unexpected(inserted.error());
+    LIMBER_TRY(insert(entry, true));
     return {};
   });
 }
 
 Result<void> DiaryStore::remove(std::int64_t id) const {
   return db_.transaction([&]() -> Result<void> {
-    auto removed = db_.prepare("DELETE FROM entries WHERE id = ?1");
-    if (!removed)
-      return Unexpected(removed.error());
-    removed->bind(1, id);
-    if (auto done = removed->run(); !done)
-      return done;
+    LIMBER_TRY_ASSIGN(auto removed, db_.prepare("DELETE FROM entries WHERE id = ?1"));
+    removed.bind(1, id);
+    LIMBER_TRY(removed.run());
     if (db_.changes() == 0)
       return no_such_entry(id);
     return {};
@@ -351,9 +308,7 @@ Result<ImportSummary> DiaryStore::import(std::span<const Entry> entries) const {
         }
         keep_id = !existing;
       }
-      auto id = insert(entry, keep_id);
-      if (!id)
-        return Unexpected(id.error());
+      LIMBER_TRY(insert(entry, keep_id));
       ++summary.added;
     }
     return summary;
@@ -361,24 +316,17 @@ Result<ImportSummary> DiaryStore::import(std::span<const Entry> entries) const {
 }
 
 Result<std::int64_t> DiaryStore::count() const {
-  auto statement = db_.prepare("SELECT count(*) FROM entries");
-  if (!statement)
-    return Unexpected(statement.error());
-  auto row = statement->step();
-  if (!row)
-    return Unexpected(row.error());
-  return statement->integer(0);
+  LIMBER_TRY_ASSIGN(auto statement, db_.prepare("SELECT count(*) FROM entries"));
+  LIMBER_TRY(statement.step());
+  return statement.integer(0);
 }
 
 Result<bool> DiaryStore::any_before(core::Instant at) const {
-  auto statement = db_.prepare("SELECT EXISTS (SELECT 1 FROM entries WHERE at < ?)");
-  if (!statement)
-    return Unexpected(statement.error());
-  statement->bind(1, static_cast<std::int64_t>(at.time_since_epoch().count()));
-  auto row = statement->step();
-  if (!row)
-    return Unexpected(row.error());
-  return statement->integer(0) != 0;
+  LIMBER_TRY_ASSIGN(auto statement,
+                    db_.prepare("SELECT EXISTS (SELECT 1 FROM entries WHERE at < ?)"));
+  statement.bind(1, static_cast<std::int64_t>(at.time_since_epoch().count()));
+  LIMBER_TRY(statement.step());
+  return statement.integer(0) != 0;
 }
 
 }  // namespace limber::store

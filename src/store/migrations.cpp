@@ -215,31 +215,24 @@ constexpr std::array<AddedColumn, 2> kVersion5 = {{
 // Adds each column a table does not have yet.
 Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
   for (const AddedColumn& added : columns) {
-    auto present =
+    LIMBER_TRY_ASSIGN(
+        auto present,
         pragma(db, fmt::format("SELECT count(*) FROM pragma_table_info('{}') WHERE name = '{}'",
-                               added.table, added.column));
-    if (!present)
-      return Unexpected(present.error());
-    if (*present > 0)
+                               added.table, added.column)));
+    if (present > 0)
       continue;
-    if (auto done = db.exec(fmt::format("ALTER TABLE {} ADD COLUMN {} {}", added.table,
-                                        added.column, added.definition));
-        !done) {
-      return done;
-    }
+    LIMBER_TRY(db.exec(fmt::format("ALTER TABLE {} ADD COLUMN {} {}", added.table, added.column,
+                                   added.definition)));
   }
   return {};
 }
 
 Result<void> insert_regions(const Database& db) {
-  auto insert = db.prepare("INSERT INTO regions (id) VALUES (?)");
-  if (!insert)
-    return Unexpected(insert.error());
+  LIMBER_TRY_ASSIGN(auto insert, db.prepare("INSERT INTO regions (id) VALUES (?)"));
   for (const core::RegionInfo& region : core::all_regions()) {
-    insert->bind(1, region.id);
-    if (auto done = insert->run(); !done)
-      return done;
-    insert->reset();
+    insert.bind(1, region.id);
+    LIMBER_TRY(insert.run());
+    insert.reset();
   }
   return {};
 }
@@ -258,28 +251,20 @@ std::string_view statement_in(std::string_view script, std::string_view start) {
 // deletes them through the foreign key).
 Result<void> upgrade_first_release(const Database& db) {
   {
-    auto columns =
-        db.prepare("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'pain_before'");
-    if (!columns)
-      return Unexpected(columns.error());
-    auto row = columns->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (columns->integer(0) > 0)
+    LIMBER_TRY_ASSIGN(
+        auto columns,
+        db.prepare("SELECT count(*) FROM pragma_table_info('entries') WHERE name = 'pain_before'"));
+    LIMBER_TRY(columns.step());
+    if (columns.integer(0) > 0)
       return {};
   }  // finalized here: a table cannot be dropped while a statement reads
-  if (auto moved = db.exec("CREATE TEMP TABLE old_entries AS SELECT * FROM entries;"
-                           "CREATE TEMP TABLE old_entry_regions AS SELECT * FROM entry_regions;"
-                           "DROP TABLE entries;");
-      !moved) {
-    return moved;
-  }
-  if (auto created = db.exec(std::string(statement_in(kVersion1, "CREATE TABLE entries (")) +
-                             std::string(statement_in(kVersion1, "CREATE INDEX entries_by_time")) +
-                             std::string(statement_in(kVersion1, "CREATE TABLE entry_exercises")));
-      !created) {
-    return created;
-  }
+  LIMBER_TRY(
+      db.exec("CREATE TEMP TABLE old_entries AS SELECT * FROM entries;"
+              "CREATE TEMP TABLE old_entry_regions AS SELECT * FROM entry_regions;"
+              "DROP TABLE entries;"));
+  LIMBER_TRY(db.exec(std::string(statement_in(kVersion1, "CREATE TABLE entries (")) +
+                     std::string(statement_in(kVersion1, "CREATE INDEX entries_by_time")) +
+                     std::string(statement_in(kVersion1, "CREATE TABLE entry_exercises"))));
   return db.exec(
       "INSERT INTO entries (id, kind, at, utc_offset, pain, mobility, relief, name, minutes, "
       "note) SELECT id, kind, at, utc_offset, pain, mobility, relief, name, minutes, note "
@@ -294,13 +279,11 @@ using Migration = std::function<Result<void>(const Database&)>;
 const std::vector<Migration>& migrations() {
   static const std::vector<Migration> kMigrations = {
       [](const Database& db) -> Result<void> {
-        if (auto created = db.exec(kVersion1); !created)
-          return created;
+        LIMBER_TRY(db.exec(kVersion1));
         return insert_regions(db);
       },
       [](const Database& db) -> Result<void> {
-        if (auto upgraded = upgrade_first_release(db); !upgraded)
-          return upgraded;
+        LIMBER_TRY(upgrade_first_release(db));
         return db.exec(kVersion2);
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
@@ -317,16 +300,10 @@ struct FileState {
 };
 
 Result<FileState> read_state(const Database& db) {
-  auto application_id = pragma(db, "PRAGMA application_id");
-  if (!application_id)
-    return Unexpected(application_id.error());
-  auto version = pragma(db, "PRAGMA user_version");
-  if (!version)
-    return Unexpected(version.error());
-  auto objects = pragma(db, "SELECT count(*) FROM sqlite_schema");
-  if (!objects)
-    return Unexpected(objects.error());
-  return FileState{*application_id, *version, *objects};
+  LIMBER_TRY_ASSIGN(auto application_id, pragma(db, "PRAGMA application_id"));
+  LIMBER_TRY_ASSIGN(auto version, pragma(db, "PRAGMA user_version"));
+  LIMBER_TRY_ASSIGN(auto objects, pragma(db, "SELECT count(*) FROM sqlite_schema"));
+  return FileState{application_id, version, objects};
 }
 
 Result<FileState> check_ours(const Database& db) {
@@ -356,19 +333,13 @@ int latest_schema_version() {
 
 Result<void> migrate(const Database& db, const std::filesystem::path& backup_folder) {
   // The common case, on every command: a current limber diary. Two reads and done.
-  auto current = pragma(db, "PRAGMA user_version");
-  if (!current)
-    return Unexpected(current.error());
-  if (*current == latest_schema_version()) {
-    auto application_id = pragma(db, "PRAGMA application_id");
-    if (!application_id)
-      return Unexpected(application_id.error());
-    if (*application_id == kApplicationId)
+  LIMBER_TRY_ASSIGN(auto current, pragma(db, "PRAGMA user_version"));
+  if (current == latest_schema_version()) {
+    LIMBER_TRY_ASSIGN(auto application_id, pragma(db, "PRAGMA application_id"));
+    if (application_id == kApplicationId)
       return {};
   }
-  auto state = check_ours(db);
-  if (!state)
-    return Unexpected(state.error());
+  LIMBER_TRY_ASSIGN(auto state, check_ours(db));
   if (db.read_only()) {
     return fail(ErrorCode::kIo,
                 fmt::format("the diary {} was written by an older limber and needs updating, but "
@@ -379,26 +350,19 @@ Result<void> migrate(const Database& db, const std::filesystem::path& backup_fol
   // once, and only after the file is known to be ours.
   std::string mode;
   {
-    auto query = db.prepare("PRAGMA journal_mode");
-    if (!query)
-      return Unexpected(query.error());
-    if (auto row = query->step(); !row)
-      return Unexpected(row.error());
-    mode = query->text(0);
+    LIMBER_TRY_ASSIGN(auto query, db.prepare("PRAGMA journal_mode"));
+    LIMBER_TRY(query.step());
+    mode = query.text(0);
   }  // finalized here: the journal mode cannot change while a statement reads
   if (mode != "wal" && mode != "memory") {
-    auto wal = db.prepare("PRAGMA journal_mode = WAL");
-    if (!wal)
-      return Unexpected(wal.error());
-    if (auto done = wal->run(); !done)
-      return done;
+    LIMBER_TRY_ASSIGN(auto wal, db.prepare("PRAGMA journal_mode = WAL"));
+    LIMBER_TRY(wal.run());
   }
-  if (state->version == latest_schema_version())
+  if (state.version == latest_schema_version())
     return {};
-  if (state->version > 0 && !backup_folder.empty()) {
+  if (state.version > 0 && !backup_folder.empty()) {
     Tightened ignored;
-    if (auto folder = make_private_folder(backup_folder, ignored); !folder)
-      return folder;
+    LIMBER_TRY(make_private_folder(backup_folder, ignored));
     const auto copy =
         backup_folder / fmt::format("limber-before-schema-{}.db", latest_schema_version());
     if (auto copied = copy_diary(db, copy); !copied) {
@@ -409,14 +373,11 @@ Result<void> migrate(const Database& db, const std::filesystem::path& backup_fol
   }
   return db.transaction([&]() -> Result<void> {
     // Another process may have migrated while this one waited for the lock.
-    auto locked = check_ours(db);
-    if (!locked)
-      return Unexpected(locked.error());
+    LIMBER_TRY_ASSIGN(auto locked, check_ours(db));
     const auto& steps = migrations();
-    for (auto version = static_cast<std::size_t>(locked->version); version < steps.size();
+    for (auto version = static_cast<std::size_t>(locked.version); version < steps.size();
          ++version) {
-      if (auto done = steps[version](db); !done)
-        return done;
+      LIMBER_TRY(steps[version](db));
     }
     return db.exec(fmt::format("PRAGMA application_id = {}; PRAGMA user_version = {}",
                                kApplicationId, latest_schema_version()));
@@ -424,13 +385,9 @@ Result<void> migrate(const Database& db, const std::filesystem::path& backup_fol
 }
 
 Result<std::int64_t> pragma(const Database& db, std::string_view sql) {
-  auto statement = db.prepare(sql);
-  if (!statement)
-    return Unexpected(statement.error());
-  auto row = statement->step();
-  if (!row)
-    return Unexpected(row.error());
-  return *row ? statement->integer(0) : 0;
+  LIMBER_TRY_ASSIGN(auto statement, db.prepare(sql));
+  LIMBER_TRY_ASSIGN(const bool found, statement.step());
+  return found ? statement.integer(0) : 0;
 }
 
 }  // namespace limber::store

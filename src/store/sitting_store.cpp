@@ -30,22 +30,14 @@ std::int64_t offset_of(seconds utc_offset) {
 template <class T, class Read>
 Result<std::vector<T>> rows(const Database& db, std::string_view sql, Instant from, Instant to,
                             Read read) {
-  auto query = db.prepare(sql);
-  if (!query)
-    return Unexpected(query.error());
-  query->bind(1, seconds_of(from)).bind(2, seconds_of(to));
+  LIMBER_TRY_ASSIGN(auto query, db.prepare(sql));
+  query.bind(1, seconds_of(from)).bind(2, seconds_of(to));
   std::vector<T> found;
-  for (;;) {
-    auto row = query->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (!*row)
-      break;
-    auto item = read(*query);
-    if (!item)
-      return Unexpected(item.error());
-    found.push_back(std::move(*item));
-  }
+  LIMBER_TRY(query.for_each_row([&](const Statement& row) -> Result<void> {
+    LIMBER_TRY_ASSIGN(auto item, read(row));
+    found.push_back(std::move(item));
+    return {};
+  }));
   return found;
 }
 
@@ -54,17 +46,15 @@ Result<std::vector<T>> rows(const Database& db, std::string_view sql, Instant fr
 Result<std::int64_t> SittingStore::add_bout(const core::SittingBout& bout,
                                             seconds utc_offset) const {
   return db_.transaction([&]() -> Result<std::int64_t> {
-    auto insert = db_.prepare(
-        "INSERT INTO sitting_bouts (started_at, ended_at, utc_offset, reminders) "
-        "VALUES (?1, ?2, ?3, ?4)");
-    if (!insert)
-      return Unexpected(insert.error());
-    insert->bind(1, seconds_of(bout.start))
+    LIMBER_TRY_ASSIGN(
+        auto insert,
+        db_.prepare("INSERT INTO sitting_bouts (started_at, ended_at, utc_offset, reminders) "
+                    "VALUES (?1, ?2, ?3, ?4)"));
+    insert.bind(1, seconds_of(bout.start))
         .bind(2, seconds_of(bout.end))
         .bind(3, offset_of(utc_offset))
         .bind(4, static_cast<std::int64_t>(bout.reminders));
-    if (auto done = insert->run(); !done)
-      return Unexpected(done.error());
+    LIMBER_TRY(insert.run());
     return db_.last_insert_id();
   });
 }
@@ -72,17 +62,15 @@ Result<std::int64_t> SittingStore::add_bout(const core::SittingBout& bout,
 Result<std::int64_t> SittingStore::add_break(const core::SittingBreak& pause,
                                              seconds utc_offset) const {
   return db_.transaction([&]() -> Result<std::int64_t> {
-    auto insert = db_.prepare(
-        "INSERT INTO sitting_breaks (started_at, ended_at, utc_offset, kind) "
-        "VALUES (?1, ?2, ?3, ?4)");
-    if (!insert)
-      return Unexpected(insert.error());
-    insert->bind(1, seconds_of(pause.start))
+    LIMBER_TRY_ASSIGN(
+        auto insert,
+        db_.prepare("INSERT INTO sitting_breaks (started_at, ended_at, utc_offset, kind) "
+                    "VALUES (?1, ?2, ?3, ?4)"));
+    insert.bind(1, seconds_of(pause.start))
         .bind(2, seconds_of(pause.end))
         .bind(3, offset_of(utc_offset))
         .bind(4, core::to_string(pause.kind));
-    if (auto done = insert->run(); !done)
-      return Unexpected(done.error());
+    LIMBER_TRY(insert.run());
     return db_.last_insert_id();
   });
 }
@@ -90,18 +78,17 @@ Result<std::int64_t> SittingStore::add_break(const core::SittingBreak& pause,
 Result<std::int64_t> SittingStore::add_reminder(const core::Reminder& reminder, seconds utc_offset,
                                                 std::optional<std::string_view> exercise) const {
   return db_.transaction([&]() -> Result<std::int64_t> {
-    auto insert = db_.prepare(
-        "INSERT INTO sitting_reminders (shown_at, utc_offset, number, sat_seconds, exercise) "
-        "VALUES (?1, ?2, ?3, ?4, ?5)");
-    if (!insert)
-      return Unexpected(insert.error());
-    insert->bind(1, seconds_of(reminder.shown_at))
+    LIMBER_TRY_ASSIGN(
+        auto insert,
+        db_.prepare(
+            "INSERT INTO sitting_reminders (shown_at, utc_offset, number, sat_seconds, exercise) "
+            "VALUES (?1, ?2, ?3, ?4, ?5)"));
+    insert.bind(1, seconds_of(reminder.shown_at))
         .bind(2, offset_of(utc_offset))
         .bind(3, static_cast<std::int64_t>(reminder.number))
         .bind(4, static_cast<std::int64_t>(reminder.sat.count()))
         .bind(5, exercise);
-    if (auto done = insert->run(); !done)
-      return Unexpected(done.error());
+    LIMBER_TRY(insert.run());
     return db_.last_insert_id();
   });
 }
@@ -109,25 +96,20 @@ Result<std::int64_t> SittingStore::add_reminder(const core::Reminder& reminder, 
 Result<void> SittingStore::answer_reminder(std::int64_t id, Instant at,
                                            core::ReminderOutcome outcome) const {
   return db_.transaction([&]() -> Result<void> {
-    auto exists = db_.prepare("SELECT shown_at FROM sitting_reminders WHERE id = ?1");
-    if (!exists)
-      return Unexpected(exists.error());
-    exists->bind(1, id);
-    auto row = exists->step();
-    if (!row)
-      return Unexpected(row.error());
-    if (!*row)
+    LIMBER_TRY_ASSIGN(auto exists,
+                      db_.prepare("SELECT shown_at FROM sitting_reminders WHERE id = ?1"));
+    exists.bind(1, id);
+    LIMBER_TRY_ASSIGN(const bool found, exists.step());
+    if (!found)
       return fail(ErrorCode::kNotFound, fmt::format("no reminder #{} in the diary", id));
-    const std::int64_t shown_at = exists->integer(0);
-    auto update = db_.prepare(
-        "UPDATE sitting_reminders SET outcome = ?2, answered_at = ?3 "
-        "WHERE id = ?1 AND outcome IS NULL");
-    if (!update)
-      return Unexpected(update.error());
-    update->bind(1, id)
+    const std::int64_t shown_at = exists.integer(0);
+    LIMBER_TRY_ASSIGN(auto update,
+                      db_.prepare("UPDATE sitting_reminders SET outcome = ?2, answered_at = ?3 "
+                                  "WHERE id = ?1 AND outcome IS NULL"));
+    update.bind(1, id)
         .bind(2, core::to_string(outcome))
         .bind(3, std::max(seconds_of(at), shown_at));
-    return update->run();
+    return update.run();
   });
 }
 

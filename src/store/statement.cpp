@@ -52,13 +52,7 @@ core::Result<bool> Statement::step() {
 }
 
 core::Result<void> Statement::run() {
-  for (;;) {
-    auto row = step();
-    if (!row)
-      return core::Unexpected(row.error());
-    if (!*row)
-      return {};
-  }
+  return for_each_row([](const Statement&) {});
 }
 
 void Statement::reset() {
