@@ -70,6 +70,32 @@ TEST(RedFlagsTest, EveryFlagRoundTripsAndHasItsWords) {
   }
 }
 
+// Issue 15: the nerve questions ask about what the cauda equina patient toolkit asks about
+// (Greenhalgh et al. 2016), in its plain terms, and the both-legs question counts pain down
+// both legs and weakness in both legs as well as numbness (a series of 334 urgent scans:
+// bilateral leg pain and leg weakness pointed to the nerves being pressed better than
+// bladder trouble did). docs/clinical-basis.md, "Question wording".
+TEST(RedFlagsTest, NerveQuestionsAskWhatThePatientToolkitAsks) {
+  struct Case {
+    Flag flag;
+    std::vector<std::string_view> words;
+  };
+  const Case kCases[] = {
+      {Flag::kBladder, {"start", "stop", "leak", "feel", "full"}},
+      {Flag::kBowel, {"hold", "leak", "feel"}},
+      {Flag::kSaddle, {"pins and needles", "back passage", "toilet paper", "sex"}},
+      {Flag::kBothLegs, {"pain", "both legs", "numbness", "tingling", "weak"}},
+      {Flag::kLegWeakness, {"weaker", "foot", "knee"}},
+  };
+  for (const Case& c : kCases) {
+    SCOPED_TRACE(to_string(c.flag));
+    for (std::string_view word : c.words)
+      EXPECT_NE(info(c.flag).question.find(word), std::string_view::npos) << word;
+  }
+  // Still the emergency group: a "yes" ends the questions.
+  EXPECT_TRUE(ends_questions(Flag::kBothLegs));
+}
+
 TEST(RedFlagsTest, LevelsRoundTripInOrderOfUrgency) {
   const std::vector<std::string_view> expected = {"self-care", "see-clinician", "urgent",
                                                   "emergency"};
@@ -140,7 +166,9 @@ TEST(RedFlagsTest, CombinationsFollowTheirRules) {
       // Pair rules: a worsening leg with cancer or with fever.
       {"leg weakness and cancer", {Flag::kLegWeakness, Flag::kCancer}, Level::kEmergency, true},
       {"leg weakness and fever", {Flag::kFever, Flag::kLegWeakness}, Level::kEmergency, true},
-      {"leg weakness and trauma", {Flag::kLegWeakness, Flag::kTrauma}, Level::kUrgent, false},
+      // Issue 15: after a fall or a blow, back pain with a weakening leg is a spinal injury
+      // until shown otherwise (NICE NG41 1.1.3-1.1.4): emergency, not "today".
+      {"leg weakness and trauma", {Flag::kLegWeakness, Flag::kTrauma}, Level::kEmergency, true},
       {"leg weakness, cancer and saddle",
        {Flag::kLegWeakness, Flag::kCancer, Flag::kSaddle},
        Level::kEmergency,
