@@ -108,7 +108,7 @@ TEST_F(CheckCommandTest, ScriptedAnswersGiveTheirLevel) {
     std::string advice_starts;
     bool paused;
   };
-  const Case kCases[] = {
+  const std::vector<Case> cases = {
       {"none", "self-care", {}, "No warning signs found.", false},
       {"bladder", "emergency", {"bladder"}, "Call emergency services now", true},
       {"saddle,both-legs", "emergency", {"saddle", "both-legs"}, "Call emergency services", true},
@@ -118,7 +118,7 @@ TEST_F(CheckCommandTest, ScriptedAnswersGiveTheirLevel) {
       {"weight-loss", "see-clinician", {"weight-loss"}, "Book a visit", false},
       {"weight-loss,night-pain", "urgent", {"weight-loss", "night-pain"}, "Contact a doctor", true},
   };
-  for (const Case& c : kCases) {
+  for (const Case& c : cases) {
     SCOPED_TRACE(c.answers);
     testing::TempDir fresh;
     const auto json =
@@ -164,13 +164,13 @@ TEST_F(CheckCommandTest, BadAnswerIdsAreAUsageErrorWithASuggestion) {
     std::string answers;
     std::string says;
   };
-  const Case kCases[] = {
+  const std::vector<Case> cases = {
       {"bladdr", "Did you mean 'bladder'?"},
       {"fever,chst", "Did you mean 'chest'?"},
       {"none,fever", "cannot mix 'none'"},
       {"", "--answers needs 'none'"},
   };
-  for (const Case& c : kCases) {
+  for (const Case& c : cases) {
     SCOPED_TRACE(c.answers);
     const Output output = run({"check", "--answers", c.answers});
     EXPECT_EQ(output.code, kExitUsage);
