@@ -53,31 +53,45 @@ constexpr std::string_view kRisingReason =
 // "Sciatica (lumbar radiculopathy)"; the ACP/APS 2007 guideline (Chou et al.) that the ACP
 // 2017 guideline (Qaseem et al.) relies on for evaluation.
 constexpr std::array<FlagInfo, 14> kFlags = {{
+    // The nerve questions ask what the cauda equina patient card asks (Greenhalgh et al. 2016,
+    // issue 15), in its plain terms.
     // NICE CKS: suspected cauda equina syndrome (urinary retention or incontinence) ->
-    // immediate emergency assessment. ACP 2007 table 2: urinary retention.
+    // immediate emergency assessment. ACP 2007 table 2: urinary retention. Toolkit: harder
+    // to start or stop the flow, less feeling, leaking or pads, not knowing if full.
     {Flag::kBladder, "bladder", FlagSource::kQuestion, Level::kEmergency,
-     "Do you have new trouble passing urine, or have you lost control of your bladder?",
-     "new trouble passing urine, or loss of bladder control", kNerveReason},
+     "Has passing urine changed: is it harder to start or stop, do you leak, do you feel less "
+     "as it passes, or can you not tell when your bladder is full?",
+     "a change in passing urine (harder to start or stop, leaking, or less feeling)", kNerveReason},
     // NICE CKS: cauda equina, faecal incontinence -> emergency. ACP 2007: fecal incontinence.
+    // Toolkit: cannot stop a bowel movement, leaking, less feeling as it passes.
     {Flag::kBowel, "bowel", FlagSource::kQuestion, Level::kEmergency,
-     "Have you lost control of your bowels?", "loss of bowel control", kNerveReason},
+     "Can you no longer hold back a bowel movement, do you leak, or do you feel less as one "
+     "passes?",
+     "less control of the bowels, leaking, or less feeling", kNerveReason},
     // NICE CKS: cauda equina, saddle anaesthesia -> emergency. ACP 2007: saddle anesthesia.
+    // Toolkit: pins and needles too, the back passage, wiping, feeling during sex.
     {Flag::kSaddle, "saddle", FlagSource::kQuestion, Level::kEmergency,
-     "Is there numbness around your genitals, your buttocks or the inside of your thighs?",
-     "numbness around the genitals, buttocks or inner thighs", kNerveReason},
+     "Is there numbness or pins and needles between your legs, around your back passage or on "
+     "your buttocks, or does it feel different when you wipe with toilet paper or during sex?",
+     "numbness or pins and needles between the legs or around the back passage", kNerveReason},
     // NICE CKS "Sciatica": bilateral leg symptoms are a cauda equina red flag -> emergency.
+    // A series of 334 urgent scans for suspected cauda equina syndrome: pain in both legs
+    // (odds ratio 5.0) and leg weakness (5.4) pointed to it better than bladder trouble did,
+    // so pain and weakness in both legs count here, not numbness alone (issue 15).
     {Flag::kBothLegs, "both-legs", FlagSource::kQuestion, Level::kEmergency,
-     "Do you have numbness or tingling in both legs?", "numbness or tingling in both legs",
-     kNerveReason},
+     "Do you have pain shooting down both legs, or numbness, tingling or weakness in both legs?",
+     "pain shooting down both legs, or numbness, tingling or weakness in both legs", kNerveReason},
     // limber's own reading (issue #3): chest symptoms are not a back problem to wait on.
     {Flag::kChest, "chest", FlagSource::kQuestion, Level::kEmergency,
      "Do you have pain in your chest, or trouble breathing?",
      "pain in the chest, or trouble breathing", kChestReason},
     // NICE CKS "Sciatica": progressive neurological deficit -> urgent specialist assessment.
     // ACP 2007 recommendation 3: severe or progressive neurologic deficits -> prompt work-up.
+    // The 334 scans: leg weakness was the strongest single sign (issue 15).
     {Flag::kLegWeakness, "leg-weakness", FlagSource::kQuestion, Level::kUrgent,
-     "Is there weakness in a leg or foot that is getting worse?",
-     "weakness in a leg or foot that is getting worse", kWeaknessReason},
+     "Is a leg or foot getting weaker: for example, your foot catches or slaps as you walk, "
+     "or your knee gives way?",
+     "a leg or foot getting weaker", kWeaknessReason},
     // NICE CKS: spinal infection (fever, feeling unwell). ACP 2007: fever (vertebral infection).
     {Flag::kFever, "fever", FlagSource::kQuestion, Level::kUrgent,
      "Do you have a fever or chills, or do you feel very unwell?",
@@ -145,13 +159,16 @@ struct PairRule {
   Level level;
 };
 
-constexpr std::array<PairRule, 2> kPairRules = {{
+constexpr std::array<PairRule, 3> kPairRules = {{
     // NICE NG234 (spinal metastases and metastatic spinal cord compression): known cancer
     // with nerve symptoms in the legs -> contact the specialist team immediately.
     {Flag::kLegWeakness, Flag::kCancer, Level::kEmergency},
     // limber's own reading of NICE CKS: infection signs with a worsening nerve deficit can
     // mean an infection pressing on the nerves, which cannot wait for tomorrow.
     {Flag::kLegWeakness, Flag::kFever, Level::kEmergency},
+    // NICE NG41 1.1.3-1.1.4 (spinal injury): after a fall or a blow, spinal pain with a
+    // weak leg or foot is treated as a spinal injury at once (issue 15).
+    {Flag::kLegWeakness, Flag::kTrauma, Level::kEmergency},
 }};
 
 // ACP 2007 (table 2 and recommendation 3): several risk factors together raise the
