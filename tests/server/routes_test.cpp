@@ -77,7 +77,8 @@ std::set<std::string> documented_routes() {
       if (capitals) {
         std::transform(segment.begin(), segment.end(), segment.begin(),
                        [](char c) { return static_cast<char>(c - 'A' + 'a'); });
-        segment = "{" + segment + "}";
+        segment.insert(0, "{");
+        segment += '}';
       }
       path += "/" + segment;
     }
@@ -135,7 +136,7 @@ TEST(RoutesTest, APathFindsItsRouteByWholeSegments) {
     std::string_view path;
     std::optional<std::string_view> id;
   };
-  const Case kCases[] = {
+  const std::vector<Case> cases = {
       {"/api/entries", "/api/entries", ""},
       {"/api/entries", "/api/entries/", std::nullopt},
       {"/api/entries", "/api/entriesx", std::nullopt},
@@ -146,7 +147,7 @@ TEST(RoutesTest, APathFindsItsRouteByWholeSegments) {
       {"/api/function/activities/{name}", "/api/function/activities/put on socks", "put on socks"},
       {"/api/report", "/api/report/period", std::nullopt},
   };
-  for (const Case& c : kCases) {
+  for (const Case& c : cases) {
     SCOPED_TRACE(std::string(c.pattern) + " against " + std::string(c.path));
     EXPECT_EQ(route_for(c.pattern).match(c.path), c.id);
   }
