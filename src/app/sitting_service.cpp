@@ -47,6 +47,24 @@ nlohmann::json bout_json(const std::optional<core::SittingBout>& bout) {
 
 }  // namespace
 
+core::Result<std::int64_t> SittingService::record_bout(const core::SittingBout& bout) const {
+  return store_.add_bout(bout, utc_offset_at(bout.start));
+}
+
+core::Result<std::int64_t> SittingService::record_break(const core::SittingBreak& pause) const {
+  return store_.add_break(pause, utc_offset_at(pause.start));
+}
+
+core::Result<std::int64_t> SittingService::record_reminder(
+    const core::Reminder& reminder, std::optional<std::string_view> exercise) const {
+  return store_.add_reminder(reminder, utc_offset_at(reminder.shown_at), exercise);
+}
+
+core::Result<void> SittingService::record_answer(std::int64_t id, core::Instant at,
+                                                 core::ReminderOutcome outcome) const {
+  return store_.answer_reminder(id, at, outcome);
+}
+
 core::Result<SittingSummary> SittingService::summary() const {
   const local_days today = std::chrono::floor<days>(now_.local);
   const auto [yesterday_start, today_start] = day_range(today - days{1});

@@ -3,8 +3,10 @@
 #pragma once
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -52,6 +54,19 @@ struct SittingDay {
 class SittingService {
  public:
   SittingService(const store::Database& db, core::Now now) : store_(db), now_(now) {}
+
+  // What `limber watch` records, as core::SittingTimer reports it: each write is one
+  // transaction, stored with the UTC offset in force at the moment it began (so history
+  // shows the wall-clock time the person saw), and returns the new row's id. `now` plays
+  // no part in them.
+  core::Result<std::int64_t> record_bout(const core::SittingBout& bout) const;
+  core::Result<std::int64_t> record_break(const core::SittingBreak& pause) const;
+  // A reminder as it appears on the screen, with the movement it suggested, if any.
+  core::Result<std::int64_t> record_reminder(const core::Reminder& reminder,
+                                             std::optional<std::string_view> exercise) const;
+  // The answer to the reminder recorded as row `id`; the first answer wins.
+  core::Result<void> record_answer(std::int64_t id, core::Instant at,
+                                   core::ReminderOutcome outcome) const;
 
   // Yesterday's longest bout and today's bouts, breaks and reminders, by local days.
   core::Result<SittingSummary> summary() const;

@@ -23,6 +23,7 @@
 #include "server/http_status.h"
 #include "server/remedy_text.h"
 #include "server/request_json.h"
+#include "store/connection_state.h"
 #include "store/screening_store.h"
 
 namespace limber::server {
@@ -120,14 +121,11 @@ json session_stages(const core::Exercise& exercise) {
 template <class Compute>
 Reply Api::memoized(const std::string& key, const core::Now& now, Compute compute) const {
   constexpr std::size_t kMaxMemos = 16;
-  auto statement = db_.prepare("SELECT total_changes(), data_version FROM pragma_data_version()");
-  if (!statement)
+  const auto mark = store::diary_version(db_);
+  if (!mark)
     return compute();
-  auto row = statement->step();
-  if (!row || !*row)
-    return compute();
-  const std::int64_t changes = statement->integer(0);
-  const std::int64_t version = statement->integer(1);
+  const std::int64_t changes = mark->changes;
+  const std::int64_t version = mark->version;
   const std::string day = app::iso_day(std::chrono::floor<std::chrono::days>(now.local));
   if (const auto found = memos_.find(key); found != memos_.end() && found->second.day == day &&
                                            found->second.changes == changes &&

@@ -7,19 +7,10 @@
 #include <mutex>
 #include <string>
 #include <string_view>
-#include <utility>
-#include <vector>
+
+#include "server/http.h"
 
 namespace limber::server {
-
-// One response: status, media type, body, and headers beyond the server's defaults (a
-// header named here replaces the default of the same name).
-struct HttpAnswer {
-  int status = 200;
-  std::string type;
-  std::string body;
-  std::vector<std::pair<std::string, std::string>> headers;
-};
 
 // The answer to a request that fails before any route answers it (404, 405, 413, ...):
 // JSON {"error"} under /api/, plain text elsewhere. `allowed` names the methods the path

@@ -160,11 +160,11 @@ std::optional<std::string_view> bearer_token(std::string_view authorization) {
   return trim(authorization.substr(kScheme.size()));
 }
 
-Guard::Guard(std::string_view bind, int port, std::string token, std::string session)
+Guard::Guard(std::string_view bind, int port, std::string token, std::string login_secret)
     : bind_(lower(unbracket(bind))),
       port_(port),
       token_(std::move(token)),
-      session_(std::move(session)) {}
+      login_secret_(std::move(login_secret)) {}
 
 bool Guard::host_allowed(std::string_view host_header) const {
   const auto host = split_host(host_header);
@@ -187,21 +187,21 @@ bool Guard::origin_allowed(std::string_view origin, std::string_view host_header
 }
 
 Credential Guard::credential(std::string_view cookie_header, std::string_view authorization) const {
-  if (token_.empty() || session_.empty())
+  if (token_.empty() || login_secret_.empty())
     return Credential::kNone;  // never reached: Server makes both; an empty one matches nothing
-  if (const auto cookie = cookie_value(cookie_header, kSessionCookie);
-      cookie && same_secret(*cookie, session_)) {
-    return Credential::kCookie;
+  if (const auto cookie = cookie_value(cookie_header, kLoginCookieName);
+      cookie && same_secret(*cookie, login_secret_)) {
+    return Credential::kLoginCookie;
   }
   if (const auto token = bearer_token(authorization); token && same_secret(*token, token_))
     return Credential::kBearer;
   return Credential::kNone;
 }
 
-std::string Guard::session_cookie() const {
+std::string Guard::login_cookie() const {
   // No Max-Age: the cookie ends with the browser session, and the server's next start
   // makes a new secret anyway. No Secure: plain HTTP on loopback.
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", kSessionCookie, session_);
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", kLoginCookieName, login_secret_);
 }
 
 core::Result<std::string> LinkKeys::issue() {

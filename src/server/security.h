@@ -1,13 +1,14 @@
 // What keeps a local server that holds health data to its one person
 // (../shared/docs/standards.md, "A local web app that holds health data"):
 // - a random key in each start-up address, exchanged once for an HttpOnly, SameSite=Strict
-//   session cookie: a second use of the same address opens nothing (LinkKeys);
+//   login cookie (the browser's login, named limber_session: not an exercise session): a
+//   second use of the same address opens nothing (LinkKeys);
 // - a random access token that scripts send as a Bearer token;
 // - the Host header must name the bound address or localhost, so a page on another site
 //   cannot reach the server through a DNS name rebound to 127.0.0.1 (DNS rebinding);
 // - a state-changing request sent with the cookie must carry this server's own Origin, so
 //   no other site can make the browser write to the diary (cross-site request forgery).
-// Pure functions and one value class; the routes (server.cpp) apply them to every request.
+// Pure functions and one value class; server/access.h applies them to every request.
 #pragma once
 
 #include <deque>
@@ -20,7 +21,8 @@
 
 namespace limber::server {
 
-inline constexpr std::string_view kSessionCookie = "limber_session";
+// The login cookie's name (docs/api.md: kept as it was, so a browser's login survives).
+inline constexpr std::string_view kLoginCookieName = "limber_session";
 
 // 32 bytes from the kernel's random source (getrandom(2)), as 64 lowercase hex digits.
 // kIo when the kernel gives none.
@@ -38,13 +40,13 @@ std::optional<std::string_view> cookie_value(std::string_view header, std::strin
 // The token of an "Authorization: Bearer TOKEN" header (the scheme in any case), if any.
 std::optional<std::string_view> bearer_token(std::string_view authorization);
 
-enum class Credential { kNone, kCookie, kBearer };
+enum class Credential { kNone, kLoginCookie, kBearer };
 
 class Guard {
  public:
   // `bind` is the address the server listens on ("127.0.0.1", "::1", "0.0.0.0", ...);
-  // `token` the access token scripts send; `session` the cookie's secret.
-  Guard(std::string_view bind, int port, std::string token, std::string session);
+  // `token` the access token scripts send; `login_secret` the login cookie's value.
+  Guard(std::string_view bind, int port, std::string token, std::string login_secret);
 
   // Host names the server answers to: localhost, 127.0.0.1, [::1] and the bound address,
   // each with the bound port; after a wildcard bind (0.0.0.0, ::) any IP literal too, as a
@@ -53,12 +55,12 @@ class Guard {
   // The Origin of a state-changing request: "http://" followed by the request's own Host,
   // which must be allowed. "null" and other sites are refused.
   [[nodiscard]] bool origin_allowed(std::string_view origin, std::string_view host_header) const;
-  // Which credential a request carries that matches: the session cookie, or the token as
+  // Which credential a request carries that matches: the login cookie, or the token as
   // a Bearer token. kNone when neither matches.
   [[nodiscard]] Credential credential(std::string_view cookie_header,
                                       std::string_view authorization) const;
-  // The Set-Cookie value that hands out the session.
-  [[nodiscard]] std::string session_cookie() const;
+  // The Set-Cookie value that logs a browser in.
+  [[nodiscard]] std::string login_cookie() const;
 
   [[nodiscard]] const std::string& token() const { return token_; }
   [[nodiscard]] int port() const { return port_; }
@@ -67,11 +69,11 @@ class Guard {
   std::string bind_;
   int port_;
   std::string token_;
-  std::string session_;
+  std::string login_secret_;
 };
 
 // The keys of the start-up addresses `limber serve` prints. Each opens one browser, once:
-// exchanged for the session cookie, it is spent, so an address seen in a terminal, a
+// exchanged for the login cookie, it is spent, so an address seen in a terminal, a
 // browser's history or over a shoulder opens nothing later (issue #12, item 15). Safe to
 // use from several threads.
 class LinkKeys {

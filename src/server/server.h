@@ -48,7 +48,7 @@ struct ServerOptions {
 
 class Server {
  public:
-  // Makes the token and the session secret (kIo when the kernel gives no random numbers).
+  // Makes the token and the login secret (kIo when the kernel gives no random numbers).
   // `db` and `catalog` must outlive the server.
   static core::Result<std::unique_ptr<Server>> create(const store::Database& db,
                                                       const core::Catalog& catalog,
@@ -70,7 +70,7 @@ class Server {
 
   // "http://127.0.0.1:5462/" (IPv6 in brackets). REQUIRES: bind() succeeded.
   [[nodiscard]] std::string address() const;
-  // The address with a key that opens one browser once (it is exchanged for the session
+  // The address with a key that opens one browser once (it is exchanged for the login
   // cookie; a second use gets a page that says so): what `limber serve` prints and opens.
   [[nodiscard]] std::string start_url() const;
   // Another such address, with a new key: for another browser, or after the first was used.

@@ -14,7 +14,8 @@
 #include <sys/epoll.h>
 
 #include "app/local_time.h"
-#include "store/sitting_store.h"
+#include "app/sitting_service.h"
+#include "store/connection_state.h"
 #include "watch/bus.h"
 #include "watch/idle_source.h"
 #include "watch/lock_monitor.h"
@@ -47,7 +48,7 @@ std::string sat_words(seconds sat) {
 class Watcher final : public DesktopListener, public NotificationListener {
  public:
   Watcher(const WatchOptions& options, const WatchContext& context)
-      : options_(options), context_(context), timer_(options.policy), store_(context.db) {}
+      : options_(options), context_(context), timer_(options.policy) {}
   Watcher(const Watcher&) = delete;
   Watcher& operator=(const Watcher&) = delete;
   Watcher(Watcher&&) = delete;
@@ -121,6 +122,10 @@ class Watcher final : public DesktopListener, public NotificationListener {
     fmt::print(context_.log, "limber watch: {}\n", error.message);
   }
 
+  // The sitting diary's use cases at this moment (the watcher runs for days).
+  [[nodiscard]] app::SittingService sitting() const {
+    return {context_.db, app::local_now(context_.clock())};
+  }
   core::Result<void> open_idle_source();
   void apply(const core::TimerOutput& out);
   void show(const core::Reminder& reminder);
@@ -137,7 +142,6 @@ class Watcher final : public DesktopListener, public NotificationListener {
   const WatchOptions& options_;
   const WatchContext& context_;
   core::SittingTimer timer_;
-  store::SittingStore store_;
   Event event_;
   Bus session_;
   Bus system_;
@@ -307,7 +311,7 @@ core::Result<void> Watcher::run() {
   rearm();
   // An all-day process: hand back what start-up used (parsing the catalog, the plan's
   // reads of the diary) before sleeping.
-  (void)context_.db.exec("PRAGMA shrink_memory");
+  (void)store::release_memory(context_.db);
   malloc_trim(0);
   const int r = sd_event_loop(event);
   finish();
@@ -320,7 +324,7 @@ void Watcher::apply(const core::TimerOutput& out) {
   for (const auto& answer : out.answers) {
     say("reminder {} answered: {}", answer.number, core::to_string(answer.outcome));
     if (auto row = reminder_rows_.find(answer.number); row != reminder_rows_.end()) {
-      if (auto saved = store_.answer_reminder(row->second, answer.at, answer.outcome); !saved)
+      if (auto saved = sitting().record_answer(row->second, answer.at, answer.outcome); !saved)
         warn(saved.error());
     }
     if (answer.outcome == core::ReminderOutcome::kTookBreak && notification_ != 0 && notifier_) {
@@ -330,13 +334,13 @@ void Watcher::apply(const core::TimerOutput& out) {
   }
   for (const auto& bout : out.bouts) {
     say("bout of {} s recorded", bout.length().count());
-    if (auto saved = store_.add_bout(bout, app::utc_offset_at(bout.start)); !saved)
+    if (auto saved = sitting().record_bout(bout); !saved)
       warn(saved.error());
   }
   for (const auto& pause : out.breaks) {
     say("{} break of {} s recorded", core::to_string(pause.kind),
         (pause.end - pause.start).count());
-    if (auto saved = store_.add_break(pause, app::utc_offset_at(pause.start)); !saved)
+    if (auto saved = sitting().record_break(pause); !saved)
       warn(saved.error());
   }
   if (out.show)
@@ -358,9 +362,8 @@ void Watcher::show(const core::Reminder& reminder) {
       warn(id.error());
     }
   }
-  auto row =
-      store_.add_reminder(reminder, app::utc_offset_at(reminder.shown_at),
-                          movement ? std::optional<std::string_view>(movement->id) : std::nullopt);
+  auto row = sitting().record_reminder(
+      reminder, movement ? std::optional<std::string_view>(movement->id) : std::nullopt);
   if (row) {
     reminder_rows_[reminder.number] = *row;
   } else {

@@ -46,7 +46,7 @@ TEST(SecurityTest, KnowsLoopbackAddresses) {
   }
 }
 
-TEST(SecurityTest, ReadsTheSessionCookieAmongOthers) {
+TEST(SecurityTest, ReadsTheLoginCookieAmongOthers) {
   EXPECT_EQ(cookie_value("a=1; limber_session=xyz; b=2", "limber_session"), "xyz");
   EXPECT_EQ(cookie_value("limber_session=xyz", "limber_session"), "xyz");
   EXPECT_EQ(cookie_value("xlimber_session=xyz", "limber_session"), std::nullopt);
@@ -61,8 +61,8 @@ TEST(SecurityTest, ReadsABearerTokenInAnyCase) {
 }
 
 TEST(SecurityTest, AnswersOnlyToItsOwnHostNames) {
-  const Guard loopback("127.0.0.1", 5462, "token", "session");
-  const Guard wildcard("0.0.0.0", 5462, "token", "session");
+  const Guard loopback("127.0.0.1", 5462, "token", "login");
+  const Guard wildcard("0.0.0.0", 5462, "token", "login");
   struct Case {
     const char* host;
     bool on_loopback;
@@ -91,7 +91,7 @@ TEST(SecurityTest, AnswersOnlyToItsOwnHostNames) {
 }
 
 TEST(SecurityTest, AcceptsOnlyItsOwnOrigin) {
-  const Guard guard("127.0.0.1", 5462, "token", "session");
+  const Guard guard("127.0.0.1", 5462, "token", "login");
   EXPECT_TRUE(guard.origin_allowed("http://127.0.0.1:5462", "127.0.0.1:5462"));
   EXPECT_TRUE(guard.origin_allowed("http://localhost:5462", "localhost:5462"));
   EXPECT_FALSE(guard.origin_allowed("http://localhost:5462", "127.0.0.1:5462"));
@@ -102,14 +102,14 @@ TEST(SecurityTest, AcceptsOnlyItsOwnOrigin) {
 }
 
 TEST(SecurityTest, TellsWhichCredentialMatches) {
-  const Guard guard("127.0.0.1", 5462, "token", "session");
-  EXPECT_EQ(guard.credential("limber_session=session", ""), Credential::kCookie);
+  const Guard guard("127.0.0.1", 5462, "token", "login");
+  EXPECT_EQ(guard.credential("limber_session=login", ""), Credential::kLoginCookie);
   EXPECT_EQ(guard.credential("", "Bearer token"), Credential::kBearer);
   EXPECT_EQ(guard.credential("limber_session=token", ""), Credential::kNone);
-  EXPECT_EQ(guard.credential("", "Bearer session"), Credential::kNone);
+  EXPECT_EQ(guard.credential("", "Bearer login"), Credential::kNone);
   EXPECT_EQ(guard.credential("limber_session=", "Bearer "), Credential::kNone);
-  const std::string cookie = guard.session_cookie();
-  EXPECT_NE(cookie.find("limber_session=session"), std::string::npos);
+  const std::string cookie = guard.login_cookie();
+  EXPECT_NE(cookie.find("limber_session=login"), std::string::npos);
   EXPECT_NE(cookie.find("HttpOnly"), std::string::npos);
   EXPECT_NE(cookie.find("SameSite=Strict"), std::string::npos);
 }
