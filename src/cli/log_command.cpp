@@ -13,6 +13,7 @@
 #include "cli/session_view.h"
 #include "cli/typed_text.h"
 #include "core/red_flags.h"
+#include "core/region.h"
 
 namespace limber::cli {
 namespace {
@@ -39,11 +40,6 @@ struct LogOptions {
     return exercises || pain_before || pain_after || minutes;
   }
 };
-
-bool is_leg(core::Region region) {
-  return region == core::Region::kLeftThigh || region == core::Region::kRightThigh ||
-         region == core::Region::kLeftCalf || region == core::Region::kRightCalf;
-}
 
 Result<bool> read_leg_pain(const std::string& text) {
   if (text == "spreads")
@@ -89,8 +85,7 @@ Result<core::EntryDetail> pain_detail(const LogOptions& options) {
     record.mobility = *mobility;
   }
   if (options.leg_pain) {
-    if (std::none_of(record.regions.begin(), record.regions.end(),
-                     [](const core::RegionRating& r) { return is_leg(r.region); })) {
+    if (!core::names_a_leg(record.regions)) {
       return fail(ErrorCode::kInvalidInput,
                   "--leg-pain goes with pain in a thigh or calf: limber log 5 lower-back "
                   "right-thigh --leg-pain stays");
@@ -227,8 +222,7 @@ Result<void> run_log(Session& session, const LogOptions& options) {
   }
   if (auto* pain = std::get_if<core::PainRecord>(&*detail);
       pain != nullptr && !pain->leg_pain_spreads && session.io().interactive &&
-      std::any_of(pain->regions.begin(), pain->regions.end(),
-                  [](const core::RegionRating& r) { return is_leg(r.region); })) {
+      core::names_a_leg(pain->regions)) {
     pain->leg_pain_spreads = ask_leg_pain(session.io());
   }
   entry.detail = std::move(*detail);
