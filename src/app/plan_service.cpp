@@ -3,11 +3,11 @@
 #include <algorithm>
 #include <limits>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "app/local_time.h"
+#include "core/text.h"
 #include "core/utf8.h"
 
 namespace limber::app {
@@ -21,11 +21,7 @@ core::Result<std::vector<T>> parse_list(const std::optional<std::string>& text, 
   std::vector<T> out;
   if (!text)
     return out;
-  std::stringstream words(*text);
-  std::string word;
-  while (std::getline(words, word, ',')) {
-    if (word.empty())
-      continue;
+  for (std::string_view word : core::split_list(*text)) {
     auto value = parse(word);
     if (!value)
       return Unexpected(value.error());

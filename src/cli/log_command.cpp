@@ -14,6 +14,7 @@
 #include "cli/typed_text.h"
 #include "core/red_flags.h"
 #include "core/region.h"
+#include "core/text.h"
 
 namespace limber::cli {
 namespace {
@@ -157,23 +158,14 @@ Result<core::EntryDetail> session_detail(Session& session, const LogOptions& opt
     return Unexpected(catalog.error());
   core::SessionRecord record{{}, *before, *after, 0};
   int catalog_minutes = 0;
-  std::string id;
-  for (std::size_t i = 0; i <= options.exercises->size(); ++i) {
-    const char c = i < options.exercises->size() ? (*options.exercises)[i] : ',';
-    if (c != ',' && c != ' ') {
-      id.push_back(c);
-      continue;
-    }
-    if (id.empty())
-      continue;
+  for (std::string_view id : core::split_list(*options.exercises)) {
     auto exercise = (*catalog)->get(id);
     if (!exercise)
       return Unexpected(exercise.error());
     if (std::find(record.exercises.begin(), record.exercises.end(), id) == record.exercises.end()) {
-      record.exercises.push_back(id);
+      record.exercises.emplace_back(id);
       catalog_minutes += (*exercise)->minutes;
     }
-    id.clear();
   }
   if (record.exercises.empty()) {
     return fail(ErrorCode::kInvalidInput,
