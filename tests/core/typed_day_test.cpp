@@ -13,9 +13,8 @@ using std::chrono::local_days;
 // Today is Friday 20 November 2026.
 constexpr local_days kToday{std::chrono::year{2026} / 11 / 20};
 
-local_days date(int month, int day) {
-  return local_days{std::chrono::year{2026} / static_cast<unsigned>(month) /
-                    static_cast<unsigned>(day)};
+local_days date(unsigned month, unsigned day) {
+  return local_days{std::chrono::year{2026} / std::chrono::month{month} / std::chrono::day{day}};
 }
 
 // Every word the vocabulary accepts (the union of what `limber today --date`, `limber report
