@@ -4,7 +4,6 @@
 #include <iterator>
 #include <limits>
 #include <map>
-#include <sstream>
 
 #include <fmt/format.h>
 
@@ -23,11 +22,7 @@ core::Result<std::vector<T>> parse_list(const std::optional<std::string>& text, 
   std::vector<T> out;
   if (!text)
     return out;
-  std::stringstream words(*text);
-  std::string word;
-  while (std::getline(words, word, ',')) {
-    if (word.empty())
-      continue;
+  for (std::string_view word : core::split_list(*text)) {
     auto value = parse(word);
     if (!value)
       return Unexpected(value.error());

@@ -10,6 +10,7 @@
 #include "cli/command.h"
 #include "cli/entry_text.h"
 #include "cli/typed_text.h"
+#include "core/text.h"
 
 namespace limber::cli {
 namespace {
@@ -32,23 +33,6 @@ struct EditOptions {
   bool json = false;
 };
 
-std::vector<std::string> split_commas(const std::string& text) {
-  std::vector<std::string> words;
-  std::string word;
-  for (char c : text) {
-    if (c == ',' || c == ' ') {
-      if (!word.empty())
-        words.push_back(std::move(word));
-      word.clear();
-    } else {
-      word.push_back(c);
-    }
-  }
-  if (!word.empty())
-    words.push_back(std::move(word));
-  return words;
-}
-
 Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& now) {
   for (auto typed :
        {check_typed_option(options.note, "--note"), check_typed_option(options.name, "--name")}) {
@@ -66,7 +50,8 @@ Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& no
     if (*options.regions == "none") {
       edit.regions.emplace();
     } else {
-      auto regions = read_regions(split_commas(*options.regions));
+      const auto words = core::split_list(*options.regions);
+      auto regions = read_regions(std::vector<std::string>(words.begin(), words.end()));
       if (!regions)
         return Unexpected(regions.error());
       edit.regions = std::move(*regions);

@@ -13,6 +13,8 @@
 #include "cli/session_view.h"
 #include "cli/typed_text.h"
 #include "core/red_flags.h"
+#include "core/region.h"
+#include "core/text.h"
 
 namespace limber::cli {
 namespace {
@@ -39,11 +41,6 @@ struct LogOptions {
     return exercises || pain_before || pain_after || minutes;
   }
 };
-
-bool is_leg(core::Region region) {
-  return region == core::Region::kLeftThigh || region == core::Region::kRightThigh ||
-         region == core::Region::kLeftCalf || region == core::Region::kRightCalf;
-}
 
 Result<bool> read_leg_pain(const std::string& text) {
   if (text == "spreads")
@@ -89,8 +86,7 @@ Result<core::EntryDetail> pain_detail(const LogOptions& options) {
     record.mobility = *mobility;
   }
   if (options.leg_pain) {
-    if (std::none_of(record.regions.begin(), record.regions.end(),
-                     [](const core::RegionRating& r) { return is_leg(r.region); })) {
+    if (!core::names_a_leg(record.regions)) {
       return fail(ErrorCode::kInvalidInput,
                   "--leg-pain goes with pain in a thigh or calf: limber log 5 lower-back "
                   "right-thigh --leg-pain stays");
@@ -162,23 +158,14 @@ Result<core::EntryDetail> session_detail(Session& session, const LogOptions& opt
     return Unexpected(catalog.error());
   core::SessionRecord record{{}, *before, *after, 0};
   int catalog_minutes = 0;
-  std::string id;
-  for (std::size_t i = 0; i <= options.exercises->size(); ++i) {
-    const char c = i < options.exercises->size() ? (*options.exercises)[i] : ',';
-    if (c != ',' && c != ' ') {
-      id.push_back(c);
-      continue;
-    }
-    if (id.empty())
-      continue;
+  for (std::string_view id : core::split_list(*options.exercises)) {
     auto exercise = (*catalog)->get(id);
     if (!exercise)
       return Unexpected(exercise.error());
     if (std::find(record.exercises.begin(), record.exercises.end(), id) == record.exercises.end()) {
-      record.exercises.push_back(id);
+      record.exercises.emplace_back(id);
       catalog_minutes += (*exercise)->minutes;
     }
-    id.clear();
   }
   if (record.exercises.empty()) {
     return fail(ErrorCode::kInvalidInput,
@@ -227,8 +214,7 @@ Result<void> run_log(Session& session, const LogOptions& options) {
   }
   if (auto* pain = std::get_if<core::PainRecord>(&*detail);
       pain != nullptr && !pain->leg_pain_spreads && session.io().interactive &&
-      std::any_of(pain->regions.begin(), pain->regions.end(),
-                  [](const core::RegionRating& r) { return is_leg(r.region); })) {
+      core::names_a_leg(pain->regions)) {
     pain->leg_pain_spreads = ask_leg_pain(session.io());
   }
   entry.detail = std::move(*detail);

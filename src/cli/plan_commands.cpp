@@ -17,6 +17,7 @@
 #include "core/display_names.h"
 #include "core/text.h"
 #include "core/time_parse.h"
+#include "core/typed_day.h"
 
 namespace limber::cli {
 namespace {
@@ -29,20 +30,14 @@ using core::Unexpected;
 template <class T, class Parse>
 Result<std::vector<T>> parse_words(const std::string& text, Parse parse) {
   std::vector<T> out;
-  std::string word;
-  for (std::size_t i = 0; i <= text.size(); ++i) {
-    if (i == text.size() || text[i] == ',' || text[i] == ' ') {
-      if (!word.empty() && word != "none") {
-        auto value = parse(word);
-        if (!value)
-          return Unexpected(value.error());
-        if (std::find(out.begin(), out.end(), *value) == out.end())
-          out.push_back(*value);
-      }
-      word.clear();
-    } else {
-      word.push_back(text[i]);
-    }
+  for (std::string_view word : core::split_list(text)) {
+    if (word == "none")
+      continue;
+    auto value = parse(word);
+    if (!value)
+      return Unexpected(value.error());
+    if (std::find(out.begin(), out.end(), *value) == out.end())
+      out.push_back(*value);
   }
   return out;
 }
@@ -56,24 +51,6 @@ std::string names(const std::vector<T>& items) {
   for (const T& item : items)
     out.push_back(core::to_string(item));
   return fmt::format("{}", fmt::join(out, ", "));
-}
-
-Result<std::chrono::local_days> read_day(const std::string& text, const core::Now& now) {
-  const auto today = std::chrono::floor<std::chrono::days>(now.local);
-  if (text == "today")
-    return today;
-  if (text == "yesterday")
-    return today - std::chrono::days{1};
-  if (text == "tomorrow")
-    return today + std::chrono::days{1};
-  auto spec = core::parse_iso_offset(text + "T12:00:00Z");
-  if (!spec) {
-    return fail(ErrorCode::kInvalidInput,
-                fmt::format("cannot read the day '{}': use today, yesterday, tomorrow or "
-                            "2026-11-20",
-                            text));
-  }
-  return std::chrono::floor<std::chrono::days>(core::to_local(spec->at, std::chrono::seconds{0}));
 }
 
 int minutes_of(const core::Plan& plan, std::initializer_list<core::Part> parts) {
@@ -178,7 +155,8 @@ struct TodayOptions {
 };
 
 Result<void> run_today(Session& session, const TodayOptions& options) {
-  auto day = read_day(options.day, session.now());
+  auto day = core::parse_day(options.day,
+                             std::chrono::floor<std::chrono::days>(session.now().local), "--date");
   if (!day)
     return Unexpected(day.error());
   auto gate = pass_safety_gate(session, options.json);
@@ -440,7 +418,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
   CLI::App* today = app.add_subcommand("today", "Today's plan: what to do, how much, and why");
   today
       ->add_option("--date", today_options->day,
-                   "The day: today, yesterday, tomorrow or 2026-11-20")
+                   "The day: today, yesterday, tomorrow, a weekday (monday or mon) or 2026-11-20")
       ->type_name("DAY");
   today->add_flag("--json", today_options->json, "Print JSON for scripts");
   today->add_flag("--full", today_options->full,

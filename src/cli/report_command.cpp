@@ -7,6 +7,7 @@
 #include "app/report_service.h"
 #include "cli/command.h"
 #include "cli/typed_text.h"
+#include "core/typed_day.h"
 #include "report/report_pdf.h"
 
 namespace limber::cli {
@@ -81,9 +82,10 @@ void add_report_command(CLI::App& app, CommandTable& table) {
   CLI::App* report = app.add_subcommand(
       "report", "A PDF of the diary for your physical therapist: pain, places, checks, progress");
   report
-      ->add_option("--from", options->from,
-                   "First day (YYYY-MM-DD, today, yesterday; default: the episode's start, at "
-                   "most 12 weeks back; the web page's Report uses the same)")
+      ->add_option(
+          "--from", options->from,
+          "First day (2026-11-20, today, yesterday, a weekday; default: the episode's start, at "
+          "most 12 weeks back; the web page's Report uses the same)")
       ->type_name("DAY");
   report->add_option("--to", options->to, "Last day (default: today)")->type_name("DAY");
   report

@@ -5,7 +5,8 @@
 //   3 posture and abs: a daily posture routine;
 //   4 full-body exercise: from `walk` on, a short session in the chosen styles;
 //   5 related pains: regions beyond the back add gentle work there.
-// Pure: the same diary, inputs and day always give the same plan.
+// Pure: the same diary, inputs and day always give the same plan. Every number it decides by
+// is in core/plan_rules.h, one function per tip in core/plan_tip*.cpp.
 #pragma once
 
 #include <chrono>
@@ -17,6 +18,7 @@
 #include "core/catalog.h"
 #include "core/entry.h"
 #include "core/exercise.h"
+#include "core/plan_rules.h"
 #include "core/red_flags.h"
 
 namespace limber::core {
@@ -71,29 +73,11 @@ struct PlannedExercise {
   std::string reason;
 };
 
-// The limits of each phase (docs/clinical-basis.md, "Phases and pacing").
-struct PhaseRules {
-  Phase phase;
-  int max_level;              // the highest exercise level the phase ever allows
-  int sitting_limit_minutes;  // stand up and move at least this often
-  int walk_minutes;           // the day's walking goal at level 1
-  int walk_step_minutes;      // added per level
-  int session_minutes;        // 0: no full-body session yet
-  int session_step_minutes;   // added per level
-};
+// The limits of each phase (core/plan_rules.h).
 const PhaseRules& rules_for(Phase phase);
 
 // The daily posture routine of a phase (tip 3), gentlest first: catalog ids.
 const std::vector<std::string_view>& posture_routine(Phase phase);
-
-inline constexpr int kCalmDaysToLevelUp = 3;  // calm days at a level before the next
-inline constexpr int kFlarePoints = 2;        // a rise this big is a flare
-inline constexpr int kCheckAgainPoints = 4;   // a rise this big: take the safety check again
-inline constexpr int kFlareAdviceDays = 2;    // the flare advice stands this long (48 hours)
-inline constexpr int kRelatedPainDays = 7;    // "recent" for related pains
-inline constexpr int kNewRegionLookbackDays = 28;
-inline constexpr double kFunctionReadyForMove = 6.0;
-inline constexpr int kFunctionPromptDays = 7;
 
 struct Plan {
   std::chrono::local_days day;

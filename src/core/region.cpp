@@ -76,6 +76,16 @@ Result<Region> parse_region(std::string_view text) {
   });
 }
 
+bool is_leg(Region region) {
+  return region == Region::kLeftThigh || region == Region::kRightThigh ||
+         region == Region::kLeftCalf || region == Region::kRightCalf;
+}
+
+bool names_a_leg(std::span<const RegionRating> ratings) {
+  return std::any_of(ratings.begin(), ratings.end(),
+                     [](const RegionRating& rating) { return is_leg(rating.region); });
+}
+
 Result<RegionRating> parse_region_rating(std::string_view text) {
   const auto colon = text.find(':');
   auto region = parse_region(text.substr(0, colon));

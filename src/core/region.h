@@ -63,6 +63,12 @@ struct RegionRating {
   friend bool operator==(const RegionRating&, const RegionRating&) = default;
 };
 
+// A thigh or a calf, either side: where pain may be a nerve's rather than a spasm's, so limber
+// asks whether it shoots, tingles or goes below the knee (issue #20).
+bool is_leg(Region region);
+// True when one of `ratings` is a leg (is_leg).
+bool names_a_leg(std::span<const RegionRating> ratings);
+
 // Parses "neck" or "neck:3".
 Result<RegionRating> parse_region_rating(std::string_view text);
 // "neck" or "neck:3", the inverse of parse_region_rating.

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <charconv>
 #include <map>
 #include <tuple>
 
@@ -318,34 +317,6 @@ Report build_report(const ReportInput& input) {
   std::stable_sort(report.checks.begin(), report.checks.end(),
                    [](const CheckRecord& a, const CheckRecord& b) { return a.at < b.at; });
   return report;
-}
-
-Result<local_days> parse_day(std::string_view text, local_days today, std::string_view option) {
-  if (text == "today")
-    return today;
-  if (text == "yesterday")
-    return today - days{1};
-  int year = 0;
-  unsigned month = 0;
-  unsigned day = 0;
-  if (text.size() == 10 && text[4] == '-' && text[7] == '-') {
-    const auto number = [&](std::size_t at, std::size_t length, auto& value) {
-      if (text.substr(at, length).find_first_not_of("0123456789") != std::string_view::npos)
-        return false;  // from_chars would take a sign: "-999-01-01"
-      const char* end = text.data() + at + length;
-      const auto [ptr, ec] = std::from_chars(text.data() + at, end, value);
-      return ec == std::errc() && ptr == end;
-    };
-    if (number(0, 4, year) && number(5, 2, month) && number(8, 2, day)) {
-      const std::chrono::year_month_day parsed{std::chrono::year{year}, std::chrono::month{month},
-                                               std::chrono::day{day}};
-      if (parsed.ok())
-        return local_days{parsed};
-    }
-  }
-  return fail(ErrorCode::kInvalidInput,
-              fmt::format("{} '{}' is not a day: use YYYY-MM-DD (2026-11-02), today or yesterday",
-                          option, text));
 }
 
 Result<std::string> check_report_name(std::string name, std::string_view option) {

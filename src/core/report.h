@@ -193,10 +193,7 @@ Result<void> check_period(std::chrono::local_days from, std::chrono::local_days 
 // REQUIRES: check_period(input.from, input.to) succeeded.
 Report build_report(const ReportInput& input);
 
-// Parses a day typed by a person for --from and --to: YYYY-MM-DD, "today" or "yesterday".
-// kInvalidInput naming `option` otherwise.
-Result<std::chrono::local_days> parse_day(std::string_view text, std::chrono::local_days today,
-                                          std::string_view option);
+// The days typed for --from and --to are read by core/typed_day.h.
 
 // Checks a name typed for the report's header: one line, at most kMaxNameChars characters;
 // kInvalidInput naming `option` otherwise. Surrounding spaces are dropped.

@@ -5,6 +5,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -19,5 +20,11 @@ enum class Lines { kOne, kMany };
 // kInvalidInput naming `what` ("note") otherwise. Returns the text.
 Result<std::string> check_text(std::string text, std::size_t max_characters, std::string_view what,
                                Lines lines);
+
+// The words of a list typed by a person or stored by limber ("deep-abs,glutes", "yoga, pilates",
+// "lower-back neck:3"): separated by commas, spaces or both; empty words are dropped, so
+// "a,,b " is two words. The views point into `text`. The one splitter for every such list
+// (options, stored preferences); callers decide what a word means ("none", duplicates).
+std::vector<std::string_view> split_list(std::string_view text);
 
 }  // namespace limber::core

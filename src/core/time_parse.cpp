@@ -9,6 +9,8 @@
 
 #include <fmt/core.h>
 
+#include "core/typed_day.h"
+
 namespace limber::core {
 namespace {
 
@@ -204,23 +206,6 @@ std::optional<seconds> parse_ago(const std::vector<std::string>& words) {
   return std::nullopt;
 }
 
-std::optional<std::chrono::local_days> parse_day_word(std::string_view word, const Now& now) {
-  const std::chrono::local_days today{std::chrono::floor<days>(now.local).time_since_epoch()};
-  if (word == "today")
-    return today;
-  if (word == "yesterday")
-    return today - days{1};
-  static constexpr std::array<std::string_view, 7> kWeekdays = {
-      "sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"};
-  const unsigned current = std::chrono::weekday{today}.c_encoding();
-  for (unsigned i = 0; i < kWeekdays.size(); ++i) {
-    if (word == kWeekdays.at(i) || (word.size() == 3 && kWeekdays.at(i).starts_with(word))) {
-      return today - days{(current + 7 - i) % 7};
-    }
-  }
-  return std::nullopt;
-}
-
 std::vector<std::string> lower_words(std::string_view text) {
   std::vector<std::string> words;
   std::string word;
@@ -264,14 +249,14 @@ Result<TimeSpec> parse_time(std::string_view text, const Now& now) {
   if (words.size() == 1) {
     if (auto clock = parse_clock_word(words[0]))
       return TimeSpec{LocalTime{today} + *clock};
-    if (parse_day_word(words[0], now)) {
+    if (read_day(words[0], today)) {
       return fail(ErrorCode::kInvalidInput,
                   fmt::format("the time '{}' needs a time of day too, for example '{} 21:00'", text,
                               words[0]));
     }
   }
   if (words.size() == 2) {
-    const auto day = parse_day_word(words[0], now);
+    const auto day = read_day(words[0], today);
     const auto clock = parse_clock_word(words[1]);
     if (day && clock)
       return TimeSpec{LocalTime{*day} + *clock};

@@ -17,9 +17,9 @@ namespace limber::core {
 using TimeSpec = std::variant<Instant, LocalTime>;
 
 // Accepts, case-insensitively:
-//   now | HH:MM | today HH:MM | yesterday HH:MM | <weekday> HH:MM (the latest such day,
-//   today included) | N minutes|hours|days ago (also "90m ago", "2h ago") |
-//   YYYY-MM-DD[T ]HH:MM[:SS] with an optional Z or +HH:MM offset (-14:00 to +14:00).
+//   now | HH:MM | DAY HH:MM, DAY any day of core/typed_day.h (today, yesterday, a weekday:
+//   the latest such day, today included, a date) | N minutes|hours|days ago (also "90m ago",
+//   "2h ago") | YYYY-MM-DD[T ]HH:MM[:SS] with an optional Z or +HH:MM offset (-14:00 to +14:00).
 // Every number is digits only (no signs). "tomorrow ..." is refused as a future time.
 // HH:MM may end in am/pm ("9pm"). Returns kInvalidInput with the accepted forms otherwise.
 Result<TimeSpec> parse_time(std::string_view text, const Now& now);

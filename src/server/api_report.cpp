@@ -6,6 +6,7 @@
 #include "app/progress_json.h"
 #include "app/report_service.h"
 #include "app/screening.h"
+#include "core/typed_day.h"
 #include "report/report_pdf.h"
 #include "server/api.h"
 

@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "app/local_time.h"
+#include "core/region.h"
 #include "core/suggest.h"
 #include "core/utf8.h"
 #include "server/remedy_text.h"
@@ -141,11 +142,7 @@ Result<core::EntryDetail> pain_detail(const json& body) {
       return invalid(R"("leg_pain_spreads" must be true (the leg pain shoots, tingles or goes )"
                      R"(below the knee), false (it stays put) or null (not said))");
     }
-    const bool leg = std::any_of(record.regions.begin(), record.regions.end(), [](const auto& r) {
-      return r.region == core::Region::kLeftThigh || r.region == core::Region::kRightThigh ||
-             r.region == core::Region::kLeftCalf || r.region == core::Region::kRightCalf;
-    });
-    if (!leg) {
+    if (!core::names_a_leg(record.regions)) {
       return invalid(R"("leg_pain_spreads" goes with pain in a thigh or calf: add it to )"
                      R"("regions")");
     }

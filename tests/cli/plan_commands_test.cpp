@@ -50,6 +50,22 @@ TEST_F(PlanCommandsTest, TodayGivesThePlanWithTheDocumentedKeys) {
   EXPECT_NE(full.out.find("Tip 5, related pains"), std::string::npos) << full.out;
 }
 
+// Issue 13, finding 6: `today --date`, `report --from/--to`, the API and typed times read
+// one vocabulary of days (core/typed_day.h); `today --date` used to refuse a weekday.
+TEST_F(PlanCommandsTest, TodayReadsTheDaysEveryCommandReads) {
+  ASSERT_EQ(run({"check", "--answers", "none"}).code, 0);
+  EXPECT_EQ(json({"today", "--date", "thu", "--json"})["date"], "2026-11-19");
+  EXPECT_EQ(json({"today", "--date", "Yesterday", "--json"})["date"], "2026-11-20");
+  EXPECT_EQ(json({"today", "--date", "tomorrow", "--json"})["date"], "2026-11-22");
+  EXPECT_EQ(json({"today", "--date", "2026-11-02", "--json"})["date"], "2026-11-02");
+  const auto refused = run({"today", "--date", "someday"});
+  EXPECT_EQ(refused.code, 2);
+  EXPECT_NE(refused.err.find("--date 'someday' is not a day: use today, yesterday, tomorrow, a "
+                             "weekday (monday or mon"),
+            std::string::npos)
+      << refused.err;
+}
+
 // Issue #12, item 5: `limber today` was 733 words in 79 rows, broken mid-word. The default
 // is what to do now, how much and what next, in a screenful at the terminal's width.
 TEST_F(PlanCommandsTest, TodayFitsAScreenfulAndSaysWhyOnlyWhenAsked) {

@@ -3,6 +3,7 @@
 #include <fstream>
 #include <set>
 #include <string>
+#include <vector>
 
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
@@ -31,6 +32,20 @@ TEST(RegionTest, IdsAreUniqueAndEveryBodyRegionHasASnomedCode) {
     }
   }
   EXPECT_EQ(ids.size(), 15U);
+}
+
+TEST(RegionTest, LegsAreTheThighsAndCalvesOfEitherSide) {
+  const std::set<std::string_view> legs = {"left-thigh", "right-thigh", "left-calf", "right-calf"};
+  for (const RegionInfo& region : all_regions()) {
+    EXPECT_EQ(is_leg(region.region), legs.contains(region.id)) << region.id;
+  }
+  const std::vector<RegionRating> back_and_calf = {{Region::kLowerBack, std::nullopt},
+                                                   {Region::kLeftCalf, std::nullopt}};
+  const std::vector<RegionRating> back_and_hip = {{Region::kLowerBack, std::nullopt},
+                                                  {Region::kLeftHip, std::nullopt}};
+  EXPECT_TRUE(names_a_leg(back_and_calf));
+  EXPECT_FALSE(names_a_leg(back_and_hip));
+  EXPECT_FALSE(names_a_leg({}));
 }
 
 // The codes are checked against tests/fixtures/snomed-regions.json, written from SNOMED CT

@@ -250,37 +250,6 @@ TEST(ReportTest, RefusesAPeriodThatEndsBeforeItStartsOrIsTooLong) {
   EXPECT_FALSE(check_period(day(0), day(kMaxReportDays)).has_value());
 }
 
-TEST(ReportTest, ReadsDaysAsIsoDatesTodayOrYesterday) {
-  struct Case {
-    std::string_view text;
-    std::optional<local_days> want;
-  };
-  const Case kCases[] = {
-      {"2026-10-01", day(0)},
-      {"today", day(10)},
-      {"yesterday", day(9)},
-      {"2026-02-30", {}},
-      {"2026-10-1", {}},
-      {"1 Oct", {}},
-      {"", {}},
-      {"2026-13-01", {}},
-      {"-999-01-01", {}},
-      {"2026-+1-01", {}},
-      {"2026-10--1", {}},
-  };
-  for (const Case& c : kCases) {
-    SCOPED_TRACE(c.text);
-    const auto parsed = parse_day(c.text, day(10), "--from");
-    if (c.want) {
-      ASSERT_TRUE(parsed.has_value());
-      EXPECT_EQ(*parsed, *c.want);
-    } else {
-      ASSERT_FALSE(parsed.has_value());
-      EXPECT_NE(parsed.error().message.find("--from"), std::string::npos);
-    }
-  }
-}
-
 TEST(ReportTest, WritesDaysTheWayPeopleReadThem) {
   EXPECT_EQ(report_day(day(0)), "1 Oct 2026");
   EXPECT_EQ(report_day(day(61)), "1 Dec 2026");

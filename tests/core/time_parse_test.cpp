@@ -41,6 +41,9 @@ TEST(TimeParseTest, ReadsLocalForms) {
       {"sunday 10:00", local(15, 10, 0)},
       {"2026-11-19T06:45", local(19, 6, 45)},
       {"2026-11-19 06:45:00", local(19, 6, 45)},
+      // The day is any day of core/typed_day.h, so a date takes a 12-hour clock too.
+      {"2026-11-19 9pm", local(19, 21, 0)},
+      {"Mon 9:30", local(16, 9, 30)},
   };
   for (const Case& c : cases) {
     SCOPED_TRACE(c.text);
