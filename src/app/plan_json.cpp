@@ -83,6 +83,7 @@ nlohmann::json to_json(const core::Plan& plan) {
       {"flare_advice", plan.flare_advice},
       {"offer_check", plan.offer_check},
       {"ask_leg_pain", plan.ask_leg_pain},
+      {"ask_ratings", plan.ask_ratings},
   };
   if (plan.days_since_flare)
     out["days_since_flare"] = *plan.days_since_flare;

@@ -86,6 +86,8 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
     add("  ! ", notice);
   if (plan.offer_check)
     add("  ! ", "Safety check: limber check");
+  if (plan.ask_ratings)
+    add("  ! ", "Rate them: limber function rate \"ACTIVITY\" 0-10 (limber function list)");
   if (plan.ask_leg_pain) {
     add("  ? ",
         "Does the pain in your leg shoot, tingle or go below the knee? Say so with your next "

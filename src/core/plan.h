@@ -102,6 +102,9 @@ struct Plan {
   // Leg pain was logged this week without saying whether it shoots, tingles or goes below
   // the knee; until it is said, no exercise that pulls on a nerve is planned.
   bool ask_leg_pain = false;
+  // The activities of the functional scale are due a rating (kFunctionPromptDays): each
+  // shell says where to rate them.
+  bool ask_ratings = false;
 };
 
 // The plan for `input.today`. Exercises are drawn from `catalog`; the plan points into it,

@@ -70,7 +70,8 @@ std::string why(const PhaseState& state) {
   std::string text =
       state.mobility
           ? fmt::format("you said you {}", describe(*state.mobility))
-          : std::string("you have not said yet how well you move (add --mobility to a log entry)");
+          : std::string(
+                "you have not said yet how well you move (say so with your next pain entry)");
   if (state.pain && pain_cap(*state.pain) < Phase::kMove)
     text += fmt::format(", and your latest pain is {}/10", *state.pain);
   if (state.target > state.phase && !state.flare && state.silent_days == 0) {

@@ -99,7 +99,9 @@ void ask_for_ratings(const FunctionSummary& function, std::chrono::local_days to
   if (function.activities > 0 &&
       (!function.last_rated || *function.last_rated <= today - days{kFunctionPromptDays})) {
     plan.notices.emplace_back(
-        "Time to rate the activities you find hard: limber function rate \"ACTIVITY\" 0-10.");
+        "Time to rate the activities you find hard, each from 0 to 10: the ratings show how far "
+        "you have come.");
+    plan.ask_ratings = true;
   }
 }
 

@@ -14,7 +14,10 @@ class ErrorWordsTest : public ServerTest {};
 
 // "limber log", "limber doctor", "--days": what a terminal says, not a page.
 bool speaks_cli(const std::string& text) {
-  static const std::regex kCommand(R"(limber [a-z]+|--[a-z])");
+  static const std::regex kCommand(
+      R"(limber (log|check|today|session|function|history|doctor|report|export|import|serve|)"
+      R"(watch|prefs|muscles|episode|exercises|backup|restore|edit|delete|progress|status)\b|)"
+      R"(--[a-z])");
   return std::regex_search(text, kCommand);
 }
 

@@ -81,6 +81,7 @@ export async function render(context) {
     flareLine ? h('p', {class: plan.flare ? 'flare' : 'hint'}, flareLine) : null,
     plan.notices.length ? h('ul', {class: 'notices'}, plan.notices.map((n) => h('li', {}, n))) : null,
     plan.offer_check ? h('a', {class: 'button', href: '#/check'}, 'Take the safety check again') : null,
+    plan.ask_ratings ? h('a', {class: 'button', href: '#/progress'}, 'Rate the activities on Progress') : null,
     plan.ask_leg_pain ? h('p', {class: 'notices'},
       'Does the pain in your leg shoot, tingle or go below the knee? ',
       h('a', {href: '#/log'}, 'Say so with your next entry'),
