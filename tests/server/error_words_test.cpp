@@ -29,7 +29,6 @@ TEST_F(ErrorWordsTest, TheDetectorFindsACommandAndAFlag) {
 
 TEST_F(ErrorWordsTest, NoAnswerToTheApiNamesACommandOrAFlag) {
   const Answer empty_report = get("/api/report");
-  const Answer empty_period = get("/api/report/period");
   pass_check();
   ASSERT_EQ(post("/api/entries", R"({"pain": 5, "regions": ["lower-back"]})").status, 201);
   ASSERT_EQ(post("/api/entries", R"({"kind": "walk", "minutes": 10})").status, 201);
@@ -38,7 +37,6 @@ TEST_F(ErrorWordsTest, NoAnswerToTheApiNamesACommandOrAFlag) {
 
   const std::vector<std::pair<std::string, Answer>> failures = {
       {"a report of an empty diary", empty_report},
-      {"the period of an empty diary", empty_period},
       {"an entry that does not exist", send("DELETE", "/api/entries/999")},
       {"changing an entry that does not exist",
        send("PUT", "/api/entries/999", R"({"pain": 4, "regions": ["neck"]})")},
@@ -67,10 +65,10 @@ TEST_F(ErrorWordsTest, NoAnswerToTheApiNamesACommandOrAFlag) {
     EXPECT_FALSE(speaks_cli(error)) << error;
   }
   // The remedies the page does name: a page, not a command.
-  EXPECT_NE(failures[2].second.error().find("Log page"), std::string::npos)
-      << failures[2].second.error();
-  EXPECT_NE(failures[8].second.error().find("Progress page"), std::string::npos)
-      << failures[8].second.error();
+  EXPECT_NE(failures[1].second.error().find("Log page"), std::string::npos)
+      << failures[1].second.error();
+  EXPECT_NE(failures[7].second.error().find("Progress page"), std::string::npos)
+      << failures[7].second.error();
   EXPECT_NE(empty_report.error().find("Log page"), std::string::npos) << empty_report.error();
 }
 

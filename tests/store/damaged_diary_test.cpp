@@ -107,7 +107,7 @@ TEST_F(DamagedDiaryTest, ADamagedSafetyCheckIsADamagedDiaryNotAUsageError) {
   auto latest = ScreeningStore(*db).latest();
   ASSERT_FALSE(latest.has_value());
   EXPECT_EQ(latest.error().code, core::ErrorCode::kCorrupt);
-  EXPECT_NE(latest.error().message.find("limber doctor"), std::string::npos);
+  EXPECT_EQ(latest.error().remedy, core::Remedy::kCheckDiary) << latest.error().message;
 }
 
 // Overwrites the middle of the entries table's pages: SQLite's own structures break.
@@ -127,7 +127,7 @@ TEST_F(DamagedDiaryTest, AWriteRefusesADiaryThatFailsItsQuickCheck) {
   auto db = Database::open(path_, checked);
   ASSERT_FALSE(db.has_value());
   EXPECT_EQ(db.error().code, core::ErrorCode::kCorrupt);
-  EXPECT_NE(db.error().message.find("limber doctor"), std::string::npos) << db.error().message;
+  EXPECT_EQ(db.error().remedy, core::Remedy::kCheckDiary) << db.error().message;
 }
 
 }  // namespace

@@ -80,7 +80,7 @@ TEST(DatabaseTest, RefusesAnotherProgramsSqliteDatabaseAndLeavesItAlone) {
   auto db = Database::open(path, {});
   ASSERT_FALSE(db.has_value());
   EXPECT_EQ(db.error().code, core::ErrorCode::kNotLimber);
-  EXPECT_NE(db.error().message.find("--data-dir"), std::string::npos);
+  EXPECT_EQ(db.error().remedy, core::Remedy::kChooseDataDir) << db.error().message;
   EXPECT_EQ(read_bytes(path), before);
   EXPECT_FALSE(std::filesystem::exists(dir.path() / "limber.db-wal"));
 }
