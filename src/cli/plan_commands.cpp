@@ -75,11 +75,12 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
   add("", fmt::format("{} · day {} of this episode", day_heading(day), plan.day_of_episode));
   std::string phase =
       fmt::format("Phase: {} · level {}", core::phase_title(plan.phase), plan.level);
-  if (plan.flare)
+  if (plan.flare) {
     phase += " · stepped back after a flare";
-  else if (plan.days_since_flare)
+  } else if (plan.days_since_flare) {
     phase += fmt::format(" · {} day{} since the last flare", *plan.days_since_flare,
                          *plan.days_since_flare == 1 ? "" : "s");
+  }
   add("", phase);
   add("  ", core::level_explanation(plan.level));
   for (const std::string& notice : plan.notices)
@@ -107,7 +108,7 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
   lines.emplace_back("Keep moving");
   for (const std::string& line : plan.keep_moving)
     add("  ", line);
-  const auto section = [&](std::string heading, std::initializer_list<core::Part> parts,
+  const auto section = [&](const std::string& heading, std::initializer_list<core::Part> parts,
                            bool numbered) {
     int number = 0;
     for (const core::PlannedExercise& planned : plan.exercises) {
@@ -370,9 +371,10 @@ Result<void> run_function(Session& session, const FunctionOptions& options) {
                 fmt::format("unknown action '{}': use add, rate, remove or list", options.action));
   }
   if (!scale) {
-    if (scale.error().code == ErrorCode::kInvalidInput && options.action == "rate")
+    if (scale.error().code == ErrorCode::kInvalidInput && options.action == "rate") {
       return fail(ErrorCode::kInvalidInput, fmt::format("{}: limber function rate \"{}\" 4",
                                                         scale.error().message, options.words[0]));
+    }
     return Unexpected(scale.error());
   }
   if (options.json) {

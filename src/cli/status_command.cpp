@@ -71,10 +71,11 @@ core::Result<void> run_status(Session& session, bool json) {
   }
 
   fmt::print(out, "limber · {}\n\n", day_heading(session.now().local));
-  if (safety_matters)
+  if (safety_matters) {
     fmt::print(out, "{}\n\n", safety.shown());
-  else if (!standing->screened)
+  } else if (!standing->screened) {
     fmt::print(out, "No safety check yet. Before your first plan, run: limber check\n\n");
+  }
   if (!*latest) {
     fmt::print(out,
                "Your diary is empty. Start it with how you feel right now, for example:\n"

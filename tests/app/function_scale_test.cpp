@@ -26,7 +26,7 @@ class FunctionScaleTest : public ::testing::Test {
 
   // The service as it is at `at`, on the same diary.
   [[nodiscard]] PlanService at(core::Instant when) const {
-    return PlanService(db_, now_at(when), catalog(), screening_);
+    return {db_, now_at(when), catalog(), screening_};
   }
 
   store::Database db_ = *store::Database::open_in_memory();
