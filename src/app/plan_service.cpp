@@ -160,40 +160,31 @@ core::Result<std::vector<core::Entry>> PlanService::episode_entries(
 
 core::Result<core::FunctionSummary> PlanService::function_summary(
     std::chrono::local_days today) const {
-  auto activities = store_.activities();
-  if (!activities)
-    return Unexpected(activities.error());
-  if (activities->empty())
+  LIMBER_TRY_ASSIGN(const auto activities, store_.activities());
+  if (activities.empty())
     return core::FunctionSummary{};
-  auto episode = current_episode();
-  if (!episode)
-    return Unexpected(episode.error());
-  auto ratings = store_.ratings(episode->start.value_or(core::Instant{}));
-  if (!ratings)
-    return Unexpected(ratings.error());
-  return summarise_function(static_cast<int>(activities->size()), *ratings, today);
+  LIMBER_TRY_ASSIGN(const auto ratings, episode_ratings());
+  return summarise_function(static_cast<int>(activities.size()), ratings, today);
+}
+
+core::Result<std::vector<store::FunctionRating>> PlanService::episode_ratings() const {
+  LIMBER_TRY_ASSIGN(const auto episode, current_episode());
+  return store_.ratings(episode.start.value_or(core::Instant{}));
 }
 
 core::Result<FunctionScale> PlanService::function_scale() const {
-  auto activities = store_.activities();
-  if (!activities)
-    return Unexpected(activities.error());
-  auto episode = current_episode();
-  if (!episode)
-    return Unexpected(episode.error());
-  auto ratings = store_.ratings(episode->start.value_or(core::Instant{}));
-  if (!ratings)
-    return Unexpected(ratings.error());
+  LIMBER_TRY_ASSIGN(const auto activities, store_.activities());
+  LIMBER_TRY_ASSIGN(const auto ratings, episode_ratings());
   FunctionScale scale;
-  for (const store::FunctionActivity& activity : *activities) {
+  for (const store::FunctionActivity& activity : activities) {
     RatedActivity rated{activity.name, {}};
-    std::copy_if(ratings->begin(), ratings->end(), std::back_inserter(rated.ratings),
+    std::copy_if(ratings.begin(), ratings.end(), std::back_inserter(rated.ratings),
                  [&](const store::FunctionRating& r) { return r.activity_id == activity.id; });
     scale.activities.push_back(std::move(rated));
   }
-  scale.summary = activities->empty()
+  scale.summary = activities.empty()
                       ? core::FunctionSummary{}
-                      : summarise_function(static_cast<int>(activities->size()), *ratings,
+                      : summarise_function(static_cast<int>(activities.size()), ratings,
                                            std::chrono::floor<std::chrono::days>(now_.local));
   return scale;
 }
@@ -306,13 +297,7 @@ core::Result<PlanService::Gathered> PlanService::gather(std::chrono::local_days 
     return Unexpected(activities.error());
   gathered.activities = static_cast<int>(activities->size());
   if (!activities->empty()) {
-    auto episode = current_episode();
-    if (!episode)
-      return Unexpected(episode.error());
-    auto ratings = store_.ratings(episode->start.value_or(core::Instant{}));
-    if (!ratings)
-      return Unexpected(ratings.error());
-    gathered.ratings = std::move(*ratings);
+    LIMBER_TRY_ASSIGN(gathered.ratings, episode_ratings());
   }
   auto previous = previous_episode();
   if (!previous)

@@ -102,6 +102,8 @@ class PlanService {
   // The one way a day's input is made, for plan() and plans() alike.
   core::Plan plan_from(const Gathered& gathered, std::chrono::local_days day) const;
   core::Result<std::optional<core::PreviousEpisode>> previous_episode() const;
+  // The ratings of the current activities this episode, oldest first.
+  core::Result<std::vector<store::FunctionRating>> episode_ratings() const;
 
   store::DiaryStore diary_;
   store::PlanStore store_;

@@ -2,7 +2,6 @@
 // phase's levels, nothing at all while a red flag stands, the same diary and date always
 // give the same plan.
 #include <random>
-#include <regex>
 #include <set>
 #include <sstream>
 
@@ -11,6 +10,7 @@
 #include "app/builtin_catalog.h"
 #include "app/plan_json.h"
 #include "core/plan.h"
+#include "support/cli_words.h"
 
 namespace limber::core {
 namespace {
@@ -51,22 +51,12 @@ std::vector<Entry> random_diary(std::mt19937& random, local_days first, int leng
   return entries;
 }
 
-// "limber function rate", "--mobility": the terminal's words, which the page shows too when
-// the plan carries them (issue #13 finding 2): a shell adds its own.
-bool speaks_cli(const std::string& text) {
-  static const std::regex kCommand(
-      R"(limber (log|check|today|session|function|history|doctor|report|export|import|serve|)"
-      R"(watch|prefs|muscles|episode|exercises|backup|restore|edit|delete|progress|status)\b|)"
-      R"(--[a-z])");
-  return std::regex_search(text, kCommand);
-}
-
 // A sentence a person reads: a capital first, an end mark last, no empty slot, no word twice
 // in a row, no stray space, no command.
 void expect_sentence(const std::string& text) {
   SCOPED_TRACE(text);
   ASSERT_FALSE(text.empty());
-  EXPECT_FALSE(speaks_cli(text)) << "a command or a flag";
+  EXPECT_FALSE(limber::testing::speaks_cli(text)) << "a command or a flag";
   EXPECT_TRUE(std::isupper(static_cast<unsigned char>(text.front())) != 0);
   EXPECT_NE(std::string_view(".!?:").find(text.back()), std::string_view::npos);
   for (std::string_view bad : {"  ", " ,", " .", "()", "''", "{}", ",,", "..", " :"})

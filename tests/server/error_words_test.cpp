@@ -1,25 +1,16 @@
 // Issue #13, finding 2: lower layers wrote the terminal's remedies ("'limber history' lists
 // the entry numbers", "limber function add", "--days", "--pain"), and web users read them.
 // Every failure the page can meet is made here, and no answer names a command or a flag.
-#include <regex>
 
 #include <gtest/gtest.h>
 
 #include "server_fixture.h"
+#include "support/cli_words.h"
 
 namespace limber::testing {
 namespace {
 
 class ErrorWordsTest : public ServerTest {};
-
-// "limber log", "limber doctor", "--days": what a terminal says, not a page.
-bool speaks_cli(const std::string& text) {
-  static const std::regex kCommand(
-      R"(limber (log|check|today|session|function|history|doctor|report|export|import|serve|)"
-      R"(watch|prefs|muscles|episode|exercises|backup|restore|edit|delete|progress|status)\b|)"
-      R"(--[a-z])");
-  return std::regex_search(text, kCommand);
-}
 
 TEST_F(ErrorWordsTest, TheDetectorFindsACommandAndAFlag) {
   EXPECT_TRUE(speaks_cli("there is no entry #9: 'limber history' lists the entry numbers"));
