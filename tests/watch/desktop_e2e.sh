@@ -6,7 +6,10 @@
 # menu invokes "I stood up" (a stand-in dmenu picks that line, so ActionInvoked comes from
 # dunst itself), then a locked screen makes a second break, and the diary holds it all.
 #
-# Usage: desktop_e2e.sh LIMBER_BINARY [IDLE_SOURCE]   (IDLE_SOURCE: xsync or xss)
+# Usage: desktop_e2e.sh LIMBER_BINARY [IDLE_SOURCE]   (IDLE_SOURCE: xsync, xss or gnome)
+#
+# gnome runs GNOME's compositor for real, headless (mutter 43 from Debian, with Xwayland),
+# and moves the pointer through mutter's RemoteDesktop D-Bus API (mutter_input.py).
 set -euo pipefail
 
 limber=$1
@@ -23,7 +26,7 @@ trap cleanup EXIT
 
 fail() {
   echo "desktop_e2e: $*" >&2
-  for log in watch.log dunst.log monitor.log; do
+  for log in watch.log dunst.log monitor.log mutter.log input.log; do
     [[ -f "$work/$log" ]] && { echo "--- $log" >&2; tail -n 40 "$work/$log" >&2; }
   done
   exit 1
@@ -40,19 +43,53 @@ wait_for() {
   return 1
 }
 
-# An X display of our own; Xvfb picks a free number and writes it to fd 3.
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-pids+=($!)
-wait_for 100 test -s "$work/display" || fail "Xvfb did not start"
-export DISPLAY=":$(head -n1 "$work/display")"
-
-# A private session bus.
+# A private session bus, first: GNOME's compositor serves its D-Bus APIs on it.
 dbus-daemon --session --nofork --print-address=4 4>"$work/bus" 2>"$work/dbus.log" &
 pids+=($!)
 wait_for 100 test -s "$work/bus" || fail "dbus-daemon did not start"
 export DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$work/bus")
 # No system bus for this session: logind is not part of the test.
 export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/no-system-bus"
+
+has_owner() {
+  dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
+    org.freedesktop.DBus.NameHasOwner "string:$1" | grep -q 'boolean true'
+}
+
+case $source_name in
+  xsync | xss)
+    # An X display of our own; Xvfb picks a free number and writes it to fd 3.
+    Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
+    pids+=($!)
+    wait_for 100 test -s "$work/display" || fail "Xvfb did not start"
+    export DISPLAY=":$(head -n1 "$work/display")"
+    # The person's hand on the mouse.
+    user_input() { xdotool mousemove "$1" "$2"; }
+    ;;
+  gnome)
+    # GNOME on Wayland without a screen: mutter's headless backend with a virtual monitor,
+    # Xwayland for X11 clients (dunst draws its bubbles there, as an X11 program would).
+    export XDG_RUNTIME_DIR="$work/runtime"
+    mkdir -m 0700 "$XDG_RUNTIME_DIR"
+    unset DISPLAY WAYLAND_DISPLAY XAUTHORITY
+    mutter --headless --wayland --virtual-monitor 1280x800 >"$work/mutter.log" 2>&1 &
+    pids+=($!)
+    wait_for 200 has_owner org.gnome.Mutter.IdleMonitor || fail "mutter did not start"
+    wait_for 100 grep -q "public X11 display" "$work/mutter.log" || fail "mutter has no Xwayland"
+    export WAYLAND_DISPLAY=$(sed -n "s/.*Using Wayland display name '\(.*\)'.*/\1/p" "$work/mutter.log")
+    export DISPLAY=$(grep -o 'public X11 display :[0-9]*' "$work/mutter.log" | grep -o ':[0-9]*')
+    export XAUTHORITY=$(ls "$XDG_RUNTIME_DIR"/.mutter-Xwaylandauth.* | head -n1)
+    # The person's hand: mutter's RemoteDesktop API moves the pointer, as GNOME's remote
+    # desktop does. The session lives as long as the injector's bus connection.
+    mkfifo "$work/input"
+    /usr/bin/python3 "$(dirname "$0")/mutter_input.py" <"$work/input" >"$work/input.log" 2>&1 &
+    pids+=($!)
+    exec 5>"$work/input"
+    wait_for 100 grep -q "^ready" "$work/input.log" || fail "mutter's RemoteDesktop session did not start"
+    user_input() { echo "move $1 $2" >&5; }
+    ;;
+  *) fail "unknown idle source $source_name" ;;
+esac
 
 # dunst keeps the reminder until it is answered; its context menu runs our "dmenu".
 cat >"$work/pick" <<'PICK'
@@ -72,10 +109,6 @@ cat >"$work/dunstrc" <<RC
 RC
 dunst -config "$work/dunstrc" >"$work/dunst.log" 2>&1 &
 pids+=($!)
-has_owner() {
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
-    org.freedesktop.DBus.NameHasOwner "string:$1" | grep -q 'boolean true'
-}
 wait_for 100 has_owner org.freedesktop.Notifications || fail "dunst did not take the bus name"
 
 dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$work/monitor.log" 2>&1 &
@@ -89,6 +122,7 @@ pids+=("$watch_pid")
 case $source_name in
   xsync) expected="idle source: X11 XSync IDLETIME alarms" ;;
   xss) expected="idle source: X11 XScreenSaver idle query" ;;
+  gnome) expected="idle source: GNOME Mutter IdleMonitor over D-Bus" ;;
   *) fail "unknown idle source $source_name" ;;
 esac
 wait_for 100 grep -qF "$expected" "$work/watch.log" || fail "limber watch did not pick $expected"
@@ -106,7 +140,7 @@ grep -q "Reminders paused until" "$work/pause.log" || fail "--pause said: $(cat 
 
 # Sit at the computer: input every half second, past the four-second limit.
 for ((i = 0; i < 16; i++)); do
-  xdotool mousemove $((100 + i * 5)) 200
+  user_input $((100 + i * 5)) 200
   sleep 0.5
   if grep -q 'string "Time to stand up"' "$work/monitor.log"; then break; fi
 done
@@ -122,17 +156,18 @@ grep -q 'member=ActionInvoked' "$work/monitor.log" || fail "dunst sent no Action
 
 # Back at the computer after the break: the next input starts a new bout.
 sleep 1
-xdotool mousemove 500 500
+user_input 500 500
 wait_for 50 grep -q "confirmed break of" "$work/watch.log" || fail "the confirmed break was not recorded"
 
 # Sit again, then lock the screen (the locker's signal) for longer than a break.
-for ((i = 0; i < 14; i++)); do xdotool mousemove $((300 + i * 5)) 300; sleep 0.5; done
-dbus-send --session --type=signal /org/freedesktop/ScreenSaver \
-  org.freedesktop.ScreenSaver.ActiveChanged boolean:true
+for ((i = 0; i < 14; i++)); do user_input $((300 + i * 5)) 300; sleep 0.5; done
+# GNOME's locker (gnome-shell) speaks org.gnome.ScreenSaver; others the freedesktop one.
+locker=org.freedesktop.ScreenSaver
+[[ $source_name == gnome ]] && locker=org.gnome.ScreenSaver
+dbus-send --session --type=signal "/${locker//.//}" "$locker.ActiveChanged" boolean:true
 sleep 3
-dbus-send --session --type=signal /org/freedesktop/ScreenSaver \
-  org.freedesktop.ScreenSaver.ActiveChanged boolean:false
-xdotool mousemove 10 10
+dbus-send --session --type=signal "/${locker//.//}" "$locker.ActiveChanged" boolean:false
+user_input 10 10
 wait_for 50 grep -q "locked break of" "$work/watch.log" || fail "the locked break was not recorded"
 
 # SIGTERM: a clean exit that keeps what was recorded.

@@ -1,5 +1,6 @@
-// The real end-to-end test of `limber watch`: Xvfb, a private session bus, dunst and
-// xdotool around the real binary (tests/watch/desktop_e2e.sh does the choreography).
+// The real end-to-end test of `limber watch`: a desktop (Xvfb with xdotool, or GNOME's
+// mutter headless), a private session bus and dunst around the real binary
+// (tests/watch/desktop_e2e.sh does the choreography).
 // Those programs are part of scripts/setup: a machine without them fails, saying which.
 #include <string>
 
@@ -12,15 +13,18 @@ namespace {
 
 using testing::run_shell;
 
-std::string missing_tools() {
-  const auto run = run_shell(
-      "for tool in Xvfb dbus-daemon dbus-send dbus-monitor dunst dunstctl xdotool python3; do "
-      "command -v $tool >/dev/null || printf '%s ' $tool; done");
+std::string missing_tools(const std::string& tools) {
+  const auto run = run_shell("for tool in " + tools +
+                             "; do command -v $tool >/dev/null || printf '%s ' $tool; done");
   return run.code == 0 ? run.out : "a shell";
 }
 
 void run_desktop(const std::string& source) {
-  const std::string missing = missing_tools();
+  std::string missing =
+      missing_tools("dbus-daemon dbus-send dbus-monitor dunst dunstctl python3 " +
+                    std::string(source == "gnome" ? "mutter Xwayland" : "Xvfb xdotool"));
+  if (source == "gnome" && run_shell("/usr/bin/python3 -c 'import gi'").code != 0)
+    missing += "python3-gi ";
   ASSERT_TRUE(missing.empty()) << "not installed: " << missing << "(scripts/setup installs them)";
   const auto run = run_shell(std::string("bash '") + LIMBER_SOURCE_DIR +
                              "/tests/watch/desktop_e2e.sh' '" + LIMBER_BINARY + "' " + source);
@@ -33,6 +37,12 @@ TEST(DesktopEndToEndTest, RemindsOnXSyncAlarmsAndRecordsTheAnswerAndTheLock) {
 
 TEST(DesktopEndToEndTest, RemindsWithTheXScreenSaverFallback) {
   run_desktop("xss");
+}
+
+// GNOME on Wayland, Debian's and Ubuntu's default desktop: mutter runs headless, input
+// comes through its RemoteDesktop API, idleness from its IdleMonitor (issue #18).
+TEST(DesktopEndToEndTest, RemindsOnGnomeWaylandThroughMuttersIdleMonitor) {
+  run_desktop("gnome");
 }
 
 }  // namespace
