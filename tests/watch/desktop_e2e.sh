@@ -6,14 +6,19 @@
 # menu invokes "I stood up" (a stand-in dmenu picks that line, so ActionInvoked comes from
 # dunst itself), then a locked screen makes a second break, and the diary holds it all.
 #
-# Usage: desktop_e2e.sh LIMBER_BINARY [IDLE_SOURCE]   (IDLE_SOURCE: xsync, xss or gnome)
+# Usage: desktop_e2e.sh LIMBER_BINARY [IDLE_SOURCE [KWIN_INPUT]]
+#   IDLE_SOURCE: xsync or xss (Xvfb), gnome (mutter), wayland (KWin; KWIN_INPUT is
+#   tests/watch/kwin_input.c built)
 #
 # gnome runs GNOME's compositor for real, headless (mutter 43 from Debian, with Xwayland),
-# and moves the pointer through mutter's RemoteDesktop D-Bus API (mutter_input.py).
+# and moves the pointer through mutter's RemoteDesktop D-Bus API (mutter_input.py);
+# wayland runs KDE's KWin 5.27 headless (its virtual backend) and moves the pointer with
+# KWin's fake-input protocol.
 set -euo pipefail
 
 limber=$1
 source_name=${2:-xsync}
+kwin_input=${3:-}
 work=$(mktemp -d "${TMPDIR:-/tmp}/limber-watch-e2e-XXXXXX")
 pids=()
 cleanup() {
@@ -26,7 +31,7 @@ trap cleanup EXIT
 
 fail() {
   echo "desktop_e2e: $*" >&2
-  for log in watch.log dunst.log monitor.log mutter.log input.log; do
+  for log in watch.log dunst.log monitor.log mutter.log kwin.log input.log; do
     [[ -f "$work/$log" ]] && { echo "--- $log" >&2; tail -n 40 "$work/$log" >&2; }
   done
   exit 1
@@ -88,6 +93,29 @@ case $source_name in
     wait_for 100 grep -q "^ready" "$work/input.log" || fail "mutter's RemoteDesktop session did not start"
     user_input() { echo "move $1 $2" >&5; }
     ;;
+  wayland)
+    # KDE Plasma on Wayland without a screen: KWin 5.27's virtual backend, which offers
+    # ext-idle-notify-v1; dunst draws through its layer-shell. KWin carries a file
+    # capability (cap_sys_resource) that this sandbox refuses to exec, so a plain copy
+    # runs; its platform plugin wants the program to be called kwin_wayland.
+    export XDG_RUNTIME_DIR="$work/runtime"
+    mkdir -m 0700 "$XDG_RUNTIME_DIR" "$work/bin"
+    unset DISPLAY WAYLAND_DISPLAY XAUTHORITY
+    cp /usr/bin/kwin_wayland "$work/bin/kwin_wayland"
+    export WAYLAND_DISPLAY=limber-kwin
+    # Its own tests' switch: fake input for any client, not only KDE's own programs.
+    KWIN_WAYLAND_NO_PERMISSION_CHECKS=1 "$work/bin/kwin_wayland" --virtual --no-lockscreen \
+      --socket "$WAYLAND_DISPLAY" --width 1280 --height 800 >"$work/kwin.log" 2>&1 &
+    pids+=($!)
+    wait_for 200 test -S "$XDG_RUNTIME_DIR/$WAYLAND_DISPLAY" || fail "kwin_wayland did not start"
+    # The person's hand: KWin's fake-input protocol, as KDE Connect's touchpad moves it.
+    mkfifo "$work/input"
+    "$kwin_input" <"$work/input" >"$work/input.log" 2>&1 &
+    pids+=($!)
+    exec 5>"$work/input"
+    wait_for 100 grep -q "^ready" "$work/input.log" || fail "KWin's fake input did not start"
+    user_input() { echo "move $1 $2" >&5; }
+    ;;
   *) fail "unknown idle source $source_name" ;;
 esac
 
@@ -123,6 +151,7 @@ case $source_name in
   xsync) expected="idle source: X11 XSync IDLETIME alarms" ;;
   xss) expected="idle source: X11 XScreenSaver idle query" ;;
   gnome) expected="idle source: GNOME Mutter IdleMonitor over D-Bus" ;;
+  wayland) expected="idle source: Wayland ext-idle-notify-v1" ;;
   *) fail "unknown idle source $source_name" ;;
 esac
 wait_for 100 grep -qF "$expected" "$work/watch.log" || fail "limber watch did not pick $expected"

@@ -20,14 +20,18 @@ std::string missing_tools(const std::string& tools) {
 }
 
 void run_desktop(const std::string& source) {
+  const char* desktop = source == "gnome"     ? "mutter Xwayland"
+                        : source == "wayland" ? "kwin_wayland"
+                                              : "Xvfb xdotool";
   std::string missing =
-      missing_tools("dbus-daemon dbus-send dbus-monitor dunst dunstctl python3 " +
-                    std::string(source == "gnome" ? "mutter Xwayland" : "Xvfb xdotool"));
+      missing_tools(std::string("dbus-daemon dbus-send dbus-monitor dunst dunstctl python3 ") +
+                    desktop);
   if (source == "gnome" && run_shell("/usr/bin/python3 -c 'import gi'").code != 0)
     missing += "python3-gi ";
   ASSERT_TRUE(missing.empty()) << "not installed: " << missing << "(scripts/setup installs them)";
   const auto run = run_shell(std::string("bash '") + LIMBER_SOURCE_DIR +
-                             "/tests/watch/desktop_e2e.sh' '" + LIMBER_BINARY + "' " + source);
+                             "/tests/watch/desktop_e2e.sh' '" + LIMBER_BINARY + "' " + source +
+                             " '" + LIMBER_KWIN_INPUT + "'");
   EXPECT_EQ(run.code, 0) << run.out;
 }
 
@@ -43,6 +47,12 @@ TEST(DesktopEndToEndTest, RemindsWithTheXScreenSaverFallback) {
 // comes through its RemoteDesktop API, idleness from its IdleMonitor (issue #18).
 TEST(DesktopEndToEndTest, RemindsOnGnomeWaylandThroughMuttersIdleMonitor) {
   run_desktop("gnome");
+}
+
+// KDE Plasma on Wayland: KWin 5.27 runs headless and offers ext-idle-notify-v1, the
+// protocol of the Wayland source; input comes through KWin's fake-input protocol.
+TEST(DesktopEndToEndTest, RemindsOnKdeWaylandThroughExtIdleNotify) {
+  run_desktop("wayland");
 }
 
 }  // namespace
