@@ -23,15 +23,14 @@ void run_desktop(const std::string& source) {
   const char* desktop = source == "gnome"     ? "mutter Xwayland"
                         : source == "wayland" ? "kwin_wayland"
                                               : "Xvfb xdotool";
-  std::string missing =
-      missing_tools(std::string("dbus-daemon dbus-send dbus-monitor dunst dunstctl python3 ") +
-                    desktop);
+  std::string missing = missing_tools(
+      std::string("dbus-daemon dbus-send dbus-monitor dunst dunstctl python3 ") + desktop);
   if (source == "gnome" && run_shell("/usr/bin/python3 -c 'import gi'").code != 0)
     missing += "python3-gi ";
   ASSERT_TRUE(missing.empty()) << "not installed: " << missing << "(scripts/setup installs them)";
-  const auto run = run_shell(std::string("bash '") + LIMBER_SOURCE_DIR +
-                             "/tests/watch/desktop_e2e.sh' '" + LIMBER_BINARY + "' " + source +
-                             " '" + LIMBER_KWIN_INPUT + "'");
+  const auto run =
+      run_shell(std::string("bash '") + LIMBER_SOURCE_DIR + "/tests/watch/desktop_e2e.sh' '" +
+                LIMBER_BINARY + "' " + source + " '" + LIMBER_KWIN_INPUT + "'");
   EXPECT_EQ(run.code, 0) << run.out;
 }
 

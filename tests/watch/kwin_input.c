@@ -4,12 +4,13 @@
 #include <stdio.h>
 #include <string.h>
 #include <wayland-client.h>
+
 #include "fake-input-client-protocol.h"
 
 static struct org_kde_kwin_fake_input* fake_input;
 
-static void global(void* data, struct wl_registry* registry, uint32_t name,
-                   const char* interface, uint32_t version) {
+static void global(void* data, struct wl_registry* registry, uint32_t name, const char* interface,
+                   uint32_t version) {
   (void)data;
   (void)version;
   if (strcmp(interface, org_kde_kwin_fake_input_interface.name) == 0)
