@@ -1,4 +1,5 @@
-// limber watch [--limit MINUTES] [--break SECONDS] [--pause 30m] [--install] [--verbose]
+// limber watch [--limit MINUTES] [--break SECONDS] [--pause 30m] [--hours 09:00-18:00]
+//              [--days mon-fri] [--install] [--verbose]
 //              [--idle-source auto|wayland|gnome|xsync|xss]
 
 #include "cli/watch_command.h"
@@ -13,6 +14,7 @@
 #include "cli/command.h"
 #include "core/display_names.h"
 #include "core/sitting_timer.h"
+#include "core/working_hours.h"
 #include "watch/install.h"
 #include "watch/watcher.h"
 
@@ -30,6 +32,8 @@ struct WatchOptions {
   std::optional<std::string> limit;         // bare number: minutes
   std::optional<std::string> break_length;  // bare number: seconds
   std::optional<std::string> pause;         // bare number: minutes
+  std::optional<std::string> hours;         // "09:00-18:00"
+  std::optional<std::string> days;          // "mon-fri"
   std::string source = "auto";
   bool install = false;
   bool verbose = false;
@@ -53,7 +57,10 @@ core::Result<void> install(Session& session, const WatchOptions& options) {
   if (!data_dir)
     return core::Unexpected(data_dir.error());
   const std::vector<std::string> args =
-      watch::watch_args(*data_dir, options.limit, options.break_length);
+      watch::watch_args(*data_dir, {{"--limit", options.limit},
+                                    {"--break", options.break_length},
+                                    {"--hours", options.hours},
+                                    {"--days", options.days}});
   const std::string exec = watch::exec_line(limber_binary(), args);
   auto files = watch::install_files(exec, session.env());
   if (!files)
@@ -73,6 +80,10 @@ core::Result<void> install(Session& session, const WatchOptions& options) {
 }
 
 core::Result<void> run_watch(Session& session, const WatchOptions& options) {
+  // Checked before --install writes them into the unit.
+  auto hours = core::parse_working_hours(options.hours.value_or(""), options.days.value_or(""));
+  if (!hours)
+    return core::Unexpected(hours.error());
   if (options.install)
     return install(session, options);
 
@@ -143,7 +154,8 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
                limit_from);
   }
 
-  const watch::WatchOptions watch_options{*policy, pause_until, *source, options.verbose};
+  watch::WatchOptions watch_options{*policy, pause_until, *source, {}, options.verbose};
+  watch_options.hours = *hours;
   const watch::WatchContext context{**db, **catalog, phase, clock_now, session.io().err};
   return watch::run_watch(watch_options, context);
 }
@@ -185,6 +197,15 @@ void add_watch_command(CLI::App& app, CommandTable& table) {
                    "Hold reminders for this long, in the running watcher (30m, 1h; a bare "
                    "number is minutes)")
       ->type_name("DURATION");
+  watch
+      ->add_option("--hours", options->hours,
+                   "Remind only between these times, like 09:00-18:00 (sitting is still "
+                   "recorded outside them)")
+      ->type_name("HH:MM-HH:MM");
+  watch
+      ->add_option("--days", options->days,
+                   "Remind only on these days, like mon-fri or mon,wed,fri (default: every day)")
+      ->type_name("DAYS");
   watch->add_flag("--install", options->install,
                   "Write and enable a systemd user unit and an XDG autostart entry");
   watch->add_flag("--verbose,-v", options->verbose,

@@ -163,6 +163,13 @@ TimerOutput SittingTimer::on_fullscreen(bool fullscreen, Instant at) {
   return tick(at);  // a reminder held during full screen is shown now
 }
 
+TimerOutput SittingTimer::on_off_hours(bool off_hours, Instant at) {
+  off_hours_ = off_hours;
+  if (off_hours)
+    return {};
+  return tick(at);  // a reminder held outside the hours is shown now
+}
+
 TimerOutput SittingTimer::on_stood_up(Instant at) {
   TimerOutput out;
   answer(at, ReminderOutcome::kStoodUp, out);
@@ -196,7 +203,7 @@ TimerOutput SittingTimer::pause_until(Instant until, Instant at) {
 }
 
 std::optional<Instant> SittingTimer::reminder_due() const {
-  if (state_ != State::kSitting || fullscreen_)
+  if (state_ != State::kSitting || fullscreen_ || off_hours_)
     return std::nullopt;
   Instant due = next_reminder_;
   if (paused_until_)

@@ -114,6 +114,9 @@ class SittingTimer {
   // A full-screen window (a presentation, a call, a film) holds a reminder that falls due,
   // and it is shown when full screen ends: held, never dropped.
   TimerOutput on_fullscreen(bool fullscreen, Instant at);
+  // Outside the person's working hours (core/working_hours.h) a reminder that falls due is
+  // held, as during full screen, and shown when the hours start if they are still sitting.
+  TimerOutput on_off_hours(bool off_hours, Instant at);
   // The person's answers to the reminder on the screen.
   TimerOutput on_stood_up(Instant at);
   TimerOutput on_snooze(Instant at);
@@ -164,6 +167,7 @@ class SittingTimer {
   std::optional<int> on_screen_;
   std::optional<Instant> paused_until_;
   bool fullscreen_ = false;
+  bool off_hours_ = false;
 };
 
 // A one-minute standing movement from the catalog for a break reminder, suited to `phase`,

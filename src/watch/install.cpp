@@ -74,16 +74,15 @@ std::string exec_line(const std::filesystem::path& binary, const std::vector<std
 }
 
 std::vector<std::string> watch_args(const std::filesystem::path& data_dir,
-                                    const std::optional<std::string>& limit,
-                                    const std::optional<std::string>& break_length) {
+                                    std::initializer_list<WatchArgOption> options) {
   std::error_code error;
   std::filesystem::path absolute = std::filesystem::absolute(data_dir, error);
   std::vector<std::string> args{"--data-dir",
                                 (error ? data_dir : absolute).lexically_normal().string()};
-  if (limit)
-    args.insert(args.end(), {"--limit", *limit});
-  if (break_length)
-    args.insert(args.end(), {"--break", *break_length});
+  for (const WatchArgOption& option : options) {
+    if (option.value)
+      args.insert(args.end(), {std::string(option.name), *option.value});
+  }
   return args;
 }
 

@@ -4,8 +4,10 @@
 #pragma once
 
 #include <filesystem>
+#include <initializer_list>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/data_dir.h"
@@ -24,10 +26,14 @@ std::string exec_line(const std::filesystem::path& binary, const std::vector<std
 // What follows `limber watch` in both files: `--data-dir DIR` with the diary's folder made
 // absolute (the desktop starts the watcher in another folder, without the environment of
 // the terminal that installed it, so a relative --data-dir or a LIMBER_HOME would be
-// lost and the timer would record into another diary), then --limit and --break as given.
+// lost and the timer would record into another diary), then each of `options` that was
+// given, as "--name", "value".
+struct WatchArgOption {
+  std::string_view name;  // "--limit"
+  const std::optional<std::string>& value;
+};
 std::vector<std::string> watch_args(const std::filesystem::path& data_dir,
-                                    const std::optional<std::string>& limit,
-                                    const std::optional<std::string>& break_length);
+                                    std::initializer_list<WatchArgOption> options);
 
 // PartOf=, After= and WantedBy=graphical-session.target: started with the desktop and
 // stopped with it (SIGTERM, which the watcher handles).

@@ -4,6 +4,7 @@
 #include <csignal>
 #include <map>
 #include <memory>
+#include <optional>
 #include <ostream>
 #include <vector>
 
@@ -61,6 +62,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   void on_active() override {
     const Instant now = context_.clock();
     say("input at {}", log_time(now));
+    check_hours();  // after a suspend the hours' timer may not have fired yet
     apply(timer_.on_active(now));
   }
   void on_idle(milliseconds idle_for) override {
@@ -131,9 +133,13 @@ class Watcher final : public DesktopListener, public NotificationListener {
   void show(const core::Reminder& reminder);
   void rearm();
   void finish();
+  // Tells the timer whether now is inside the working hours, and sets the hours' timer
+  // for the next start or end. Nothing to do when no hours were asked for.
+  void check_hours();
 
   static int on_io(sd_event_source* source, int fd, std::uint32_t events, void* data);
   static int on_timer(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_hours(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_poll(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_post(sd_event_source* source, void* data);
   static int on_signal(sd_event_source* source, const signalfd_siginfo* info, void* data);
@@ -151,6 +157,8 @@ class Watcher final : public DesktopListener, public NotificationListener {
   std::unique_ptr<LockMonitor> locks_;
   std::vector<EventSource> io_;
   EventSource timer_source_;
+  EventSource hours_source_;
+  std::optional<bool> inside_hours_;  // as last told to the timer
   EventSource poll_source_;
   EventSource post_source_;
   EventSource term_source_;
@@ -302,6 +310,14 @@ core::Result<void> Watcher::run() {
     sd_event_add_time_relative(event, &source, CLOCK_MONOTONIC, 0, 100'000, on_poll, this);
     poll_source_.reset(source);
   }
+  if (!options_.hours.always()) {
+    source = nullptr;
+    // CLOCK_BOOTTIME counts a suspend, so the hours' start is not late after one.
+    sd_event_add_time_relative(event, &source, CLOCK_BOOTTIME, UINT64_MAX / 2, 1'000'000,
+                               on_hours, this);
+    hours_source_.reset(source);
+    check_hours();
+  }
   source = nullptr;
   sd_event_add_post(event, &source, on_post, this);
   post_source_.reset(source);
@@ -387,6 +403,31 @@ void Watcher::rearm() {
   sd_event_source_set_enabled(timer_source_.get(), SD_EVENT_ONESHOT);
 }
 
+void Watcher::check_hours() {
+  if (!hours_source_)
+    return;
+  const Instant now = context_.clock();
+  const core::Now local = app::local_now(now);
+  const bool inside = core::within(options_.hours, local.local);
+  if (inside_hours_ != inside) {
+    say("working hours {}: {}", core::describe(options_.hours),
+        inside ? "inside, reminders on" : "outside, reminders held");
+    inside_hours_ = inside;
+    apply(timer_.on_off_hours(!inside, now));
+  }
+  const auto next = core::next_change(options_.hours, local.local);
+  if (!next) {
+    sd_event_source_set_enabled(hours_source_.get(), SD_EVENT_OFF);
+    return;
+  }
+  const auto delay = std::max(app::from_local(*next) - now, seconds{1});
+  sd_event_source_set_time_relative(
+      hours_source_.get(),
+      static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::microseconds>(delay).count()));
+  sd_event_source_set_enabled(hours_source_.get(), SD_EVENT_ONESHOT);
+}
+
 void Watcher::finish() {
   const Instant now = context_.clock();
   say("stopping");
@@ -404,6 +445,13 @@ int Watcher::on_io(sd_event_source* source, int /*fd*/, std::uint32_t /*events*/
   watched->dispatch();
   if (!watched->alive())
     sd_event_exit(sd_event_source_get_event(source), 0);
+  return 0;
+}
+
+int Watcher::on_hours(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->check_hours();
+  self->rearm();
   return 0;
 }
 

@@ -15,6 +15,7 @@
 #include "core/exercise.h"
 #include "core/result.h"
 #include "core/sitting_timer.h"
+#include "core/working_hours.h"
 #include "store/database.h"
 
 namespace limber::watch {
@@ -26,6 +27,8 @@ struct WatchOptions {
   core::SittingPolicy policy;
   std::optional<core::Instant> pause_until;
   SourceChoice source = SourceChoice::kAuto;
+  // Reminders only inside these hours (--hours, --days); sitting is recorded at any time.
+  core::WorkingHours hours;
   bool verbose = false;
 };
 

@@ -74,7 +74,7 @@ TEST(InstallTest, DoublesPercentSignsForSystemdAndTheExecKey) {
 // Issue 11, defect 9: the installed timer must record into the diary the installer used.
 TEST(InstallTest, BothFilesNameTheDiaryFolderAbsolutely) {
   const std::string exec =
-      exec_line("/usr/bin/limber", watch_args("/home/a/my diary", std::string("45"), {}));
+      exec_line("/usr/bin/limber", watch_args("/home/a/my diary", {{"--limit", std::string("45")}}));
   EXPECT_NE(unit_text(exec).find("ExecStart=/usr/bin/limber watch --data-dir \"/home/a/my "
                                  "diary\" --limit 45\n"),
             std::string::npos)
@@ -86,7 +86,7 @@ TEST(InstallTest, BothFilesNameTheDiaryFolderAbsolutely) {
 }
 
 TEST(InstallTest, MakesARelativeDiaryFolderAbsolute) {
-  const auto args = watch_args("diary/../limber", {}, std::string("90s"));
+  const auto args = watch_args("diary/../limber", {{"--break", std::string("90s")}});
   const std::vector<std::string> expected{
       "--data-dir", (std::filesystem::current_path() / "limber").string(), "--break", "90s"};
   EXPECT_EQ(args, expected);

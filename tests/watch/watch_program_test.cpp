@@ -74,6 +74,30 @@ TEST(WatchProgramTest, InstallCarriesTheDiaryFolderHoweverItWasGiven) {
   EXPECT_NE(slurp(unit).find("/relative/diary --limit 45\n"), std::string::npos) << slurp(unit);
 }
 
+// Issue #18, working hours: the unit keeps them, and a mistake in them is named before
+// anything is written.
+TEST(WatchProgramTest, InstallKeepsTheWorkingHoursAndRefusesWrongOnes) {
+  const TempDir dir;
+  const std::string config = (dir.path() / "config").string();
+  const std::string unit = config + "/systemd/user/limber-watch.service";
+  const std::string env = "cd '" + dir.path().string() + "' && PATH=/nonexistent HOME='" +
+                          dir.path().string() + "' XDG_CONFIG_HOME='" + config + "' ";
+  const auto wrong = run_shell(env + LIMBER_BINARY " watch --install --days mon-fryday");
+  EXPECT_EQ(wrong.code, 2) << wrong.out;
+  EXPECT_NE(wrong.out.find("'fryday' is not a day"), std::string::npos) << wrong.out;
+  EXPECT_NE(wrong.out.find("Did you mean 'friday'?"), std::string::npos) << wrong.out;
+  EXPECT_FALSE(std::filesystem::exists(unit));
+  const auto late = run_shell(env + LIMBER_BINARY " watch --hours 9-17");
+  EXPECT_EQ(late.code, 2) << late.out;
+  EXPECT_NE(late.out.find("HH:MM-HH:MM, like --hours 09:00-18:00"), std::string::npos) << late.out;
+
+  const auto run = run_shell(env + LIMBER_BINARY
+                             " --data-dir d watch --install --hours 09:00-18:00 --days mon-fri");
+  ASSERT_EQ(run.code, 0) << run.out;
+  EXPECT_NE(slurp(unit).find("/d --hours 09:00-18:00 --days mon-fri\n"), std::string::npos)
+      << slurp(unit);
+}
+
 TEST(WatchProgramTest, WithoutASessionBusSaysWhatToDo) {
   const TempDir dir;
   const auto run = run_shell("env -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR LIMBER_HOME='" +
