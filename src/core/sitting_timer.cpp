@@ -156,18 +156,23 @@ TimerOutput SittingTimer::on_unlocked(Instant at) {
   return out;
 }
 
-TimerOutput SittingTimer::on_fullscreen(bool fullscreen, Instant at) {
-  fullscreen_ = fullscreen;
-  if (fullscreen)
+TimerOutput SittingTimer::hold(bool Holds::*what, bool on, Instant at) {
+  holds_.*what = on;
+  if (on)
     return {};
-  return tick(at);  // a reminder held during full screen is shown now
+  return tick(at);  // a reminder held until now is shown, unless something else holds it
+}
+
+TimerOutput SittingTimer::on_fullscreen(bool fullscreen, Instant at) {
+  return hold(&Holds::fullscreen, fullscreen, at);
 }
 
 TimerOutput SittingTimer::on_off_hours(bool off_hours, Instant at) {
-  off_hours_ = off_hours;
-  if (off_hours)
-    return {};
-  return tick(at);  // a reminder held outside the hours is shown now
+  return hold(&Holds::off_hours, off_hours, at);
+}
+
+TimerOutput SittingTimer::on_meeting(bool meeting, Instant at) {
+  return hold(&Holds::meeting, meeting, at);
 }
 
 TimerOutput SittingTimer::on_stood_up(Instant at) {
@@ -203,7 +208,7 @@ TimerOutput SittingTimer::pause_until(Instant until, Instant at) {
 }
 
 std::optional<Instant> SittingTimer::reminder_due() const {
-  if (state_ != State::kSitting || fullscreen_ || off_hours_)
+  if (state_ != State::kSitting || holds_.any())
     return std::nullopt;
   Instant due = next_reminder_;
   if (paused_until_)
@@ -247,6 +252,11 @@ TimerOutput SittingTimer::finish(Instant at) {
   state_ = State::kAway;
   shown_in_bout_ = 0;
   return out;
+}
+
+bool SittingTimer::reminder_falls_due(Instant now) const {
+  const auto due = reminder_due();  // a pause's end included
+  return due && now >= *due;
 }
 
 std::optional<Instant> SittingTimer::next_wake() const {

@@ -117,6 +117,8 @@ class SittingTimer {
   // Outside the person's working hours (core/working_hours.h) a reminder that falls due is
   // held, as during full screen, and shown when the hours start if they are still sitting.
   TimerOutput on_off_hours(bool off_hours, Instant at);
+  // A call (a camera or microphone in use) holds a reminder the same way, until it ends.
+  TimerOutput on_meeting(bool meeting, Instant at);
   // The person's answers to the reminder on the screen.
   TimerOutput on_stood_up(Instant at);
   TimerOutput on_snooze(Instant at);
@@ -133,6 +135,9 @@ class SittingTimer {
 
   // When tick() next has something to do; empty while nothing can fall due.
   [[nodiscard]] std::optional<Instant> next_wake() const;
+  // Whether tick(now) would show a reminder: the shell asks the desktop whether a call is
+  // on before it lets one through.
+  [[nodiscard]] bool reminder_falls_due(Instant now) const;
 
   [[nodiscard]] bool sitting() const {
     return state_ == State::kSitting || state_ == State::kLocked;
@@ -166,8 +171,15 @@ class SittingTimer {
   int shown_in_bout_ = 0;
   std::optional<int> on_screen_;
   std::optional<Instant> paused_until_;
-  bool fullscreen_ = false;
-  bool off_hours_ = false;
+  // What holds a reminder that falls due; it is shown when the last of them ends.
+  struct Holds {
+    bool fullscreen = false;
+    bool off_hours = false;
+    bool meeting = false;
+    [[nodiscard]] bool any() const { return fullscreen || off_hours || meeting; }
+  };
+  TimerOutput hold(bool Holds::*what, bool on, Instant at);
+  Holds holds_;
 };
 
 // A one-minute standing movement from the catalog for a break reminder, suited to `phase`,

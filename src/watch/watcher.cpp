@@ -20,6 +20,7 @@
 #include "watch/bus.h"
 #include "watch/idle_source.h"
 #include "watch/lock_monitor.h"
+#include "watch/meeting.h"
 #include "watch/mutter_idle.h"
 #include "watch/notifier.h"
 #include "watch/wayland_idle.h"
@@ -35,6 +36,8 @@ namespace {
 
 constexpr const char* kWatchPath = "/org/limber/Watch";
 constexpr const char* kWatchInterface = "org.limber.Watch";
+// How often a held reminder looks again whether the call is over, in microseconds.
+constexpr std::uint64_t kMeetingRecheck = 60'000'000;
 
 std::string plural(long long count, std::string_view unit) {
   return fmt::format("{} {}{}", count, unit, count == 1 ? "" : "s");
@@ -140,6 +143,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   static int on_io(sd_event_source* source, int fd, std::uint32_t events, void* data);
   static int on_timer(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_hours(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_meeting(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_poll(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_post(sd_event_source* source, void* data);
   static int on_signal(sd_event_source* source, const signalfd_siginfo* info, void* data);
@@ -158,6 +162,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   std::vector<EventSource> io_;
   EventSource timer_source_;
   EventSource hours_source_;
+  EventSource meeting_source_;  // looks again, once a minute, while a call holds a reminder
   std::optional<bool> inside_hours_;  // as last told to the timer
   EventSource poll_source_;
   EventSource post_source_;
@@ -457,7 +462,32 @@ int Watcher::on_hours(sd_event_source* /*source*/, std::uint64_t /*usec*/, void*
 
 int Watcher::on_timer(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
   auto* self = static_cast<Watcher*>(data);
-  self->apply(self->timer_.tick(self->context_.clock()));
+  const Instant now = self->context_.clock();
+  if (self->timer_.reminder_falls_due(now)) {
+    if (auto call = meeting_in_progress()) {
+      self->say("reminder held: {}", *call);
+      self->apply(self->timer_.on_meeting(true, now));
+      sd_event_source* source = nullptr;
+      sd_event_add_time_relative(sd_event_source_get_event(self->timer_source_.get()), &source,
+                                 CLOCK_MONOTONIC, kMeetingRecheck, 1'000'000, on_meeting, self);
+      self->meeting_source_.reset(source);
+      return 0;
+    }
+  }
+  self->apply(self->timer_.tick(now));
+  return 0;
+}
+
+int Watcher::on_meeting(sd_event_source* source, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  if (auto call = meeting_in_progress()) {
+    sd_event_source_set_time_relative(source, kMeetingRecheck);
+    sd_event_source_set_enabled(source, SD_EVENT_ONESHOT);
+    return 0;
+  }
+  self->say("the call is over: reminders on");
+  self->apply(self->timer_.on_meeting(false, self->context_.clock()));
+  self->rearm();
   return 0;
 }
 

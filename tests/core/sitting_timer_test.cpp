@@ -27,6 +27,8 @@ enum class Do {
   kWindowed,
   kOffHours,
   kOnHours,
+  kCall,
+  kCallOver,
   kStoodUp,
   kSnooze,
   kDismiss,
@@ -95,6 +97,12 @@ std::vector<std::string> play(const SittingPolicy& policy, const std::vector<Ste
       case Do::kOnHours:
         record(timer.on_off_hours(false, at));
         break;
+      case Do::kCall:
+        record(timer.on_meeting(true, at));
+        break;
+      case Do::kCallOver:
+        record(timer.on_meeting(false, at));
+        break;
       case Do::kStoodUp:
         record(timer.on_stood_up(at));
         break;
@@ -160,10 +168,7 @@ const Case kCases[] = {
       {51 * kMin, Do::kFinish}},
      {"remind 1 at 3000 sat 3000", "answer 1 ignored at 3060", "bout 0-3060 reminders 1"}},
     {"outside working hours a reminder is held and sitting recorded; the hours' start shows it",
-     {{0, Do::kOffHours},
-      {kMin, Do::kActive},
-      {60 * kMin, Do::kOnHours},
-      {61 * kMin, Do::kFinish}},
+     {{0, Do::kOffHours}, {kMin, Do::kActive}, {60 * kMin, Do::kOnHours}, {61 * kMin, Do::kFinish}},
      {"remind 1 at 3600 sat 3540", "answer 1 ignored at 3660", "bout 60-3660 reminders 1"}},
     {"the hours ending mid-bout hold the next reminder; a break then shows none at all",
      {{0, Do::kOnHours},
@@ -172,6 +177,14 @@ const Case kCases[] = {
       {45 * kMin, Do::kIdle, 44 * kMin},
       {50 * kMin, Do::kFinish}},
      {"bout 0-2640 reminders 0", "break 2640-3000 idle"}},
+    {"a call holds a reminder until it ends; full screen ending meanwhile does not show it",
+     {{0, Do::kActive},
+      {29 * kMin, Do::kCall},
+      {35 * kMin, Do::kFullscreen},
+      {40 * kMin, Do::kWindowed},
+      {45 * kMin, Do::kCallOver},
+      {46 * kMin, Do::kFinish}},
+     {"remind 1 at 2700 sat 2700", "answer 1 ignored at 2760", "bout 0-2760 reminders 1"}},
     {"a pause holds reminders until it ends; sitting is still measured",
      {{0, Do::kActive}, {kMin, Do::kPause, 40 * kMin}, {41 * kMin, Do::kFinish}},
      {"remind 1 at 2400 sat 2400", "answer 1 ignored at 2460", "bout 0-2460 reminders 1"}},

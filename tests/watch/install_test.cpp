@@ -73,8 +73,8 @@ TEST(InstallTest, DoublesPercentSignsForSystemdAndTheExecKey) {
 
 // Issue 11, defect 9: the installed timer must record into the diary the installer used.
 TEST(InstallTest, BothFilesNameTheDiaryFolderAbsolutely) {
-  const std::string exec =
-      exec_line("/usr/bin/limber", watch_args("/home/a/my diary", {{"--limit", std::string("45")}}));
+  const std::string exec = exec_line(
+      "/usr/bin/limber", watch_args("/home/a/my diary", {{"--limit", std::string("45")}}));
   EXPECT_NE(unit_text(exec).find("ExecStart=/usr/bin/limber watch --data-dir \"/home/a/my "
                                  "diary\" --limit 45\n"),
             std::string::npos)
