@@ -162,7 +162,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   std::vector<EventSource> io_;
   EventSource timer_source_;
   EventSource hours_source_;
-  EventSource meeting_source_;  // looks again, once a minute, while a call holds a reminder
+  EventSource meeting_source_;        // looks again, once a minute, while a call holds a reminder
   std::optional<bool> inside_hours_;  // as last told to the timer
   EventSource poll_source_;
   EventSource post_source_;
@@ -318,8 +318,8 @@ core::Result<void> Watcher::run() {
   if (!options_.hours.always()) {
     source = nullptr;
     // CLOCK_BOOTTIME counts a suspend, so the hours' start is not late after one.
-    sd_event_add_time_relative(event, &source, CLOCK_BOOTTIME, UINT64_MAX / 2, 1'000'000,
-                               on_hours, this);
+    sd_event_add_time_relative(event, &source, CLOCK_BOOTTIME, UINT64_MAX / 2, 1'000'000, on_hours,
+                               this);
     hours_source_.reset(source);
     check_hours();
   }
