@@ -105,9 +105,10 @@ Result<WorkingHours> parse_working_hours(std::string_view hours, std::string_vie
     const auto start = read_clock(hours.substr(0, dash), false);
     const auto end = read_clock(hours.substr(dash + 1), true);
     if (!start || !end) {
-      return fail(ErrorCode::kInvalidInput,
-                  fmt::format("'{}' is not a range of hours: use the 24-hour clock, HH:MM-HH:MM, {}",
-                              hours, kHoursExample));
+      return fail(
+          ErrorCode::kInvalidInput,
+          fmt::format("'{}' is not a range of hours: use the 24-hour clock, HH:MM-HH:MM, {}", hours,
+                      kHoursExample));
     }
     if (*start == *end) {
       return fail(ErrorCode::kInvalidInput,

@@ -1,5 +1,6 @@
 #include "watch/meeting.h"
 
+#include <algorithm>
 #include <cctype>
 #include <fstream>
 #include <string_view>
@@ -12,13 +13,9 @@ namespace {
 namespace fs = std::filesystem;
 
 bool all_digits(std::string_view name) {
-  if (name.empty())
-    return false;
-  for (const char c : name) {
-    if (std::isdigit(static_cast<unsigned char>(c)) == 0)
-      return false;
-  }
-  return true;
+  return !name.empty() && std::ranges::all_of(name, [](char c) {
+    return std::isdigit(static_cast<unsigned char>(c)) != 0;
+  });
 }
 
 // The capture substreams of every sound card: pcmNc/subM/status.
@@ -60,8 +57,8 @@ std::optional<std::string> filming(const fs::path& proc, const fs::path& dev) {
     if (!all_digits(process->path().filename().string()))
       continue;
     std::error_code inner;  // another user's process, or one that has just ended
-    for (fs::directory_iterator fd(process->path() / "fd", inner), fd_end;
-         !inner && fd != fd_end; fd.increment(inner)) {
+    for (fs::directory_iterator fd(process->path() / "fd", inner), fd_end; !inner && fd != fd_end;
+         fd.increment(inner)) {
       std::error_code link_error;
       const fs::path target = fs::read_symlink(fd->path(), link_error);
       if (!link_error && target.string().starts_with(video_prefix))

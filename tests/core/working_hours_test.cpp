@@ -11,8 +11,7 @@ using std::chrono::minutes;
 LocalTime at(int day_offset, int hh, int mm = 0) {
   using std::chrono::November;
   const std::chrono::local_days monday{std::chrono::year{2026} / November / 23};
-  return LocalTime{monday + std::chrono::days{day_offset} + std::chrono::hours{hh} +
-                   minutes{mm}};
+  return LocalTime{monday + std::chrono::days{day_offset} + std::chrono::hours{hh} + minutes{mm}};
 }
 
 WorkingHours parse(std::string_view range, std::string_view weekdays) {

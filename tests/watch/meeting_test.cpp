@@ -1,5 +1,6 @@
 #include "watch/meeting.h"
 
+#include <array>
 #include <csignal>
 #include <fstream>
 
@@ -24,8 +25,8 @@ TEST(MeetingTest, ACameraHeldOpenByAnyProcessIsACall) {
   const MeetingProbe probe{.proc = "/proc", .dev = dir.path()};
   EXPECT_EQ(meeting_in_progress(probe), std::nullopt);
 
-  int ready[2];
-  ASSERT_EQ(pipe(ready), 0);
+  std::array<int, 2> ready{};
+  ASSERT_EQ(pipe(ready.data()), 0);
   const pid_t child = fork();
   ASSERT_GE(child, 0);
   if (child == 0) {
