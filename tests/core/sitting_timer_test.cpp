@@ -1,5 +1,6 @@
 #include "core/sitting_timer.h"
 
+#include <array>
 #include <string>
 #include <vector>
 
@@ -51,18 +52,22 @@ std::vector<std::string> play(const SittingPolicy& policy, const std::vector<Ste
   SittingTimer timer(policy);
   std::vector<std::string> log;
   const auto record = [&](const TimerOutput& out) {
-    for (const auto& answer : out.answers)
+    for (const auto& answer : out.answers) {
       log.push_back(fmt::format("answer {} {} at {}", answer.number, to_string(answer.outcome),
                                 offset(answer.at)));
-    for (const auto& bout : out.bouts)
+    }
+    for (const auto& bout : out.bouts) {
       log.push_back(fmt::format("bout {}-{} reminders {}", offset(bout.start), offset(bout.end),
                                 bout.reminders));
-    for (const auto& pause : out.breaks)
+    }
+    for (const auto& pause : out.breaks) {
       log.push_back(fmt::format("break {}-{} {}", offset(pause.start), offset(pause.end),
                                 to_string(pause.kind)));
-    if (out.show)
+    }
+    if (out.show) {
       log.push_back(fmt::format("remind {} at {} sat {}", out.show->number,
                                 offset(out.show->shown_at), out.show->sat.count()));
+    }
   };
   for (const Step& step : steps) {
     const Instant at = start + seconds{step.at};
@@ -132,7 +137,7 @@ struct Case {
   std::vector<std::string> expected;
 };
 
-const Case kCases[] = {
+const auto kCases = std::to_array<Case>({
     {"a short bout ends in an idle break and is recorded; the break ends at the next input",
      {{0, Do::kActive}, {12 * kMin, Do::kIdle, 10 * kMin}, {20 * kMin, Do::kActive}},
      {"bout 0-600 reminders 0", "break 600-1200 idle"}},
@@ -209,7 +214,7 @@ const Case kCases[] = {
     {"finish closes a running break",
      {{0, Do::kActive}, {12 * kMin, Do::kIdle, 10 * kMin}, {15 * kMin, Do::kFinish}},
      {"bout 0-600 reminders 0", "break 600-900 idle"}},
-};
+});
 
 TEST(SittingTimerTest, FollowsTheRulesOfEachScript) {
   const SittingPolicy policy;
@@ -253,14 +258,20 @@ TEST(SittingTimerTest, ReadsDurationsAsPeopleTypeThem) {
     seconds bare_unit;
     std::optional<seconds> expected;
   };
-  const DurationCase cases[] = {
-      {"30", minutes{1}, minutes{30}},   {"90s", minutes{1}, seconds{90}},
-      {"30m", seconds{1}, minutes{30}},  {"1h30m", seconds{1}, minutes{90}},
-      {"2H", seconds{1}, minutes{120}},  {"5", seconds{1}, seconds{5}},
-      {"", seconds{1}, std::nullopt},    {"0", seconds{1}, std::nullopt},
-      {"-5", seconds{1}, std::nullopt},  {"1h30", seconds{1}, std::nullopt},
-      {"10x", seconds{1}, std::nullopt}, {"m", seconds{1}, std::nullopt},
-  };
+  const auto cases = std::to_array<DurationCase>({
+      {"30", minutes{1}, minutes{30}},
+      {"90s", minutes{1}, seconds{90}},
+      {"30m", seconds{1}, minutes{30}},
+      {"1h30m", seconds{1}, minutes{90}},
+      {"2H", seconds{1}, minutes{120}},
+      {"5", seconds{1}, seconds{5}},
+      {"", seconds{1}, std::nullopt},
+      {"0", seconds{1}, std::nullopt},
+      {"-5", seconds{1}, std::nullopt},
+      {"1h30", seconds{1}, std::nullopt},
+      {"10x", seconds{1}, std::nullopt},
+      {"m", seconds{1}, std::nullopt},
+  });
   for (const auto& test : cases) {
     SCOPED_TRACE(test.text);
     auto parsed = parse_duration(test.text, test.bare_unit);

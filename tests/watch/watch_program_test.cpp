@@ -1,5 +1,6 @@
 // The real limber and limber-watch programs, where no desktop is needed: the watcher's own
 // help, what `limber watch --install` writes, and what it says without a session bus.
+#include <array>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -29,7 +30,7 @@ std::string slurp(const std::filesystem::path& path) {
 TEST(WatchProgramTest, LimberWatchHelpIsTheWatchersOwn) {
   for (const std::string args : {"--help", "watch --help", "--data-dir /tmp --help"}) {
     SCOPED_TRACE(args);
-    const auto help = run_shell(kWatcher + " " + args);
+    const auto help = run_shell(std::string(kWatcher).append(" ").append(args));
     EXPECT_EQ(help.code, 0) << help.out;
     EXPECT_NE(help.out.find("--idle-source"), std::string::npos) << help.out;
     EXPECT_NE(help.out.find("--pause"), std::string::npos) << help.out;
@@ -51,14 +52,14 @@ TEST(WatchProgramTest, InstallCarriesTheDiaryFolderHoweverItWasGiven) {
     std::string how;       // the command line, run in `dir`
     std::string expected;  // the folder in the files
   };
-  const Case kCases[] = {
+  const auto cases = std::to_array<Case>({
       {"LIMBER_HOME='" + dir.path().string() + "/home' " LIMBER_BINARY " watch --install",
        dir.path().string() + "/home"},
       {LIMBER_BINARY " watch --data-dir other --install", dir.path().string() + "/other"},
       {LIMBER_BINARY " --data-dir relative/diary watch --install --limit 45",
        dir.path().string() + "/relative/diary"},
-  };
-  for (const Case& c : kCases) {
+  });
+  for (const Case& c : cases) {
     SCOPED_TRACE(c.how);
     const auto run = run_shell("cd '" + dir.path().string() + "' && PATH=/nonexistent HOME='" +
                                dir.path().string() + "' XDG_CONFIG_HOME='" + config + "' " + c.how);
