@@ -30,10 +30,6 @@ const context = {
   vocabulary: null,
   go(name) {
     if (location.hash === `#/${name}`) route();
-outboxView.show().then(() => outbox.start()).catch(() => {});
-// The page opens offline and keeps the plan readable (sw.js). A browser without service
-// workers, or a page not in a secure context, works as before, online only.
-if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});
     else location.hash = `#/${name}`;
   },
   async refreshSafety() {
@@ -102,3 +98,7 @@ window.addEventListener('unhandledrejection', (event) => {
   announce(error instanceof ApiError ? error.message : 'Something went wrong.', 'error');
 });
 route();
+outboxView.show().then(() => outbox.start()).catch(() => {});
+// The page opens offline and keeps the plan readable (sw.js). A browser without service
+// workers, or a page not in a secure context, works as before, online only.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});

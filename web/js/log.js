@@ -30,7 +30,7 @@ function describe(entry) {
 
 // Says where the entry is: in the diary, or kept on this phone until limber answers.
 // Returns the server's answer, or null when the entry waits.
-function saved_or_kept(sent, body) {
+function savedOrKept(sent, body) {
   if (sent.saved) {
     announce(`Saved: ${describe(sent.saved.entry)}. It is in the diary.`);
     return sent.saved;
@@ -97,7 +97,7 @@ function painForm(context, refresh) {
       try {
         const sent = await logEntry(body);
         showError(error, '');
-        const saved = saved_or_kept(sent, body);
+        const saved = savedOrKept(sent, body);
         if (saved && saved.check_again) announce(saved.check_again, 'warn');
         form.reset();
         map.clear();
@@ -139,7 +139,7 @@ function reliefForm(context, refresh) {
       }
       try {
         const body = {kind: 'relief', relief: kind.value, name: name.value.trim()};
-        saved_or_kept(await logEntry(body), body);
+        savedOrKept(await logEntry(body), body);
         showError(error, '');
         form.reset();
         await refresh();
@@ -170,7 +170,7 @@ function walkForm(context, refresh) {
   async function save(value) {
     try {
       const body = {kind: 'walk', minutes: value};
-      saved_or_kept(await logEntry(body), body);
+      savedOrKept(await logEntry(body), body);
       showError(error, '');
       minutes.value = '';
       await refresh();
