@@ -212,17 +212,6 @@ constexpr std::array<AddedColumn, 2> kVersion5 = {{
      "INTEGER REFERENCES screenings (id) CHECK (corrects IS NULL OR corrects < id)"},
 }};
 
-// Version 6: the id a device gave an entry (issue 14: a phone that logs offline sends
-// each entry with a UUID it made, and may send it again when an answer is lost). NULL for
-// entries made here; unique otherwise, so a second insert with the same id cannot make a
-// second row, however the requests interleave. (Another branch may add a version at the
-// same time: this step is one constant, to renumber at merge.)
-constexpr std::string_view kVersion6 = R"sql(
-ALTER TABLE entries ADD COLUMN client_id TEXT
-  CHECK (client_id IS NULL OR length(client_id) BETWEEN 8 AND 64);
-CREATE UNIQUE INDEX entries_by_client_id ON entries (client_id);
-)sql";
-
 // Adds each column a table does not have yet.
 Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
   for (const AddedColumn& added : columns) {
@@ -237,6 +226,21 @@ Result<void> add_columns(const Database& db, std::span<const AddedColumn> column
   }
   return {};
 }
+
+// Version 6: the id a device gave an entry (issue 14: a phone that logs offline sends
+// each entry with a UUID it made, and may send it again when an answer is lost). NULL for
+// entries made here; unique otherwise, so a second insert with the same id cannot make a
+// second row, however the requests interleave. Like version 5, safe to run again.
+// (Another branch may add a version at the same time: this step is one constant, to
+// renumber at merge.)
+struct AddedUniqueColumn {
+  AddedColumn column;
+  std::string_view index;
+};
+constexpr AddedUniqueColumn kVersion6 = {
+    {"entries", "client_id",
+     "TEXT CHECK (client_id IS NULL OR length(client_id) BETWEEN 8 AND 64)"},
+    "CREATE UNIQUE INDEX IF NOT EXISTS entries_by_client_id ON entries (client_id)"};
 
 Result<void> insert_regions(const Database& db) {
   LIMBER_TRY_ASSIGN(auto insert, db.prepare("INSERT INTO regions (id) VALUES (?)"));
@@ -300,7 +304,10 @@ const std::vector<Migration>& migrations() {
       [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion4); },
       [](const Database& db) -> Result<void> { return add_columns(db, kVersion5); },
-      [](const Database& db) -> Result<void> { return db.exec(kVersion6); },
+      [](const Database& db) -> Result<void> {
+        LIMBER_TRY(add_columns(db, std::span(&kVersion6.column, 1)));
+        return db.exec(kVersion6.index);
+      },
   };
   return kMigrations;
 }

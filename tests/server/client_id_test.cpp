@@ -48,8 +48,9 @@ TEST_F(ClientIdTest, AnIdReusedForADifferentEntryIsAConflictAndWritesNothing) {
 }
 
 TEST_F(ClientIdTest, AMalformedIdIsRefusedSayingWhatAnIdLooksLike) {
-  for (const std::string bad :
-       {"short", "has space in it", "ünïcode-id-1234", std::string(65, 'a'), "semi;colon-12345"}) {
+  const std::vector<std::string> bad_ids = {"short", "has space in it", "ünïcode-id-1234",
+                                            std::string(65, 'a'), "semi;colon-12345"};
+  for (const std::string& bad : bad_ids) {
     SCOPED_TRACE(bad);
     const Answer answer = post("/api/entries", pain_body(bad, 4, "2026-11-21T09:30:00Z"));
     EXPECT_EQ(answer.status, 400) << answer.text;
