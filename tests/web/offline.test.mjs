@@ -155,6 +155,7 @@ test('a phone whose clock is an hour ahead: the entry is kept, with the reason, 
   await page.waitForFunction(() => document.querySelector('#outbox')?.dataset.refused === '1');
   const text = await outbox(page).innerText();
   assert.match(text, /not saved: .*in the future/);
+  assert.match(text, /Check the time on this phone/);
   assert.equal(walks(limber.home).length, 0);
   await shot(page, 'offline-clock-ahead');
   await outbox(page).getByRole('button', {name: 'Remove'}).click();

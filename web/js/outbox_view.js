@@ -51,7 +51,9 @@ function draw(items) {
     `${describeBody(item.body)}, ${madeAt(item)}: `,
     item.state === 'waiting'
       ? h('span', {class: 'sync waiting'}, 'waiting on this phone')
-      : [h('span', {class: 'sync waiting'}, `not saved: ${item.message}`), ' ',
+      : [h('span', {class: 'sync waiting'}, `not saved: ${item.message}`),
+        // The commonest reason: this phone's clock is ahead of the computer's.
+        /in the future/.test(item.message) ? ' Check the time on this phone, then log it again.' : '', ' ',
         h('button', {type: 'button', class: 'button quiet', onclick: async () => {
           await forget(item.client_id);
           draw(await pending());
