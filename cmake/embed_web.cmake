@@ -1,6 +1,7 @@
 # Writes OUTPUT, a C++ source holding every file under WEB_DIR (the page: HTML, CSS, ES
-# modules, SVG) as a string with its URL path and media type, so the page is built into
-# the binary and `limber` stays one file. Run by a custom command (src/server).
+# modules, SVG, the manifest, the service worker; PNG icons as bytes) as a string with its
+# URL path and media type, so the page is built into the binary and `limber` stays one
+# file. Run by a custom command (src/server).
 file(GLOB_RECURSE files RELATIVE "${WEB_DIR}" "${WEB_DIR}/*")
 list(SORT files)
 set(types_html "text/html; charset=utf-8")
@@ -11,6 +12,25 @@ set(types_svg "image/svg+xml")
 set(types_json "application/json")
 set(types_webmanifest "application/manifest+json")
 set(types_txt "text/plain; charset=utf-8")
+set(types_png "image/png")
+# Files read as bytes, written as escapes: text files are raw strings.
+set(binary_png TRUE)
+
+# The service worker names the build's files and a hash of them all (web/sw.js): a new
+# limber is a new sw.js, which the browser installs, dropping the old cache.
+set(hashed "")
+set(precache "")
+foreach(file IN LISTS files)
+  file(SHA256 "${WEB_DIR}/${file}" file_hash)
+  string(APPEND hashed "${file} ${file_hash}\n")
+  # The home-screen icons are for installing, which happens online: not kept offline.
+  if(NOT file STREQUAL "sw.js" AND NOT file MATCHES "^icons/")
+    string(APPEND precache "'/${file}', ")
+  endif()
+endforeach()
+string(SHA256 web_version "${hashed}")
+string(SUBSTRING "${web_version}" 0 16 web_version)
+
 set(body "")
 foreach(file IN LISTS files)
   get_filename_component(ext "${file}" LAST_EXT)
@@ -18,7 +38,19 @@ foreach(file IN LISTS files)
   if(NOT DEFINED types_${ext})
     message(FATAL_ERROR "web/${file}: no media type for .${ext} (add one to cmake/embed_web.cmake)")
   endif()
+  if(binary_${ext})
+    file(READ "${WEB_DIR}/${file}" hex HEX)
+    string(LENGTH "${hex}" hex_length)
+    math(EXPR size "${hex_length} / 2")
+    string(REGEX REPLACE "([0-9a-f][0-9a-f])" "\\\\x\\1" escaped "${hex}")
+    string(APPEND body "    {\"/${file}\", \"${types_${ext}}\", std::string_view(\"${escaped}\", ${size})},\n")
+    continue()
+  endif()
   file(READ "${WEB_DIR}/${file}" text)
+  if(file STREQUAL "sw.js")
+    string(REPLACE "@LIMBER_WEB_VERSION@" "${web_version}" text "${text}")
+    string(REPLACE "/*@LIMBER_WEB_FILES@*/" "${precache}" text "${text}")
+  endif()
   string(FIND "${text}" ")limber_web\"" clash)
   if(NOT clash EQUAL -1)
     message(FATAL_ERROR "web/${file} contains the raw-string delimiter )limber_web\"")

@@ -69,6 +69,23 @@ core::Result<Entry> DiaryService::log(Entry entry) const {
   return store_.add(std::move(*valid));
 }
 
+core::Result<store::Added> DiaryService::log_once(Entry entry) const {
+  LIMBER_TRY(core::not_in_future(entry.at, now_));
+  entry.utc_offset = utc_offset_at(entry.at);
+  LIMBER_TRY_ASSIGN(Entry valid, core::validate(std::move(entry)));
+  if (valid.client_id.empty()) {
+    return fail(ErrorCode::kInvalidInput, "an entry logged once by a device needs the device's id");
+  }
+  LIMBER_TRY_ASSIGN(store::Added added, store_.add_once(valid));
+  if (added.already_there && !added.entry.same_content(valid)) {
+    return fail(ErrorCode::kConflict,
+                fmt::format("the entry id {} was already used for a different entry (#{}), so "
+                            "this one was not saved: send it again with a new id",
+                            valid.client_id, added.entry.id));
+  }
+  return added;
+}
+
 core::Result<std::vector<Entry>> DiaryService::recent(int days) const {
   if (days < 1 || days > kMaxHistoryDays) {
     return fail(ErrorCode::kInvalidInput,
@@ -118,6 +135,7 @@ core::Result<Entry> DiaryService::replace(std::int64_t id, Entry entry) const {
   if (!at)
     return Unexpected(at.error());
   entry.id = id;
+  entry.client_id = existing->client_id;
   entry.utc_offset = utc_offset_at(entry.at);
   auto valid = core::validate(std::move(entry));
   if (!valid)

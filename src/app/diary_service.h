@@ -38,6 +38,11 @@ class DiaryService {
   // Validates and stores a new entry; its UTC offset is the local one at its time. When
   // this returns, the entry is on disk.
   core::Result<core::Entry> log(core::Entry entry) const;
+  // The same for an entry with a device's id (`entry.client_id`, required): when that id is
+  // already in the diary with the same content, nothing is written and that entry comes
+  // back with `already_there` (a retry whose answer was lost); with other content,
+  // kConflict and nothing is written.
+  core::Result<store::Added> log_once(core::Entry entry) const;
   // Entries from the start of the local day `days - 1` days ago until now, newest first.
   core::Result<std::vector<core::Entry>> recent(int days) const;
   core::Result<core::Entry> get(std::int64_t id) const;

@@ -12,6 +12,8 @@ void write_entry(JsonWriter& json, const core::Entry& entry) {
   json.key("id").value(entry.id);
   json.key("kind").value(core::to_string(entry.kind()));
   json.key("at").value(core::format_iso(entry.at, entry.utc_offset));
+  if (!entry.client_id.empty())
+    json.key("client_id").value(entry.client_id);
   if (const auto* pain = std::get_if<core::PainRecord>(&entry.detail)) {
     json.key("pain").value(pain->pain.value());
     json.key("pain_words").value(pain->pain.words());

@@ -25,6 +25,7 @@ int exit_code(ErrorCode code) {
   switch (code) {
     case ErrorCode::kInvalidInput:
     case ErrorCode::kNotFound:
+    case ErrorCode::kConflict:
       return kExitUsage;
     case ErrorCode::kBadFile:
     case ErrorCode::kBusy:

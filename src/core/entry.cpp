@@ -34,7 +34,25 @@ Result<int> walk_minutes(int minutes) {
   return minutes;
 }
 
+Result<std::string> check_client_id(std::string id) {
+  const bool well_formed =
+      id.size() >= kMinClientIdLength && id.size() <= kMaxClientIdLength &&
+      id.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-") ==
+          std::string::npos;
+  if (!well_formed) {
+    return fail(
+        ErrorCode::kInvalidInput,
+        fmt::format("'{}' is not an entry id a device may give: use {} to {} letters, "
+                    "digits and '-', such as a UUID",
+                    id.substr(0, kMaxClientIdLength + 1), kMinClientIdLength, kMaxClientIdLength));
+  }
+  return id;
+}
+
 Result<Entry> validate(Entry entry) {
+  if (!entry.client_id.empty()) {
+    LIMBER_TRY_ASSIGN(entry.client_id, check_client_id(std::move(entry.client_id)));
+  }
   if (auto when = check_moment(entry.at, entry.utc_offset); !when)
     return Unexpected(when.error());
   auto note = check_text(std::move(entry.note), kMaxNoteLength, "note", Lines::kMany);

@@ -68,6 +68,10 @@ struct Entry {
   std::chrono::seconds utc_offset{0};  // local offset when it was recorded
   EntryDetail detail;
   std::string note;
+  // The id the device that made the entry gave it (a UUID made by the phone's page), empty
+  // when none: a device that sends the same entry twice (an answer lost on the way) finds
+  // the one already made instead of a second (issue 14).
+  std::string client_id;
 
   [[nodiscard]] EntryKind kind() const { return static_cast<EntryKind>(detail.index()); }
   [[nodiscard]] LocalTime local_time() const { return to_local(at, utc_offset); }
@@ -84,10 +88,15 @@ inline constexpr std::size_t kMaxNoteLength = 2000;
 inline constexpr std::size_t kMaxNameLength = 120;
 inline constexpr int kMaxSessionMinutes = 180;
 inline constexpr std::size_t kMaxSessionExercises = 40;
+inline constexpr std::size_t kMinClientIdLength = 8;
+inline constexpr std::size_t kMaxClientIdLength = 64;
 
 // Validates walk minutes typed by a person: 1 to kMaxWalkMinutes.
 // (Session minutes: 1 to kMaxSessionMinutes, checked by validate.)
 Result<int> walk_minutes(int minutes);
+// Checks an id made by a device: kMinClientIdLength to kMaxClientIdLength ASCII letters,
+// digits and '-' (a UUID fits). Returns it.
+Result<std::string> check_client_id(std::string id);
 // Checks every invariant the store relies on (a moment from 1970 on with an offset within
 // +-14:00, text lengths, no control characters other than newline and tab in notes, walk
 // minutes, unique regions). Returns the entry.

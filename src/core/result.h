@@ -26,6 +26,7 @@ enum class ErrorCode {
   kCorrupt,       // the database is damaged
   kIo,            // the disk said no: permissions, space
   kPaused,        // a standing safety result pauses exercise: nothing was started
+  kConflict,      // an id already stands for something else (a device's entry id reused)
 };
 
 // One line, for a person: what was wrong and how to fix it. Where the fix is done in a

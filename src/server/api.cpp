@@ -257,6 +257,15 @@ Reply Api::add_entry(const core::Now& now, std::string_view body) const {
   if (!entry)
     return error_reply(entry.error());
   const Services services(db_, catalog_, now);
+  if (!entry->client_id.empty()) {
+    // A device's entry, maybe sent before: the one already made answers 200.
+    auto logged = services.diary.log_once(std::move(*entry));
+    if (!logged)
+      return error_reply(logged.error());
+    json out = entry_reply(logged->entry);
+    out["already_there"] = logged->already_there;
+    return ok(std::move(out), logged->already_there ? 200 : 201);
+  }
   auto saved = services.diary.log(std::move(*entry));
   if (!saved)
     return error_reply(saved.error());

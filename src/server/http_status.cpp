@@ -17,6 +17,8 @@ int http_status(core::ErrorCode code) {
     case ErrorCode::kCorrupt:
     case ErrorCode::kIo:
       return 500;
+    case ErrorCode::kConflict:
+      return 409;  // Conflict: the id is taken by a different entry; nothing was written
     case ErrorCode::kPaused:
       return 409;  // Conflict: the safety status forbids this until a clinician has seen you
   }

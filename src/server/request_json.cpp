@@ -279,13 +279,14 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
                    R"("relief", "walk" or "session" with their fields)");
   }
 
-  static constexpr std::array<std::string_view, 7> kPainFields = {
-      "kind", "at", "note", "pain", "regions", "mobility", "leg_pain_spreads"};
-  static constexpr std::array<std::string_view, 5> kReliefFields = {"kind", "at", "note", "relief",
-                                                                    "name"};
-  static constexpr std::array<std::string_view, 4> kWalkFields = {"kind", "at", "note", "minutes"};
-  static constexpr std::array<std::string_view, 7> kSessionFields = {
-      "kind", "at", "note", "exercises", "pain_before", "pain_after", "minutes"};
+  static constexpr std::array<std::string_view, 8> kPainFields = {
+      "kind", "at", "note", "pain", "regions", "mobility", "leg_pain_spreads", "client_id"};
+  static constexpr std::array<std::string_view, 6> kReliefFields = {"kind",   "at",   "note",
+                                                                    "relief", "name", "client_id"};
+  static constexpr std::array<std::string_view, 5> kWalkFields = {"kind", "at", "note", "minutes",
+                                                                  "client_id"};
+  static constexpr std::array<std::string_view, 8> kSessionFields = {
+      "kind", "at", "note", "exercises", "pain_before", "pain_after", "minutes", "client_id"};
   std::span<const std::string_view> fields = kPainFields;
   switch (kind) {
     case core::EntryKind::kPain:
@@ -320,6 +321,15 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
     if (!note)
       return Unexpected(note.error());
     entry.note = std::move(*note);
+  }
+  if (body.contains("client_id") && !body.at("client_id").is_null()) {
+    LIMBER_TRY_ASSIGN(
+        auto text,
+        string_field(body, "client_id", R"("client_id": "0b9e4f0e-6f3c-4a0e-9d5e-2f1a7c3b8d21")"));
+    auto id = core::check_client_id(std::move(text));
+    if (!id)
+      return invalid(fmt::format(R"("client_id": {})", id.error().message));
+    entry.client_id = std::move(*id);
   }
   Result<core::EntryDetail> detail = core::PainRecord{};
   switch (kind) {

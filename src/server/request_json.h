@@ -29,7 +29,8 @@ core::Result<nlohmann::json> parse_object(std::string_view body, std::string_vie
 //   {"kind": "walk", "minutes": 1-600}
 //   {"kind": "session", "exercises": [catalog ids], "pain_before": 0-10,
 //    "pain_after": 0-10, "minutes": 1-180}
-// each with an optional "note" and "at" (ISO 8601, "yesterday 21:00", "2h ago"; not in the
+// each with an optional "note", "client_id" (a device's id for the entry, such as a UUID:
+// core::check_client_id) and "at" (ISO 8601, "yesterday 21:00", "2h ago"; not in the
 // future; default now). Unknown fields are refused, with a "did you mean".
 core::Result<core::Entry> entry_from_json(const nlohmann::json& body, const core::Now& now,
                                           const core::Catalog& catalog);

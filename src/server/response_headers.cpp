@@ -7,11 +7,12 @@
 namespace limber::server {
 namespace {
 
-// The page may load only its own files and talk only to its own server.
+// The page may load only its own files and talk only to its own server; its service worker
+// (/sw.js, issue 14) is one of its own files.
 constexpr std::string_view kContentSecurityPolicy =
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; font-src 'self'; manifest-src 'self'; base-uri 'none'; "
-    "form-action 'self'; frame-ancestors 'none'";
+    "connect-src 'self'; font-src 'self'; manifest-src 'self'; worker-src 'self'; "
+    "base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 6> kDefaultHeaders = {{
     {"Content-Security-Policy", kContentSecurityPolicy},

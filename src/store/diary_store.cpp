@@ -17,14 +17,14 @@ namespace {
 
 constexpr std::string_view kColumns =
     "id, kind, at, utc_offset, pain, mobility, relief, name, minutes, note, pain_before, "
-    "leg_pain_spreads";
+    "leg_pain_spreads, client_id";
 
 Unexpected no_such_entry(std::int64_t id) {
   return fail(ErrorCode::kNotFound, fmt::format("there is no entry #{}", id),
               core::Remedy::kListEntries);
 }
 
-// Binds the entry's columns to ?2..?12 (?1 is the id).
+// Binds the entry's columns to ?2..?13 (?1 is the id).
 void bind_entry(Statement& statement, const Entry& entry) {
   std::optional<std::int64_t> pain;
   std::optional<std::string_view> mobility;
@@ -59,7 +59,9 @@ void bind_entry(Statement& statement, const Entry& entry) {
       .bind(9, minutes)
       .bind(10, std::string_view(entry.note))
       .bind(11, pain_before)
-      .bind(12, leg_pain_spreads);
+      .bind(12, leg_pain_spreads)
+      .bind(13, entry.client_id.empty() ? std::nullopt
+                                        : std::optional<std::string_view>(entry.client_id));
 }
 
 // Reads the row the statement is on; the database's CHECKs guarantee the values.
@@ -69,6 +71,8 @@ Result<Entry> read_entry(const Statement& row) {
   entry.at = core::Instant{std::chrono::seconds{row.integer(2)}};
   entry.utc_offset = std::chrono::seconds{row.integer(3)};
   entry.note = row.text(9);
+  if (!row.is_null(12))
+    entry.client_id = row.text(12);
   LIMBER_TRY_ASSIGN(auto kind, core::parse_entry_kind(row.text(1)));
   switch (kind) {
     case core::EntryKind::kPain: {
@@ -109,11 +113,14 @@ Result<Entry> read_entry(const Statement& row) {
 Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const {
   LIMBER_TRY_ASSIGN(auto statement,
                     db_.prepare(fmt::format("INSERT INTO entries ({}) VALUES (?1, ?2, ?3, ?4, ?5, "
-                                            "?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                                            "?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13) "
+                                            "ON CONFLICT (client_id) DO NOTHING",
                                             kColumns)));
   statement.bind(1, keep_id ? std::optional<std::int64_t>(entry.id) : std::nullopt);
   bind_entry(statement, entry);
   LIMBER_TRY(statement.run());
+  if (db_.changes() == 0)
+    return 0;  // the device's id is taken: see add_once
   const std::int64_t id = db_.last_insert_id();
   if (const auto* pain = std::get_if<core::PainRecord>(&entry.detail)) {
     LIMBER_TRY_ASSIGN(auto region, db_.prepare("INSERT INTO entry_regions (entry_id, region, pain, "
@@ -144,9 +151,36 @@ Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const 
 }
 
 Result<Entry> DiaryStore::add(Entry entry) const {
-  LIMBER_TRY_ASSIGN(auto id, db_.transaction([&] { return insert(entry, false); }));
-  entry.id = id;
-  return entry;
+  LIMBER_TRY_ASSIGN(Added added, add_once(std::move(entry)));
+  return std::move(added.entry);
+}
+
+Result<Added> DiaryStore::add_once(Entry entry) const {
+  return db_.transaction([&]() -> Result<Added> {
+    LIMBER_TRY_ASSIGN(const std::int64_t id, insert(entry, false));
+    if (id != 0) {
+      entry.id = id;
+      return Added{std::move(entry), false};
+    }
+    LIMBER_TRY_ASSIGN(auto existing, with_client_id(entry.client_id));
+    if (!existing) {
+      return fail(
+          ErrorCode::kCorrupt,
+          fmt::format("the entry with the device's id {} could not be read", entry.client_id),
+          core::Remedy::kCheckDiary);
+    }
+    return Added{std::move(*existing), true};
+  });
+}
+
+Result<std::optional<Entry>> DiaryStore::with_client_id(std::string_view client_id) const {
+  LIMBER_TRY_ASSIGN(auto statement, db_.prepare("SELECT id FROM entries WHERE client_id = ?1"));
+  statement.bind(1, client_id);
+  LIMBER_TRY_ASSIGN(const bool found, statement.step());
+  if (!found)
+    return std::optional<Entry>();
+  LIMBER_TRY_ASSIGN(auto entry, get(statement.integer(0)));
+  return std::optional<Entry>(std::move(entry));
 }
 
 Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string_view order,

@@ -18,12 +18,24 @@ struct ImportSummary {
   std::size_t already_there = 0;  // same id and same content: imported before
 };
 
+// What became of an entry given with a device's id (core::Entry::client_id).
+struct Added {
+  core::Entry entry;  // the entry stored: the new one, or the one already under the id
+  bool already_there = false;
+};
+
 class DiaryStore {
  public:
   explicit DiaryStore(const Database& db) : db_(db) {}
 
   // Stores a new entry (its id is ignored) and returns it with its id.
   Result<core::Entry> add(core::Entry entry) const;
+  // The same, except that when an entry with `entry.client_id` is already stored, nothing
+  // is written and that entry comes back with `already_there`. The UNIQUE index decides,
+  // so concurrent calls with one id store one row.
+  Result<Added> add_once(core::Entry entry) const;
+  // The entry stored under a device's id, if any.
+  Result<std::optional<core::Entry>> with_client_id(std::string_view client_id) const;
   // kNotFound when there is no entry `id`.
   Result<core::Entry> get(std::int64_t id) const;
   // Entries at or after `since`, newest first.
@@ -49,6 +61,7 @@ class DiaryStore {
  private:
   Result<std::vector<core::Entry>> query(std::string_view where, std::string_view order,
                                          std::int64_t from, std::int64_t to) const;
+  // The new row's id, or 0 when an entry with `entry.client_id` is already stored.
   Result<std::int64_t> insert(const core::Entry& entry, bool keep_id) const;
 
   const Database& db_;

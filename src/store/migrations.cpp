@@ -227,6 +227,21 @@ Result<void> add_columns(const Database& db, std::span<const AddedColumn> column
   return {};
 }
 
+// Version 6: the id a device gave an entry (issue 14: a phone that logs offline sends
+// each entry with a UUID it made, and may send it again when an answer is lost). NULL for
+// entries made here; unique otherwise, so a second insert with the same id cannot make a
+// second row, however the requests interleave. Like version 5, safe to run again.
+// (Another branch may add a version at the same time: this step is one constant, to
+// renumber at merge.)
+struct AddedUniqueColumn {
+  AddedColumn column;
+  std::string_view index;
+};
+constexpr AddedUniqueColumn kVersion6 = {
+    {"entries", "client_id",
+     "TEXT CHECK (client_id IS NULL OR length(client_id) BETWEEN 8 AND 64)"},
+    "CREATE UNIQUE INDEX IF NOT EXISTS entries_by_client_id ON entries (client_id)"};
+
 Result<void> insert_regions(const Database& db) {
   LIMBER_TRY_ASSIGN(auto insert, db.prepare("INSERT INTO regions (id) VALUES (?)"));
   for (const core::RegionInfo& region : core::all_regions()) {
@@ -289,6 +304,10 @@ const std::vector<Migration>& migrations() {
       [](const Database& db) -> Result<void> { return db.exec(kVersion3); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion4); },
       [](const Database& db) -> Result<void> { return add_columns(db, kVersion5); },
+      [](const Database& db) -> Result<void> {
+        LIMBER_TRY(add_columns(db, std::span(&kVersion6.column, 1)));
+        return db.exec(kVersion6.index);
+      },
   };
   return kMigrations;
 }

@@ -49,5 +49,21 @@ TEST(EntryJsonTest, TheFastListAndTheTreeAgree) {
   EXPECT_EQ(nlohmann::json::parse(to_json_text({})), nlohmann::json::array());
 }
 
+// Issue 14: the id a phone gave an entry is listed when there is one, and only then.
+TEST(EntryJsonTest, ListsTheDevicesIdOnlyWhenThereIsOne) {
+  core::Entry walk;
+  walk.id = 7;
+  walk.at = testing::kNoon;
+  walk.detail = core::WalkRecord{10};
+  core::Entry from_phone = walk;
+  from_phone.id = 8;
+  from_phone.client_id = "0b9e4f0e-6f3c-4a0e-9d5e-2f1a7c3b8d21";
+  const std::vector<core::Entry> entries = {walk, from_phone};
+  const auto list = nlohmann::json::parse(to_json_text(entries));
+  EXPECT_EQ(list, to_json(entries));
+  EXPECT_FALSE(list[0].contains("client_id"));
+  EXPECT_EQ(list[1]["client_id"], "0b9e4f0e-6f3c-4a0e-9d5e-2f1a7c3b8d21");
+}
+
 }  // namespace
 }  // namespace limber::app

@@ -27,6 +27,12 @@ async function request(method, path, body) {
   } catch {
     data = null;
   }
+  // An answer the service worker kept from earlier, because the server did not answer now
+  // (sw.js): the page says "as of" when.
+  const savedAt = response.headers.get('X-Limber-Saved-At');
+  if (savedAt && data && typeof data === 'object') {
+    Object.defineProperty(data, 'asOf', {value: savedAt, enumerable: false});
+  }
   if (!response.ok) {
     if (response.status === 401) {
       throw new ApiError(401, 'This page has lost its key. Open the address that `limber serve` printed.');

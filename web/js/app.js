@@ -1,6 +1,7 @@
 // The page: a hash router over the views, each a module that renders into <main>. Every
-// piece of data comes from the JSON API (api.js); nothing is kept in the browser but the
-// speech switch.
+// piece of data comes from the JSON API (api.js); the browser keeps only the speech switch,
+// entries not yet sent (outbox.js) and, in the service worker (sw.js), the page and the
+// last answers it read, for when the phone is offline.
 import {ApiError, api} from './api.js';
 import {announce, fill, h} from './dom.js';
 import * as today from './today.js';
@@ -10,6 +11,8 @@ import * as session from './session.js';
 import * as check from './check.js';
 import * as settings from './settings.js';
 import * as report from './report.js';
+import * as outbox from './outbox.js';
+import * as outboxView from './outbox_view.js';
 
 const views = {
   today: {tab: 'today', render: today.render},
@@ -95,3 +98,7 @@ window.addEventListener('unhandledrejection', (event) => {
   announce(error instanceof ApiError ? error.message : 'Something went wrong.', 'error');
 });
 route();
+outboxView.show().then(() => outbox.start()).catch(() => {});
+// The page opens offline and keeps the plan readable (sw.js). A browser without service
+// workers, or a page not in a secure context, works as before, online only.
+if ('serviceWorker' in navigator) navigator.serviceWorker.register('/sw.js').catch(() => {});

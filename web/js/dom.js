@@ -106,6 +106,14 @@ export function shortTime(iso) {
   });
 }
 
+// A card saying the data shown was read earlier, when limber last answered (sw.js keeps
+// the last answers for offline use); null for a fresh answer.
+export function asOfNote(data, what) {
+  if (!data || !data.asOf) return null;
+  return h('p', {class: 'card as-of', role: 'note'},
+    `limber is not answering, so this is ${what} as of ${shortTime(data.asOf)}, the last time this phone reached it.`);
+}
+
 export function shortDay(isoDay) {
   const [y, m, d] = isoDay.split('-').map(Number);
   return new Date(y, m - 1, d).toLocaleDateString(undefined, {day: 'numeric', month: 'short'});

@@ -1,6 +1,8 @@
 // Log: pain with the body map, mobility and a note; then relief (a log, never advice)
 // and walks, each its own short form.
 import {api} from './api.js';
+import {logEntry, pending} from './outbox.js';
+import {describeBody} from './outbox_view.js';
 import {announce, h, shortTime, uid} from './dom.js';
 import {bodyMap} from './bodymap.js';
 import {painScale} from './scale.js';
@@ -24,6 +26,17 @@ function describe(entry) {
     default:
       return entry.kind;
   }
+}
+
+// Says where the entry is: in the diary, or kept on this phone until limber answers.
+// Returns the server's answer, or null when the entry waits.
+function savedOrKept(sent, body) {
+  if (sent.saved) {
+    announce(`Saved: ${describe(sent.saved.entry)}. It is in the diary.`);
+    return sent.saved;
+  }
+  announce(`${describeBody(body)}: kept on this phone. limber is not answering; it goes to the diary when it does.`, 'warn');
+  return null;
 }
 
 function errorBox() {
@@ -82,10 +95,10 @@ function painForm(context, refresh) {
       if (!leg.hidden && legAnswer && legAnswer.value) body.leg_pain_spreads = legAnswer.value === 'yes';
       if (note.value.trim()) body.note = note.value.trim();
       try {
-        const saved = await api.post('/api/entries', body);
+        const sent = await logEntry(body);
         showError(error, '');
-        announce(`Saved: ${describe(saved.entry)}.`);
-        if (saved.check_again) announce(saved.check_again, 'warn');
+        const saved = savedOrKept(sent, body);
+        if (saved && saved.check_again) announce(saved.check_again, 'warn');
         form.reset();
         map.clear();
         updateLeg();
@@ -125,9 +138,9 @@ function reliefForm(context, refresh) {
         return;
       }
       try {
-        const saved = await api.post('/api/entries', {kind: 'relief', relief: kind.value, name: name.value.trim()});
+        const body = {kind: 'relief', relief: kind.value, name: name.value.trim()};
+        savedOrKept(await logEntry(body), body);
         showError(error, '');
-        announce(`Saved: ${describe(saved.entry)}.`);
         form.reset();
         await refresh();
       } catch (failure) {
@@ -156,9 +169,9 @@ function walkForm(context, refresh) {
   const error = errorBox();
   async function save(value) {
     try {
-      const saved = await api.post('/api/entries', {kind: 'walk', minutes: value});
+      const body = {kind: 'walk', minutes: value};
+      savedOrKept(await logEntry(body), body);
       showError(error, '');
-      announce(`Saved: ${describe(saved.entry)}.`);
       minutes.value = '';
       await refresh();
     } catch (failure) {
@@ -227,12 +240,24 @@ function fixControls(entry, refresh) {
 export async function render(context) {
   const recent = h('ol', {class: 'entries'});
   async function refresh() {
-    const data = await api.get('/api/entries?days=3');
-    recent.replaceChildren(...(data.entries.length
-      ? data.entries.slice(0, 12).map((entry) => h('li', {},
-        h('span', {class: 'when'}, shortTime(entry.at)), ' ', describe(entry),
-        entry.note ? h('span', {class: 'entry-note'}, ` “${entry.note}”`) : null,
-        fixControls(entry, refresh)))
+    // Entries still on this phone first (outbox.js), then the diary's; offline, the diary's
+    // list is the one read last (sw.js), or none.
+    const waiting = (await pending().catch(() => [])).map((item) => h('li', {class: 'waiting'},
+      h('span', {class: 'when'}, shortTime(new Date(item.made_at).toISOString())), ' ', describeBody(item.body), ' ',
+      h('span', {class: 'sync waiting'}, item.state === 'waiting' ? 'waiting on this phone' : 'not saved')));
+    let data = {entries: []};
+    try {
+      data = await api.get('/api/entries?days=3');
+    } catch {
+      // limber is not answering and nothing was read before: only the waiting entries show.
+    }
+    const diary = data.entries.slice(0, 12).map((entry) => h('li', {},
+      h('span', {class: 'when'}, shortTime(entry.at)), ' ', describe(entry),
+      entry.note ? h('span', {class: 'entry-note'}, ` “${entry.note}”`) : null,
+      entry.client_id ? [' ', h('span', {class: 'sync'}, 'in the diary')] : null,
+      fixControls(entry, refresh)));
+    recent.replaceChildren(...(waiting.length + diary.length
+      ? [...waiting, ...diary]
       : [h('li', {class: 'empty'}, 'Nothing logged in the last three days.')]));
   }
   await refresh();

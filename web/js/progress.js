@@ -2,7 +2,7 @@
 // sessions, sitting and breaks (from `limber watch`), and the activities the pain makes
 // hard (PSFS).
 import {api} from './api.js';
-import {announce, h, shortDay, uid} from './dom.js';
+import {announce, asOfNote, h, shortDay, uid} from './dom.js';
 import {activityChart, dayTable, painChart, sittingChart} from './chart.js';
 
 const RANGES = [
@@ -152,6 +152,7 @@ export async function render(context) {
       ? 'Pain by day: no entries yet'
       : `Pain by day from ${shortDay(progress.from)} to ${shortDay(progress.to)}; the 7-day line ends at ${progress.recent_pain.toFixed(1)} out of 10`;
     body.replaceChildren(
+      asOfNote(progress, 'your progress') ?? '',
       h('section', {class: 'card', 'aria-labelledby': 'pain-chart-heading'},
         h('h2', {id: 'pain-chart-heading'}, 'Pain'),
         painSummary(progress),

@@ -7,6 +7,7 @@
 // the background catches up, and pausing shifts the stage's start.
 import {ApiError, api} from './api.js';
 import {announce, h, paragraphs} from './dom.js';
+import {logEntry} from './outbox.js';
 import {painScale} from './scale.js';
 import {safetyCard} from './safety.js';
 import {PARTS} from './today.js';
@@ -282,13 +283,15 @@ function doneScreen(context) {
           return;
         }
         try {
-          await api.post('/api/entries', {
+          const sent = await logEntry({
             kind: 'session', exercises: state.begun, pain_before: state.before, pain_after: after, minutes,
           });
-          state.saved = after - state.before >= 2
+          state.saved = sent.waiting
+            ? 'Kept on this phone: limber is not answering. The session goes to the diary when it does.'
+            : after - state.before >= 2
             ? 'Saved. The pain is 2 or more points higher than before: that is useful to know. Tomorrow\'s plan steps back a little. If it stays worse, rest and ask a clinician.'
             : 'Saved. Well done for moving today.';
-          announce('Session saved.');
+          announce(sent.waiting ? 'Session kept on this phone.' : 'Session saved.');
           view.replaceWith(doneScreen(context));
           document.querySelector('#main h1')?.focus();
         } catch (failure) {

@@ -1,6 +1,6 @@
 // Today: the safety status first when it matters, then the plan with its reasons.
 import {api} from './api.js';
-import {h, paragraphs, shortDay} from './dom.js';
+import {asOfNote, h, paragraphs, shortDay} from './dom.js';
 import {safetyCard} from './safety.js';
 
 export const PARTS = {
@@ -49,6 +49,8 @@ export async function render(context) {
   const data = await api.get('/api/today');
   const view = h('section', {class: 'view'});
   view.append(h('h1', {}, 'Today'));
+  const asOf = asOfNote(data, 'the plan');
+  if (asOf) view.append(asOf);
   if (data.disclaimer.due && data.safety.gate !== 'needs-check') {
     view.append(h('section', {class: 'card note', 'aria-label': 'About limber'}, paragraphs(data.disclaimer.text)));
   }

@@ -1,0 +1,75 @@
+// The service worker (issue 14): the page opens with no connection, and the plan and the
+// charts stay readable, dated "as of" the moment they were fetched. Entries made offline
+// are not kept here but by the page (js/outbox.js, IndexedDB), which sends them itself.
+//
+// The build fills in VERSION (a hash of every file of the page) and FILES (their paths)
+// (cmake/embed_web.cmake): a new limber is a new sw.js, so the browser installs it and
+// the old cache is dropped.
+const VERSION = '@LIMBER_WEB_VERSION@';
+const FILES = [/*@LIMBER_WEB_FILES@*/];
+const PAGE_CACHE = `limber-page-${VERSION}`;
+const DATA_CACHE = 'limber-data';  // the last answers of GET /api/..., kept across versions
+const SAVED_AT = 'X-Limber-Saved-At';
+
+self.addEventListener('install', (event) => {
+  event.waitUntil((async () => {
+    const cache = await caches.open(PAGE_CACHE);
+    await cache.addAll(FILES);
+    await self.skipWaiting();
+  })());
+});
+
+self.addEventListener('activate', (event) => {
+  event.waitUntil((async () => {
+    for (const name of await caches.keys()) {
+      if (name.startsWith('limber-page-') && name !== PAGE_CACHE) await caches.delete(name);
+    }
+    await self.clients.claim();
+  })());
+});
+
+// The page's files: from the cache (they change only with limber, and then so does this
+// file); the address with a key (/?token=...) always goes to the server, as it logs in.
+async function pageFile(request) {
+  const url = new URL(request.url);
+  const cache = await caches.open(PAGE_CACHE);
+  if (url.search === '') {
+    const path = request.mode === 'navigate' || url.pathname === '/' ? '/index.html' : url.pathname;
+    const cached = await cache.match(path);
+    if (cached) return cached;
+  }
+  return fetch(request);
+}
+
+// An answer of the API: from the server when it answers, and then kept; when it does not
+// (offline, asleep), the last one kept, marked with when it was fetched.
+async function apiAnswer(request) {
+  const cache = await caches.open(DATA_CACHE);
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      const headers = new Headers(response.headers);
+      headers.set(SAVED_AT, new Date().toISOString());
+      const body = await response.clone().arrayBuffer();
+      await cache.put(request, new Response(body, {status: 200, headers}));
+    }
+    return response;
+  } catch (error) {
+    const cached = await cache.match(request);
+    if (cached) return cached;
+    throw error;
+  }
+}
+
+self.addEventListener('fetch', (event) => {
+  const request = event.request;
+  const url = new URL(request.url);
+  if (request.method !== 'GET' || url.origin !== self.location.origin) return;
+  if (url.pathname.startsWith('/api/')) {
+    // A report is a file to download, not something to read offline.
+    if (url.pathname.startsWith('/api/report')) return;
+    event.respondWith(apiAnswer(request));
+    return;
+  }
+  event.respondWith(pageFile(request));
+});
