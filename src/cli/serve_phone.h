@@ -1,0 +1,40 @@
+// `limber serve --phone`: the phone's HTTPS listener, beside the desktop's (issue 14).
+// Whether it is wanted (--phone, --no-phone, remembered as the setting serve.phone), on
+// which addresses (--phone-bind, else the home network's), with which certificate
+// (DATA/tls/, server/phone_identity.h). Internal to cli/.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "cli/command.h"
+#include "server/phone_identity.h"
+#include "server/server.h"
+
+namespace limber::cli {
+
+// The setting that makes `limber serve` add the phone's listener: "on" or "off".
+inline constexpr const char* kPhoneSetting = "serve.phone";
+
+struct PhoneFlags {
+  bool phone = false;     // --phone: on, and remembered
+  bool no_phone = false;  // --no-phone: off, and remembered
+  std::string bind;       // --phone-bind ADDR[:PORT]: on for this run, on that address
+};
+
+// The phone listener's options and what to print about it, when wanted.
+struct PhoneSetup {
+  server::PhoneListenOptions listen;
+  server::PhoneIdentity identity;
+};
+
+// Applies --phone/--no-phone to the setting, then returns the setup when the phone's
+// listener is wanted (nullopt when not). Loads limber-tls.so and makes or renews the
+// certificates. kInvalidInput for a bad --phone-bind, or when no address is given and
+// the computer is on no home network.
+core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const PhoneFlags& flags);
+
+// The start-up lines about the phone's address and the certificate authority.
+void print_phone_lines(const Io& io, const server::Server& web, const PhoneSetup& setup);
+
+}  // namespace limber::cli
