@@ -79,27 +79,29 @@ std::string host_name() {
   return name.data();
 }
 
-// Applies --phone / --no-phone; returns whether the listener is wanted.
-core::Result<bool> phone_wanted(Session& session, const PhoneFlags& flags) {
+enum class Wanted { kNo, kAsked, kRemembered };
+
+// Applies --phone / --no-phone; says whether the listener is wanted, and why.
+core::Result<Wanted> phone_wanted(Session& session, const PhoneFlags& flags) {
   if (flags.phone && flags.no_phone)
     return fail(ErrorCode::kInvalidInput, "--phone and --no-phone say opposite things: use one");
   LIMBER_TRY_ASSIGN(const store::Database* db, session.database());
   const store::PlanStore settings(*db);
   if (flags.phone || flags.no_phone) {
     LIMBER_TRY(settings.set_setting(kPhoneSetting, flags.phone ? "on" : "off"));
-    return flags.phone;
+    return flags.phone ? Wanted::kAsked : Wanted::kNo;
   }
   if (!flags.bind.empty())
-    return true;
+    return Wanted::kAsked;
   LIMBER_TRY_ASSIGN(const auto stored, settings.setting(kPhoneSetting));
-  return stored.value_or("off") == "on";
+  return stored.value_or("off") == "on" ? Wanted::kRemembered : Wanted::kNo;
 }
 
 }  // namespace
 
 core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const PhoneFlags& flags) {
-  LIMBER_TRY_ASSIGN(const bool wanted, phone_wanted(session, flags));
-  if (!wanted)
+  LIMBER_TRY_ASSIGN(const Wanted wanted, phone_wanted(session, flags));
+  if (wanted == Wanted::kNo)
     return std::optional<PhoneSetup>{};
   PhoneSetup setup;
   if (!flags.bind.empty()) {
@@ -108,6 +110,13 @@ core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const Phon
     setup.listen.port = bind.port;
   } else {
     setup.listen.binds = server::home_addresses();
+    if (setup.listen.binds.empty() && wanted == Wanted::kRemembered) {
+      // The desktop's page still works: serve it, and say why the phone's does not.
+      fmt::print(session.io().err,
+                 "limber serve: not serving the phone: this computer is on no home network "
+                 "now. The page on this computer works as before.\n");
+      return std::optional<PhoneSetup>{};
+    }
     if (setup.listen.binds.empty()) {
       return fail(ErrorCode::kInvalidInput,
                   "this computer is on no home network (no address in 192.168.x.x, 10.x.x.x or "

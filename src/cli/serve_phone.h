@@ -30,8 +30,9 @@ struct PhoneSetup {
 
 // Applies --phone/--no-phone to the setting, then returns the setup when the phone's
 // listener is wanted (nullopt when not). Loads limber-tls.so and makes or renews the
-// certificates. kInvalidInput for a bad --phone-bind, or when no address is given and
-// the computer is on no home network.
+// certificates. kInvalidInput for a bad --phone-bind, or when --phone asks for the home
+// network and the computer is on none (with only the remembered setting asking, a line
+// on io.err says so and the desktop's page is served alone).
 core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const PhoneFlags& flags);
 
 // The start-up lines about the phone's address and the certificate authority.
