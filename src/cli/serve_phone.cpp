@@ -9,9 +9,9 @@
 #include <fmt/ostream.h>
 #include <unistd.h>
 
+#include "app/files.h"
 #include "server/home_network.h"
 #include "server/tls_module.h"
-#include "store/plan_store.h"
 
 namespace limber::cli {
 namespace {
@@ -81,20 +81,27 @@ std::string host_name() {
 
 enum class Wanted { kNo, kAsked, kRemembered };
 
-// Applies --phone / --no-phone; says whether the listener is wanted, and why.
+// Applies --phone / --no-phone; says whether the listener is wanted, and why. The choice
+// is a file in the data folder, not a row of the diary's settings table: that table's
+// CHECK names the plan's keys only, and a migration for one switch would collide with
+// the pairing work's migrations (issue 14).
 core::Result<Wanted> phone_wanted(Session& session, const PhoneFlags& flags) {
   if (flags.phone && flags.no_phone)
     return fail(ErrorCode::kInvalidInput, "--phone and --no-phone say opposite things: use one");
-  LIMBER_TRY_ASSIGN(const store::Database* db, session.database());
-  const store::PlanStore settings(*db);
+  LIMBER_TRY_ASSIGN(const std::filesystem::path data, session.data_dir());
+  const std::filesystem::path file = data / kPhoneSettingFile;
   if (flags.phone || flags.no_phone) {
-    LIMBER_TRY(settings.set_setting(kPhoneSetting, flags.phone ? "on" : "off"));
+    LIMBER_TRY(session.database());  // makes the data folder, private, when it is new
+    LIMBER_TRY(app::write_file_atomically(file, flags.phone ? "on\n" : "off\n"));
     return flags.phone ? Wanted::kAsked : Wanted::kNo;
   }
   if (!flags.bind.empty())
     return Wanted::kAsked;
-  LIMBER_TRY_ASSIGN(const auto stored, settings.setting(kPhoneSetting));
-  return stored.value_or("off") == "on" ? Wanted::kRemembered : Wanted::kNo;
+  std::error_code missing;
+  if (!std::filesystem::exists(file, missing))
+    return Wanted::kNo;
+  LIMBER_TRY_ASSIGN(const std::string stored, app::read_file(file));
+  return stored.starts_with("on") ? Wanted::kRemembered : Wanted::kNo;
 }
 
 }  // namespace

@@ -1,5 +1,5 @@
 // `limber serve --phone`: the phone's HTTPS listener, beside the desktop's (issue 14).
-// Whether it is wanted (--phone, --no-phone, remembered as the setting serve.phone), on
+// Whether it is wanted (--phone, --no-phone, remembered in DATA/serve-phone), on
 // which addresses (--phone-bind, else the home network's), with which certificate
 // (DATA/tls/, server/phone_identity.h). Internal to cli/.
 #pragma once
@@ -13,8 +13,9 @@
 
 namespace limber::cli {
 
-// The setting that makes `limber serve` add the phone's listener: "on" or "off".
-inline constexpr const char* kPhoneSetting = "serve.phone";
+// The file in the data folder that makes `limber serve` add the phone's listener: "on"
+// or "off" (written by --phone and --no-phone).
+inline constexpr const char* kPhoneSettingFile = "serve-phone";
 
 struct PhoneFlags {
   bool phone = false;     // --phone: on, and remembered

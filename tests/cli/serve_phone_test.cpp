@@ -7,8 +7,6 @@
 #include <gtest/gtest.h>
 
 #include "serve_process.h"
-#include "store/database.h"
-#include "store/plan_store.h"
 #include "support/shell.h"
 #include "support/temp_dir.h"
 
@@ -49,11 +47,7 @@ bool maps_name(pid_t pid, const std::string& library) {
 class ServePhoneTest : public ::testing::Test {
  protected:
   [[nodiscard]] std::filesystem::path tls() const { return dir_.path() / "tls"; }
-  [[nodiscard]] std::optional<std::string> setting() const {
-    auto db = store::Database::open(dir_.path() / "limber.db", store::OpenOptions{});
-    EXPECT_TRUE(db) << db.error().message;
-    return store::PlanStore(*db).setting("serve.phone").value();
-  }
+  [[nodiscard]] std::string setting() const { return slurp(dir_.path() / "serve-phone"); }
 
   TempDir dir_;
 };
@@ -132,13 +126,14 @@ TEST_F(ServePhoneTest, PhoneAndNoPhoneAreRemembered) {
                        {"--port", "0", "--no-open", "--phone", "--phone-bind", "127.0.0.2:0"});
     ASSERT_TRUE(serve.wait_for("fingerprint: ")) << serve.output();
   }
-  EXPECT_EQ(setting(), "on");
+  EXPECT_EQ(setting(), "on\n");
+  EXPECT_EQ(mode_of(dir_.path() / "serve-phone"), 0600U);
   {
     ServeProcess serve(LIMBER_BINARY, dir_.path(), {"--port", "0", "--no-open", "--no-phone"});
     ASSERT_TRUE(serve.wait_for("Ctrl+C")) << serve.output();
     EXPECT_EQ(serve.output().find("For your phone"), std::string::npos) << serve.output();
   }
-  EXPECT_EQ(setting(), "off");
+  EXPECT_EQ(setting(), "off\n");
 }
 
 TEST_F(ServePhoneTest, ABadPhoneAddressIsAClearError) {

@@ -55,7 +55,7 @@ TEST_F(PhoneServerTest, ThePageAndTheApiAnswerOverHttpsWithTheToken) {
   ASSERT_EQ(today.status, 200) << today.log;
   EXPECT_NE(today.body.find("\"plan\""), std::string::npos) << today.body;
   // The server's default headers ride on the module's answers too.
-  EXPECT_NE(today.headers.find("content-security-policy"), std::string::npos) << today.headers;
+  EXPECT_NE(today.headers.find("Content-Security-Policy"), std::string::npos) << today.headers;
   const CurlAnswer refused = curl("/api/today");
   EXPECT_EQ(refused.status, 401) << refused.log;
 }
@@ -65,7 +65,7 @@ TEST_F(PhoneServerTest, TheHttpsListenerAnswersOnlyToItsCertificatesNames) {
   EXPECT_EQ(curl("/api/today", bearer, "testhost.local").status, 200);
   const std::string port = std::to_string(phone_port_);
   for (const std::string& host : {"localhost:" + port, "127.0.0.1:" + port, "evil.example:" + port,
-                                 std::string(kPhoneAddress) + ":1"}) {
+                                  std::string(kPhoneAddress) + ":1"}) {
     const CurlAnswer answer = curl("/api/today", bearer + " -H 'Host: " + host + "'");
     EXPECT_EQ(answer.status, 403) << host << ": " << answer.log << answer.body;
   }
