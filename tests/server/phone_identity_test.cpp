@@ -25,9 +25,7 @@ class PhoneIdentityTest : public ::testing::Test {
     return server::phone_identity(tls_module(), folder(), "Testhost", addresses, now);
   }
   [[nodiscard]] std::filesystem::path folder() const { return dir_.path() / "tls"; }
-  [[nodiscard]] std::string file(const char* name) const {
-    return slurp(folder() / name);
-  }
+  [[nodiscard]] std::string file(const char* name) const { return slurp(folder() / name); }
   // certtool's description of a PEM certificate file.
   [[nodiscard]] std::string describe(const char* name) const {
     return run_shell("certtool -i --infile '" + (folder() / name).string() + "'").out;
