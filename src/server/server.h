@@ -60,7 +60,7 @@ struct ServerOptions {
   // their own). The start-up addresses carry keys of their own (Server::start_url).
   std::string token;
   // Set: the phone's HTTPS listener too.
-  std::optional<PhoneListenOptions> phone;
+  std::optional<PhoneListenOptions> phone = std::nullopt;
 };
 
 class Server {
