@@ -1,8 +1,16 @@
 // The phone's HTTPS listener, real: TLS handshakes verified against this install's CA,
 // plain HTTP on the HTTPS port, the HTTPS names' Host and Origin checks, and the Secure
 // login cookie (issue 14).
+#include <array>
+#include <chrono>
+
+#include <arpa/inet.h>
 #include <gtest/gtest.h>
 #include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 #include "phone_tls_fixture.h"
 
@@ -107,6 +115,56 @@ TEST_F(PhoneServerTest, TheDesktopListenerStaysPlainHttpOnLoopback) {
                  {{"Authorization", std::string("Bearer ") + kPhoneToken}, {"Host", phone_host()}});
   ASSERT_TRUE(phone_host_there);
   EXPECT_EQ(phone_host_there->status, 403);
+}
+
+// A TCP connection to the phone's port; -1 when it cannot connect.
+int connect_to(int port) {
+  const int fd = socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+  sockaddr_in address{};
+  address.sin_family = AF_INET;
+  address.sin_port = htons(static_cast<std::uint16_t>(port));
+  inet_pton(AF_INET, kPhoneAddress, &address.sin_addr);
+  // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the sockets API
+  if (connect(fd, reinterpret_cast<const sockaddr*>(&address), sizeof address) != 0) {
+    close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+// True when the server closes `fd` within `limit` (a bounded wait, not a timing check).
+bool closed_within(int fd, std::chrono::seconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    pollfd watched{fd, POLLIN, 0};
+    if (poll(&watched, 1, 200) <= 0)
+      continue;
+    std::array<char, 256> buffer{};
+    const ssize_t got = recv(fd, buffer.data(), buffer.size(), 0);
+    if (got <= 0)
+      return true;
+  }
+  return false;
+}
+
+TEST_F(PhoneServerTest, SilentOrStalledConnectionsAreClosedAndBlockNoOne) {
+  const int silent = connect_to(phone_port_);
+  const int stalled = connect_to(phone_port_);
+  ASSERT_GE(silent, 0);
+  ASSERT_GE(stalled, 0);
+  const unsigned char handshake_byte = 0x16;  // a TLS record that never goes on
+  ASSERT_EQ(send(stalled, &handshake_byte, 1, MSG_NOSIGNAL), 1);
+  // Meanwhile a phone connects as usual.
+  const ShellResult run = handshake(ca_file());
+  EXPECT_EQ(run.code, 0) << run.out;
+  // Both are closed: the silent one by the listener's own loop, the stalled one by MHD's
+  // idle limit (kRequestArrivalLimit each; three times that as the bound).
+  EXPECT_TRUE(closed_within(
+      silent, 3 * std::chrono::duration_cast<std::chrono::seconds>(server::kRequestArrivalLimit)));
+  EXPECT_TRUE(closed_within(
+      stalled, 3 * std::chrono::duration_cast<std::chrono::seconds>(server::kRequestArrivalLimit)));
+  close(silent);
+  close(stalled);
 }
 
 }  // namespace
