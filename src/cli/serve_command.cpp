@@ -1,4 +1,6 @@
-// limber serve [--port N] [--bind ADDRESS] [--no-open]: the web app (server/server.h).
+// limber serve [--port N] [--bind ADDRESS] [--no-open] [--phone | --no-phone]
+// [--phone-bind ADDR[:PORT]]: the web app (server/server.h), and with --phone its HTTPS
+// listener for the phone on the home network (cli/serve_phone.h).
 // Prints its address with a one-time key, opens the browser when a desktop is there, prints
 // a new address each time Enter is pressed (a line on standard input), and serves until
 // Ctrl+C (SIGINT) or SIGTERM, then stops cleanly.
@@ -22,6 +24,7 @@
 #include <unistd.h>
 
 #include "cli/command.h"
+#include "cli/serve_phone.h"
 #include "server/security.h"
 #include "server/server.h"
 
@@ -39,6 +42,7 @@ struct ServeOptions {
   int port = server::kDefaultPort;
   std::string bind = "127.0.0.1";
   bool no_open = false;
+  PhoneFlags phone;
 };
 
 // Writes a page that forwards to `url` into the user's private runtime folder
@@ -147,6 +151,7 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
   auto catalog = session.catalog();
   if (!catalog)
     return Unexpected(catalog.error());
+  LIMBER_TRY_ASSIGN(const std::optional<PhoneSetup> phone, phone_setup(session, options.phone));
 
   auto created = server::Server::create(
       **db, **catalog,
@@ -157,7 +162,8 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
              return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
            },
        .log = &io.err,
-       .token = ""});
+       .token = "",
+       .phone = phone ? std::optional(phone->listen) : std::nullopt});
   if (!created)
     return Unexpected(created.error());
   server::Server& web = **created;
@@ -188,6 +194,8 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
              "another browser), Ctrl+C to stop.\nScripts: send the header 'Authorization: Bearer "
              "{}' (docs/api.md).\n",
              web.start_url(), web.token());
+  if (phone)
+    print_phone_lines(io, web, *phone);
   io.out.flush();
 
   const int signals = signalfd(-1, &stop_signals, SFD_CLOEXEC);
@@ -244,6 +252,16 @@ void add_serve_command(CLI::App& app, CommandTable& table) {
                    "prints a warning)")
       ->type_name("ADDRESS");
   serve->add_flag("--no-open", options->no_open, "Do not open the browser");
+  serve->add_flag("--phone", options->phone.phone,
+                  "Also serve your phone over HTTPS on the home network (remembered: "
+                  "'limber serve' does it from now on; docs/phone.md)");
+  serve->add_flag("--no-phone", options->phone.no_phone, "Stop serving the phone (remembered)");
+  serve
+      ->add_option("--phone-bind", options->phone.bind,
+                   fmt::format("Serve the phone on this address instead of the home network's "
+                               "(port {} unless given), for this run",
+                               server::kDefaultPort + 1))
+      ->type_name("ADDR[:PORT]");
   table.add(serve, [options](Session& session) { return run_serve(session, *options); });
 }
 

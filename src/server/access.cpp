@@ -51,9 +51,13 @@ std::optional<HttpAnswer> refusal(const Guard& guard, const HttpRequest& request
   const std::string_view host = request.header_or_empty("Host");
   if (!guard.host_allowed(host)) {
     return refuse(access, 403,
-                  fmt::format("this server answers only to its own address (localhost:{}); "
-                              "the Host header named '{}'",
-                              guard.port(), host));
+                  guard.scheme() == "https"
+                      ? fmt::format("this address answers only to its own names (those of its "
+                                    "certificate, port {}); the Host header named '{}'",
+                                    guard.port(), host)
+                      : fmt::format("this server answers only to its own address (localhost:{}); "
+                                    "the Host header named '{}'",
+                                    guard.port(), host));
   }
   const Credential credential =
       guard.credential(request.header_or_empty("Cookie"), request.header_or_empty("Authorization"));
@@ -72,8 +76,8 @@ std::optional<HttpAnswer> refusal(const Guard& guard, const HttpRequest& request
       (origin && !guard.origin_allowed(*origin, host))) {
     return refuse(access, 403,
                   fmt::format("a change to the diary must come from limber's own page: Origin "
-                              "'{}' is not http://{}",
-                              origin.value_or(""), host));
+                              "'{}' is not {}://{}",
+                              origin.value_or(""), guard.scheme(), host));
   }
   if (request.method != "DELETE" && !starts_with_json(request.header_or_empty("Content-Type"))) {
     return refuse(access, 415,

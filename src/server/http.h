@@ -25,6 +25,9 @@ struct HttpRequest {
   // Reads the whole body; nullopt when it holds more than `limit` bytes. Set by the
   // adapter; called at most once, and only after the request has passed the access rules.
   std::function<std::optional<std::string>(std::size_t limit)> read_body;
+  // Came through the phone's HTTPS listener (server/tls_module.h). Last, so the
+  // positional initializers of the tests keep their meaning.
+  bool over_tls = false;
 
   // The first header called `name`, in any case (HTTP names are case-insensitive).
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;

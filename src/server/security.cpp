@@ -53,8 +53,9 @@ struct HostPort {
   int port = 0;
 };
 
-// "Localhost:5462" -> {"localhost", 5462}; "[::1]:5462" -> {"::1", 5462}; no port -> 80.
-std::optional<HostPort> split_host(std::string_view header) {
+// "Localhost:5462" -> {"localhost", 5462}; "[::1]:5462" -> {"::1", 5462}; no port ->
+// `default_port` (80 for http, 443 for https).
+std::optional<HostPort> split_host(std::string_view header, int default_port) {
   header = trim(header);
   if (header.empty())
     return std::nullopt;
@@ -79,7 +80,7 @@ std::optional<HostPort> split_host(std::string_view header) {
     if (name.find(':') != std::string_view::npos)
       return std::nullopt;  // an unbracketed IPv6 address is not a valid Host
   }
-  int port = 80;
+  int port = default_port;
   if (!port_text.empty()) {
     const auto [ptr, ec] =
         std::from_chars(port_text.data(), port_text.data() + port_text.size(), port);
@@ -166,11 +167,22 @@ Guard::Guard(std::string_view bind, int port, std::string token, std::string log
       token_(std::move(token)),
       login_secret_(std::move(login_secret)) {}
 
+Guard Guard::for_https(const std::vector<std::string>& names, int port, std::string token,
+                       std::string login_secret) {
+  Guard guard("", port, std::move(token), std::move(login_secret));
+  guard.https_names_.emplace();
+  for (const auto& name : names)
+    guard.https_names_->push_back(lower(unbracket(name)));
+  return guard;
+}
+
 bool Guard::host_allowed(std::string_view host_header) const {
-  const auto host = split_host(host_header);
+  const auto host = split_host(host_header, https_names_ ? 443 : 80);
   if (!host || host->port != port_)
     return false;
   const std::string& name = host->name;
+  if (https_names_)
+    return std::find(https_names_->begin(), https_names_->end(), name) != https_names_->end();
   if (name == "localhost" || name == "127.0.0.1" || name == "::1" || name == bind_)
     return true;
   return is_wildcard(bind_) && (is_ipv4(name) || is_ipv6(name));
@@ -179,11 +191,11 @@ bool Guard::host_allowed(std::string_view host_header) const {
 bool Guard::origin_allowed(std::string_view origin, std::string_view host_header) const {
   origin = trim(origin);
   host_header = trim(host_header);
-  constexpr std::string_view kScheme = "http://";
-  if (!origin.starts_with(kScheme) || !host_allowed(host_header))
+  const std::string scheme = fmt::format("{}://", this->scheme());
+  if (!origin.starts_with(scheme) || !host_allowed(host_header))
     return false;
   // Same origin: the page that sent it was served by this Host (an explicit :80 aside).
-  return lower(origin.substr(kScheme.size())) == lower(host_header);
+  return lower(origin.substr(scheme.size())) == lower(host_header);
 }
 
 Credential Guard::credential(std::string_view cookie_header, std::string_view authorization) const {
@@ -200,8 +212,10 @@ Credential Guard::credential(std::string_view cookie_header, std::string_view au
 
 std::string Guard::login_cookie() const {
   // No Max-Age: the cookie ends with the browser session, and the server's next start
-  // makes a new secret anyway. No Secure: plain HTTP on loopback.
-  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict", kLoginCookieName, login_secret_);
+  // makes a new secret anyway. Secure over HTTPS only: the desktop's is plain HTTP on
+  // loopback, where a browser would drop a Secure cookie.
+  return fmt::format("{}={}; Path=/; HttpOnly; SameSite=Strict{}", kLoginCookieName, login_secret_,
+                     https_names_ ? "; Secure" : "");
 }
 
 core::Result<std::string> LinkKeys::issue() {

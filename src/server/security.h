@@ -16,6 +16,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/result.h"
 
@@ -47,29 +48,38 @@ class Guard {
   // `bind` is the address the server listens on ("127.0.0.1", "::1", "0.0.0.0", ...);
   // `token` the access token scripts send; `login_secret` the login cookie's value.
   Guard(std::string_view bind, int port, std::string token, std::string login_secret);
+  // The guard of the phone's HTTPS listener (issue 14): the Host must be one of `names`
+  // (the certificate's addresses and HOSTNAME.local) with `port`, and nothing else, not
+  // even localhost; the Origin is "https://" and that Host; the login cookie is Secure.
+  static Guard for_https(const std::vector<std::string>& names, int port, std::string token,
+                         std::string login_secret);
 
   // Host names the server answers to: localhost, 127.0.0.1, [::1] and the bound address,
   // each with the bound port; after a wildcard bind (0.0.0.0, ::) any IP literal too, as a
   // rebinding attack needs a DNS name. Names are compared without regard to case.
   [[nodiscard]] bool host_allowed(std::string_view host_header) const;
-  // The Origin of a state-changing request: "http://" followed by the request's own Host,
-  // which must be allowed. "null" and other sites are refused.
+  // The Origin of a state-changing request: "http://" (for_https: "https://") followed by
+  // the request's own Host, which must be allowed. "null" and other sites are refused.
   [[nodiscard]] bool origin_allowed(std::string_view origin, std::string_view host_header) const;
   // Which credential a request carries that matches: the login cookie, or the token as
   // a Bearer token. kNone when neither matches.
   [[nodiscard]] Credential credential(std::string_view cookie_header,
                                       std::string_view authorization) const;
-  // The Set-Cookie value that logs a browser in.
+  // The Set-Cookie value that logs a browser in (with Secure over HTTPS).
   [[nodiscard]] std::string login_cookie() const;
 
   [[nodiscard]] const std::string& token() const { return token_; }
   [[nodiscard]] int port() const { return port_; }
+  // "http" or "https".
+  [[nodiscard]] std::string_view scheme() const { return https_names_ ? "https" : "http"; }
 
  private:
   std::string bind_;
   int port_;
   std::string token_;
   std::string login_secret_;
+  // for_https: the only host names allowed, lowercase, IPv6 without brackets.
+  std::optional<std::vector<std::string>> https_names_;
 };
 
 // The keys of the start-up addresses `limber serve` prints. Each opens one browser, once:

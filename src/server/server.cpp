@@ -17,6 +17,7 @@
 #include "server/handlers.h"
 #include "server/http_listener.h"
 #include "server/page.h"
+#include "server/response_headers.h"
 #include "server/router.h"
 #include "server/security.h"
 
@@ -37,9 +38,11 @@ struct Server::Impl {
   LinkKeys links;                      // the keys of the start-up addresses, each good once
   std::string first_link;              // the key of the address printed at start
   std::optional<Guard> guard;          // set by bind(), which knows the port, before any request
+  std::optional<Guard> phone_guard;    // the same for the phone's HTTPS listener
   int port = 0;                        // set by bind()
   std::optional<DiaryExecutor> diary;  // started by bind(), after the caller's signal mask
   std::unique_ptr<HttpListener> listener;
+  std::unique_ptr<TlsListener> phone_listener;
   std::mutex log_mutex;
   std::mutex state_mutex;  // guards `stopped` and `listener` once bound
   std::condition_variable state_changed;
@@ -47,11 +50,34 @@ struct Server::Impl {
 
   // Every request comes here, on one of the listener's threads.
   HttpAnswer answer(HttpRequest& request) {
+    // Each listener's requests pass its own guard.
+    const Guard& checks = request.over_tls ? *phone_guard : *guard;
     return answer_or_500(*options.log, log_mutex, request.method, request.path, [&] {
       if (!request.path.starts_with("/api/"))
-        return answer_page(request, *guard, links);
-      return answer_api(request, {api, *guard, *diary, options.clock, *options.log, log_mutex});
+        return answer_page(request, checks, links);
+      return answer_api(request, {api, checks, *diary, options.clock, *options.log, log_mutex});
     });
+  }
+
+  // The phone's HTTPS listener, when asked for: after the desktop's, on the same handler.
+  core::Result<void> bind_phone() {
+    const PhoneListenOptions& phone = *options.phone;
+    if (phone.module == nullptr)
+      return core::fail(core::ErrorCode::kInvalidInput, "the phone's listener needs its module");
+    auto made = phone.module->listen({.binds = phone.binds,
+                                      .port = phone.port,
+                                      .threads = kRequestThreads,
+                                      .request_arrival_limit = kRequestArrivalLimit,
+                                      .certificate = phone.identity.certificate,
+                                      .key = phone.identity.key,
+                                      .headers = &response_headers});
+    if (!made)
+      return core::Unexpected(made.error());
+    phone_guard.emplace(Guard::for_https(phone.names, (*made)->port(), token, login_secret));
+    (*made)->serve([this](HttpRequest& request) { return answer(request); });
+    const std::lock_guard lock(state_mutex);
+    phone_listener = std::move(*made);
+    return {};
   }
 };
 
@@ -101,8 +127,14 @@ core::Result<int> Server::bind() {
   self.guard.emplace(self.options.bind, self.port, self.token, self.login_secret);
   // Requests reach limber only from here on, after the guard is in place.
   (*listener)->serve([&self](HttpRequest& request) { return self.answer(request); });
-  const std::lock_guard lock(self.state_mutex);
-  self.listener = std::move(*listener);
+  {
+    const std::lock_guard lock(self.state_mutex);
+    self.listener = std::move(*listener);
+  }
+  if (self.options.phone) {
+    if (auto phone = self.bind_phone(); !phone)
+      return core::Unexpected(phone.error());
+  }
   return self.port;
 }
 
@@ -115,18 +147,40 @@ void Server::run() {
 void Server::stop() {
   Impl& self = *impl_;
   std::unique_ptr<HttpListener> listener;
+  std::unique_ptr<TlsListener> phone_listener;
   {
     const std::lock_guard lock(self.state_mutex);
     self.stopped = true;
     listener = std::move(self.listener);
+    phone_listener = std::move(self.phone_listener);
   }
   self.state_changed.notify_all();
+  if (phone_listener)
+    phone_listener->stop();  // waits for the requests in flight
   if (listener)
-    listener->stop();  // waits for the requests in flight
+    listener->stop();
 }
 
 std::string Server::address() const {
   return fmt::format("http://{}:{}/", impl_->options.bind, impl_->port);
+}
+
+std::vector<std::string> Server::phone_addresses() const {
+  std::vector<std::string> addresses;
+  const std::lock_guard lock(impl_->state_mutex);
+  if (!impl_->phone_listener)
+    return addresses;
+  for (const auto& bind : impl_->phone_listener->binds()) {
+    addresses.push_back(fmt::format("https://{}:{}/",
+                                    bind.find(':') != std::string::npos ? "[" + bind + "]" : bind,
+                                    impl_->phone_listener->port()));
+  }
+  return addresses;
+}
+
+int Server::phone_port() const {
+  const std::lock_guard lock(impl_->state_mutex);
+  return impl_->phone_listener ? impl_->phone_listener->port() : 0;
 }
 
 std::string Server::start_url() const {

@@ -10,11 +10,14 @@
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "server/tls_module_api.h"
 #include "store/database.h"
 
 namespace limber::server {
@@ -33,6 +36,18 @@ inline constexpr int kRequestThreads = 32;
 inline constexpr std::chrono::milliseconds kRequestArrivalLimit{5000};
 inline constexpr std::chrono::milliseconds kKeepAliveLimit{500};
 
+// The phone's HTTPS listener (issue 14), beside the desktop's plain HTTP one: on the
+// home network's addresses, with limber-tls.so's listener (server/tls_module.h) and the
+// certificate of server/phone_identity.h. Its requests pass a Guard of their own
+// (Guard::for_https) that knows only the certificate's names.
+struct PhoneListenOptions {
+  const TlsModule* module = nullptr;  // loaded by load_tls_module()
+  std::vector<std::string> binds;     // IP literals
+  int port = kDefaultPort + 1;        // 0: any free port (tests)
+  KeyAndCertificate identity;         // the server certificate and its key, PEM
+  std::vector<std::string> names;     // the certificate's names: what Host may say
+};
+
 struct ServerOptions {
   std::string bind = "127.0.0.1";  // the address to listen on
   int port = kDefaultPort;         // 0: any free port (tests)
@@ -44,6 +59,8 @@ struct ServerOptions {
   // The access token scripts send as a Bearer token; empty: a new random one (tests pass
   // their own). The start-up addresses carry keys of their own (Server::start_url).
   std::string token;
+  // Set: the phone's HTTPS listener too.
+  std::optional<PhoneListenOptions> phone = std::nullopt;
 };
 
 class Server {
@@ -59,8 +76,9 @@ class Server {
   Server& operator=(Server&&) = delete;
   ~Server();
 
-  // Binds the address and port. Returns the port (the chosen one for port 0); kIo saying
-  // what to do when the port is taken or the address is not this machine's.
+  // Binds the address and port (and the phone's, when asked for). Returns the port (the
+  // chosen one for port 0); kIo saying what to do when a port is taken or an address is
+  // not this machine's.
   core::Result<int> bind();
   // Returns when stop() has been called (before or during run()); the server's own
   // threads, started by bind(), do the serving. REQUIRES: bind() succeeded.
@@ -70,6 +88,10 @@ class Server {
 
   // "http://127.0.0.1:5462/" (IPv6 in brackets). REQUIRES: bind() succeeded.
   [[nodiscard]] std::string address() const;
+  // The phone's addresses, "https://192.168.1.20:5463/" for each; empty without one.
+  [[nodiscard]] std::vector<std::string> phone_addresses() const;
+  // The phone listener's port; 0 without one.
+  [[nodiscard]] int phone_port() const;
   // The address with a key that opens one browser once (it is exchanged for the login
   // cookie; a second use gets a page that says so): what `limber serve` prints and opens.
   [[nodiscard]] std::string start_url() const;
