@@ -69,6 +69,10 @@ ${body}  };
   return kFiles;
 }
 
+std::string_view web_version() {
+  return \"${web_version}\";
+}
+
 }  // namespace limber::server
 ")
 file(COPY_FILE "${OUTPUT}.tmp" "${OUTPUT}" ONLY_IF_DIFFERENT)

@@ -19,7 +19,17 @@ HttpAnswer answer_page(const HttpRequest& request, const Guard& guard, LinkKeys&
     return error_answer(404, request.method, request.path);
   if (auto refused = refusal(guard, request, Access::kPage))
     return *refused;
-  return {200, std::string(asset->type), std::string(asset->body), {}};
+  // The page's files are the same for everyone and hold nothing of the diary: the browser
+  // may keep them and ask again with their ETag (a hash of the build's files), so the
+  // service worker's first fill is answered with 304s, not the files a second time. The
+  // service worker itself is always fetched whole, so a new limber replaces it.
+  if (asset->path == "/sw.js")
+    return {200, std::string(asset->type), std::string(asset->body), {}};
+  const std::string etag = "\"" + std::string(web_version()) + "\"";
+  HttpFields cache{{"Cache-Control", "no-cache"}, {"ETag", etag}};
+  if (request.header_or_empty("If-None-Match") == etag)
+    return {304, "", "", std::move(cache)};
+  return {200, std::string(asset->type), std::string(asset->body), std::move(cache)};
 }
 
 }  // namespace limber::server

@@ -16,6 +16,10 @@ struct WebAsset {
 // Every file under web/, sorted by path (generated).
 std::span<const WebAsset> web_asset_files();
 
+// A hash of every file of the page, made at build time: the service worker's cache name,
+// and the page's files' ETag.
+std::string_view web_version();
+
 // The file served at `path`; "/" is /index.html. nullptr when there is none.
 const WebAsset* find_web_asset(std::string_view path);
 

@@ -52,5 +52,32 @@ TEST_F(OfflineFilesTest, TheServiceWorkerNamesThisBuildsFilesAndMayRun) {
   EXPECT_NE(worker.header("Content-Security-Policy").find("worker-src 'self'"), std::string::npos);
 }
 
+// The worker's first fill asks again for the files the page has just loaded: with an ETag
+// they come back as 304s, not a second copy (issue 14's 150 KB first load). The diary's
+// answers stay no-store.
+TEST_F(OfflineFilesTest, ThePagesFilesMayBeKeptAndAskedAgainWithTheirETag) {
+  const Answer script = get("/js/outbox.js");
+  ASSERT_EQ(script.status, 200);
+  EXPECT_EQ(script.header("Cache-Control"), "no-cache");
+  const std::string etag = script.header("ETag");
+  ASSERT_EQ(etag.size(), 18U) << etag;  // a quoted 16-digit hash of the build's files
+  EXPECT_EQ(get("/").header("ETag"), etag);
+
+  const Answer again = send("GET", "/js/outbox.js", "", {{"If-None-Match", etag}});
+  EXPECT_EQ(again.status, 304);
+  EXPECT_TRUE(again.text.empty());
+  const Answer other = send("GET", "/js/outbox.js", "", {{"If-None-Match", "\"an-old-build\""}});
+  EXPECT_EQ(other.status, 200);
+  EXPECT_EQ(other.text, script.text);
+
+  EXPECT_EQ(get("/sw.js").header("Cache-Control"), "no-store") << "always fetched whole";
+  EXPECT_EQ(get("/sw.js").header("ETag"), "");
+  EXPECT_EQ(get("/api/entries").header("Cache-Control"), "no-store") << "the diary is not kept";
+  // Without the login, no file and no 304 either.
+  const Answer stranger =
+      send("GET", "/js/outbox.js", "", {{"Authorization", ""}, {"If-None-Match", etag}});
+  EXPECT_EQ(stranger.status, 401);
+}
+
 }  // namespace
 }  // namespace limber::testing
