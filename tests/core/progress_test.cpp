@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "support/entries.h"
+
 namespace limber::core {
 namespace {
 
@@ -13,14 +15,8 @@ local_days day(int n) {
   return local_days{std::chrono::year{2026} / std::chrono::October / 1} + days{n};
 }
 
-Entry pain(int on_day, int value, std::vector<Region> regions = {Region::kLowerBack}) {
-  Entry entry;
-  entry.at = Instant{(day(on_day) + hours{9}).time_since_epoch()};
-  std::vector<RegionRating> ratings;
-  for (Region region : regions)
-    ratings.push_back({region, std::nullopt});
-  entry.detail = PainRecord{*PainScore::from_int(value), ratings, std::nullopt, std::nullopt};
-  return entry;
+Entry pain(int on_day, int value, std::initializer_list<Region> regions = {Region::kLowerBack}) {
+  return testing::pain_entry(testing::at_hour(day(on_day), 9), value, testing::unrated(regions));
 }
 
 TEST(ProgressTest, ShowsTheChangeSinceTheEpisodeBeganAndASevenDayLine) {
@@ -51,16 +47,10 @@ TEST(ProgressTest, CountsRegionsPerWeekEndingToday) {
 }
 
 TEST(ProgressTest, CountsWalksSessionsAndFlares) {
-  Entry walk;
-  walk.at = Instant{(day(1) + hours{10}).time_since_epoch()};
-  walk.detail = WalkRecord{20};
-  Entry calm;
-  calm.at = Instant{(day(2) + hours{10}).time_since_epoch()};
-  calm.detail =
-      SessionRecord{{"yoga-cat-cow"}, *PainScore::from_int(4), *PainScore::from_int(3), 12};
-  Entry flare = calm;
-  flare.detail =
-      SessionRecord{{"yoga-cat-cow"}, *PainScore::from_int(3), *PainScore::from_int(6), 8};
+  const Entry walk = testing::walk_entry(testing::at_hour(day(1), 10), 20);
+  const Entry calm =
+      testing::session_entry(testing::at_hour(day(2), 10), 4, 3, {"yoga-cat-cow"}, 12);
+  const Entry flare = testing::session_entry(calm.at, 3, 6, {"yoga-cat-cow"}, 8);
   const std::vector<Entry> entries = {walk, calm, flare};
   const Progress p = progress(entries, day(0), day(6));
   EXPECT_EQ(p.walks, 1);

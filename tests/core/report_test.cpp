@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "core/utf8.h"
+#include "support/entries.h"
 
 namespace limber::core {
 namespace {
@@ -19,17 +20,13 @@ local_days day(int n) {
 }
 
 Instant at(int on_day, int hour = 9) {
-  return Instant{(day(on_day) + hours{hour}).time_since_epoch()};
+  return testing::at_hour(day(on_day), hour);
 }
 
 Entry pain(int on_day, int value, std::vector<RegionRating> regions = {{Region::kLowerBack, {}}},
            std::optional<Mobility> mobility = std::nullopt, std::string note = "") {
-  Entry entry;
-  entry.at = at(on_day);
-  entry.detail =
-      PainRecord{*PainScore::from_int(value), std::move(regions), mobility, std::nullopt};
-  entry.note = std::move(note);
-  return entry;
+  return testing::noted(testing::pain_entry(at(on_day), value, std::move(regions), mobility),
+                        std::move(note));
 }
 
 Entry with_detail(int on_day, EntryDetail detail, int hour = 12) {
