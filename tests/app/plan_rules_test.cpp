@@ -11,11 +11,8 @@
 namespace limber::core {
 namespace {
 
-using std::chrono::days;
-using std::chrono::hours;
-using testing::diary_day;
+using testing::mentions;
 using testing::pain_on;
-using testing::session_on;
 
 const Catalog& catalog() {
   static const Catalog kCatalog = *app::builtin_catalog();
@@ -156,12 +153,6 @@ Entry leg_pain(int on_day, int pain_value, Mobility mobility, Region leg,
 bool eases(const PlannedExercise& planned, Region region) {
   const auto& eased = planned.exercise->eases;
   return std::find(eased.begin(), eased.end(), region) != eased.end();
-}
-
-bool mentions(const Plan& plan, std::string_view words) {
-  return std::any_of(plan.reasons.begin(), plan.reasons.end(), [&](const Reason& reason) {
-    return reason.text.find(words) != std::string::npos;
-  });
 }
 
 // Issue #12, item 7: the cool-down was chosen, taken by the main part and dropped, and

@@ -10,21 +10,14 @@
 namespace limber::core {
 namespace {
 
-using std::chrono::days;
-using std::chrono::hours;
 using testing::diary_day;
+using testing::mentions;
 using testing::pain_on;
 using testing::session_on;
 
 Plan plan_on(int on_day, const std::vector<Entry>& entries, PlanPreferences preferences = {},
              Level safety = Level::kSelfCare) {
   return testing::plan_on(testing::test_catalog(), on_day, entries, std::move(preferences), safety);
-}
-
-bool mentions(const Plan& plan, std::string_view words) {
-  return std::any_of(plan.reasons.begin(), plan.reasons.end(), [&](const Reason& reason) {
-    return reason.text.find(words) != std::string::npos;
-  });
 }
 
 TEST(PlanRulesTest, PhaseFollowsMobilityCappedByPain) {

@@ -3,8 +3,10 @@
 // catalog (tests/core) and the checks on the real one (tests/app).
 #pragma once
 
+#include <algorithm>
 #include <chrono>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 #include "core/catalog.h"
@@ -44,6 +46,13 @@ inline core::Plan plan_on(const core::Catalog& catalog, int on_day,
   input.safety = safety;
   input.preferences = std::move(preferences);
   return core::plan_day(input, catalog);
+}
+
+// True when one of the plan's reasons says `words`.
+inline bool mentions(const core::Plan& plan, std::string_view words) {
+  return std::any_of(plan.reasons.begin(), plan.reasons.end(), [&](const core::Reason& reason) {
+    return reason.text.find(words) != std::string::npos;
+  });
 }
 
 }  // namespace limber::testing
