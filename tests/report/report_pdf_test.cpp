@@ -52,7 +52,8 @@ class ReportPdfTest : public ::testing::Test {
   void fill_twelve_weeks() {
     from_ = date(2026, 8, 30);
     to_ = date(2026, 11, 21);
-    checks_.push_back({core::LocalTime{kNoon.time_since_epoch()}, core::Level::kSelfCare, {}, 12});
+    checks_.push_back(
+        {core::LocalTime{kNoon.time_since_epoch()}, core::Level::kSelfCare, {}, 12, std::nullopt});
     weak_ = {core::Muscle::kDeepAbs, core::Muscle::kGlutes};
     tight_ = {core::Muscle::kHipFlexors};
     const std::vector<Region> regions = {Region::kRightButtock, Region::kLeftThigh, Region::kNeck,
@@ -65,7 +66,7 @@ class ReportPdfTest : public ::testing::Test {
       core::Entry pain = pain_entry(at_hour(on, 9), 8 - day / 14,
                                     {{Region::kLowerBack, std::nullopt},
                                      {regions.at(index % regions.size()),
-                                      core::PainScore::from_int(std::max(1, 6 - day / 14))}},
+                                      *core::PainScore::from_int(std::max(1, 6 - day / 14))}},
                                     mobility.at(static_cast<std::size_t>(std::min(3, day / 21))));
       if (day % 21 == 5)
         pain = noted(pain, kNotes.at(index / 21));
@@ -89,6 +90,7 @@ class ReportPdfTest : public ::testing::Test {
     input.checks = checks_;
     input.weak = weak_;
     input.tight = tight_;
+    input.name = name_;
     const auto pdf = report::render_pdf(core::build_report(input), now_at(kNoon));
     EXPECT_TRUE(pdf.has_value()) << pdf.error().message;
     const auto path = dir_.path() / "report.pdf";
@@ -120,6 +122,7 @@ class ReportPdfTest : public ::testing::Test {
   std::vector<core::CheckRecord> checks_;
   std::vector<core::Muscle> weak_;
   std::vector<core::Muscle> tight_;
+  std::string name_;
 };
 
 TEST_F(ReportPdfTest, ThreeWeeksFitOneA4PageWithTheTitleAndThePeriod) {
@@ -171,7 +174,6 @@ TEST_F(ReportPdfTest, TwelveWeeksMakeNumberedPagesWithTheDisclaimerAndEveryNote)
       last = at;
   }
   // The notes, every character of each, whatever its script, in the text a reader copies.
-  // (Whether the CJK characters are drawn as glyphs is another matter: see issue 13's notes.)
   for (const std::string& note : kNotes)
     EXPECT_NE(all.find(note), std::string::npos) << "missing: " << note << "\n" << all;
 }
@@ -203,6 +205,19 @@ TEST_F(ReportPdfTest, TheChartIsDrawnAndNothingIsCutAtTheEdgeOfThePaper) {
     EXPECT_EQ(greys.inked(0, 0, 24, kPageHeight), 0) << "left";
     EXPECT_EQ(greys.inked(kPageWidth - 24, 0, kPageWidth, kPageHeight), 0) << "right";
   }
+}
+
+// A name in another script stands in the title as it was typed, in the text a reader
+// copies or searches.
+TEST_F(ReportPdfTest, ANameInAnotherScriptStandsInTheTitle) {
+  from_ = date(2026, 11, 1);
+  to_ = date(2026, 11, 21);
+  name_ = "山田 花子";
+  entries_ = {noted(pain_entry(at_hour(from_, 9), 6, unrated({Region::kLowerBack})),
+                    "腰痛 after the flight from 日本")};
+  const std::string text = pdf_text(render());
+  EXPECT_NE(text.find("Back pain diary of 山田 花子"), std::string::npos) << text;
+  EXPECT_NE(text.find("腰痛 after the flight from 日本"), std::string::npos) << text;
 }
 
 // One rating draws the chart's axes and a single dot: ink, but less than twelve weeks'.
