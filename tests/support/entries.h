@@ -76,6 +76,12 @@ inline core::Entry with_id(core::Entry entry, std::int64_t id) {
   return entry;
 }
 
+// Day n of a test diary that began on 1 October 2026 (n may be negative).
+inline std::chrono::local_days october_day(int n) {
+  return std::chrono::local_days{std::chrono::year{2026} / std::chrono::October / 1} +
+         std::chrono::days{n};
+}
+
 // The moment `hour` o'clock on a local day, for diaries kept at UTC+0.
 inline core::Instant at_hour(std::chrono::local_days day, int hour) {
   return core::Instant{(day + std::chrono::hours{hour}).time_since_epoch()};
