@@ -97,7 +97,7 @@ class ReportPdfTest : public ::testing::Test {
     const auto path = dir_.path() / "report.pdf";
     std::ofstream(path, std::ios::binary) << pdf.value_or("");
     // LIMBER_REPORT_OUT=folder keeps each test's last PDF there, to look at the pages.
-    if (const char* keep = std::getenv("LIMBER_REPORT_OUT")) {  // NOLINT(concurrency-mt-unsafe)
+    if (const char* keep = std::getenv("LIMBER_REPORT_OUT")) {
       const std::string name = ::testing::UnitTest::GetInstance()->current_test_info()->name();
       std::filesystem::copy_file(path, std::filesystem::path(keep) / (name + ".pdf"),
                                  std::filesystem::copy_options::overwrite_existing);
