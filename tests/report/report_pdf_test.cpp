@@ -76,9 +76,10 @@ class ReportPdfTest : public ::testing::Test {
         entries_.push_back(walk_entry(at_hour(on, 11), 10 + day / 4));
       if (day % 7 == 3)
         entries_.push_back(session_entry(at_hour(on, 18), 5, 3));
-      if (day % 10 == 0)
+      if (day % 10 == 0) {
         entries_.push_back(
             relief_entry(at_hour(on, 20), core::ReliefKind::kHeat, "hot water bottle"));
+      }
     }
   }
 
@@ -94,7 +95,7 @@ class ReportPdfTest : public ::testing::Test {
     input.name = name_;
     const auto pdf = report::render_pdf(core::build_report(input), now_at(kNoon));
     EXPECT_TRUE(pdf.has_value()) << pdf.error().message;
-    const auto path = dir_.path() / "report.pdf";
+    auto path = dir_.path() / "report.pdf";
     std::ofstream(path, std::ios::binary) << pdf.value_or("");
     // LIMBER_REPORT_OUT=folder keeps each test's last PDF there, to look at the pages.
     if (const char* keep = std::getenv("LIMBER_REPORT_OUT")) {

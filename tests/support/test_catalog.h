@@ -4,6 +4,7 @@
 // the real catalog stay in tests/app.
 #pragma once
 
+#include <array>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -99,7 +100,8 @@ inline const core::Catalog& test_catalog() {
           },
           ", "));
   static const core::Catalog kCatalog = [] {
-    const core::CatalogFile files[] = {{"basics.json", kBasics}, {"yoga.json", kYoga}};
+    const std::array<core::CatalogFile, 2> files = {core::CatalogFile{"basics.json", kBasics},
+                                                    core::CatalogFile{"yoga.json", kYoga}};
     auto parsed = core::Catalog::parse(files);
     if (!parsed)
       throw std::runtime_error("the test catalog does not parse: " + parsed.error().message);
