@@ -1,5 +1,7 @@
 #include "app/entry_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "app/json_writer.h"
 #include "core/time_parse.h"
 

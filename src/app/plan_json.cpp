@@ -1,5 +1,7 @@
 #include "app/plan_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "app/local_time.h"
 #include "core/display_names.h"
 #include "core/time_parse.h"

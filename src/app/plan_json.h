@@ -1,7 +1,7 @@
 // Plans and exercises as JSON, one mapping for every shell (CLI --json, the web API).
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "app/plan_service.h"
 #include "core/exercise.h"

@@ -1,5 +1,7 @@
 #include "app/progress_json.h"
 
+#include <nlohmann/json.hpp>
+
 #include "core/time_parse.h"
 
 namespace limber::app {

@@ -1,7 +1,7 @@
 // Progress as JSON, for `limber progress --json` and the web API.
 #pragma once
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "core/plan.h"
 #include "core/progress.h"

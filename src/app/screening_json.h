@@ -3,7 +3,7 @@
 
 #include <span>
 
-#include <nlohmann/json.hpp>
+#include <nlohmann/json_fwd.hpp>
 
 #include "app/screening.h"
 #include "core/red_flags.h"

@@ -1,6 +1,7 @@
 // limber history [--days N] [--json] [--sitting]
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
 
 #include "app/entry_json.h"
 #include "app/sitting_service.h"

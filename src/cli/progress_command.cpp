@@ -1,6 +1,7 @@
 // limber progress [--days N] [--json]: the weeks going by.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
 
 #include "app/progress_json.h"
 #include "cli/command.h"

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include <nlohmann/json.hpp>
+
 #include "app/screening_json.h"
 #include "core/time_parse.h"
 

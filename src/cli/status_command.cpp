@@ -1,6 +1,7 @@
 // limber status (also plain `limber`): how today looks, in a few lines.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <nlohmann/json.hpp>
 
 #include "app/entry_json.h"
 #include "cli/command.h"

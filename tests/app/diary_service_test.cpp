@@ -8,6 +8,7 @@
 #include "app/builtin_catalog.h"
 #include "app/local_time.h"
 #include "support/clock.h"
+#include "support/entries.h"
 #include "support/time_zone.h"
 
 namespace limber::app {
@@ -16,20 +17,13 @@ namespace {
 using core::Entry;
 using std::chrono::hours;
 using testing::kNoon;
+using testing::pain_entry;
 
 // Central European time, written as a POSIX rule so no zone database is needed; set before
 // the service reads "now" in it, and put back after the test.
 class DiaryServiceTest : public ::testing::Test {
  protected:
   testing::ScopedTimeZone zone_{"CET-1CEST,M3.5.0,M10.5.0/3"};
-
-  Entry pain_entry(core::Instant at, int pain) const {
-    Entry entry;
-    entry.at = at;
-    entry.detail =
-        core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
-    return entry;
-  }
 
   store::Database db_ = *store::Database::open_in_memory();
   DiaryService diary_{db_, local_now(kNoon)};

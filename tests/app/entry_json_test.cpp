@@ -1,6 +1,7 @@
 #include "app/entry_json.h"
 
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "app/json_writer.h"
 #include "support/clock.h"

@@ -1,6 +1,7 @@
 // The functional scale's rules and shape live in app, one home for the CLI and the API
 // (issue #13 finding 1): the name's length, the score's range, each activity's ratings.
 #include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
 
 #include "app/builtin_catalog.h"
 #include "app/plan_json.h"

@@ -9,6 +9,7 @@
 #include "store/screening_store.h"
 #include "store/sitting_store.h"
 #include "support/clock.h"
+#include "support/entries.h"
 #include "support/time_zone.h"
 
 namespace limber::app {
@@ -30,13 +31,8 @@ class ReportServiceTest : public ::testing::Test {
   void SetUp() override { testing::use_suite_time_zone(); }
 
   void add_pain(core::Instant at, int value, std::optional<core::Mobility> mobility = {}) const {
-    core::Entry entry;
-    entry.at = at;
-    entry.detail = core::PainRecord{*core::PainScore::from_int(value),
-                                    {{core::Region::kLowerBack, {}}},
-                                    mobility,
-                                    std::nullopt};
-    ASSERT_TRUE(store::DiaryStore(db_).add(entry));
+    ASSERT_TRUE(store::DiaryStore(db_).add(
+        testing::pain_entry(at, value, testing::unrated({core::Region::kLowerBack}), mobility)));
   }
 
   static local_days today() {

@@ -4,6 +4,7 @@
 
 #include "store/diary_store.h"
 #include "support/clock.h"
+#include "support/entries.h"
 
 namespace limber::app {
 namespace {
@@ -24,11 +25,7 @@ class ScreeningTest : public ::testing::Test {
   [[nodiscard]] ScreeningService at(core::Instant instant) const { return {db_, now_at(instant)}; }
 
   void log_pain(core::Instant instant, int pain) const {
-    core::Entry entry;
-    entry.at = instant;
-    entry.detail =
-        core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
-    ASSERT_TRUE(store::DiaryStore(db_).add(entry).has_value());
+    ASSERT_TRUE(store::DiaryStore(db_).add(testing::pain_entry(instant, pain)).has_value());
   }
 
   store::Database db_ = *store::Database::open_in_memory();

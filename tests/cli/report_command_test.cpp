@@ -1,34 +1,16 @@
 // limber report and the exports that travel, in process against a real diary file; the PDF
 // is read back with poppler's pdftotext, as a person's PDF reader would show it.
 #include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_fixture.h"
-#include "support/shell.h"
+#include "support/poppler.h"
 
 namespace limber::testing {
 namespace {
-
-std::string read_bytes(const std::filesystem::path& path) {
-  std::ifstream in(path, std::ios::binary);
-  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
-}
-
-// What a poppler tool prints about the PDF (pdftotext: its text; pdfinfo: pages and size).
-// `tool` names the file with {}.
-std::string poppler(std::string_view tool, const std::filesystem::path& pdf) {
-  const auto run = run_shell(fmt::format(fmt::runtime(tool), fmt::format("'{}'", pdf.string())));
-  EXPECT_EQ(run.code, 0) << tool << " (Debian's poppler-utils) failed: " << run.out;
-  return run.out;
-}
-
-std::string pdf_text(const std::filesystem::path& pdf) {
-  return poppler("pdftotext -layout {} -", pdf);
-}
 
 class ReportCommandTest : public CliTest {
  protected:
@@ -66,7 +48,7 @@ TEST_F(ReportCommandTest, WritesAPdfHoldingTheDiarysFigures) {
   EXPECT_NE(result.err.find("Wrote the report for 1 Nov 2026 to 21 Nov 2026"), std::string::npos)
       << result.err;
   EXPECT_TRUE(read_bytes(out("r.pdf")).starts_with("%PDF-"));
-  const std::string info = poppler("pdfinfo {}", out("r.pdf"));
+  const std::string info = pdf_info(out("r.pdf"));
   EXPECT_NE(info.find("Page size:       595.276 x 841.89 pts (A4)"), std::string::npos) << info;
   EXPECT_NE(info.find("Pages:           1\n"), std::string::npos) << info;
   EXPECT_NE(info.find("Title:           Back pain diary"), std::string::npos) << info;

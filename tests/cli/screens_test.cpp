@@ -6,16 +6,10 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_fixture.h"
-#include "support/shell.h"
+#include "support/poppler.h"
 
 namespace limber::testing {
 namespace {
-
-std::string pdf_text(const std::filesystem::path& pdf) {
-  const auto run = run_shell(fmt::format("pdftotext -layout '{}' -", pdf.string()));
-  EXPECT_EQ(run.code, 0) << run.out;
-  return run.out;
-}
 
 // The bars of one region's row in `limber progress`: what is between its brackets.
 std::string row_bars(const std::string& out, std::string_view region) {

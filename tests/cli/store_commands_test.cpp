@@ -5,11 +5,11 @@
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
-#include <sqlite3.h>
 #include <sys/stat.h>
 
 #include "cli/cli_fixture.h"
 #include "store/backup.h"
+#include "support/damage.h"
 #include "support/read_only_mount.h"
 
 namespace limber::testing {
@@ -26,16 +26,6 @@ std::size_t count_lines(const std::string& text, const std::string& needle) {
   for (auto at = text.find(needle); at != std::string::npos; at = text.find(needle, at + 1))
     ++count;
   return count;
-}
-
-void damage(const std::filesystem::path& path, const char* sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  const std::string text =
-      std::string("PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; ") + sql;
-  ASSERT_EQ(sqlite3_exec(db, text.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
-      << sqlite3_errmsg(db);
-  sqlite3_close(db);
 }
 
 std::set<std::string> names_in(const std::filesystem::path& folder) {

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/clock.h"
+#include "support/entries.h"
 
 namespace limber::core {
 namespace {
@@ -12,20 +13,13 @@ using std::chrono::hours;
 using testing::kNoon;
 
 Entry pain_at(Instant at, int pain, std::chrono::seconds offset = std::chrono::seconds{0}) {
-  Entry entry;
-  entry.at = at;
-  entry.utc_offset = offset;
-  entry.detail = PainRecord{*PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
-  return entry;
+  return testing::recorded_at(testing::pain_entry(at, pain), offset);
 }
 
 TEST(DaySummaryTest, FoldsEntriesIntoLocalDaysIncludingEmptyOnes) {
   const auto today = std::chrono::floor<days>(to_local(kNoon, std::chrono::seconds{0}));
-  Entry walk;
-  walk.at = kNoon;
-  walk.detail = WalkRecord{20};
   const std::vector<Entry> entries = {pain_at(kNoon - days{2}, 8), pain_at(kNoon, 4),
-                                      pain_at(kNoon + hours{1}, 6), walk};
+                                      pain_at(kNoon + hours{1}, 6), testing::walk_entry(kNoon, 20)};
   const auto summary = summarize_days(entries, today - days{2}, today);
   ASSERT_EQ(summary.size(), 3U);
   EXPECT_EQ(summary[0].pain_mean, 8.0);

@@ -7,6 +7,8 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "support/entries.h"
+
 namespace limber::core {
 namespace {
 
@@ -16,15 +18,11 @@ using std::chrono::hours;
 // 2026-11-21 08:00 UTC, recorded at +01:00.
 constexpr Instant kAt{std::chrono::sys_days{std::chrono::year{2026} / 11 / 21} + hours{8}};
 
+// Entry `id`, standing, at kAt, with a note.
 Entry pain_entry(std::int64_t id, int value, std::vector<RegionRating> regions) {
-  Entry entry;
-  entry.id = id;
-  entry.at = kAt;
-  entry.utc_offset = hours{1};
-  entry.detail =
-      PainRecord{*PainScore::from_int(value), std::move(regions), Mobility::kStand, std::nullopt};
-  entry.note = "after the stairs";
-  return entry;
+  Entry entry = testing::pain_entry(kAt, value, std::move(regions), Mobility::kStand);
+  return testing::with_id(testing::noted(testing::recorded_at(entry, hours{1}), "after the stairs"),
+                          id);
 }
 
 json bundle_of(const std::vector<Entry>& entries, const std::vector<CheckExport>& checks = {},
@@ -108,10 +106,7 @@ TEST(FhirTest, WritesACheckAsAQuestionnaireResponseWithEveryAnswer) {
 }
 
 TEST(FhirTest, SkipsWalksAndReliefAndCountsWhatItWrote) {
-  Entry walk;
-  walk.id = 2;
-  walk.at = kAt;
-  walk.detail = WalkRecord{20};
+  const Entry walk = testing::with_id(testing::walk_entry(kAt, 20), 2);
   const std::vector<Entry> entries = {walk, pain_entry(3, 5, {{Region::kNeck, std::nullopt}})};
   const FhirDocument document = fhir_bundle({entries, {}, std::nullopt, kAt});
   EXPECT_EQ(document.counts.pain_ratings, 1);

@@ -2,32 +2,24 @@
 
 #include <gtest/gtest.h>
 
+#include "support/entries.h"
+
 namespace limber::core {
 namespace {
 
 using std::chrono::days;
-using std::chrono::hours;
-using std::chrono::local_days;
+using testing::october_day;
 
-local_days day(int n) {
-  return local_days{std::chrono::year{2026} / std::chrono::October / 1} + days{n};
-}
-
-Entry pain(int on_day, int value, std::vector<Region> regions = {Region::kLowerBack}) {
-  Entry entry;
-  entry.at = Instant{(day(on_day) + hours{9}).time_since_epoch()};
-  std::vector<RegionRating> ratings;
-  for (Region region : regions)
-    ratings.push_back({region, std::nullopt});
-  entry.detail = PainRecord{*PainScore::from_int(value), ratings, std::nullopt, std::nullopt};
-  return entry;
+Entry pain(int on_day, int value, std::initializer_list<Region> regions = {Region::kLowerBack}) {
+  return testing::pain_entry(testing::at_hour(october_day(on_day), 9), value,
+                             testing::unrated(regions));
 }
 
 TEST(ProgressTest, ShowsTheChangeSinceTheEpisodeBeganAndASevenDayLine) {
   std::vector<Entry> entries;
   for (int d = 0; d < 21; ++d)
     entries.push_back(pain(d, std::max(1, 8 - d / 3)));
-  const Progress p = progress(entries, day(7), day(20));
+  const Progress p = progress(entries, october_day(7), october_day(20));
   ASSERT_EQ(p.days.size(), 14U);
   ASSERT_TRUE(p.start_pain.has_value());
   EXPECT_DOUBLE_EQ(*p.start_pain, 8.0);  // days 0-2, before the period: still the start
@@ -41,9 +33,9 @@ TEST(ProgressTest, ShowsTheChangeSinceTheEpisodeBeganAndASevenDayLine) {
 TEST(ProgressTest, CountsRegionsPerWeekEndingToday) {
   const std::vector<Entry> entries = {pain(0, 5, {Region::kNeck}), pain(13, 5, {Region::kNeck}),
                                       pain(13, 5, {Region::kNeck, Region::kLeftThigh})};
-  const Progress p = progress(entries, day(0), day(13));
+  const Progress p = progress(entries, october_day(0), october_day(13));
   ASSERT_EQ(p.weeks.size(), 2U);
-  EXPECT_EQ(p.weeks.front(), day(0));
+  EXPECT_EQ(p.weeks.front(), october_day(0));
   ASSERT_EQ(p.regions.size(), 2U);
   EXPECT_EQ(p.regions[0].region, Region::kNeck);
   EXPECT_EQ(p.regions[0].entries_per_week, (std::vector<int>{1, 2}));
@@ -51,18 +43,12 @@ TEST(ProgressTest, CountsRegionsPerWeekEndingToday) {
 }
 
 TEST(ProgressTest, CountsWalksSessionsAndFlares) {
-  Entry walk;
-  walk.at = Instant{(day(1) + hours{10}).time_since_epoch()};
-  walk.detail = WalkRecord{20};
-  Entry calm;
-  calm.at = Instant{(day(2) + hours{10}).time_since_epoch()};
-  calm.detail =
-      SessionRecord{{"yoga-cat-cow"}, *PainScore::from_int(4), *PainScore::from_int(3), 12};
-  Entry flare = calm;
-  flare.detail =
-      SessionRecord{{"yoga-cat-cow"}, *PainScore::from_int(3), *PainScore::from_int(6), 8};
+  const Entry walk = testing::walk_entry(testing::at_hour(october_day(1), 10), 20);
+  const Entry calm =
+      testing::session_entry(testing::at_hour(october_day(2), 10), 4, 3, {"yoga-cat-cow"}, 12);
+  const Entry flare = testing::session_entry(calm.at, 3, 6, {"yoga-cat-cow"}, 8);
   const std::vector<Entry> entries = {walk, calm, flare};
-  const Progress p = progress(entries, day(0), day(6));
+  const Progress p = progress(entries, october_day(0), october_day(6));
   EXPECT_EQ(p.walks, 1);
   EXPECT_EQ(p.walk_minutes, 20);
   EXPECT_EQ(p.sessions, 2);

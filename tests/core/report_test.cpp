@@ -6,30 +6,23 @@
 #include <gtest/gtest.h>
 
 #include "core/utf8.h"
+#include "support/entries.h"
 
 namespace limber::core {
 namespace {
 
 using std::chrono::days;
 using std::chrono::hours;
-using std::chrono::local_days;
-
-local_days day(int n) {
-  return local_days{std::chrono::year{2026} / std::chrono::October / 1} + days{n};
-}
+using testing::october_day;
 
 Instant at(int on_day, int hour = 9) {
-  return Instant{(day(on_day) + hours{hour}).time_since_epoch()};
+  return testing::at_hour(october_day(on_day), hour);
 }
 
 Entry pain(int on_day, int value, std::vector<RegionRating> regions = {{Region::kLowerBack, {}}},
            std::optional<Mobility> mobility = std::nullopt, std::string note = "") {
-  Entry entry;
-  entry.at = at(on_day);
-  entry.detail =
-      PainRecord{*PainScore::from_int(value), std::move(regions), mobility, std::nullopt};
-  entry.note = std::move(note);
-  return entry;
+  return testing::noted(testing::pain_entry(at(on_day), value, std::move(regions), mobility),
+                        std::move(note));
 }
 
 Entry with_detail(int on_day, EntryDetail detail, int hour = 12) {
@@ -43,8 +36,8 @@ Report report_of(const std::vector<Entry>& entries, int from, int to,
                  std::span<const CheckRecord> checks = {},
                  std::span<const SittingRecord> sitting = {}) {
   ReportInput input;
-  input.from = day(from);
-  input.to = day(to);
+  input.from = october_day(from);
+  input.to = october_day(to);
   input.entries = entries;
   input.checks = checks;
   input.sitting = sitting;
@@ -72,8 +65,8 @@ TEST(ReportTest, CountsEachRegionPerWeekWithItsOwnMeanPain) {
   };
   const Report report = report_of(entries, 0, 13);
   ASSERT_EQ(report.columns.size(), 2U);
-  EXPECT_EQ(report.columns.front().start, day(0));
-  EXPECT_EQ(report.columns.back().last, day(13));
+  EXPECT_EQ(report.columns.front().start, october_day(0));
+  EXPECT_EQ(report.columns.back().last, october_day(13));
   ASSERT_EQ(report.regions.size(), 2U);
   // Two each: the order is stable, lower back (the enum's first) before the neck.
   EXPECT_EQ(report.regions[0].region, Region::kLowerBack);
@@ -87,8 +80,8 @@ TEST(ReportTest, GroupsWeeksIntoAtMostSixteenColumnsForALongPeriod) {
   const std::vector<Entry> entries = {pain(0, 5), pain(364, 3)};
   const Report report = report_of(entries, 0, 364);
   EXPECT_LE(report.columns.size(), kMaxRegionColumns);
-  EXPECT_EQ(report.columns.back().last, day(364));
-  EXPECT_EQ(report.columns.front().start, day(0));
+  EXPECT_EQ(report.columns.back().last, october_day(364));
+  EXPECT_EQ(report.columns.front().start, october_day(0));
   ASSERT_EQ(report.regions.size(), 1U);
   int total = 0;
   for (int n : report.regions[0].entries)
@@ -112,13 +105,13 @@ TEST(ReportTest, MilestonesAreTheLevelsReachedInTheLatestClimb) {
   const Report report = report_of(entries, 0, 13);
   EXPECT_EQ(report.mobility_at_start, Mobility::kMove);
   EXPECT_EQ(report.mobility_at_end, Mobility::kMove);
-  EXPECT_EQ(report.setback, day(5));
+  EXPECT_EQ(report.setback, october_day(5));
   ASSERT_EQ(report.milestones.size(), 3U);
   EXPECT_EQ(report.milestones[0].mobility, Mobility::kStand);
-  EXPECT_EQ(report.milestones[0].day, day(6));
-  EXPECT_EQ(report.milestones[1].day, day(8));
+  EXPECT_EQ(report.milestones[0].day, october_day(6));
+  EXPECT_EQ(report.milestones[1].day, october_day(8));
   EXPECT_EQ(report.milestones[2].mobility, Mobility::kMove);
-  EXPECT_EQ(report.milestones[2].day, day(12));
+  EXPECT_EQ(report.milestones[2].day, october_day(12));
 }
 
 TEST(ReportTest, TheLevelAtThePeriodsStartIsNoMilestone) {
@@ -193,8 +186,8 @@ TEST(ReportTest, GroupsReliefByKindAndNameMostUsedFirst) {
   ASSERT_EQ(report.reliefs.size(), 3U);
   EXPECT_EQ(report.reliefs[0].name, "ibuprofen");
   EXPECT_EQ(report.reliefs[0].times, 2);
-  EXPECT_EQ(report.reliefs[0].first, day(1));
-  EXPECT_EQ(report.reliefs[0].last, day(2));
+  EXPECT_EQ(report.reliefs[0].first, october_day(1));
+  EXPECT_EQ(report.reliefs[0].last, october_day(2));
 }
 
 TEST(ReportTest, AddsWalksSessionsAndSittingPerWeek) {
@@ -241,18 +234,18 @@ TEST(ReportTest, IsEmptyWhenThePeriodHoldsNothing) {
 }
 
 TEST(ReportTest, RefusesAPeriodThatEndsBeforeItStartsOrIsTooLong) {
-  EXPECT_TRUE(check_period(day(0), day(0)).has_value());
-  const auto backwards = check_period(day(5), day(1));
+  EXPECT_TRUE(check_period(october_day(0), october_day(0)).has_value());
+  const auto backwards = check_period(october_day(5), october_day(1));
   ASSERT_FALSE(backwards.has_value());
   EXPECT_EQ(backwards.error().code, ErrorCode::kInvalidInput);
   EXPECT_NE(backwards.error().message.find("start on 6 Oct 2026, after it ends on 2 Oct 2026"),
             std::string::npos);
-  EXPECT_FALSE(check_period(day(0), day(kMaxReportDays)).has_value());
+  EXPECT_FALSE(check_period(october_day(0), october_day(kMaxReportDays)).has_value());
 }
 
 TEST(ReportTest, WritesDaysTheWayPeopleReadThem) {
-  EXPECT_EQ(report_day(day(0)), "1 Oct 2026");
-  EXPECT_EQ(report_day(day(61)), "1 Dec 2026");
+  EXPECT_EQ(report_day(october_day(0)), "1 Oct 2026");
+  EXPECT_EQ(report_day(october_day(61)), "1 Dec 2026");
 }
 
 // Issue #12, item 12: the flare on day 5 (walk to stand) did not show, only lying down again.
@@ -265,10 +258,10 @@ TEST(ReportTest, ListsEverySlideBackInMobility) {
   };
   const Report report = report_of(entries, 0, 10);
   ASSERT_EQ(report.setbacks.size(), 2U);
-  EXPECT_EQ(report.setbacks[0].day, day(4));
+  EXPECT_EQ(report.setbacks[0].day, october_day(4));
   EXPECT_EQ(report.setbacks[0].from, Mobility::kWalk);
   EXPECT_EQ(report.setbacks[0].to, Mobility::kStand);
-  EXPECT_EQ(report.setbacks[1].day, day(9));
+  EXPECT_EQ(report.setbacks[1].day, october_day(9));
   EXPECT_EQ(report.setbacks[1].from, Mobility::kMove);
   EXPECT_EQ(report.setbacks[1].to, Mobility::kLie);
 }
@@ -278,9 +271,9 @@ TEST(ReportTest, AShortFirstWeekSaysHowManyDaysItHas) {
   const std::vector<Entry> entries = {pain(0, 5), pain(9, 3)};
   const Report report = report_of(entries, 0, 9);  // 10 days: 3, then 7
   ASSERT_EQ(report.activity.size(), 2U);
-  EXPECT_EQ(report.activity[0].start, day(0));
+  EXPECT_EQ(report.activity[0].start, october_day(0));
   EXPECT_EQ(report.activity[0].days, 3);
-  EXPECT_EQ(report.activity[1].start, day(3));
+  EXPECT_EQ(report.activity[1].start, october_day(3));
   EXPECT_EQ(report.activity[1].days, 7);
 }
 
@@ -288,15 +281,16 @@ TEST(ReportTest, AShortFirstWeekSaysHowManyDaysItHas) {
 TEST(ReportTest, CarriesEachActivityWithItsRatingsAndTrend) {
   const std::vector<Entry> entries = {pain(0, 7), pain(9, 3)};
   const std::vector<FunctionRatingRecord> ratings = {
-      {"put on socks", LocalTime{(day(1) + hours{9}).time_since_epoch()}, 2},
-      {"put on socks", LocalTime{(day(8) + hours{9}).time_since_epoch()}, 6},
-      {"put on socks", LocalTime{(day(5) + hours{9}).time_since_epoch()}, 3},
-      {"carry shopping", LocalTime{(day(4) + hours{9}).time_since_epoch()}, 4},
-      {"put on socks", LocalTime{(day(20) + hours{9}).time_since_epoch()}, 9},  // after `to`
+      {"put on socks", LocalTime{(october_day(1) + hours{9}).time_since_epoch()}, 2},
+      {"put on socks", LocalTime{(october_day(8) + hours{9}).time_since_epoch()}, 6},
+      {"put on socks", LocalTime{(october_day(5) + hours{9}).time_since_epoch()}, 3},
+      {"carry shopping", LocalTime{(october_day(4) + hours{9}).time_since_epoch()}, 4},
+      {"put on socks", LocalTime{(october_day(20) + hours{9}).time_since_epoch()},
+       9},  // after `to`
   };
   ReportInput input;
-  input.from = day(0);
-  input.to = day(9);
+  input.from = october_day(0);
+  input.to = october_day(9);
   input.entries = entries;
   input.function_activities = {"put on socks", "carry shopping", "sit through a film"};
   input.function_ratings = ratings;
@@ -309,7 +303,7 @@ TEST(ReportTest, CarriesEachActivityWithItsRatingsAndTrend) {
   ASSERT_EQ(socks.ratings.size(), 3U);
   EXPECT_EQ(socks.first, 2);
   EXPECT_EQ(socks.latest, 6);
-  EXPECT_EQ(socks.latest_day, day(8));
+  EXPECT_EQ(socks.latest_day, october_day(8));
   EXPECT_EQ(socks.change(), 4);
   EXPECT_EQ(report.function[1].ratings.size(), 1U);
   EXPECT_EQ(report.function[1].change(), std::nullopt) << "one rating is no trend";

@@ -18,6 +18,7 @@
 #include "store/database.h"
 #include "store/diary_store.h"
 #include "support/clock.h"
+#include "support/entries.h"
 #include "support/temp_dir.h"
 
 namespace limber::testing {
@@ -32,16 +33,12 @@ constexpr int kEntries = 12;  // added one by one, one transaction each
 constexpr int kImported = 3;  // then imported together, all or nothing
 constexpr unsigned kSeed = 20261127;
 
-Entry pain_entry(int number) {
-  Entry entry;
-  entry.at = kNoon + std::chrono::minutes(number);
-  entry.utc_offset = std::chrono::hours{1};
-  entry.detail = core::PainRecord{*core::PainScore::from_int(number % 11),
-                                  {{core::Region::kLowerBack, std::nullopt}},
-                                  core::Mobility::kStand,
-                                  std::nullopt};
-  entry.note = "power-" + std::to_string(number);
-  return entry;
+// The number-th entry written: its pain and minute after noon come from the number.
+Entry numbered_entry(int number) {
+  return noted(recorded_at(pain_entry(kNoon + std::chrono::minutes(number), number % 11,
+                                      unrated({core::Region::kLowerBack}), core::Mobility::kStand),
+                           std::chrono::hours{1}),
+               "power-" + std::to_string(number));
 }
 
 // What the writer was told: the entries it got an id for, and whether the import said
@@ -67,7 +64,7 @@ Acknowledged write_until_the_power_goes(const std::filesystem::path& path, bool 
       return told;
     const DiaryStore store(*db);
     for (int number = half * kEntries / 2; number < (half + 1) * kEntries / 2; ++number) {
-      auto added = store.add(pain_entry(number));
+      auto added = store.add(numbered_entry(number));
       if (!added)
         return told;
       told.entries.push_back(*added);
@@ -75,7 +72,7 @@ Acknowledged write_until_the_power_goes(const std::filesystem::path& path, bool 
     if (half == 1) {
       std::vector<Entry> batch;
       for (int number = 100; number < 100 + kImported; ++number)
-        batch.push_back(pain_entry(number));
+        batch.push_back(numbered_entry(number));
       told.imported = store.import(batch).has_value();
     }
   }  // closed here: the last connection checkpoints and removes the WAL
@@ -163,7 +160,7 @@ TEST(PowerLossTest, EveryAcknowledgedEntrySurvivesAPowerCutAtAnyMoment) {
     in_flight_kept += unacknowledged + (told.imported ? 0 : imported);
 
     // And the diary takes the next entry.
-    EXPECT_TRUE(store.add(pain_entry(200)).has_value());
+    EXPECT_TRUE(store.add(numbered_entry(200)).has_value());
   }
 
   // Not vacuous: most runs were cut, and many after some entries were acknowledged.
@@ -183,10 +180,10 @@ TEST(PowerLossTest, AnEntryIsNotAcknowledgedWhenTheDiskCannotSyncIt) {
   auto db = Database::open(dir.path() / "limber.db", store::OpenOptions{});
   ASSERT_TRUE(db.has_value()) << db.error().message;
   const DiaryStore store(*db);
-  ASSERT_TRUE(store.add(pain_entry(1)).has_value());
+  ASSERT_TRUE(store.add(numbered_entry(1)).has_value());
 
   vfs.fail_syncs(true);
-  auto added = store.add(pain_entry(2));
+  auto added = store.add(numbered_entry(2));
   ASSERT_FALSE(added.has_value()) << "acknowledged as #" << added->id << " without a sync";
   EXPECT_EQ(added.error().code, core::ErrorCode::kIo);
   EXPECT_NE(added.error().message.find("could not be read or written"), std::string::npos)

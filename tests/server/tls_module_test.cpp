@@ -1,31 +1,12 @@
-// limber-tls.so stays out of every command but `limber serve --phone` (issue 14): the
-// limber program names neither GnuTLS nor libmicrohttpd among the libraries it needs, and
-// a missing module is a clear error naming the file.
+// limber-tls.so, the phone's TLS (issue 14): where it is looked for, and a missing module
+// is a clear error naming the file. That `limber` itself needs neither GnuTLS nor
+// libmicrohttpd is tests/e2e/tls_needed_test.cpp (it reads the program).
 #include "server/tls_module.h"
 
 #include <gtest/gtest.h>
 
-#include "support/shell.h"
-
 namespace limber::testing {
 namespace {
-
-// The NEEDED entries of an ELF file's dynamic section, as readelf lists them.
-std::string needed(const std::string& file) {
-  const ShellResult run = run_shell("readelf -d '" + file + "' | grep NEEDED");
-  return run.out;
-}
-
-TEST(TlsModuleTest, LimberDoesNotNeedGnutlsOrMicrohttpd) {
-  const std::string limber = needed(LIMBER_BINARY);
-  ASSERT_NE(limber.find("libc.so"), std::string::npos) << limber;  // readelf did read it
-  EXPECT_EQ(limber.find("libgnutls"), std::string::npos) << limber;
-  EXPECT_EQ(limber.find("libmicrohttpd"), std::string::npos) << limber;
-  // The module does: the check above looks for the right names.
-  const std::string module = needed(LIMBER_TLS_MODULE);
-  EXPECT_NE(module.find("libgnutls"), std::string::npos) << module;
-  EXPECT_NE(module.find("libmicrohttpd"), std::string::npos) << module;
-}
 
 TEST(TlsModuleTest, TheModuleIsFoundBesideTheProgramFirst) {
   const auto places = server::tls_module_places();

@@ -9,6 +9,7 @@
 #include "store/diary_store.h"
 #include "store/migrations.h"
 #include "support/clock.h"
+#include "support/entries.h"
 #include "support/temp_dir.h"
 
 namespace limber::store {
@@ -16,11 +17,9 @@ namespace {
 
 using testing::TempDir;
 
+// A pain rating at noon.
 core::Entry pain_entry(int pain) {
-  core::Entry entry;
-  entry.at = testing::kNoon;
-  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
-  return entry;
+  return testing::pain_entry(testing::kNoon, pain);
 }
 
 class BackupTest : public ::testing::Test {

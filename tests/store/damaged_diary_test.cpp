@@ -3,38 +3,21 @@
 #include <fstream>
 
 #include <gtest/gtest.h>
-#include <sqlite3.h>
 
 #include "store/database.h"
 #include "store/diagnosis.h"
 #include "store/diary_store.h"
 #include "store/screening_store.h"
 #include "support/clock.h"
+#include "support/damage.h"
+#include "support/entries.h"
 #include "support/temp_dir.h"
 
 namespace limber::store {
 namespace {
 
+using testing::damage;
 using testing::TempDir;
-
-core::Entry pain_entry(int pain, std::vector<core::RegionRating> regions = {}) {
-  core::Entry entry;
-  entry.at = testing::kNoon;
-  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), std::move(regions),
-                                  std::nullopt, std::nullopt};
-  return entry;
-}
-
-// Damages rows the way a flipped byte or another program would, past the CHECKs.
-void damage(const std::filesystem::path& path, const char* sql) {
-  sqlite3* db = nullptr;
-  ASSERT_EQ(sqlite3_open(path.c_str(), &db), SQLITE_OK);
-  const std::string text =
-      std::string("PRAGMA ignore_check_constraints = ON; PRAGMA foreign_keys = OFF; ") + sql;
-  ASSERT_EQ(sqlite3_exec(db, text.c_str(), nullptr, nullptr, nullptr), SQLITE_OK)
-      << sqlite3_errmsg(db);
-  sqlite3_close(db);
-}
 
 class DamagedDiaryTest : public ::testing::Test {
  protected:
@@ -43,7 +26,8 @@ class DamagedDiaryTest : public ::testing::Test {
     ASSERT_TRUE(db.has_value()) << db.error().message;
     const core::RegionRating back{core::Region::kLowerBack, std::nullopt};
     for (int pain = 1; pain <= 5; ++pain)
-      ASSERT_TRUE(DiaryStore(*db).add(pain_entry(pain, {back})).has_value());
+      ASSERT_TRUE(
+          DiaryStore(*db).add(testing::pain_entry(testing::kNoon, pain, {back})).has_value());
   }
 
   TempDir dir_;

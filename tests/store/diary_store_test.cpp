@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include "support/clock.h"
+#include "support/entries.h"
 
 namespace limber::store {
 namespace {
@@ -11,14 +12,12 @@ using core::Entry;
 using std::chrono::hours;
 using testing::kNoon;
 
+// A rating made at UTC+1, walking, with a note: every field the store writes.
 Entry pain_entry(core::Instant at, int pain, std::vector<core::RegionRating> regions = {}) {
-  Entry entry;
-  entry.at = at;
-  entry.utc_offset = hours{1};
-  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), std::move(regions),
-                                  core::Mobility::kWalk, std::nullopt};
-  entry.note = "a note";
-  return entry;
+  return testing::noted(
+      testing::recorded_at(testing::pain_entry(at, pain, std::move(regions), core::Mobility::kWalk),
+                           hours{1}),
+      "a note");
 }
 
 class DiaryStoreTest : public ::testing::Test {

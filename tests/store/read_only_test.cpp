@@ -9,6 +9,7 @@
 #include "store/database.h"
 #include "store/diary_store.h"
 #include "support/clock.h"
+#include "support/entries.h"
 #include "support/read_only_mount.h"
 #include "support/temp_dir.h"
 
@@ -17,11 +18,9 @@ namespace {
 
 using testing::ReadOnlyMount;
 
+// A pain rating at noon.
 core::Entry pain_entry(int pain) {
-  core::Entry entry;
-  entry.at = testing::kNoon;
-  entry.detail = core::PainRecord{*core::PainScore::from_int(pain), {}, std::nullopt, std::nullopt};
-  return entry;
+  return testing::pain_entry(testing::kNoon, pain);
 }
 
 std::set<std::string> names_in(const std::filesystem::path& folder) {
