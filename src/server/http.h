@@ -18,13 +18,17 @@ namespace limber::server {
 using HttpFields = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpRequest {
-  std::string method;  // "GET", "POST", ...
-  std::string path;    // URL-decoded, without the query
-  HttpFields headers;  // as sent, in order
-  HttpFields query;    // each parameter's name as sent and its URL-decoded value, in order
+  std::string method;     // "GET", "POST", ...
+  std::string path;       // URL-decoded, without the query
+  HttpFields headers;     // as sent, in order
+  HttpFields query;       // each parameter's name as sent and its URL-decoded value, in order
   // Reads the whole body; nullopt when it holds more than `limit` bytes. Set by the
   // adapter; called at most once, and only after the request has passed the access rules.
   std::function<std::optional<std::string>(std::size_t limit)> read_body;
+  bool over_tls = false;  // came over the HTTPS listener (a phone on the home network)
+  // The paired phone that sent it, set by phone_refusal (server/phone.h) when its device
+  // cookie is valid: then it counts as logged in. Empty otherwise.
+  std::string paired_phone;
 
   // The first header called `name`, in any case (HTTP names are case-insensitive).
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;

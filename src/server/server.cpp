@@ -5,6 +5,8 @@
 #include "server/server.h"
 
 #include <condition_variable>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -17,21 +19,43 @@
 #include "server/handlers.h"
 #include "server/http_listener.h"
 #include "server/page.h"
+#include "server/phone.h"
 #include "server/router.h"
 #include "server/security.h"
 
 namespace limber::server {
 
+namespace {
+
+// GET /ca.crt: the certificate a phone installs to trust this server (docs/phone.md). Public:
+// it holds no secret.
+HttpAnswer answer_ca_file(const HttpRequest& request, const std::filesystem::path& file) {
+  if (request.method != "GET" && request.method != "HEAD")
+    return error_answer(405, request.method, request.path, "GET");
+  std::ifstream in(file, std::ios::binary);
+  if (file.empty() || !in)
+    return error_answer(404, request.method, request.path);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return {200,
+          "application/x-x509-ca-cert",
+          std::move(bytes),
+          {{"Content-Disposition", "attachment; filename=\"limber-ca.crt\""}}};
+}
+
+}  // namespace
+
 struct Server::Impl {
   Impl(const store::Database& db, const core::Catalog& catalog, ServerOptions server_options,
        std::string access_token, std::string login)
-      : api(db, catalog),
-        options(std::move(server_options)),
+      : options(std::move(server_options)),
+        pairing(db, app::system_random_bytes),
+        api(db, catalog, pairing, options.phone),
         token(std::move(access_token)),
         login_secret(std::move(login)) {}
 
-  Api api;
   ServerOptions options;
+  app::PairingService pairing;  // the open pairing lives here, in this process only
+  Api api;
   std::string token;                   // for scripts, as a Bearer token
   std::string login_secret;            // the login cookie's value
   LinkKeys links;                      // the keys of the start-up addresses, each good once
@@ -48,6 +72,19 @@ struct Server::Impl {
   // Every request comes here, on one of the listener's threads.
   HttpAnswer answer(HttpRequest& request) {
     return answer_or_500(*options.log, log_mutex, request.method, request.path, [&] {
+      // A phone: over HTTPS always; on loopback when it carries a device cookie and no login.
+      const std::string_view cookies = request.header_or_empty("Cookie");
+      if (request.over_tls ||
+          (cookie_value(cookies, kDeviceCookieName) &&
+           guard->credential(cookies, request.header_or_empty("Authorization")) ==
+               Credential::kNone)) {
+        std::optional<HttpAnswer> refused;
+        diary->run([&] { refused = phone_refusal(request, pairing, options.clock()); });
+        if (refused)
+          return *refused;
+      }
+      if (request.path == "/ca.crt")
+        return answer_ca_file(request, options.ca_file);
       if (!request.path.starts_with("/api/"))
         return answer_page(request, *guard, links);
       return answer_api(request, {api, *guard, *diary, options.clock, *options.log, log_mutex});

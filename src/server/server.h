@@ -7,14 +7,17 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <memory>
+#include <optional>
 #include <string>
 
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "server/phone.h"
 #include "store/database.h"
 
 namespace limber::server {
@@ -44,6 +47,11 @@ struct ServerOptions {
   // The access token scripts send as a Bearer token; empty: a new random one (tests pass
   // their own). The start-up addresses carry keys of their own (Server::start_url).
   std::string token;
+  // Where phones reach this server (issue 14, server/phone.h); nullopt: phones cannot, and
+  // the page says so when asked to pair one.
+  std::optional<PhoneAddress> phone;
+  // The CA certificate a phone installs, served as GET /ca.crt; empty: none (404).
+  std::filesystem::path ca_file;
 };
 
 class Server {

@@ -57,7 +57,9 @@ class ServerTest : public ::testing::Test {
                                           .port = 0,
                                           .clock = [this] { return now_.load(); },
                                           .log = &log_,
-                                          .token = kToken});
+                                          .token = kToken,
+                                          .phone = phone_,
+                                          .ca_file = ca_file_});
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
     auto port = server_->bind();
@@ -151,6 +153,10 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<server::Server> server_;
   std::thread thread_;
   int port_ = 0;
+  // Where phones reach the server and the CA file it serves (none unless a test sets them
+  // before SetUp, in its constructor).
+  std::optional<server::PhoneAddress> phone_;
+  std::filesystem::path ca_file_;
 };
 
 }  // namespace limber::testing
