@@ -18,10 +18,10 @@ namespace limber::server {
 using HttpFields = std::vector<std::pair<std::string, std::string>>;
 
 struct HttpRequest {
-  std::string method;     // "GET", "POST", ...
-  std::string path;       // URL-decoded, without the query
-  HttpFields headers;     // as sent, in order
-  HttpFields query;       // each parameter's name as sent and its URL-decoded value, in order
+  std::string method;  // "GET", "POST", ...
+  std::string path;    // URL-decoded, without the query
+  HttpFields headers;  // as sent, in order
+  HttpFields query;    // each parameter's name as sent and its URL-decoded value, in order
   // Reads the whole body; nullopt when it holds more than `limit` bytes. Set by the
   // adapter; called at most once, and only after the request has passed the access rules.
   std::function<std::optional<std::string>(std::size_t limit)> read_body;
