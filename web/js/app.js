@@ -10,6 +10,7 @@ import * as session from './session.js';
 import * as check from './check.js';
 import * as settings from './settings.js';
 import * as report from './report.js';
+import * as phone from './phone.js';
 
 const views = {
   today: {tab: 'today', render: today.render},
@@ -21,6 +22,7 @@ const views = {
   muscles: {tab: 'more', render: settings.renderMuscles},
   preferences: {tab: 'more', render: settings.renderPreferences},
   report: {tab: 'more', render: report.render},
+  phone: {tab: 'more', render: phone.render},
 };
 
 const context = {
