@@ -49,11 +49,13 @@ struct Server::Impl {
        std::string access_token, std::string login)
       : options(std::move(server_options)),
         pairing(db, app::system_random_bytes),
-        api(db, catalog, pairing, options.phone),
+        api(db, catalog, pairing, phone),
         token(std::move(access_token)),
         login_secret(std::move(login)) {}
 
   ServerOptions options;
+  std::optional<PhoneAddress> phone;  // set by serve_phones(), before bind()
+  std::filesystem::path ca_file;
   app::PairingService pairing;  // the open pairing lives here, in this process only
   Api api;
   std::string token;                   // for scripts, as a Bearer token
@@ -84,7 +86,7 @@ struct Server::Impl {
           return *refused;
       }
       if (request.path == "/ca.crt")
-        return answer_ca_file(request, options.ca_file);
+        return answer_ca_file(request, ca_file);
       if (!request.path.starts_with("/api/"))
         return answer_page(request, *guard, links);
       return answer_api(request, {api, *guard, *diary, options.clock, *options.log, log_mutex});
@@ -122,6 +124,11 @@ core::Result<std::unique_ptr<Server>> Server::create(const store::Database& db,
     return core::Unexpected(first.error());
   impl->first_link = std::move(*first);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
+}
+
+void Server::serve_phones(PhoneAddress phone, std::filesystem::path ca_file) {
+  impl_->phone = std::move(phone);
+  impl_->ca_file = std::move(ca_file);
 }
 
 core::Result<int> Server::bind() {

@@ -47,11 +47,6 @@ struct ServerOptions {
   // The access token scripts send as a Bearer token; empty: a new random one (tests pass
   // their own). The start-up addresses carry keys of their own (Server::start_url).
   std::string token;
-  // Where phones reach this server (issue 14, server/phone.h); nullopt: phones cannot, and
-  // the page says so when asked to pair one.
-  std::optional<PhoneAddress> phone;
-  // The CA certificate a phone installs, served as GET /ca.crt; empty: none (404).
-  std::filesystem::path ca_file;
 };
 
 class Server {
@@ -66,6 +61,11 @@ class Server {
   Server(Server&&) = delete;
   Server& operator=(Server&&) = delete;
   ~Server();
+
+  // Lets phones pair (issue 14, server/phone.h): `phone` is where they reach this server,
+  // `ca_file` the CA certificate they install, served as GET /ca.crt (empty: none, 404).
+  // Without it the page says phones cannot reach this server. REQUIRES: before bind().
+  void serve_phones(PhoneAddress phone, std::filesystem::path ca_file);
 
   // Binds the address and port. Returns the port (the chosen one for port 0); kIo saying
   // what to do when the port is taken or the address is not this machine's.

@@ -57,11 +57,11 @@ class ServerTest : public ::testing::Test {
                                           .port = 0,
                                           .clock = [this] { return now_.load(); },
                                           .log = &log_,
-                                          .token = kToken,
-                                          .phone = phone_,
-                                          .ca_file = ca_file_});
+                                          .token = kToken});
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
+    if (phone_)
+      server_->serve_phones(*phone_, ca_file_);
     auto port = server_->bind();
     ASSERT_TRUE(port) << port.error().message;
     port_ = *port;
