@@ -28,8 +28,8 @@ core::Result<void> run_list(Session& session, bool json) {
   }
   if (phones.empty()) {
     fmt::print(out,
-               "No phone is paired. To pair one, run: limber serve, and on the page choose "
-               "Phone, then Pair a phone.\n");
+               "No phone is paired. To pair one, run limber serve --phone and, on its page, "
+               "choose More, Phone, then Pair a phone.\n");
     return {};
   }
   std::size_t name_width = 4;

@@ -70,7 +70,7 @@ test('the Phone screen pairs a phone and revokes one', {timeout: 120000}, async 
   await page.getByRole('heading', {name: /Step 2/}).waitFor();
   assert.equal(await page.locator('.pairing-code').innerText(), 'K7M2QX9RTA');
   assert.match(await page.locator('.fingerprint').innerText(), /^3A:1F/);
-  assert.match(await page.locator('.countdown').innerText(), /Good for [12]:\d\d more/);
+  assert.match(await page.locator('.pairing-countdown').innerText(), /Good for [12]:\d\d more/);
   assert.equal(await page.locator('img.qr').count(), 2);
   await checkAccessibility(page, 'the Phone screen with a pairing');
   await shot(page, 'phone-pairing');

@@ -39,7 +39,7 @@ function showCountdown(element, seconds, onEnd) {
 }
 
 function pairingSteps(pairing, onAgain) {
-  const left = h('p', {class: 'countdown', 'aria-live': 'off'});
+  const left = h('p', {class: 'pairing-countdown', 'aria-live': 'off'});
   const again = h('button', {type: 'button', class: 'button', hidden: true, onclick: onAgain}, 'Make a new code');
   showCountdown(left, pairing.expires_in, () => {
     again.hidden = false;
