@@ -10,6 +10,7 @@
 #include <unistd.h>
 
 #include "app/files.h"
+#include "cli/phone_text.h"
 #include "server/home_network.h"
 #include "server/tls_module.h"
 
@@ -138,6 +139,8 @@ core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const Phon
                                            host_name(), setup.listen.binds, session.now().instant));
   setup.listen.identity = setup.identity.server;
   setup.listen.names = setup.identity.names;
+  setup.listen.ca_file = setup.identity.authority_file;
+  setup.listen.ca_fingerprint = setup.identity.authority_fingerprint;
   return std::optional<PhoneSetup>(std::move(setup));
 }
 
@@ -145,10 +148,17 @@ void print_phone_lines(const Io& io, const server::Server& web, const PhoneSetup
   fmt::print(io.out, "\nFor your phone, on the same home network (HTTPS):\n\n");
   for (const auto& address : web.phone_addresses())
     fmt::print(io.out, "    {}\n", address);
-  fmt::print(io.out,
-             "\nThe phone must trust limber's certificate authority once: {}\nIts SHA-256 "
-             "fingerprint: {}\n",
-             setup.identity.authority_file.string(), setup.identity.authority_fingerprint);
+  fmt::print(io.out, "\nlimber's certificate authority, for the phone to trust once: {}\n",
+             setup.identity.authority_file.string());
+  if (const auto& phone = web.phone_address()) {
+    // The certificate's address as a QR code, its fingerprint, and how to pair.
+    auto text = phone_start_text(*phone, true);
+    if (text) {
+      fmt::print(io.out, "{}", *text);
+    } else {
+      fmt::print(io.err, "limber serve: {}\n", text.error().message);
+    }
+  }
   if (setup.identity.new_authority)
     fmt::print(io.out, "A new certificate authority was made for this computer.\n");
   else if (setup.identity.renewal != core::Renewal::kKeep)

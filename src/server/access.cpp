@@ -59,14 +59,17 @@ std::optional<HttpAnswer> refusal(const Guard& guard, const HttpRequest& request
                                     "the Host header named '{}'",
                                     guard.port(), host));
   }
-  const Credential credential =
+  Credential credential =
       guard.credential(request.header_or_empty("Cookie"), request.header_or_empty("Authorization"));
+  // A paired phone's cookie rides along like the login cookie: the same Origin rule holds.
+  if (credential == Credential::kNone && (!request.paired_phone.empty() || access == Access::kPair))
+    credential = Credential::kLoginCookie;
   if (credential == Credential::kNone) {
     return refuse(access, 401,
                   "no valid access key: open the address that 'limber serve' printed (it ends "
                   "in ?token=...), or send the token as 'Authorization: Bearer TOKEN'");
   }
-  if (access != Access::kWrite)
+  if (access != Access::kWrite && access != Access::kPair)
     return std::nullopt;
   // Only the login cookie rides along on a request another site makes the browser send, so
   // with the cookie the Origin must be this server's own; a script with the token may

@@ -11,12 +11,15 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "server/phone.h"
 #include "store/database.h"
 
 namespace limber::server {
@@ -34,6 +37,8 @@ struct Reply {
   // Content-Type and as an attachment named `filename`. Empty for JSON replies.
   std::string content_type;
   std::string filename;
+  // Headers to send as well (the phone's Set-Cookie after pairing).
+  std::vector<std::pair<std::string, std::string>> headers;
 };
 
 // {"error": message} with the status of the error's code (server/http_status.h).
@@ -43,6 +48,11 @@ class Api {
  public:
   // `db` and `catalog` must outlive the Api.
   Api(const store::Database& db, const core::Catalog& catalog) : db_(db), catalog_(catalog) {}
+  // With phones (issue 14): `pairing` and `phone` (nullopt when phones cannot reach this
+  // server) must outlive the Api.
+  Api(const store::Database& db, const core::Catalog& catalog, app::PairingService& pairing,
+      const std::optional<PhoneAddress>& phone)
+      : db_(db), catalog_(catalog), pairing_(&pairing), phone_(&phone) {}
 
   // GET /api/today: the safety status first, then the plan (null until it may be shown).
   [[nodiscard]] Reply today(const core::Now& now) const;
@@ -103,6 +113,16 @@ class Api {
   [[nodiscard]] Reply episode(const core::Now& now) const;
   [[nodiscard]] Reply new_episode(const core::Now& now, std::string_view body) const;
 
+  // Phones (api_phone.cpp, docs/phone.md). POST /api/pairing: a new pairing code with the
+  // QR codes and words of the two steps; GET /api/devices; DELETE /api/devices/NAME.
+  [[nodiscard]] Reply start_pairing(const core::Now& now) const;
+  [[nodiscard]] Reply devices() const;
+  [[nodiscard]] Reply revoke_device(std::string_view name) const;
+  // POST /api/pair {"code", "name"?} from the phone: {"name"} and the device cookie.
+  // `user_agent` names the phone when the body does not.
+  [[nodiscard]] Reply pair(const core::Now& now, std::string_view body,
+                           std::string_view user_agent) const;
+
  private:
   // Answers that depend only on the diary and the local day (today's plan, progress) are
   // kept until either changes: on a 5-year diary each costs ~15 ms of reading the episode,
@@ -122,6 +142,8 @@ class Api {
 
   const store::Database& db_;
   const core::Catalog& catalog_;
+  app::PairingService* pairing_ = nullptr;
+  const std::optional<PhoneAddress>* phone_ = nullptr;
   mutable std::map<std::string, Memo> memos_;
 };
 

@@ -28,6 +28,9 @@ struct HttpRequest {
   // Came through the phone's HTTPS listener (server/tls_module.h). Last, so the
   // positional initializers of the tests keep their meaning.
   bool over_tls = false;
+  // The paired phone that sent it, set by phone_refusal (server/phone.h) when its device
+  // cookie is valid: then it counts as logged in. Empty otherwise.
+  std::string paired_phone;
 
   // The first header called `name`, in any case (HTTP names are case-insensitive).
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;

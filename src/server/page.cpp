@@ -5,6 +5,7 @@
 #include "server/access.h"
 #include "server/browser_login.h"
 #include "server/handlers.h"
+#include "server/phone.h"
 #include "server/web_assets.h"
 
 namespace limber::server {
@@ -14,9 +15,14 @@ HttpAnswer answer_page(const HttpRequest& request, const Guard& guard, LinkKeys&
     return error_answer(405, request.method, request.path, "GET");
   if (auto login = browser_login(request, guard, keys))
     return *login;
-  const WebAsset* asset = find_web_asset(request.path);
+  // The phone's landing page (docs/phone.md) opens before the phone has any key.
+  const std::string_view path =
+      request.path == "/pair" ? std::string_view("/pair.html") : std::string_view(request.path);
+  const WebAsset* asset = find_web_asset(path);
   if (asset == nullptr)
     return error_answer(404, request.method, request.path);
+  if (open_to_unpaired_phone(request.method, request.path))
+    return {200, std::string(asset->type), std::string(asset->body), {}};
   if (auto refused = refusal(guard, request, Access::kPage))
     return *refused;
   // The page's files are the same for everyone and hold nothing of the diary: the browser

@@ -23,8 +23,8 @@ HttpAnswer reply_answer(const Reply& reply) {
             reply.text,
             {{"Content-Disposition", fmt::format("attachment; filename=\"{}\"", reply.filename)}}};
   }
-  return {
-      reply.status, "application/json", reply.text.empty() ? reply.body.dump() : reply.text, {}};
+  return {reply.status, "application/json", reply.text.empty() ? reply.body.dump() : reply.text,
+          HttpFields(reply.headers.begin(), reply.headers.end())};
 }
 
 }  // namespace
@@ -43,7 +43,7 @@ HttpAnswer answer_api(HttpRequest& request, const ApiContext& context) {
     if (auto refused = refusal(context.guard, request, route.access))
       return *refused;
     std::string body;
-    if (route.access == Access::kWrite) {
+    if (route.access == Access::kWrite || route.access == Access::kPair) {
       std::optional<std::string> read =
           request.read_body ? request.read_body(kMaxBodyBytes) : std::string();
       if (!read)

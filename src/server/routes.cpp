@@ -9,6 +9,7 @@ namespace {
 
 constexpr Access kRead = Access::kRead;
 constexpr Access kWrite = Access::kWrite;
+constexpr Access kPair = Access::kPair;
 
 // method, path, access, query parameters, handler.
 constexpr std::array kRoutes = std::to_array<Route>({
@@ -55,6 +56,15 @@ constexpr std::array kRoutes = std::to_array<Route>({
      }},
     {"GET", "/api/report/period", kRead, {"from", "to"},
      [](const RouteCall& c) { return c.api.report_period(c.now, c.query("from"), c.query("to")); }},
+    {"POST", "/api/pairing", kWrite, {},
+     [](const RouteCall& c) { return c.api.start_pairing(c.now); }},
+    {"GET", "/api/devices", kRead, {}, [](const RouteCall& c) { return c.api.devices(); }},
+    {"DELETE", "/api/devices/{name}", kWrite, {},
+     [](const RouteCall& c) { return c.api.revoke_device(c.id); }},
+    {"POST", "/api/pair", kPair, {},
+     [](const RouteCall& c) {
+       return c.api.pair(c.now, c.body, c.request.header_or_empty("User-Agent"));
+     }},
 });
 
 bool is_placeholder(std::string_view segment) {

@@ -5,6 +5,8 @@
 #include "server/server.h"
 
 #include <condition_variable>
+#include <fstream>
+#include <iterator>
 #include <mutex>
 #include <optional>
 #include <utility>
@@ -17,22 +19,48 @@
 #include "server/handlers.h"
 #include "server/http_listener.h"
 #include "server/page.h"
+#include "server/phone.h"
 #include "server/response_headers.h"
 #include "server/router.h"
 #include "server/security.h"
 
 namespace limber::server {
 
+namespace {
+
+// GET /ca.crt: the certificate a phone installs to trust this server (docs/phone.md). Public:
+// it holds no secret.
+HttpAnswer answer_ca_file(const HttpRequest& request, const std::filesystem::path& file) {
+  if (request.method != "GET" && request.method != "HEAD")
+    return error_answer(405, request.method, request.path, "GET");
+  std::ifstream in(file, std::ios::binary);
+  if (file.empty() || !in)
+    return error_answer(404, request.method, request.path);
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return {200,
+          "application/x-x509-ca-cert",
+          std::move(bytes),
+          {{"Content-Disposition", "attachment; filename=\"limber-ca.crt\""}}};
+}
+
+}  // namespace
+
 struct Server::Impl {
   Impl(const store::Database& db, const core::Catalog& catalog, ServerOptions server_options,
        std::string access_token, std::string login)
-      : api(db, catalog),
-        options(std::move(server_options)),
+      : options(std::move(server_options)),
+        pairing(db, app::system_random_bytes),
+        api(db, catalog, pairing, phone),
         token(std::move(access_token)),
         login_secret(std::move(login)) {}
 
-  Api api;
   ServerOptions options;
+  // Where phones reach this server: from serve_phones(), or made by bind() from the phone's
+  // listener; set before any request, read-only after.
+  std::optional<PhoneAddress> phone;
+  std::filesystem::path ca_file;
+  app::PairingService pairing;  // the open pairing lives here, in this process only
+  Api api;
   std::string token;                   // for scripts, as a Bearer token
   std::string login_secret;            // the login cookie's value
   LinkKeys links;                      // the keys of the start-up addresses, each good once
@@ -53,31 +81,50 @@ struct Server::Impl {
     // Each listener's requests pass its own guard.
     const Guard& checks = request.over_tls ? *phone_guard : *guard;
     return answer_or_500(*options.log, log_mutex, request.method, request.path, [&] {
+      // A phone: over HTTPS without the token (a script's) or the login cookie; on loopback
+      // when it carries a device cookie and no login.
+      const std::string_view cookies = request.header_or_empty("Cookie");
+      const bool logged_in =
+          checks.credential(cookies, request.header_or_empty("Authorization")) != Credential::kNone;
+      if (!logged_in && (request.over_tls || cookie_value(cookies, kDeviceCookieName))) {
+        std::optional<HttpAnswer> refused;
+        diary->run([&] { refused = phone_refusal(request, pairing, options.clock()); });
+        if (refused)
+          return *refused;
+      }
+      if (request.path == "/ca.crt")
+        return answer_ca_file(request, ca_file);
       if (!request.path.starts_with("/api/"))
         return answer_page(request, checks, links);
       return answer_api(request, {api, checks, *diary, options.clock, *options.log, log_mutex});
     });
   }
 
-  // The phone's HTTPS listener, when asked for: after the desktop's, on the same handler.
-  core::Result<void> bind_phone() {
-    const PhoneListenOptions& phone = *options.phone;
-    if (phone.module == nullptr)
+  // The phone's HTTPS listener, when asked for, not serving yet; with it, where phones
+  // reach this server (its first address) for the pairing screen.
+  core::Result<std::unique_ptr<TlsListener>> listen_for_phones() {
+    const PhoneListenOptions& asked = *options.phone;
+    if (asked.module == nullptr)
       return core::fail(core::ErrorCode::kInvalidInput, "the phone's listener needs its module");
-    auto made = phone.module->listen({.binds = phone.binds,
-                                      .port = phone.port,
+    auto made = asked.module->listen({.binds = asked.binds,
+                                      .port = asked.port,
                                       .threads = kRequestThreads,
                                       .request_arrival_limit = kRequestArrivalLimit,
-                                      .certificate = phone.identity.certificate,
-                                      .key = phone.identity.key,
+                                      .certificate = asked.identity.certificate,
+                                      .key = asked.identity.key,
                                       .headers = &response_headers});
     if (!made)
       return core::Unexpected(made.error());
-    phone_guard.emplace(Guard::for_https(phone.names, (*made)->port(), token, login_secret));
-    (*made)->serve([this](HttpRequest& request) { return answer(request); });
-    const std::lock_guard lock(state_mutex);
-    phone_listener = std::move(*made);
-    return {};
+    phone_guard.emplace(Guard::for_https(asked.names, (*made)->port(), token, login_secret));
+    if (!(*made)->binds().empty()) {
+      const std::string& host = (*made)->binds().front();
+      const std::string url = fmt::format(
+          "https://{}:{}/", host.find(':') != std::string::npos ? "[" + host + "]" : host,
+          (*made)->port());
+      phone = PhoneAddress{url, asked.ca_fingerprint, url + "ca.crt"};
+      ca_file = asked.ca_file;
+    }
+    return made;
   }
 };
 
@@ -113,6 +160,11 @@ core::Result<std::unique_ptr<Server>> Server::create(const store::Database& db,
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
+void Server::serve_phones(PhoneAddress phone, std::filesystem::path ca_file) {
+  impl_->phone = std::move(phone);
+  impl_->ca_file = std::move(ca_file);
+}
+
 core::Result<int> Server::bind() {
   Impl& self = *impl_;
   self.diary.emplace();
@@ -125,16 +177,18 @@ core::Result<int> Server::bind() {
     return core::Unexpected(listener.error());
   self.port = (*listener)->port();
   self.guard.emplace(self.options.bind, self.port, self.token, self.login_secret);
-  // Requests reach limber only from here on, after the guard is in place.
-  (*listener)->serve([&self](HttpRequest& request) { return self.answer(request); });
-  {
-    const std::lock_guard lock(self.state_mutex);
-    self.listener = std::move(*listener);
-  }
+  std::unique_ptr<TlsListener> phone_listener;
   if (self.options.phone) {
-    if (auto phone = self.bind_phone(); !phone)
-      return core::Unexpected(phone.error());
+    LIMBER_TRY_ASSIGN(phone_listener, self.listen_for_phones());
   }
+  // Requests reach limber only from here on, after the guards and the phone's address are
+  // in place.
+  (*listener)->serve([&self](HttpRequest& request) { return self.answer(request); });
+  if (phone_listener)
+    phone_listener->serve([&self](HttpRequest& request) { return self.answer(request); });
+  const std::lock_guard lock(self.state_mutex);
+  self.listener = std::move(*listener);
+  self.phone_listener = std::move(phone_listener);
   return self.port;
 }
 
@@ -176,6 +230,10 @@ std::vector<std::string> Server::phone_addresses() const {
                                     impl_->phone_listener->port()));
   }
   return addresses;
+}
+
+const std::optional<PhoneAddress>& Server::phone_address() const {
+  return impl_->phone;
 }
 
 int Server::phone_port() const {

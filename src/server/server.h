@@ -7,6 +7,7 @@
 #pragma once
 
 #include <chrono>
+#include <filesystem>
 #include <functional>
 #include <iosfwd>
 #include <memory>
@@ -17,6 +18,7 @@
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
+#include "server/phone.h"
 #include "server/tls_module_api.h"
 #include "store/database.h"
 
@@ -46,6 +48,8 @@ struct PhoneListenOptions {
   int port = kDefaultPort + 1;        // 0: any free port (tests)
   KeyAndCertificate identity;         // the server certificate and its key, PEM
   std::vector<std::string> names;     // the certificate's names: what Host may say
+  std::filesystem::path ca_file;      // the CA certificate phones install (GET /ca.crt)
+  std::string ca_fingerprint;         // its SHA-256, "AB:CD:...", shown while pairing
 };
 
 struct ServerOptions {
@@ -76,6 +80,13 @@ class Server {
   Server& operator=(Server&&) = delete;
   ~Server();
 
+  // Lets phones pair without a phone listener of its own (tests; issue 14, server/phone.h):
+  // `phone` is where they reach this server, `ca_file` the CA certificate they install,
+  // served as GET /ca.crt (empty: none, 404). With ServerOptions::phone, bind() makes these
+  // from the phone's listener instead. Without either the page says phones cannot reach
+  // this server. REQUIRES: before bind().
+  void serve_phones(PhoneAddress phone, std::filesystem::path ca_file);
+
   // Binds the address and port (and the phone's, when asked for). Returns the port (the
   // chosen one for port 0); kIo saying what to do when a port is taken or an address is
   // not this machine's.
@@ -90,6 +101,9 @@ class Server {
   [[nodiscard]] std::string address() const;
   // The phone's addresses, "https://192.168.1.20:5463/" for each; empty without one.
   [[nodiscard]] std::vector<std::string> phone_addresses() const;
+  // Where phones reach this server and the CA they trust (from serve_phones() or the
+  // phone's listener); nullopt when phones cannot reach it. REQUIRES: bind() succeeded.
+  [[nodiscard]] const std::optional<PhoneAddress>& phone_address() const;
   // The phone listener's port; 0 without one.
   [[nodiscard]] int phone_port() const;
   // The address with a key that opens one browser once (it is exchanged for the login

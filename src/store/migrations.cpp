@@ -212,6 +212,18 @@ constexpr std::array<AddedColumn, 2> kVersion5 = {{
      "INTEGER REFERENCES screenings (id) CHECK (corrects IS NULL OR corrects < id)"},
 }};
 
+// Version 7: the phones paired with this diary (issue 14, store/device_store.h). Only the
+// SHA-256 of a phone's session secret is kept; a revoked phone's row is deleted.
+// IF NOT EXISTS: a diary set back to an older version by hand (tests do) keeps its phones.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE TABLE IF NOT EXISTS devices (
+  name TEXT PRIMARY KEY COLLATE NOCASE CHECK (length(name) BETWEEN 1 AND 60),
+  paired_at INTEGER NOT NULL,
+  last_seen INTEGER CHECK (last_seen IS NULL OR last_seen >= paired_at),
+  secret_sha256 TEXT NOT NULL UNIQUE CHECK (length(secret_sha256) = 64)
+) STRICT, WITHOUT ROWID;
+)sql";
+
 // Adds each column a table does not have yet.
 Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
   for (const AddedColumn& added : columns) {
@@ -308,6 +320,7 @@ const std::vector<Migration>& migrations() {
         LIMBER_TRY(add_columns(db, std::span(&kVersion6.column, 1)));
         return db.exec(kVersion6.index);
       },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion7); },
   };
   return kMigrations;
 }

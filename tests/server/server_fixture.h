@@ -60,6 +60,8 @@ class ServerTest : public ::testing::Test {
                                           .token = kToken});
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
+    if (phone_)
+      server_->serve_phones(*phone_, ca_file_);
     auto port = server_->bind();
     ASSERT_TRUE(port) << port.error().message;
     port_ = *port;
@@ -151,6 +153,10 @@ class ServerTest : public ::testing::Test {
   std::unique_ptr<server::Server> server_;
   std::thread thread_;
   int port_ = 0;
+  // Where phones reach the server and the CA file it serves (none unless a test sets them
+  // before SetUp, in its constructor).
+  std::optional<server::PhoneAddress> phone_;
+  std::filesystem::path ca_file_;
 };
 
 }  // namespace limber::testing

@@ -10,7 +10,7 @@ namespace limber::testing {
 inline bool speaks_cli(const std::string& text) {
   static const std::regex kCommand(
       R"(limber (log|check|today|session|function|history|doctor|report|export|import|serve|)"
-      R"(watch|prefs|muscles|episode|exercises|backup|restore|edit|delete|progress|status)\b|)"
+      R"(watch|prefs|muscles|episode|exercises|backup|restore|edit|delete|progress|status|devices)\b|)"
       R"(--[a-z])");
   return std::regex_search(text, kCommand);
 }

@@ -13,6 +13,7 @@ import * as settings from './settings.js';
 import * as report from './report.js';
 import * as outbox from './outbox.js';
 import * as outboxView from './outbox_view.js';
+import * as phone from './phone.js';
 
 const views = {
   today: {tab: 'today', render: today.render},
@@ -24,6 +25,7 @@ const views = {
   muscles: {tab: 'more', render: settings.renderMuscles},
   preferences: {tab: 'more', render: settings.renderPreferences},
   report: {tab: 'more', render: report.render},
+  phone: {tab: 'more', render: phone.render},
 };
 
 const context = {

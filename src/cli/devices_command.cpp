@@ -1,0 +1,80 @@
+// limber devices: the phones paired with this diary (issue 14, docs/phone.md), and
+// `limber devices revoke NAME`, which ends one at once: a running `limber serve` reads the
+// diary on each of the phone's requests, so it is refused from its next one.
+#include <fmt/format.h>
+#include <fmt/ostream.h>
+
+#include "app/device_json.h"
+#include "app/local_time.h"
+#include "app/pairing_service.h"
+#include "cli/command.h"
+#include "cli/entry_text.h"
+#include "core/utf8.h"
+
+namespace limber::cli {
+namespace {
+
+std::string local_short_time(core::Instant at) {
+  return short_time(core::to_local(at, app::utc_offset_at(at)));
+}
+
+core::Result<void> run_list(Session& session, bool json) {
+  LIMBER_TRY_ASSIGN(auto db, session.database());
+  LIMBER_TRY_ASSIGN(auto phones, store::DeviceStore(*db).all());
+  std::ostream& out = session.io().out;
+  if (json) {
+    out << app::to_json(phones).dump(2) << '\n';
+    return {};
+  }
+  if (phones.empty()) {
+    fmt::print(out,
+               "No phone is paired. To pair one, run limber serve --phone and, on its page, "
+               "choose More, Phone, then Pair a phone.\n");
+    return {};
+  }
+  std::size_t name_width = 4;
+  for (const store::DeviceRow& phone : phones)
+    name_width = std::max(name_width, core::utf8::width(phone.name));
+  fmt::print(out, "{:<{}}  {:<16}  {}\n", "Name", name_width, "Paired", "Last seen");
+  for (const store::DeviceRow& phone : phones) {
+    const std::size_t pad = name_width - core::utf8::width(phone.name);
+    fmt::print(out, "{}{:<{}}  {:<16}  {}\n", phone.name, "", pad,
+               local_short_time(phone.paired_at),
+               phone.last_seen ? local_short_time(*phone.last_seen) : "never");
+  }
+  fmt::print(out, "\nTo end a phone's access: limber devices revoke NAME\n");
+  return {};
+}
+
+core::Result<void> run_revoke(Session& session, const std::string& name) {
+  LIMBER_TRY_ASSIGN(auto db, session.database());
+  if (auto revoked = app::revoke_phone(*db, name); !revoked) {
+    if (revoked.error().code != core::ErrorCode::kNotFound)
+      return revoked;
+    return core::fail(revoked.error().code,
+                      revoked.error().message + " limber devices lists the paired phones.");
+  }
+  fmt::print(session.io().out,
+             "Revoked {}: it can no longer open the diary. To use it again, pair it again.\n",
+             name);
+  return {};
+}
+
+}  // namespace
+
+void add_devices_command(CLI::App& app, CommandTable& table) {
+  auto json = std::make_shared<bool>(false);
+  CLI::App* devices = app.add_subcommand("devices", "List the phones paired with this diary");
+  devices->add_flag("--json", *json, "Print JSON for scripts");
+  table.add(
+      devices, [json](Session& session) { return run_list(session, *json); }, Access::kReads);
+
+  auto name = std::make_shared<std::string>();
+  CLI::App* revoke = devices->add_subcommand("revoke", "End a paired phone's access at once");
+  revoke->add_option("name", *name, "The phone's name, as limber devices lists it")
+      ->required()
+      ->type_name("NAME");
+  table.add(revoke, [name](Session& session) { return run_revoke(session, *name); });
+}
+
+}  // namespace limber::cli
