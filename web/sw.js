@@ -42,11 +42,19 @@ async function pageFile(request) {
 }
 
 // An answer of the API: from the server when it answers, and then kept; when it does not
-// (offline, asleep), the last one kept, marked with when it was fetched.
+// (offline, asleep), the last one kept, marked with when it was fetched. A 401 forgets
+// them all.
 async function apiAnswer(request) {
   const cache = await caches.open(DATA_CACHE);
   try {
     const response = await fetch(request);
+    if (response.status === 401) {
+      // Logged out, or this phone was revoked (a lost phone): the diary's answers kept
+      // here go, so the phone no longer shows them offline. Entries still waiting in the
+      // outbox are the person's own and stay until they are sent or removed.
+      await caches.delete(DATA_CACHE);
+      return response;
+    }
     if (response.ok) {
       const headers = new Headers(response.headers);
       headers.set(SAVED_AT, new Date().toISOString());
