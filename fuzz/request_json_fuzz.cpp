@@ -5,6 +5,8 @@
 #include <string>
 #include <string_view>
 
+#include <nlohmann/json.hpp>
+
 #include "app/builtin_catalog.h"
 #include "core/entry.h"
 #include "fuzz_check.h"

@@ -66,18 +66,20 @@ class PhoneServerTest : public ::testing::Test {
         server::phone_identity(tls_module(), tls_dir(), kTestHost, {kPhoneAddress}, real_now());
     ASSERT_TRUE(identity) << identity.error().message;
     identity_ = *identity;
-    auto server =
-        server::Server::create(*db_, *catalog_,
-                               {.bind = "127.0.0.1",
-                                .port = 0,
-                                .clock = [] { return real_now(); },
-                                .log = &log_,
-                                .token = kPhoneToken,
-                                .phone = server::PhoneListenOptions{.module = &tls_module(),
-                                                                    .binds = {kPhoneAddress},
-                                                                    .port = 0,
-                                                                    .identity = identity_.server,
-                                                                    .names = identity_.names}});
+    auto server = server::Server::create(
+        *db_, *catalog_,
+        {.bind = "127.0.0.1",
+         .port = 0,
+         .clock = [] { return real_now(); },
+         .log = &log_,
+         .token = kPhoneToken,
+         .phone = server::PhoneListenOptions{.module = &tls_module(),
+                                             .binds = {kPhoneAddress},
+                                             .port = 0,
+                                             .identity = identity_.server,
+                                             .names = identity_.names,
+                                             .ca_file = identity_.authority_file,
+                                             .ca_fingerprint = identity_.authority_fingerprint}});
     ASSERT_TRUE(server) << server.error().message;
     server_ = std::move(*server);
     auto port = server_->bind();
