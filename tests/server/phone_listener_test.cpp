@@ -8,6 +8,7 @@
 #include <gtest/gtest.h>
 #include <httplib.h>
 #include <netinet/in.h>
+#include <nlohmann/json.hpp>
 #include <poll.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -79,20 +80,41 @@ TEST_F(PhoneServerTest, TheHttpsListenerAnswersOnlyToItsCertificatesNames) {
   }
 }
 
-TEST_F(PhoneServerTest, TheLoginCookieOverHttpsIsSecureAndWritesNeedTheHttpsOrigin) {
+// Over HTTPS a phone logs in by pairing, not with a start-up key (those are printed for the
+// desktop's browser): the key is refused there and not spent. A paired phone's cookie is
+// Secure, and its writes need the HTTPS Origin.
+TEST_F(PhoneServerTest, APhonePairsOverHttpsAndItsWritesNeedTheHttpsOrigin) {
   const std::string url = server_->start_url();
-  const CurlAnswer login = curl(url.substr(url.find("/?token=")));
-  ASSERT_EQ(login.status, 200) << login.log;
-  const auto at = login.headers.find("limber_session=");
-  ASSERT_NE(at, std::string::npos) << login.headers;
-  const std::string cookie_line = login.headers.substr(at, login.headers.find('\n', at) - at);
+  const CurlAnswer key = curl(url.substr(url.find("/?token=")));
+  EXPECT_EQ(key.status, 401) << key.log;
+  EXPECT_NE(key.body.find("pair"), std::string::npos) << key.body;
+
+  httplib::Client desktop("127.0.0.1", port_);
+  const auto started = desktop.Post("/api/pairing",
+                                    {{"Authorization", std::string("Bearer ") + kPhoneToken},
+                                     {"Origin", "http://127.0.0.1:" + std::to_string(port_)}},
+                                    "{}", "application/json");
+  ASSERT_TRUE(started) << httplib::to_string(started.error());
+  ASSERT_EQ(started->status, 201) << started->body;
+  const auto pairing = nlohmann::json::parse(started->body);
+  EXPECT_EQ(pairing["pair_url"].get<std::string>().rfind("https://" + phone_host() + "/pair#", 0),
+            0U)
+      << pairing;
+  const std::string code = pairing["code"];
+
+  const std::string json = "-X POST -H 'Content-Type: application/json' ";
+  const CurlAnswer paired =
+      curl("/api/pair", json + "-d '{\"code\": \"" + code + "\", \"name\": \"Test phone\"}' " +
+                            "-H 'Origin: https://" + phone_host() + "'");
+  ASSERT_EQ(paired.status, 201) << paired.body;
+  const auto at = paired.headers.find("limber_device=");
+  ASSERT_NE(at, std::string::npos) << paired.headers;
+  const std::string cookie_line = paired.headers.substr(at, paired.headers.find('\n', at) - at);
   EXPECT_NE(cookie_line.find("; Secure"), std::string::npos) << cookie_line;
   const std::string cookie = cookie_line.substr(0, cookie_line.find(';'));
 
   const std::string write =
-      "-X POST -H 'Content-Type: application/json' -d '{\"kind\": \"walk\", "
-      "\"minutes\": 5}' -H 'Cookie: " +
-      cookie + "'";
+      json + "-d '{\"kind\": \"walk\", \"minutes\": 5}' -H 'Cookie: " + cookie + "'";
   const CurlAnswer plain_origin =
       curl("/api/entries", write + " -H 'Origin: http://" + phone_host() + "'");
   EXPECT_EQ(plain_origin.status, 403) << plain_origin.body;
@@ -101,6 +123,9 @@ TEST_F(PhoneServerTest, TheLoginCookieOverHttpsIsSecureAndWritesNeedTheHttpsOrig
   const CurlAnswer own_origin =
       curl("/api/entries", write + " -H 'Origin: https://" + phone_host() + "'");
   EXPECT_EQ(own_origin.status, 201) << own_origin.body;
+  // Without the cookie the phone is sent to pair.
+  const CurlAnswer stranger = curl("/api/today");
+  EXPECT_EQ(stranger.status, 401) << stranger.body;
 }
 
 TEST_F(PhoneServerTest, TheDesktopListenerStaysPlainHttpOnLoopback) {
