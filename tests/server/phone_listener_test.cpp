@@ -75,7 +75,8 @@ TEST_F(PhoneServerTest, TheHttpsListenerAnswersOnlyToItsCertificatesNames) {
   const std::string port = std::to_string(phone_port_);
   for (const std::string& host : {"localhost:" + port, "127.0.0.1:" + port, "evil.example:" + port,
                                   std::string(kPhoneAddress) + ":1"}) {
-    const CurlAnswer answer = curl("/api/today", bearer + " -H 'Host: " + host + "'");
+    const CurlAnswer answer =
+        curl("/api/today", std::string(bearer).append(" -H 'Host: ").append(host).append("'"));
     EXPECT_EQ(answer.status, 403) << host << ": " << answer.log << answer.body;
   }
 }
@@ -104,7 +105,7 @@ TEST_F(PhoneServerTest, APhonePairsOverHttpsAndItsWritesNeedTheHttpsOrigin) {
 
   const std::string json = "-X POST -H 'Content-Type: application/json' ";
   const CurlAnswer paired =
-      curl("/api/pair", json + "-d '{\"code\": \"" + code + "\", \"name\": \"Test phone\"}' " +
+      curl("/api/pair", json + R"(-d '{"code": ")" + code + R"(", "name": "Test phone"}' )" +
                             "-H 'Origin: https://" + phone_host() + "'");
   ASSERT_EQ(paired.status, 201) << paired.body;
   const auto at = paired.headers.find("limber_device=");
@@ -114,7 +115,7 @@ TEST_F(PhoneServerTest, APhonePairsOverHttpsAndItsWritesNeedTheHttpsOrigin) {
   const std::string cookie = cookie_line.substr(0, cookie_line.find(';'));
 
   const std::string write =
-      json + "-d '{\"kind\": \"walk\", \"minutes\": 5}' -H 'Cookie: " + cookie + "'";
+      json + R"(-d '{"kind": "walk", "minutes": 5}' -H 'Cookie: )" + cookie + "'";
   const CurlAnswer plain_origin =
       curl("/api/entries", write + " -H 'Origin: http://" + phone_host() + "'");
   EXPECT_EQ(plain_origin.status, 403) << plain_origin.body;
