@@ -1,5 +1,6 @@
 #include "server/phone.h"
 
+#include <algorithm>
 #include <array>
 
 #include <fmt/format.h>
@@ -40,11 +41,7 @@ bool open_to_unpaired_phone(std::string_view method, std::string_view path) {
     return false;
   constexpr std::array<std::string_view, 6> kOpen = {"/pair",    "/pair.html", "/js/pair.js",
                                                      "/app.css", "/icon.svg",  "/ca.crt"};
-  for (const std::string_view open : kOpen) {
-    if (path == open)
-      return true;
-  }
-  return false;
+  return std::ranges::find(kOpen, path) != kOpen.end();
 }
 
 std::optional<HttpAnswer> phone_refusal(HttpRequest& request, app::PairingService& pairing,
