@@ -190,9 +190,10 @@ core::Result<void> PairingService::revoke(std::string_view name) const {
   names.reserve(all.size());
   for (const store::DeviceRow& row : all)
     names.push_back(row.name);
-  if (names.empty())
+  if (names.empty()) {
     return fail(ErrorCode::kNotFound,
                 fmt::format("no phone called '{}': no phone is paired", name));
+  }
   std::string known;
   for (const std::string_view each : names)
     known += fmt::format("{}'{}'", known.empty() ? "" : ", ", each);

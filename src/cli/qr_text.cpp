@@ -22,14 +22,15 @@ std::string qr_text(const core::QrMatrix& matrix, bool colors) {
     for (int x = 0; x < side; ++x) {
       const bool top = dark(x, y);
       const bool bottom = y + 1 < side && dark(x, y + 1);
-      if (top && bottom)
+      if (top && bottom) {
         out += "\u2588";
-      else if (top)
+      } else if (top) {
         out += "\u2580";
-      else if (bottom)
+      } else if (bottom) {
         out += "\u2584";
-      else
+      } else {
         out += ' ';
+      }
     }
     if (colors)
       out += kReset;
