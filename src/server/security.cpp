@@ -4,10 +4,12 @@
 #include <array>
 #include <cctype>
 #include <charconv>
+#include <cstdint>
 
 #include <arpa/inet.h>
 #include <fmt/format.h>
-#include <sys/random.h>
+
+#include "app/random_bytes.h"
 
 namespace limber::server {
 namespace {
@@ -99,21 +101,11 @@ std::optional<HostPort> split_host(std::string_view header, int default_port) {
 }  // namespace
 
 core::Result<std::string> random_secret() {
-  std::array<unsigned char, 32> bytes{};
-  std::size_t filled = 0;
-  while (filled < bytes.size()) {
-    const ssize_t got = getrandom(bytes.data() + filled, bytes.size() - filled, 0);
-    if (got < 0) {
-      if (errno == EINTR)
-        continue;
-      return core::fail(core::ErrorCode::kIo,
-                        "the kernel gave no random numbers for the access token (getrandom)");
-    }
-    filled += static_cast<std::size_t>(got);
-  }
+  std::array<std::uint8_t, 32> bytes{};
+  LIMBER_TRY(app::system_random_bytes(bytes));
   std::string out;
   out.reserve(bytes.size() * 2);
-  for (const unsigned char byte : bytes)
+  for (const std::uint8_t byte : bytes)
     out += fmt::format("{:02x}", byte);
   return out;
 }
