@@ -6,16 +6,13 @@
 #include <gtest/gtest.h>
 #include <sys/stat.h>
 
+#include "support/file_mode.h"
 #include "support/temp_dir.h"
 
 namespace limber::app {
 namespace {
 
-unsigned mode_of(const std::filesystem::path& path) {
-  struct stat status {};
-  EXPECT_EQ(::stat(path.c_str(), &status), 0) << path;
-  return status.st_mode & 07777U;
-}
+using testing::mode_of;
 
 TEST(FilesTest, WritesAFileOnlyItsOwnerCanReadWhateverTheUmask) {
   const mode_t old_mask = ::umask(022);

@@ -10,16 +10,11 @@
 #include "cli/cli_fixture.h"
 #include "store/backup.h"
 #include "support/damage.h"
+#include "support/file_mode.h"
 #include "support/read_only_mount.h"
 
 namespace limber::testing {
 namespace {
-
-unsigned mode_of(const std::filesystem::path& path) {
-  struct stat status {};
-  EXPECT_EQ(::stat(path.c_str(), &status), 0) << path;
-  return status.st_mode & 07777U;
-}
 
 std::size_t count_lines(const std::string& text, const std::string& needle) {
   std::size_t count = 0;

@@ -7,18 +7,12 @@
 #include <gtest/gtest.h>
 
 #include "serve_process.h"
+#include "support/file_mode.h"
 #include "support/shell.h"
 #include "support/temp_dir.h"
 
 namespace limber::testing {
 namespace {
-
-unsigned mode_of(const std::filesystem::path& path) {
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0)
-    return 0;
-  return info.st_mode & 07777U;
-}
 
 std::string slurp(const std::filesystem::path& file) {
   std::ifstream in(file, std::ios::binary);

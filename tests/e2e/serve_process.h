@@ -93,13 +93,7 @@ class ServeProcess {
     if (pid_ <= 0)
       return exit_code_;
     kill(pid_, SIGINT);
-    while (read_some(60000)) {
-    }
-    int status = 0;
-    waitpid(pid_, &status, 0);
-    pid_ = -1;
-    exit_code_ = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-    return exit_code_;
+    return wait_exit();
   }
 
   // Waits for it to end by itself (a start-up error) and returns its exit code.

@@ -7,16 +7,10 @@
 
 #include "phone_tls_fixture.h"
 #include "support/clock.h"
+#include "support/file_mode.h"
 
 namespace limber::testing {
 namespace {
-
-unsigned mode_of(const std::filesystem::path& path) {
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0)
-    return 0;
-  return info.st_mode & 07777U;
-}
 
 class PhoneIdentityTest : public ::testing::Test {
  protected:

@@ -7,18 +7,15 @@
 #include <sys/stat.h>
 
 #include "store/database.h"
+#include "support/file_mode.h"
 #include "support/temp_dir.h"
 
 namespace limber::store {
 namespace {
 
-using testing::TempDir;
+using testing::mode_of;
 
-unsigned mode_of(const std::filesystem::path& path) {
-  struct stat status {};
-  EXPECT_EQ(::stat(path.c_str(), &status), 0) << path;
-  return status.st_mode & 07777U;
-}
+using testing::TempDir;
 
 std::filesystem::path with(const std::filesystem::path& path, const char* suffix) {
   return path.string() + suffix;
