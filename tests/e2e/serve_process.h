@@ -42,6 +42,7 @@ class ServeProcess {
     std::vector<std::string> strings{program, "serve"};
     strings.insert(strings.end(), args.begin(), args.end());
     std::vector<char*> argv;
+    argv.reserve(strings.size() + 1);
     for (auto& each : strings)
       argv.push_back(each.data());
     argv.push_back(nullptr);
@@ -49,10 +50,12 @@ class ServeProcess {
     for (char** each = environ; *each != nullptr; ++each) {
       const std::string entry(*each);
       if (!entry.starts_with("LIMBER_HOME=") && !entry.starts_with("DISPLAY=") &&
-          !entry.starts_with("WAYLAND_DISPLAY="))
+          !entry.starts_with("WAYLAND_DISPLAY=")) {
         env_strings.push_back(entry);
+      }
     }
     std::vector<char*> envp;
+    envp.reserve(env_strings.size() + 1);
     for (auto& each : env_strings)
       envp.push_back(each.data());
     envp.push_back(nullptr);
