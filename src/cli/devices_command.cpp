@@ -9,6 +9,7 @@
 #include "app/pairing_service.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
+#include "core/remedy.h"
 #include "core/utf8.h"
 
 namespace limber::cli {
@@ -51,8 +52,9 @@ core::Result<void> run_revoke(Session& session, const std::string& name) {
   if (auto revoked = app::revoke_phone(*db, name); !revoked) {
     if (revoked.error().code != core::ErrorCode::kNotFound)
       return revoked;
-    return core::fail(revoked.error().code,
-                      revoked.error().message + " limber devices lists the paired phones.");
+    return core::fail(
+        revoked.error().code,
+        core::with_remedy(revoked.error().message, "'limber devices' lists the paired phones"));
   }
   fmt::print(session.io().out,
              "Revoked {}: it can no longer open the diary. To use it again, pair it again.\n",
