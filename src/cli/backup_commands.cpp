@@ -22,8 +22,8 @@ std::string entries_text(std::int64_t count) {
 
 // Without -o: backups/limber-backup-YYYY-MM-DD-HHMMSS.db in the data folder. A folder
 // given with -o gets that name inside it.
-Result<std::filesystem::path> backup_target(Session& session, const std::string& output) {
-  const auto local = session.now().local;
+Result<std::filesystem::path> backup_target(Context& context, const std::string& output) {
+  const auto local = context.now().local;
   const auto day = std::chrono::floor<std::chrono::days>(local);
   const std::chrono::year_month_day date{day};
   const std::chrono::hh_mm_ss time{local - day};
@@ -37,7 +37,7 @@ Result<std::filesystem::path> backup_target(Session& session, const std::string&
       return std::filesystem::path(output) / name;
     return std::filesystem::path(output);
   }
-  auto dir = session.data_dir();
+  auto dir = context.data_dir();
   if (!dir)
     return Unexpected(dir.error());
   const std::filesystem::path folder = app::backup_folder(*dir);
@@ -47,25 +47,25 @@ Result<std::filesystem::path> backup_target(Session& session, const std::string&
   return folder / name;
 }
 
-Result<void> run_backup(Session& session, const std::string& output) {
-  auto db = session.database();
+Result<void> run_backup(Context& context, const std::string& output) {
+  auto db = context.database();
   if (!db)
     return Unexpected(db.error());
-  auto target = backup_target(session, output);
+  auto target = backup_target(context, output);
   if (!target)
     return Unexpected(target.error());
   auto facts = app::backup_diary(**db, *target);
   if (!facts)
     return Unexpected(facts.error());
-  fmt::print(session.io().out,
+  fmt::print(context.io().out,
              "Backed up {} to {}\nThe copy was checked: it opens as a sound limber diary. "
              "Put it back with: limber restore {}\n",
              entries_text(facts->entries), target->string(), target->string());
   return {};
 }
 
-Result<void> run_restore(Session& session, const std::string& file) {
-  auto dir = session.data_dir();
+Result<void> run_restore(Context& context, const std::string& file) {
+  auto dir = context.data_dir();
   if (!dir)
     return Unexpected(dir.error());
   std::error_code ec;
@@ -80,13 +80,13 @@ Result<void> run_restore(Session& session, const std::string& file) {
     return core::fail(facts.error().code,
                       fmt::format("{}; nothing was changed", explain(facts.error())));
   }
-  auto db = session.database();
+  auto db = context.database();
   if (!db)
     return Unexpected(db.error());
-  auto restored = app::restore_diary(**db, file, session.now().today());
+  auto restored = app::restore_diary(**db, file, context.now().today());
   if (!restored)
     return Unexpected(restored.error());
-  fmt::print(session.io().out, "Restored {} from {}\nThe diary as it was is kept in {}\n",
+  fmt::print(context.io().out, "Restored {} from {}\nThe diary as it was is kept in {}\n",
              entries_text(restored->facts.entries), file, restored->previous.string());
   return {};
 }
@@ -102,7 +102,7 @@ void add_backup_commands(CLI::App& app, CommandTable& table) {
                    "File or folder for the copy (default: backups/ in the data folder)")
       ->type_name("FILE");
   table.add(
-      backup, [output](Session& session) { return run_backup(session, *output); }, Access::kReads);
+      backup, [output](Context& context) { return run_backup(context, *output); }, Access::kReads);
 
   auto file = std::make_shared<std::string>();
   CLI::App* restore = app.add_subcommand(
@@ -111,7 +111,7 @@ void add_backup_commands(CLI::App& app, CommandTable& table) {
       ->required()
       ->type_name("FILE");
   table.add(
-      restore, [file](Session& session) { return run_restore(session, *file); }, Access::kReplaces);
+      restore, [file](Context& context) { return run_restore(context, *file); }, Access::kReplaces);
 }
 
 }  // namespace limber::cli

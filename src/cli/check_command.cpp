@@ -35,8 +35,8 @@ std::string asked_ids() {
   return fmt::format("{}", fmt::join(ids, ", "));
 }
 
-Result<void> run_check(Session& session, const CheckOptions& options) {
-  const Io& io = session.io();
+Result<void> run_check(Context& context, const CheckOptions& options) {
+  const Io& io = context.io();
   if (options.correct && options.seen_clinician) {
     return fail(ErrorCode::kInvalidInput,
                 "--correct and --seen-clinician are different things: a correction is a new "
@@ -57,7 +57,7 @@ Result<void> run_check(Session& session, const CheckOptions& options) {
                             asked_ids()));
   }
 
-  auto service = session.screening();
+  auto service = context.screening();
   if (!service)
     return Unexpected(service.error());
   const app::ScreeningService& screening = **service;
@@ -154,7 +154,7 @@ void add_check_command(CLI::App& app, CommandTable& table) {
   check->add_flag("--correct", options->correct,
                   "I answered wrongly: a new check that corrects the last one (both are kept)");
   check->add_flag("--json", options->json, "Print JSON for scripts (level, flags, advice)");
-  table.add(check, [options](Session& session) { return run_check(session, *options); });
+  table.add(check, [options](Context& context) { return run_check(context, *options); });
 }
 
 }  // namespace limber::cli

@@ -88,11 +88,11 @@ void tell_opened(const store::Database& db, std::ostream& err) {
 
 }  // namespace
 
-core::Result<std::filesystem::path> Session::data_dir() const {
+core::Result<std::filesystem::path> Context::data_dir() const {
   return app::data_dir(data_dir_flag_, invocation_.env);
 }
 
-core::Result<const store::Database*> Session::database() {
+core::Result<const store::Database*> Context::database() {
   if (db_)
     return &*db_;
   auto dir = data_dir();
@@ -123,7 +123,7 @@ core::Result<const store::Database*> Session::database() {
   return &*db_;
 }
 
-void Session::tell_unreadable() {
+void Context::tell_unreadable() {
   if (!db_ || unreadable_told_ || db_->unreadable().empty())
     return;
   const std::size_t count = db_->unreadable().size();
@@ -133,7 +133,7 @@ void Session::tell_unreadable() {
              count, count == 1 ? "y" : "ies", count == 1 ? "was" : "were");
 }
 
-core::Result<const app::DiaryService*> Session::diary() {
+core::Result<const app::DiaryService*> Context::diary() {
   if (!diary_) {
     auto db = database();
     if (!db)
@@ -143,7 +143,7 @@ core::Result<const app::DiaryService*> Session::diary() {
   return &*diary_;
 }
 
-core::Result<const core::Catalog*> Session::catalog() {
+core::Result<const core::Catalog*> Context::catalog() {
   if (!catalog_) {
     auto catalog = app::builtin_catalog();
     if (!catalog)
@@ -153,7 +153,7 @@ core::Result<const core::Catalog*> Session::catalog() {
   return &*catalog_;
 }
 
-core::Result<const app::PlanService*> Session::plans() {
+core::Result<const app::PlanService*> Context::plans() {
   if (!plans_) {
     auto db = database();
     if (!db)
@@ -169,7 +169,7 @@ core::Result<const app::PlanService*> Session::plans() {
   return &*plans_;
 }
 
-core::Result<app::ReportService> Session::reports() {
+core::Result<app::ReportService> Context::reports() {
   auto plans = this->plans();
   if (!plans)
     return core::Unexpected(plans.error());
@@ -179,7 +179,7 @@ core::Result<app::ReportService> Session::reports() {
   return app::ReportService(**db, **plans);
 }
 
-core::Result<const app::ScreeningService*> Session::screening() {
+core::Result<const app::ScreeningService*> Context::screening() {
   if (!screening_) {
     auto db = database();
     if (!db)
@@ -229,8 +229,8 @@ int run(const Invocation& invocation, CommandSet commands) {
     return kExitUsage;
   }
 
-  Session session(invocation, data_dir_flag);
-  session.set_now(app::local_now(invocation.now));
+  Context context(invocation, data_dir_flag);
+  context.set_now(app::local_now(invocation.now));
   // The deepest subcommand given ("exercises show" runs show).
   const CLI::App* chosen = nullptr;
   for (auto parsed = app.get_subcommands(); !parsed.empty();
@@ -239,9 +239,9 @@ int run(const Invocation& invocation, CommandSet commands) {
   }
   for (const auto& [command, action, access] : table.commands) {
     if (command == chosen || (chosen == nullptr && command->get_name() == "status")) {
-      session.set_access(access);
-      auto result = action(session);
-      session.tell_unreadable();
+      context.set_access(access);
+      auto result = action(context);
+      context.tell_unreadable();
       if (!result) {
         fmt::print(io.err, "limber: {}\n", explain(result.error()));
         return exit_code(result.error().code);

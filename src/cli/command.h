@@ -1,5 +1,5 @@
-// What every command file shares: the session a command runs in and the table it adds
-// itself to. Internal to cli/.
+// What every command file shares: the context a command runs in (cli::Context) and the table it
+// adds itself to. Internal to cli/.
 #pragma once
 
 #include <filesystem>
@@ -28,10 +28,11 @@ namespace limber::cli {
 // replaces it (limber restore: a damaged diary is what one restores over).
 enum class Access { kReads, kWrites, kReplaces };
 
-// Opens the diary on first use, so `--help` and bad arguments never touch the disk.
-class Session {
+// One command's context: the invocation, the clock, and the diary and services it opens
+// on first use, so `--help` and bad arguments never touch the disk.
+class Context {
  public:
-  Session(const Invocation& invocation, std::optional<std::string> data_dir_flag)
+  Context(const Invocation& invocation, std::optional<std::string> data_dir_flag)
       : invocation_(invocation), data_dir_flag_(std::move(data_dir_flag)) {}
 
   // The diary's connection, opened on first use of any of these: read-only when the
@@ -73,7 +74,7 @@ class Session {
   std::optional<app::PlanService> plans_;
 };
 
-using Action = std::function<core::Result<void>(Session&)>;
+using Action = std::function<core::Result<void>(Context&)>;
 
 struct Command {
   CLI::App* app;

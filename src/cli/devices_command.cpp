@@ -19,10 +19,10 @@ std::string local_short_time(core::Instant at) {
   return short_time(core::to_local(at, app::utc_offset_at(at)));
 }
 
-core::Result<void> run_list(Session& session, bool json) {
-  LIMBER_TRY_ASSIGN(auto db, session.database());
+core::Result<void> run_list(Context& context, bool json) {
+  LIMBER_TRY_ASSIGN(auto db, context.database());
   LIMBER_TRY_ASSIGN(auto phones, store::DeviceStore(*db).all());
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (json) {
     out << app::to_json(phones).dump(2) << '\n';
     return {};
@@ -47,8 +47,8 @@ core::Result<void> run_list(Session& session, bool json) {
   return {};
 }
 
-core::Result<void> run_revoke(Session& session, const std::string& name) {
-  LIMBER_TRY_ASSIGN(auto db, session.database());
+core::Result<void> run_revoke(Context& context, const std::string& name) {
+  LIMBER_TRY_ASSIGN(auto db, context.database());
   if (auto revoked = app::revoke_phone(*db, name); !revoked) {
     if (revoked.error().code != core::ErrorCode::kNotFound)
       return revoked;
@@ -56,7 +56,7 @@ core::Result<void> run_revoke(Session& session, const std::string& name) {
         revoked.error().code,
         core::with_remedy(revoked.error().message, "'limber devices' lists the paired phones"));
   }
-  fmt::print(session.io().out,
+  fmt::print(context.io().out,
              "Revoked {}: it can no longer open the diary. To use it again, pair it again.\n",
              name);
   return {};
@@ -69,14 +69,14 @@ void add_devices_command(CLI::App& app, CommandTable& table) {
   CLI::App* devices = app.add_subcommand("devices", "List the phones paired with this diary");
   devices->add_flag("--json", *json, "Print JSON for scripts");
   table.add(
-      devices, [json](Session& session) { return run_list(session, *json); }, Access::kReads);
+      devices, [json](Context& context) { return run_list(context, *json); }, Access::kReads);
 
   auto name = std::make_shared<std::string>();
   CLI::App* revoke = devices->add_subcommand("revoke", "End a paired phone's access at once");
   revoke->add_option("name", *name, "The phone's name, as limber devices lists it")
       ->required()
       ->type_name("NAME");
-  table.add(revoke, [name](Session& session) { return run_revoke(session, *name); });
+  table.add(revoke, [name](Context& context) { return run_revoke(context, *name); });
 }
 
 }  // namespace limber::cli

@@ -42,15 +42,15 @@ void print_list(std::ostream& out, std::string_view heading,
     fmt::print(out, "  {}\n", line);
 }
 
-Result<void> run_doctor(Session& session) {
-  session.unreadable_told();
-  auto db = session.database();
+Result<void> run_doctor(Context& context) {
+  context.unreadable_told();
+  auto db = context.database();
   if (!db)
     return Unexpected(db.error());
   auto diagnosis = store::diagnose(**db);
   if (!diagnosis)
     return Unexpected(diagnosis.error());
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   fmt::print(out, "Diary: {}\n", (*db)->path().string());
   if (diagnosis->sound()) {
     fmt::print(out,
@@ -70,7 +70,7 @@ Result<void> run_doctor(Session& session) {
              "\nWhat to do:\n"
              "  1. Save what can be read: limber export -o limber.csv ({} entr{})\n",
              diagnosis->readable, diagnosis->readable == 1 ? "y" : "ies");
-  auto dir = session.data_dir();
+  auto dir = context.data_dir();
   const auto copy = dir ? newest_copy(app::backup_folder(*dir)) : std::nullopt;
   if (copy) {
     fmt::print(out, "  2. Put back a backup copy: limber restore {}\n", copy->string());
@@ -90,7 +90,7 @@ void add_doctor_command(CLI::App& app, CommandTable& table) {
   CLI::App* doctor =
       app.add_subcommand("doctor", "Check the diary for damage and say what can be saved");
   table.add(
-      doctor, [](Session& session) { return run_doctor(session); }, Access::kReads);
+      doctor, [](Context& context) { return run_doctor(context); }, Access::kReads);
 }
 
 }  // namespace limber::cli

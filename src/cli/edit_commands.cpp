@@ -98,20 +98,20 @@ Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& no
   return edit;
 }
 
-Result<void> run_edit(Session& session, const EditOptions& options) {
-  auto edit = read_edit(options, session.now());
+Result<void> run_edit(Context& context, const EditOptions& options) {
+  auto edit = read_edit(options, context.now());
   if (!edit)
     return Unexpected(edit.error());
-  auto diary = session.diary();
+  auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
   auto updated = (*diary)->edit(options.id, *edit);
   if (!updated)
     return Unexpected(updated.error());
   if (options.json) {
-    session.io().out << app::to_json(*updated).dump(2) << '\n';
+    context.io().out << app::to_json(*updated).dump(2) << '\n';
   } else {
-    fmt::print(session.io().out, "Updated #{}: {} ({})\n", updated->id, describe(*updated),
+    fmt::print(context.io().out, "Updated #{}: {} ({})\n", updated->id, describe(*updated),
                short_time(updated->local_time()));
   }
   return {};
@@ -126,8 +126,8 @@ bool confirmed(const Io& io, const std::string& question) {
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "YES" || answer == "Yes";
 }
 
-Result<void> run_delete(Session& session, std::int64_t id, bool yes) {
-  auto diary = session.diary();
+Result<void> run_delete(Context& context, std::int64_t id, bool yes) {
+  auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
   auto entry = (*diary)->get(id);
@@ -136,18 +136,18 @@ Result<void> run_delete(Session& session, std::int64_t id, bool yes) {
   const std::string what =
       fmt::format("#{}: {} ({})", id, describe(*entry), short_time(entry->local_time()));
   if (!yes) {
-    if (!session.io().interactive) {
+    if (!context.io().interactive) {
       return fail(ErrorCode::kInvalidInput,
                   fmt::format("not deleted: confirm with --yes to delete {}", what));
     }
-    if (!confirmed(session.io(), fmt::format("Delete {}?", what))) {
-      fmt::print(session.io().out, "Kept {}\n", what);
+    if (!confirmed(context.io(), fmt::format("Delete {}?", what))) {
+      fmt::print(context.io().out, "Kept {}\n", what);
       return {};
     }
   }
   if (auto removed = (*diary)->remove(id); !removed)
     return removed;
-  fmt::print(session.io().out, "Deleted {}\n", what);
+  fmt::print(context.io().out, "Deleted {}\n", what);
   return {};
 }
 
@@ -170,7 +170,7 @@ void add_edit_commands(CLI::App& app, CommandTable& table) {
   edit->add_option("--note", options->note, "Note (replaces the old one)")->type_name("TEXT");
   edit->add_option("--at", options->at, "When it was")->type_name("TIME");
   edit->add_flag("--json", options->json, "Print the updated entry as JSON");
-  table.add(edit, [options](Session& session) { return run_edit(session, *options); });
+  table.add(edit, [options](Context& context) { return run_edit(context, *options); });
 
   struct DeleteOptions {
     std::int64_t id = 0;
@@ -181,7 +181,7 @@ void add_edit_commands(CLI::App& app, CommandTable& table) {
   del->add_option("id", remove->id, "Entry number")->required()->type_name("ID");
   del->add_flag("--yes,-y", remove->yes, "Do not ask: needed when not on a terminal");
   table.add(del,
-            [remove](Session& session) { return run_delete(session, remove->id, remove->yes); });
+            [remove](Context& context) { return run_delete(context, remove->id, remove->yes); });
 }
 
 }  // namespace limber::cli

@@ -32,7 +32,7 @@ std::string dose_text(const core::Dose& dose) {
   return what;
 }
 
-Result<void> run_list(Session& session, const ListOptions& options) {
+Result<void> run_list(Context& context, const ListOptions& options) {
   std::optional<core::Style> style;
   std::optional<core::Phase> phase;
   if (options.style) {
@@ -47,7 +47,7 @@ Result<void> run_list(Session& session, const ListOptions& options) {
       return Unexpected(parsed.error());
     phase = *parsed;
   }
-  auto catalog = session.catalog();
+  auto catalog = context.catalog();
   if (!catalog)
     return Unexpected(catalog.error());
   std::vector<const core::Exercise*> chosen;
@@ -58,7 +58,7 @@ Result<void> run_list(Session& session, const ListOptions& options) {
       continue;
     chosen.push_back(&exercise);
   }
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (options.json) {
     auto list = nlohmann::json::array();
     for (const core::Exercise* exercise : chosen)
@@ -93,15 +93,15 @@ Result<void> run_list(Session& session, const ListOptions& options) {
   return {};
 }
 
-Result<void> run_show(Session& session, const std::string& id, bool json) {
-  auto catalog = session.catalog();
+Result<void> run_show(Context& context, const std::string& id, bool json) {
+  auto catalog = context.catalog();
   if (!catalog)
     return Unexpected(catalog.error());
   auto exercise = (*catalog)->get(id);
   if (!exercise)
     return Unexpected(exercise.error());
   const core::Exercise& e = **exercise;
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (json) {
     out << app::to_json(e, true).dump(2) << '\n';
     return {};
@@ -147,13 +147,13 @@ void add_exercise_commands(CLI::App& app, CommandTable& table) {
                    "lie, stand, walk or move: the words limber log --mobility takes (rest is lie)")
       ->type_name("PHASE");
   exercises->add_flag("--json", options->json, "Print JSON for scripts");
-  table.add(exercises, [options](Session& session) { return run_list(session, *options); });
+  table.add(exercises, [options](Context& context) { return run_list(context, *options); });
 
   CLI::App* show = exercises->add_subcommand("show", "Show one exercise in full");
   show->add_option("id", options->show_id, "Exercise id, as listed")->required()->type_name("ID");
   show->add_flag("--json", options->show_json, "Print JSON for scripts");
-  table.add(show, [options](Session& session) {
-    return run_show(session, options->show_id, options->show_json);
+  table.add(show, [options](Context& context) {
+    return run_show(context, options->show_id, options->show_json);
   });
 }
 

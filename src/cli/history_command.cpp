@@ -18,15 +18,15 @@ struct HistoryOptions {
 };
 
 // The sitting timer's diary (`limber watch`): bouts, breaks and reminders.
-core::Result<void> run_sitting_history(Session& session, const HistoryOptions& options) {
-  auto db = session.database();
+core::Result<void> run_sitting_history(Context& context, const HistoryOptions& options) {
+  auto db = context.database();
   if (!db)
     return core::Unexpected(db.error());
-  const app::SittingService sitting(**db, session.now());
+  const app::SittingService sitting(**db, context.now());
   auto log = sitting.recent(options.days);
   if (!log)
     return core::Unexpected(log.error());
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (options.json) {
     out << app::to_json(*log).dump(2) << '\n';
     return {};
@@ -51,11 +51,11 @@ core::Result<void> run_sitting_history(Session& session, const HistoryOptions& o
 }
 
 // One line about sitting under the diary, when `limber watch` has recorded any.
-void print_sitting_line(Session& session, std::ostream& out) {
-  auto db = session.database();
+void print_sitting_line(Context& context, std::ostream& out) {
+  auto db = context.database();
   if (!db)
     return;
-  auto summary = app::SittingService(**db, session.now()).summary();
+  auto summary = app::SittingService(**db, context.now()).summary();
   if (summary && !summary->empty()) {
     const std::string line = describe(*summary);
     if (!line.empty())
@@ -63,16 +63,16 @@ void print_sitting_line(Session& session, std::ostream& out) {
   }
 }
 
-core::Result<void> run_history(Session& session, const HistoryOptions& options) {
+core::Result<void> run_history(Context& context, const HistoryOptions& options) {
   if (options.sitting)
-    return run_sitting_history(session, options);
-  auto diary = session.diary();
+    return run_sitting_history(context, options);
+  auto diary = context.diary();
   if (!diary)
     return core::Unexpected(diary.error());
   auto entries = (*diary)->recent(options.days);
   if (!entries)
     return core::Unexpected(entries.error());
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (options.json) {
     out << app::to_json_text(*entries) << '\n';
     return {};
@@ -80,7 +80,7 @@ core::Result<void> run_history(Session& session, const HistoryOptions& options) 
   if (entries->empty()) {
     fmt::print(out, "No entries in the last {} day{}. Log one with: limber log 5 lower-back\n",
                options.days, options.days == 1 ? "" : "s");
-    print_sitting_line(session, out);
+    print_sitting_line(context, out);
     return {};
   }
   std::string current_day;
@@ -93,7 +93,7 @@ core::Result<void> run_history(Session& session, const HistoryOptions& options) 
     }
     fmt::print(out, "  {}  #{:<5} {}\n", clock_time(local), entry.id, describe(entry));
   }
-  print_sitting_line(session, out);
+  print_sitting_line(context, out);
   return {};
 }
 
@@ -109,7 +109,7 @@ void add_history_command(CLI::App& app, CommandTable& table) {
   history->add_flag("--sitting", options->sitting,
                     "Show sitting bouts, breaks and reminders from `limber watch` instead");
   table.add(
-      history, [options](Session& session) { return run_history(session, *options); },
+      history, [options](Context& context) { return run_history(context, *options); },
       Access::kReads);
 }
 

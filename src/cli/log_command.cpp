@@ -141,7 +141,7 @@ Result<core::PainScore> session_pain(const std::optional<std::string>& text, con
 }
 
 // A session done elsewhere (a class, a video). Minutes default to the catalog's.
-Result<core::EntryDetail> session_detail(Session& session, const LogOptions& options) {
+Result<core::EntryDetail> session_detail(Context& context, const LogOptions& options) {
   if (options.words.size() != 1 || !options.exercises || !options.pain_before ||
       !options.pain_after) {
     return fail(ErrorCode::kInvalidInput,
@@ -154,7 +154,7 @@ Result<core::EntryDetail> session_detail(Session& session, const LogOptions& opt
   auto after = session_pain(options.pain_after, "after");
   if (!after)
     return Unexpected(after.error());
-  auto catalog = session.catalog();
+  auto catalog = context.catalog();
   if (!catalog)
     return Unexpected(catalog.error());
   core::SessionRecord record{{}, *before, *after, 0};
@@ -176,7 +176,7 @@ Result<core::EntryDetail> session_detail(Session& session, const LogOptions& opt
   return record;
 }
 
-Result<void> run_log(Session& session, const LogOptions& options) {
+Result<void> run_log(Context& context, const LogOptions& options) {
   if (options.words.empty()) {
     return fail(ErrorCode::kInvalidInput,
                 "log needs a pain rating from 0 to 10: limber log 6 lower-back (or log walk 15, "
@@ -201,47 +201,47 @@ Result<void> run_log(Session& session, const LogOptions& options) {
   }
   auto detail = first == "relief"    ? relief_detail(options)
                 : first == "walk"    ? walk_detail(options)
-                : first == "session" ? session_detail(session, options)
+                : first == "session" ? session_detail(context, options)
                                      : pain_detail(options);
   if (!detail)
     return Unexpected(detail.error());
   core::Entry entry;
-  entry.at = session.now().instant;
+  entry.at = context.now().instant;
   if (options.at) {
-    auto at = app::read_time(*options.at, session.now());
+    auto at = app::read_time(*options.at, context.now());
     if (!at)
       return Unexpected(at.error());
     entry.at = *at;
   }
   if (auto* pain = std::get_if<core::PainRecord>(&*detail);
-      pain != nullptr && !pain->leg_pain_spreads && session.io().interactive &&
+      pain != nullptr && !pain->leg_pain_spreads && context.io().interactive &&
       core::names_a_leg(pain->regions)) {
-    pain->leg_pain_spreads = ask_leg_pain(session.io());
+    pain->leg_pain_spreads = ask_leg_pain(context.io());
   }
   entry.detail = std::move(*detail);
   entry.note = options.note;
-  auto diary = session.diary();
+  auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
   auto saved = (*diary)->log(std::move(entry));
   if (!saved)
     return Unexpected(saved.error());
   if (options.json) {
-    session.io().out << app::to_json(*saved).dump(2) << '\n';
+    context.io().out << app::to_json(*saved).dump(2) << '\n';
   } else {
-    fmt::print(session.io().out, "Saved #{}: {} ({})\n", saved->id, describe(*saved),
+    fmt::print(context.io().out, "Saved #{}: {} ({})\n", saved->id, describe(*saved),
                short_time(saved->local_time()));
   }
   // The acknowledgement leaves now, not at exit: on a pipe it would otherwise wait in the
   // buffer, and be lost if the process died before exiting.
-  session.io().out.flush();
+  context.io().out.flush();
   if (const auto* record = std::get_if<core::SessionRecord>(&saved->detail)) {
     if (auto note = flare_note(*record))
-      fmt::print(options.json ? session.io().err : session.io().out, "{}\n", *note);
+      fmt::print(options.json ? context.io().err : context.io().out, "{}\n", *note);
   }
   // Issue #3: symptoms in both legs are a red flag, so the safety check is offered again.
   if (core::pain_in_both_legs(*saved)) {
-    fmt::print(options.json ? session.io().err : session.io().out,
+    fmt::print(options.json ? context.io().err : context.io().out,
                "Please run the safety check again now: limber check (pain in both legs can be a "
                "warning sign).\n");
   }
@@ -285,7 +285,7 @@ void add_log_command(CLI::App& app, CommandTable& table) {
                   "log session: how long it took (default: the exercises' usual minutes)")
       ->type_name("N");
   log->add_flag("--json", options->json, "Print the saved entry as JSON");
-  table.add(log, [options](Session& session) { return run_log(session, *options); });
+  table.add(log, [options](Context& context) { return run_log(context, *options); });
 }
 
 }  // namespace limber::cli

@@ -131,7 +131,7 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
   };
   section(fmt::format("Posture routine ({} min)", minutes_of(plan, {core::Part::kPosture})),
           {core::Part::kPosture}, false);
-  section(fmt::format("Session ({} min): warm-up, main part, cool-down", plan.session_minutes),
+  section(fmt::format("Context ({} min): warm-up, main part, cool-down", plan.session_minutes),
           {core::Part::kWarmUp, core::Part::kMain, core::Part::kCoolDown}, true);
   section(fmt::format("For related pains ({} min)", minutes_of(plan, {core::Part::kRelated})),
           {core::Part::kRelated}, false);
@@ -158,15 +158,15 @@ struct TodayOptions {
   bool full = false;
 };
 
-Result<void> run_today(Session& session, const TodayOptions& options) {
+Result<void> run_today(Context& context, const TodayOptions& options) {
   auto day = core::parse_day(options.day,
-                             std::chrono::floor<std::chrono::days>(session.now().local), "--date");
+                             std::chrono::floor<std::chrono::days>(context.now().local), "--date");
   if (!day)
     return Unexpected(day.error());
-  auto gate = pass_safety_gate(session, options.json);
+  auto gate = pass_safety_gate(context, options.json);
   if (!gate)
     return Unexpected(gate.error());
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (!gate->proceed) {
     if (options.json) {
       out << nlohmann::json{{"paused", true},
@@ -178,7 +178,7 @@ Result<void> run_today(Session& session, const TodayOptions& options) {
     }
     return {};
   }
-  auto plans = session.plans();
+  auto plans = context.plans();
   if (!plans)
     return Unexpected(plans.error());
   auto plan = (*plans)->plan(*day);
@@ -200,9 +200,9 @@ struct PrefsOptions {
   bool json = false;
 };
 
-Result<void> show_preferences(Session& session, const core::PlanPreferences& preferences,
+Result<void> show_preferences(Context& context, const core::PlanPreferences& preferences,
                               bool json) {
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (json) {
     out << app::to_json(preferences).dump(2) << '\n';
     return {};
@@ -215,8 +215,8 @@ Result<void> show_preferences(Session& session, const core::PlanPreferences& pre
   return {};
 }
 
-Result<void> run_prefs(Session& session, const PrefsOptions& options) {
-  auto plans = session.plans();
+Result<void> run_prefs(Context& context, const PrefsOptions& options) {
+  auto plans = context.plans();
   if (!plans)
     return Unexpected(plans.error());
   std::optional<std::vector<core::Style>> styles;
@@ -230,7 +230,7 @@ Result<void> run_prefs(Session& session, const PrefsOptions& options) {
                             : (*plans)->preferences();
   if (!preferences)
     return Unexpected(preferences.error());
-  return show_preferences(session, *preferences, options.json);
+  return show_preferences(context, *preferences, options.json);
 }
 
 struct MuscleOptions {
@@ -239,8 +239,8 @@ struct MuscleOptions {
   bool json = false;
 };
 
-Result<void> run_muscles(Session& session, const MuscleOptions& options) {
-  auto plans = session.plans();
+Result<void> run_muscles(Context& context, const MuscleOptions& options) {
+  auto plans = context.plans();
   if (!plans)
     return Unexpected(plans.error());
   std::optional<std::vector<core::Muscle>> weak;
@@ -270,7 +270,7 @@ Result<void> run_muscles(Session& session, const MuscleOptions& options) {
                                      : (*plans)->preferences();
   if (!preferences)
     return Unexpected(preferences.error());
-  return show_preferences(session, *preferences, options.json);
+  return show_preferences(context, *preferences, options.json);
 }
 
 struct FunctionOptions {
@@ -323,12 +323,12 @@ void print_function(std::ostream& out, const app::FunctionScale& scale) {
   }
 }
 
-Result<void> run_function(Session& session, const FunctionOptions& options) {
-  auto plans = session.plans();
+Result<void> run_function(Context& context, const FunctionOptions& options) {
+  auto plans = context.plans();
   if (!plans)
     return Unexpected(plans.error());
   const app::PlanService& service = **plans;
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   Result<app::FunctionScale> scale;
   if (options.action == "add") {
     if (options.words.size() != 1 || options.words[0].empty())
@@ -386,30 +386,30 @@ Result<void> run_function(Session& session, const FunctionOptions& options) {
   return {};
 }
 
-Result<void> run_episode(Session& session, bool start_new, bool json) {
-  auto plans = session.plans();
+Result<void> run_episode(Context& context, bool start_new, bool json) {
+  auto plans = context.plans();
   if (!plans)
     return Unexpected(plans.error());
   auto episode = start_new ? (*plans)->new_episode() : (*plans)->current_episode();
   if (!episode)
     return Unexpected(episode.error());
   if (json) {
-    session.io().out << app::to_json(*episode).dump(2) << '\n';
+    context.io().out << app::to_json(*episode).dump(2) << '\n';
     return {};
   }
   if (start_new) {
-    fmt::print(session.io().out,
+    fmt::print(context.io().out,
                "Started episode {}. Your plan starts again gently, from rest; your diary is kept.\n"
                "Log how you feel now: limber log PAIN lower-back --mobility lie|stand|walk|move\n",
                episode->number);
   } else if (episode->start) {
-    fmt::print(session.io().out,
+    fmt::print(context.io().out,
                "Episode {}, since {}. Start a new one when your back locks "
                "again: limber episode new\n",
                episode->number,
                short_time(core::to_local(*episode->start, app::utc_offset_at(*episode->start))));
   } else {
-    fmt::print(session.io().out,
+    fmt::print(context.io().out,
                "Episode 1, since your first entry. Start a new one when your "
                "back locks again: limber episode new\n");
   }
@@ -429,7 +429,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
   today->add_flag("--full", today_options->full,
                   "Also say why: each exercise's reason and the reasons behind the plan");
   table.add(
-      today, [today_options](Session& session) { return run_today(session, *today_options); },
+      today, [today_options](Context& context) { return run_today(context, *today_options); },
       Access::kReads);
 
   auto prefs_options = std::make_shared<PrefsOptions>();
@@ -440,7 +440,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
       ->type_name("LIST");
   prefs->add_flag("--json", prefs_options->json, "Print JSON for scripts");
   table.add(prefs,
-            [prefs_options](Session& session) { return run_prefs(session, *prefs_options); });
+            [prefs_options](Context& context) { return run_prefs(context, *prefs_options); });
 
   auto muscle_options = std::make_shared<MuscleOptions>();
   CLI::App* muscles = app.add_subcommand(
@@ -454,7 +454,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
       "Muscle groups: deep-abs, obliques, glutes, hip-flexors, hamstrings, quads, lower-back, "
       "upper-back, neck, shoulders, calves.");
   table.add(muscles,
-            [muscle_options](Session& session) { return run_muscles(session, *muscle_options); });
+            [muscle_options](Context& context) { return run_muscles(context, *muscle_options); });
 
   auto function_options = std::make_shared<FunctionOptions>();
   CLI::App* function = app.add_subcommand(
@@ -464,8 +464,8 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
       ->type_name("ACTION");
   function->add_option("words", function_options->words, "\"ACTIVITY\" [RATING]")->type_name("");
   function->add_flag("--json", function_options->json, "Print JSON for scripts");
-  table.add(function, [function_options](Session& session) {
-    return run_function(session, *function_options);
+  table.add(function, [function_options](Context& context) {
+    return run_function(context, *function_options);
   });
 
   auto new_episode = std::make_shared<bool>(false);
@@ -479,8 +479,8 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
         return std::string("true");
       });
   episode->add_flag("--json", *episode_json, "Print JSON for scripts");
-  table.add(episode, [new_episode, episode_json](Session& session) {
-    return run_episode(session, *new_episode, *episode_json);
+  table.add(episode, [new_episode, episode_json](Context& context) {
+    return run_episode(context, *new_episode, *episode_json);
   });
 }
 

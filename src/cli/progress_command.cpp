@@ -26,8 +26,8 @@ std::string bars(const std::vector<int>& counts, int most) {
   return core::sparkline(scaled);
 }
 
-core::Result<void> run_progress(Session& session, const ProgressOptions& options) {
-  auto plans = session.plans();
+core::Result<void> run_progress(Context& context, const ProgressOptions& options) {
+  auto plans = context.plans();
   if (!plans)
     return core::Unexpected(plans.error());
   auto progress = (*plans)->progress(options.days);
@@ -36,7 +36,7 @@ core::Result<void> run_progress(Session& session, const ProgressOptions& options
   auto function = (*plans)->function_summary(progress->last);
   if (!function)
     return core::Unexpected(function.error());
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (options.json) {
     out << app::to_json(*progress, *function).dump(2) << '\n';
     return {};
@@ -100,7 +100,7 @@ void add_progress_command(CLI::App& app, CommandTable& table) {
       ->type_name("N");
   progress->add_flag("--json", options->json, "Print JSON for scripts");
   table.add(
-      progress, [options](Session& session) { return run_progress(session, *options); },
+      progress, [options](Context& context) { return run_progress(context, *options); },
       Access::kReads);
 }
 

@@ -32,11 +32,11 @@ Result<std::optional<std::chrono::local_days>> read_day(const std::optional<std:
       .transform([](std::chrono::local_days day) { return std::optional(day); });
 }
 
-Result<void> run_report(Session& session, const ReportOptions& options) {
-  auto from = read_day(options.from, session.now(), "--from");
+Result<void> run_report(Context& context, const ReportOptions& options) {
+  auto from = read_day(options.from, context.now(), "--from");
   if (!from)
     return Unexpected(from.error());
-  auto to = read_day(options.to, session.now(), "--to");
+  auto to = read_day(options.to, context.now(), "--to");
   if (!to)
     return Unexpected(to.error());
   if (*from && *to) {
@@ -57,18 +57,18 @@ Result<void> run_report(Session& session, const ReportOptions& options) {
                       "give the file to write with -o, for example -o report.pdf (a PDF is not "
                       "for the screen)");
   }
-  auto service = session.reports();
+  auto service = context.reports();
   if (!service)
     return Unexpected(service.error());
   auto report = service->report(*from, *to, std::move(name));
   if (!report)
     return Unexpected(report.error());
-  auto pdf = report::render_pdf(*report, session.now());
+  auto pdf = report::render_pdf(*report, context.now());
   if (!pdf)
     return Unexpected(pdf.error());
   if (auto written = app::write_file_atomically(options.output, *pdf); !written)
     return written;
-  fmt::print(session.io().err,
+  fmt::print(context.io().err,
              "Wrote the report for {} to {} to {} (PDF, A4): a self-kept diary to show your "
              "physical therapist, not a medical record\n",
              core::report_day(report->from), core::report_day(report->to), options.output);
@@ -96,7 +96,7 @@ void add_report_command(CLI::App& app, CommandTable& table) {
       ->required()
       ->type_name("FILE");
   table.add(
-      report, [options](Session& session) { return run_report(session, *options); },
+      report, [options](Context& context) { return run_report(context, *options); },
       Access::kReads);
 }
 

@@ -12,10 +12,10 @@
 
 namespace limber::cli {
 
-core::Result<GateResult> pass_safety_gate(Session& session, bool json) {
-  const Io& io = session.io();
+core::Result<GateResult> pass_safety_gate(Context& context, bool json) {
+  const Io& io = context.io();
   std::ostream& text = json ? io.err : io.out;
-  auto service = session.screening();
+  auto service = context.screening();
   if (!service)
     return core::Unexpected(service.error());
   const app::ScreeningService& screening = **service;
@@ -55,8 +55,8 @@ core::Result<GateResult> pass_safety_gate(Session& session, bool json) {
   return result;
 }
 
-core::Result<void> show_disclaimer_once(Session& session, std::ostream& out) {
-  auto screening = session.screening();
+core::Result<void> show_disclaimer_once(Context& context, std::ostream& out) {
+  auto screening = context.screening();
   if (!screening)
     return core::Unexpected(screening.error());
   return disclaimer_once(**screening, out);

@@ -2,11 +2,11 @@
 // shows a plan or starts a session calls pass_safety_gate() first, before it computes or
 // shows anything else:
 //
-//   table.add(today, [today, options](Session& session) -> core::Result<void> {
-//     auto gate = pass_safety_gate(session, options->json);
+//   table.add(today, [today, options](Context& context) -> core::Result<void> {
+//     auto gate = pass_safety_gate(context, options->json);
 //     if (!gate) return core::Unexpected(gate.error());
 //     if (!gate->proceed) {                       // advice shown (text) or in gate->safety
-//       if (options->json) session.io().out << nlohmann::json{{"safety", gate->safety}};
+//       if (options->json) context.io().out << nlohmann::json{{"safety", gate->safety}};
 //       return {};                                // exit 0: the command did its job
 //     }
 //     ... compute and show the plan; with --json, put gate->safety under "safety" ...
@@ -40,10 +40,10 @@ struct GateResult {
 // - self-care: shows nothing and returns proceed = true.
 // In JSON mode (`json`), nothing goes to io.out: the disclaimer and prompts go to io.err,
 // and the advice is in `safety`.
-core::Result<GateResult> pass_safety_gate(Session& session, bool json);
+core::Result<GateResult> pass_safety_gate(Context& context, bool json);
 
 // Shows the first-start disclaimer on `out` when this diary has not shown it yet, and
 // records that it was shown. For `limber status` and other first commands a person runs.
-core::Result<void> show_disclaimer_once(Session& session, std::ostream& out);
+core::Result<void> show_disclaimer_once(Context& context, std::ostream& out);
 
 }  // namespace limber::cli

@@ -136,8 +136,8 @@ void wait_for_stop(server::Server& web, const Io& io, int signals) {
   }
 }
 
-Result<void> run_serve(Session& session, const ServeOptions& options) {
-  const Io& io = session.io();
+Result<void> run_serve(Context& context, const ServeOptions& options) {
+  const Io& io = context.io();
   if (options.port < 0 || options.port > 65535) {
     return fail(ErrorCode::kInvalidInput,
                 fmt::format("--port {} is out of range: use 1 to 65535 (or 0 for any free port)",
@@ -145,13 +145,13 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
   }
   if (options.bind.empty())
     return fail(ErrorCode::kInvalidInput, "--bind needs an address, like --bind 127.0.0.1");
-  auto db = session.database();
+  auto db = context.database();
   if (!db)
     return Unexpected(db.error());
-  auto catalog = session.catalog();
+  auto catalog = context.catalog();
   if (!catalog)
     return Unexpected(catalog.error());
-  LIMBER_TRY_ASSIGN(const std::optional<PhoneSetup> phone, phone_setup(session, options.phone));
+  LIMBER_TRY_ASSIGN(const std::optional<PhoneSetup> phone, phone_setup(context, options.phone));
 
   auto created = server::Server::create(
       **db, **catalog,
@@ -210,10 +210,10 @@ Result<void> run_serve(Session& session, const ServeOptions& options) {
   });
 
   const bool desktop =
-      session.env()("DISPLAY").has_value() || session.env()("WAYLAND_DISPLAY").has_value();
+      context.env()("DISPLAY").has_value() || context.env()("WAYLAND_DISPLAY").has_value();
   std::string forwarder;  // file://..., removed when the server stops
   if (!options.no_open && desktop) {
-    forwarder = forwarding_page(session.env(), web.start_url(), *port);
+    forwarder = forwarding_page(context.env(), web.start_url(), *port);
     const std::string target = forwarder.empty() ? web.start_url() : forwarder;
     if (!open_browser(target))
       fmt::print(io.err, "limber serve: could not start xdg-open: open the address yourself\n");
@@ -262,7 +262,7 @@ void add_serve_command(CLI::App& app, CommandTable& table) {
                                "(port {} unless given), for this run",
                                server::kDefaultPort + 1))
       ->type_name("ADDR[:PORT]");
-  table.add(serve, [options](Session& session) { return run_serve(session, *options); });
+  table.add(serve, [options](Context& context) { return run_serve(context, *options); });
 }
 
 }  // namespace limber::cli

@@ -86,13 +86,13 @@ enum class Wanted { kNo, kAsked, kRemembered };
 // is a file in the data folder, not a row of the diary's settings table: that table's
 // CHECK names the plan's keys only, and a migration for one switch would collide with
 // the pairing work's migrations (issue 14).
-core::Result<Wanted> phone_wanted(Session& session, const PhoneFlags& flags) {
+core::Result<Wanted> phone_wanted(Context& context, const PhoneFlags& flags) {
   if (flags.phone && flags.no_phone)
     return fail(ErrorCode::kInvalidInput, "--phone and --no-phone say opposite things: use one");
-  LIMBER_TRY_ASSIGN(const std::filesystem::path data, session.data_dir());
+  LIMBER_TRY_ASSIGN(const std::filesystem::path data, context.data_dir());
   const std::filesystem::path file = data / kPhoneSettingFile;
   if (flags.phone || flags.no_phone) {
-    LIMBER_TRY(session.database());  // makes the data folder, private, when it is new
+    LIMBER_TRY(context.database());  // makes the data folder, private, when it is new
     LIMBER_TRY(app::write_file_atomically(file, flags.phone ? "on\n" : "off\n"));
     return flags.phone ? Wanted::kAsked : Wanted::kNo;
   }
@@ -107,8 +107,8 @@ core::Result<Wanted> phone_wanted(Session& session, const PhoneFlags& flags) {
 
 }  // namespace
 
-core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const PhoneFlags& flags) {
-  LIMBER_TRY_ASSIGN(const Wanted wanted, phone_wanted(session, flags));
+core::Result<std::optional<PhoneSetup>> phone_setup(Context& context, const PhoneFlags& flags) {
+  LIMBER_TRY_ASSIGN(const Wanted wanted, phone_wanted(context, flags));
   if (wanted == Wanted::kNo)
     return std::optional<PhoneSetup>{};
   PhoneSetup setup;
@@ -120,7 +120,7 @@ core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const Phon
     setup.listen.binds = server::home_addresses();
     if (setup.listen.binds.empty() && wanted == Wanted::kRemembered) {
       // The desktop's page still works: serve it, and say why the phone's does not.
-      fmt::print(session.io().err,
+      fmt::print(context.io().err,
                  "limber serve: not serving the phone: this computer is on no home network "
                  "now. The page on this computer works as before.\n");
       return std::optional<PhoneSetup>{};
@@ -133,10 +133,10 @@ core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const Phon
     }
   }
   LIMBER_TRY_ASSIGN(setup.listen.module, server::load_tls_module());
-  LIMBER_TRY_ASSIGN(const std::filesystem::path data, session.data_dir());
+  LIMBER_TRY_ASSIGN(const std::filesystem::path data, context.data_dir());
   LIMBER_TRY_ASSIGN(setup.identity,
                     server::phone_identity(*setup.listen.module, data / server::kTlsFolder,
-                                           host_name(), setup.listen.binds, session.now().instant));
+                                           host_name(), setup.listen.binds, context.now().instant));
   setup.listen.identity = setup.identity.server;
   setup.listen.names = setup.identity.names;
   setup.listen.ca_file = setup.identity.authority_file;

@@ -34,7 +34,7 @@ struct PhoneSetup {
 // certificates. kInvalidInput for a bad --phone-bind, or when --phone asks for the home
 // network and the computer is on none (with only the remembered setting asking, a line
 // on io.err says so and the desktop's page is served alone).
-core::Result<std::optional<PhoneSetup>> phone_setup(Session& session, const PhoneFlags& flags);
+core::Result<std::optional<PhoneSetup>> phone_setup(Context& context, const PhoneFlags& flags);
 
 // The start-up lines about the phone's address and the certificate authority.
 void print_phone_lines(const Io& io, const server::Server& web, const PhoneSetup& setup);

@@ -36,8 +36,8 @@ void print_outline(std::ostream& out, const core::SessionChoice& choice) {
              "down a leg or a leg goes numb.\n\n");
 }
 
-Result<void> run_session(Session& session, const SessionOptions& options) {
-  auto gate = pass_safety_gate(session, false);
+Result<void> run_session(Context& context, const SessionOptions& options) {
+  auto gate = pass_safety_gate(context, false);
   if (!gate)
     return Unexpected(gate.error());
   if (!gate->proceed) {  // the advice was shown; no exercise while it stands
@@ -45,22 +45,22 @@ Result<void> run_session(Session& session, const SessionOptions& options) {
                       "no session was started: exercise is paused for safety until a "
                       "clinician has seen you (then run 'limber check --seen-clinician')");
   }
-  auto plans = session.plans();
+  auto plans = context.plans();
   if (!plans)
     return Unexpected(plans.error());
   auto plan = (*plans)->plan();
   if (!plan)
     return Unexpected(plan.error());
-  auto catalog = session.catalog();
+  auto catalog = context.catalog();
   if (!catalog)
     return Unexpected(catalog.error());
   auto choice = core::choose_session(*plan, (*catalog)->all(), options.minutes);
   if (!choice)
     return Unexpected(choice.error());
 
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   print_outline(out, *choice);
-  SessionTerminal terminal(session.io(), options.plain);
+  SessionTerminal terminal(context.io(), options.plain);
   auto before = terminal.ask_pain("Your pain now, before you start (0-10):");
   if (!before)
     return Unexpected(before.error());
@@ -83,9 +83,9 @@ Result<void> run_session(Session& session, const SessionOptions& options) {
                                   fmt::join(done, ","), before->value()));
   }
   core::Entry entry;
-  entry.at = session.now().instant;
+  entry.at = context.now().instant;
   entry.detail = *script.record(*before, *after);
-  auto diary = session.diary();
+  auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
   auto saved = (*diary)->log(std::move(entry));
@@ -118,7 +118,7 @@ void add_session_command(CLI::App& app, CommandTable& table) {
   command->add_flag("--plain", options->plain,
                     "Line by line, no redraws: for pipes, scripts and screen readers");
   command->footer(std::string(kPlainProtocol));
-  table.add(command, [options](Session& session) { return run_session(session, *options); });
+  table.add(command, [options](Context& context) { return run_session(context, *options); });
 }
 
 }  // namespace limber::cli

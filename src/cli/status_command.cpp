@@ -15,14 +15,14 @@ namespace {
 
 constexpr int kTrendDays = 14;
 
-core::Result<void> run_status(Session& session, bool json) {
+core::Result<void> run_status(Context& context, bool json) {
   // The first thing a new person sees: what limber is and is not.
-  if (auto shown = show_disclaimer_once(session, json ? session.io().err : session.io().out);
+  if (auto shown = show_disclaimer_once(context, json ? context.io().err : context.io().out);
       !shown)
     return shown;
   // Safety first (issue #12): a standing emergency, urgent or see-a-clinician result is
   // the first thing on the screen, before any figure. Nothing is asked here.
-  auto screening = session.screening();
+  auto screening = context.screening();
   if (!screening)
     return core::Unexpected(screening.error());
   auto standing = (*screening)->standing();
@@ -32,7 +32,7 @@ core::Result<void> run_status(Session& session, bool json) {
       standing->screened && standing->assessment.level != core::Level::kSelfCare;
   const SafetyText safety = safety_matters ? safety_text(*standing, nullptr) : SafetyText{};
 
-  auto diary = session.diary();
+  auto diary = context.diary();
   if (!diary)
     return core::Unexpected(diary.error());
   auto entries = (*diary)->recent(kTrendDays);
@@ -42,7 +42,7 @@ core::Result<void> run_status(Session& session, bool json) {
   if (!latest)
     return core::Unexpected(latest.error());
 
-  const auto today = std::chrono::floor<std::chrono::days>(session.now().local);
+  const auto today = std::chrono::floor<std::chrono::days>(context.now().local);
   const auto days =
       core::summarize_days(*entries, today - std::chrono::days{kTrendDays - 1}, today);
   std::vector<std::optional<double>> means;
@@ -51,7 +51,7 @@ core::Result<void> run_status(Session& session, bool json) {
     means.push_back(day.pain_mean);
   const core::DaySummary& now = days.back();
 
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   if (json) {
     nlohmann::json trend = nlohmann::json::array();
     for (const core::DaySummary& day : days) {
@@ -71,7 +71,7 @@ core::Result<void> run_status(Session& session, bool json) {
     return {};
   }
 
-  fmt::print(out, "limber · {}\n\n", day_heading(session.now().local));
+  fmt::print(out, "limber · {}\n\n", day_heading(context.now().local));
   if (safety_matters) {
     fmt::print(out, "{}\n\n", safety.shown());
   } else if (!standing->screened) {
@@ -102,7 +102,7 @@ void add_status_command(CLI::App& app, CommandTable& table) {
   CLI::App* status = app.add_subcommand("status", "How today looks (the default command)");
   status->add_flag("--json", *json, "Print JSON for scripts");
   table.add(
-      status, [json](Session& session) { return run_status(session, *json); }, Access::kReads);
+      status, [json](Context& context) { return run_status(context, *json); }, Access::kReads);
 }
 
 }  // namespace limber::cli

@@ -34,8 +34,8 @@ struct Exported {
   std::string what;
 };
 
-Result<Exported> export_csv(Session& session) {
-  auto diary = session.diary();
+Result<Exported> export_csv(Context& context) {
+  auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
   auto csv = (*diary)->export_csv();
@@ -46,10 +46,10 @@ Result<Exported> export_csv(Session& session) {
                   "it back"};
 }
 
-Result<Exported> export_fhir(Session& session, const ExportOptions& options) {
+Result<Exported> export_fhir(Context& context, const ExportOptions& options) {
   if (auto typed = check_typed_option(options.patient_name, "--patient-name"); !typed)
     return Unexpected(typed.error());
-  auto reports = session.reports();
+  auto reports = context.reports();
   if (!reports)
     return Unexpected(reports.error());
   auto document = reports->fhir(options.patient_name);
@@ -68,7 +68,7 @@ Result<Exported> export_fhir(Session& session, const ExportOptions& options) {
                   options.patient_name ? "a named" : "an anonymous")};
 }
 
-Result<Exported> export_ics(Session& session, const ExportOptions& options) {
+Result<Exported> export_ics(Context& context, const ExportOptions& options) {
   auto walk = core::parse_clock_time(options.walk_at.value_or("11:00"), "--walk-at");
   if (!walk)
     return Unexpected(walk.error());
@@ -76,7 +76,7 @@ Result<Exported> export_ics(Session& session, const ExportOptions& options) {
   if (!start)
     return Unexpected(start.error());
   // The calendar is the plan: the safety check comes first, as for limber today.
-  auto gate = pass_safety_gate(session, true);
+  auto gate = pass_safety_gate(context, true);
   if (!gate)
     return Unexpected(gate.error());
   if (!gate->proceed) {
@@ -84,7 +84,7 @@ Result<Exported> export_ics(Session& session, const ExportOptions& options) {
                       "the safety check's result pauses the plan, so there is nothing to put in "
                       "a calendar: see limber check");
   }
-  auto reports = session.reports();
+  auto reports = context.reports();
   if (!reports)
     return Unexpected(reports.error());
   auto calendar = reports->calendar({*walk, *start, core::EventTimes{}.alarm_minutes_before});
@@ -98,7 +98,7 @@ Result<Exported> export_ics(Session& session, const ExportOptions& options) {
                               core::EventTimes{}.alarm_minutes_before)};
 }
 
-Result<void> run_export(Session& session, const ExportOptions& options) {
+Result<void> run_export(Context& context, const ExportOptions& options) {
   auto format = core::parse_name(options.format, kFormats, "format");
   if (!format)
     return Unexpected(format.error());
@@ -120,35 +120,35 @@ Result<void> run_export(Session& session, const ExportOptions& options) {
   Result<Exported> exported = Unexpected(core::Error{});
   switch (static_cast<Format>(*format)) {
     case Format::kCsv:
-      exported = export_csv(session);
+      exported = export_csv(context);
       break;
     case Format::kFhir:
-      exported = export_fhir(session, options);
+      exported = export_fhir(context, options);
       break;
     case Format::kIcs:
-      exported = export_ics(session, options);
+      exported = export_ics(context, options);
       break;
   }
   if (!exported)
     return Unexpected(exported.error());
   if (options.output == "-") {
-    session.io().out << exported->text;
+    context.io().out << exported->text;
     return {};
   }
   if (auto written = app::write_file_atomically(options.output, exported->text); !written)
     return written;
-  fmt::print(session.io().err, "Wrote {} ({})\n", options.output, exported->what);
+  fmt::print(context.io().err, "Wrote {} ({})\n", options.output, exported->what);
   return {};
 }
 
-Result<void> run_import(Session& session, const std::string& file) {
+Result<void> run_import(Context& context, const std::string& file) {
   auto text = app::read_file(file);
   if (!text)
     return Unexpected(text.error());
-  auto diary = session.diary();
+  auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
-  auto catalog = session.catalog();
+  auto catalog = context.catalog();
   if (!catalog)
     return Unexpected(catalog.error());
   auto summary = (*diary)->import_csv(*text, **catalog);
@@ -156,12 +156,12 @@ Result<void> run_import(Session& session, const std::string& file) {
     return core::fail(summary.error().code,
                       fmt::format("{}: {}; nothing was imported", file, explain(summary.error())));
   }
-  fmt::print(session.io().out, "Imported {} entr{} from {}", summary->added,
+  fmt::print(context.io().out, "Imported {} entr{} from {}", summary->added,
              summary->added == 1 ? "y" : "ies", file);
   if (summary->already_there > 0) {
-    fmt::print(session.io().out, " ({} already in the diary, skipped)", summary->already_there);
+    fmt::print(context.io().out, " ({} already in the diary, skipped)", summary->already_there);
   }
-  session.io().out << '\n';
+  context.io().out << '\n';
   return {};
 }
 
@@ -189,7 +189,7 @@ void add_transfer_commands(CLI::App& app, CommandTable& table) {
                    "ics: when to exercise each day (default 17:00)")
       ->type_name("HH:MM");
   table.add(
-      exporter, [options](Session& session) { return run_export(session, *options); },
+      exporter, [options](Context& context) { return run_export(context, *options); },
       Access::kReads);
 
   auto file = std::make_shared<std::string>();
@@ -198,7 +198,7 @@ void add_transfer_commands(CLI::App& app, CommandTable& table) {
   importer->add_option("file", *file, "A CSV file written by limber export")
       ->required()
       ->type_name("FILE");
-  table.add(importer, [file](Session& session) { return run_import(session, *file); });
+  table.add(importer, [file](Context& context) { return run_import(context, *file); });
 }
 
 }  // namespace limber::cli

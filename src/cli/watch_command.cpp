@@ -50,10 +50,10 @@ core::Instant clock_now() {
   return std::chrono::floor<seconds>(std::chrono::system_clock::now());
 }
 
-core::Result<void> install(Session& session, const WatchOptions& options) {
+core::Result<void> install(Context& context, const WatchOptions& options) {
   // The diary this command would use, --data-dir or LIMBER_HOME included, is the one the
   // installed timer records into.
-  auto data_dir = session.data_dir();
+  auto data_dir = context.data_dir();
   if (!data_dir)
     return core::Unexpected(data_dir.error());
   const std::vector<std::string> args =
@@ -62,10 +62,10 @@ core::Result<void> install(Session& session, const WatchOptions& options) {
                                     {"--hours", options.hours},
                                     {"--days", options.days}});
   const std::string exec = watch::exec_line(limber_binary(), args);
-  auto files = watch::install_files(exec, session.env());
+  auto files = watch::install_files(exec, context.env());
   if (!files)
     return core::Unexpected(files.error());
-  std::ostream& out = session.io().out;
+  std::ostream& out = context.io().out;
   fmt::print(out, "Wrote {}\nWrote {}\nThe timer records into the diary in {}\n",
              files->unit.string(), files->desktop.string(), args[1]);
   if (auto enabled = watch::enable_unit(); !enabled) {
@@ -79,13 +79,13 @@ core::Result<void> install(Session& session, const WatchOptions& options) {
   return {};
 }
 
-core::Result<void> run_watch(Session& session, const WatchOptions& options) {
+core::Result<void> run_watch(Context& context, const WatchOptions& options) {
   // Checked before --install writes them into the unit.
   auto hours = core::parse_working_hours(options.hours.value_or(""), options.days.value_or(""));
   if (!hours)
     return core::Unexpected(hours.error());
   if (options.install)
-    return install(session, options);
+    return install(context, options);
 
   auto source = watch::parse_source_choice(options.source);
   if (!source)
@@ -102,12 +102,12 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
         fmt::format("{:02}:{:02}", clock.hours().count(), clock.minutes().count());
     auto asked = watch::request_pause(*pause_until);
     if (asked) {
-      fmt::print(session.io().out, "Reminders paused until {}.\n", until_text);
+      fmt::print(context.io().out, "Reminders paused until {}.\n", until_text);
       return {};
     }
     if (asked.error().code != core::ErrorCode::kNotFound && options.verbose)
-      fmt::print(session.io().err, "limber watch: {}\n", asked.error().message);
-    fmt::print(session.io().err, "limber watch: starting, reminders paused until {}\n", until_text);
+      fmt::print(context.io().err, "limber watch: {}\n", asked.error().message);
+    fmt::print(context.io().err, "limber watch: starting, reminders paused until {}\n", until_text);
   }
 
   std::optional<seconds> typed_limit;
@@ -124,10 +124,10 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
       return core::fail(core::ErrorCode::kInvalidInput, "--break: " + typed.error().message);
     break_length = *typed;
   }
-  auto catalog = session.catalog();
+  auto catalog = context.catalog();
   if (!catalog)
     return core::Unexpected(catalog.error());
-  auto db = session.database();
+  auto db = context.database();
   if (!db)
     return core::Unexpected(db.error());
 
@@ -135,7 +135,7 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
   core::Phase phase = core::Phase::kRest;
   seconds limit = kFallbackLimit;
   std::string limit_from = "the default";
-  if (auto plans = session.plans()) {
+  if (auto plans = context.plans()) {
     if (auto plan = (*plans)->plan(); plan && !plan->paused && plan->sitting_limit_minutes > 0) {
       phase = plan->phase;
       limit = std::chrono::minutes{plan->sitting_limit_minutes};
@@ -150,14 +150,14 @@ core::Result<void> run_watch(Session& session, const WatchOptions& options) {
   if (!policy)
     return core::Unexpected(policy.error());
   if (options.verbose) {
-    fmt::print(session.io().err, "limber watch: sitting limit {} s from {}\n", limit.count(),
+    fmt::print(context.io().err, "limber watch: sitting limit {} s from {}\n", limit.count(),
                limit_from);
   }
 
   watch::WatchOptions watch_options{*policy, pause_until, *source, {}, options.verbose};
   watch_options.hours = *hours;
-  const watch::WatchContext context{**db, **catalog, phase, clock_now, session.io().err};
-  return watch::run_watch(watch_options, context);
+  const watch::WatchContext watch_context{**db, **catalog, phase, clock_now, context.io().err};
+  return watch::run_watch(watch_options, watch_context);
 }
 
 }  // namespace
@@ -215,7 +215,7 @@ void add_watch_command(CLI::App& app, CommandTable& table) {
                    "Force an idle source: auto, wayland, gnome, xsync or xss")
       ->capture_default_str()
       ->type_name("NAME");
-  table.add(watch, [options](Session& session) { return run_watch(session, *options); });
+  table.add(watch, [options](Context& context) { return run_watch(context, *options); });
 }
 
 }  // namespace limber::cli

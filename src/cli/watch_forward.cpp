@@ -22,17 +22,17 @@ std::filesystem::path watcher_path() {
   return (error ? std::filesystem::path(".") : self.parent_path()) / kWatcherName;
 }
 
-core::Result<void> forward(const Session& session) {
+core::Result<void> forward(const Context& context) {
   const std::filesystem::path watcher = watcher_path();
   std::vector<std::string> args{kWatcherName};
-  args.insert(args.end(), session.args().begin(), session.args().end());
+  args.insert(args.end(), context.args().begin(), context.args().end());
   std::vector<char*> argv;
   argv.reserve(args.size() + 1);
   for (std::string& arg : args)
     argv.push_back(arg.data());
   argv.push_back(nullptr);
-  session.io().out.flush();
-  session.io().err.flush();
+  context.io().out.flush();
+  context.io().err.flush();
   execv(watcher.c_str(), argv.data());
   const int error = errno;  // execv returns only when it failed
   return core::fail(
@@ -54,7 +54,7 @@ void add_watch_forwarder(CLI::App& app, CommandTable& table) {
   watch->allow_extras();
   watch->fallthrough(false);
   watch->set_help_flag();
-  table.add(watch, [](Session& session) { return forward(session); });
+  table.add(watch, [](Context& context) { return forward(context); });
 }
 
 }  // namespace limber::cli

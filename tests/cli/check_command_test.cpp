@@ -88,9 +88,9 @@ class CheckCommandTest : public ::testing::Test {
     std::optional<std::string> data_dir;
     if (args.size() > 1 && args[0] == "--data-dir")
       data_dir = args[1];
-    Session session(call, data_dir);
-    session.set_now(app::local_now(now_));
-    auto result = pass_safety_gate(session, json);
+    Context context(call, data_dir);
+    context.set_now(app::local_now(now_));
+    auto result = pass_safety_gate(context, json);
     return {std::move(result), out.str(), err.str()};
   }
 
