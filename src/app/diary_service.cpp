@@ -63,10 +63,8 @@ core::Result<Entry> DiaryService::log(Entry entry) const {
   if (!at)
     return Unexpected(at.error());
   entry.utc_offset = utc_offset_at(entry.at);
-  auto valid = core::validate(std::move(entry));
-  if (!valid)
-    return Unexpected(valid.error());
-  return store_.add(std::move(*valid));
+  LIMBER_TRY_ASSIGN(auto valid, core::validate(std::move(entry)));
+  return store_.add(std::move(valid));
 }
 
 core::Result<store::Added> DiaryService::log_once(Entry entry) const {
@@ -104,8 +102,7 @@ core::Result<Entry> DiaryService::edit(std::int64_t id, const EntryEdit& edit) c
   auto entry = store_.get(id);
   if (!entry)
     return entry;
-  if (auto applied = apply(*entry, edit); !applied)
-    return Unexpected(applied.error());
+  LIMBER_TRY(apply(*entry, edit));
   if (edit.at) {
     auto at = core::not_in_future(entry->at, now_);
     if (!at)
@@ -115,8 +112,7 @@ core::Result<Entry> DiaryService::edit(std::int64_t id, const EntryEdit& edit) c
   auto valid = core::validate(std::move(*entry));
   if (!valid)
     return valid;
-  if (auto replaced = store_.replace(*valid); !replaced)
-    return Unexpected(replaced.error());
+  LIMBER_TRY(store_.replace(*valid));
   return valid;
 }
 
@@ -140,8 +136,7 @@ core::Result<Entry> DiaryService::replace(std::int64_t id, Entry entry) const {
   auto valid = core::validate(std::move(entry));
   if (!valid)
     return valid;
-  if (auto replaced = store_.replace(*valid); !replaced)
-    return Unexpected(replaced.error());
+  LIMBER_TRY(store_.replace(*valid));
   return valid;
 }
 
@@ -150,25 +145,21 @@ core::Result<void> DiaryService::remove(std::int64_t id) const {
 }
 
 core::Result<std::string> DiaryService::export_csv() const {
-  auto entries = store_.all();
-  if (!entries)
-    return Unexpected(entries.error());
-  return core::diary_to_csv(*entries);
+  LIMBER_TRY_ASSIGN(auto entries, store_.all());
+  return core::diary_to_csv(entries);
 }
 
 core::Result<store::ImportSummary> DiaryService::import_csv(std::string_view text,
                                                             const core::Catalog& catalog) const {
-  auto entries = core::diary_from_csv(text, catalog);
-  if (!entries)
-    return Unexpected(entries.error());
-  for (const Entry& entry : *entries) {
+  LIMBER_TRY_ASSIGN(auto entries, core::diary_from_csv(text, catalog));
+  for (const Entry& entry : entries) {
     if (entry.at > now_.instant + std::chrono::minutes{5}) {
       return fail(ErrorCode::kBadFile,
                   fmt::format("entry {} is dated {}, in the future: fix the date in the file",
                               entry.id, core::format_iso(entry.at, entry.utc_offset)));
     }
   }
-  return store_.import(*entries);
+  return store_.import(entries);
 }
 
 }  // namespace limber::app

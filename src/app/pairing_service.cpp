@@ -197,8 +197,10 @@ core::Result<void> PairingService::revoke(std::string_view name) const {
   std::string known;
   for (const std::string_view each : names)
     known += fmt::format("{}'{}'", known.empty() ? "" : ", ", each);
-  return fail(ErrorCode::kNotFound, fmt::format("no phone called '{}' is paired (paired: {}).{}",
-                                                name, known, core::did_you_mean(name, names)));
+  return fail(ErrorCode::kNotFound,
+              fmt::format("no phone called '{}' is paired (paired: {}).{}", name, known,
+                          core::did_you_mean(name, names)),
+              core::Remedy::kListDevices);
 }
 
 core::Result<void> revoke_phone(const store::Database& db, std::string_view name) {

@@ -23,10 +23,8 @@ core::Result<std::vector<T>> parse_list(const std::optional<std::string>& text, 
   if (!text)
     return out;
   for (std::string_view word : core::split_list(*text)) {
-    auto value = parse(word);
-    if (!value)
-      return Unexpected(value.error());
-    out.push_back(*value);
+    LIMBER_TRY_ASSIGN(auto value, parse(word));
+    out.push_back(value);
   }
   return out;
 }
@@ -118,42 +116,33 @@ core::Result<core::PlanPreferences> PlanService::set_preferences(
     }
   }
   if (styles) {
-    if (auto set = store_.set_setting("styles", join_ids(*styles)); !set)
-      return Unexpected(set.error());
+    LIMBER_TRY(store_.set_setting("styles", join_ids(*styles)));
   }
   if (weak) {
-    if (auto set = store_.set_setting("weak", join_ids(*weak)); !set)
-      return Unexpected(set.error());
+    LIMBER_TRY(store_.set_setting("weak", join_ids(*weak)));
   }
   if (tight) {
-    if (auto set = store_.set_setting("tight", join_ids(*tight)); !set)
-      return Unexpected(set.error());
+    LIMBER_TRY(store_.set_setting("tight", join_ids(*tight)));
   }
   return preferences();
 }
 
 core::Result<EpisodeRange> PlanService::current_episode() const {
-  auto episodes = store_.episodes();
-  if (!episodes)
-    return Unexpected(episodes.error());
-  if (episodes->empty())
+  LIMBER_TRY_ASSIGN(auto episodes, store_.episodes());
+  if (episodes.empty())
     return EpisodeRange{};
-  return EpisodeRange{episodes->back().started_at, static_cast<int>(episodes->size()) + 1};
+  return EpisodeRange{episodes.back().started_at, static_cast<int>(episodes.size()) + 1};
 }
 
 core::Result<EpisodeRange> PlanService::new_episode() const {
-  auto started = store_.start_episode(now_.instant, now_.utc_offset());
-  if (!started)
-    return Unexpected(started.error());
+  LIMBER_TRY(store_.start_episode(now_.instant, now_.utc_offset()));
   return current_episode();
 }
 
 core::Result<std::vector<core::Entry>> PlanService::episode_entries(
     std::chrono::local_days day) const {
-  auto episode = current_episode();
-  if (!episode)
-    return Unexpected(episode.error());
-  const core::Instant from = episode->start.value_or(
+  LIMBER_TRY_ASSIGN(auto episode, current_episode());
+  const core::Instant from = episode.start.value_or(
       core::Instant{std::chrono::seconds{std::numeric_limits<std::int32_t>::min()}});
   return diary_.between(from, end_of(day));
 }
@@ -200,8 +189,7 @@ core::Result<FunctionScale> PlanService::add_activity(std::string_view name) con
       core::check_text(std::string(name), kMaxActivityChars, "activity's name", core::Lines::kOne);
   if (!checked)
     return Unexpected(checked.error());
-  if (auto added = store_.add_activity(*checked, now_.instant); !added)
-    return Unexpected(added.error());
+  LIMBER_TRY(store_.add_activity(*checked, now_.instant));
   return function_scale();
 }
 
@@ -212,39 +200,33 @@ core::Result<FunctionScale> PlanService::rate(std::string_view name, int score) 
                                   "do it) to {} (as well as before the pain)",
                                   score, kMinFunctionScore, kMaxFunctionScore));
   }
-  if (auto rated = store_.rate(name, score, now_.instant, now_.utc_offset()); !rated)
-    return Unexpected(rated.error());
+  LIMBER_TRY(store_.rate(name, score, now_.instant, now_.utc_offset()));
   return function_scale();
 }
 
 core::Result<FunctionScale> PlanService::remove_activity(std::string_view name) const {
-  if (auto removed = store_.remove_activity(name, now_.instant); !removed)
-    return Unexpected(removed.error());
+  LIMBER_TRY(store_.remove_activity(name, now_.instant));
   return function_scale();
 }
 
 core::Result<std::optional<core::PreviousEpisode>> PlanService::previous_episode() const {
-  auto episodes = store_.episodes();
-  if (!episodes)
-    return Unexpected(episodes.error());
-  if (episodes->empty())
+  LIMBER_TRY_ASSIGN(auto episodes, store_.episodes());
+  if (episodes.empty())
     return std::optional<core::PreviousEpisode>{};
-  const core::Instant to = episodes->back().started_at;
+  const core::Instant to = episodes.back().started_at;
   const core::Instant from =
-      episodes->size() >= 2
-          ? (*episodes)[episodes->size() - 2].started_at
+      episodes.size() >= 2
+          ? (episodes)[episodes.size() - 2].started_at
           : core::Instant{std::chrono::seconds{std::numeric_limits<std::int32_t>::min()}};
-  auto entries = diary_.between(from, to);
-  if (!entries)
-    return Unexpected(entries.error());
-  if (entries->empty())
+  LIMBER_TRY_ASSIGN(auto entries, diary_.between(from, to));
+  if (entries.empty())
     return std::optional<core::PreviousEpisode>{};
   core::PreviousEpisode previous;
-  const auto first_day = std::chrono::floor<std::chrono::days>(entries->front().local_time());
-  const auto last_day = std::chrono::floor<std::chrono::days>(entries->back().local_time());
+  const auto first_day = std::chrono::floor<std::chrono::days>(entries.front().local_time());
+  const auto last_day = std::chrono::floor<std::chrono::days>(entries.back().local_time());
   previous.days = static_cast<int>((last_day - first_day).count()) + 1;
   std::map<std::string, int> used;
-  for (const core::Entry& entry : *entries) {
+  for (const core::Entry& entry : entries) {
     if (const auto* relief = std::get_if<core::ReliefRecord>(&entry.detail)) {
       // The names go into the plan's JSON: text stored before limber checked it is made safe.
       ++used[relief->name.empty() ? std::string(core::to_string(relief->kind))
@@ -272,18 +254,14 @@ core::Result<core::Progress> PlanService::progress(int days) const {
                       fmt::format("{} days is out of range: use 1 to 3660", days));
   }
   const auto today = std::chrono::floor<std::chrono::days>(now_.local);
-  auto entries = episode_entries(today);
-  if (!entries)
-    return Unexpected(entries.error());
-  return core::progress(*entries, today - std::chrono::days{days - 1}, today);
+  LIMBER_TRY_ASSIGN(auto entries, episode_entries(today));
+  return core::progress(entries, today - std::chrono::days{days - 1}, today);
 }
 
 core::Result<PlanService::Gathered> PlanService::gather(std::chrono::local_days last) const {
   Gathered gathered;
-  auto standing = screening_.standing();
-  if (!standing)
-    return Unexpected(standing.error());
-  gathered.level = standing->assessment.level;
+  LIMBER_TRY_ASSIGN(auto standing, screening_.standing());
+  gathered.level = standing.assessment.level;
   auto entries = episode_entries(last);
   if (!entries)
     return Unexpected(entries.error());
@@ -306,12 +284,10 @@ core::Result<PlanService::Gathered> PlanService::gather(std::chrono::local_days 
   // What `limber watch` saw yesterday, for today's plan.
   const auto today = std::chrono::floor<std::chrono::days>(now_.local);
   if (last >= today) {
-    auto sitting = sitting_.summary();
-    if (!sitting)
-      return Unexpected(sitting.error());
-    if (sitting->longest_yesterday) {
+    LIMBER_TRY_ASSIGN(auto sitting, sitting_.summary());
+    if (sitting.longest_yesterday) {
       gathered.longest_sitting_yesterday =
-          std::chrono::round<std::chrono::minutes>(sitting->longest_yesterday->length());
+          std::chrono::round<std::chrono::minutes>(sitting.longest_yesterday->length());
     }
   }
   return gathered;
@@ -333,22 +309,18 @@ core::Plan PlanService::plan_from(const Gathered& gathered, std::chrono::local_d
 
 core::Result<core::Plan> PlanService::plan(std::optional<std::chrono::local_days> day) const {
   const auto chosen = day.value_or(std::chrono::floor<std::chrono::days>(now_.local));
-  auto gathered = gather(chosen);
-  if (!gathered)
-    return Unexpected(gathered.error());
-  return plan_from(*gathered, chosen);
+  LIMBER_TRY_ASSIGN(auto gathered, gather(chosen));
+  return plan_from(gathered, chosen);
 }
 
 core::Result<std::vector<core::Plan>> PlanService::plans(std::chrono::local_days first,
                                                          int count) const {
   // The diary is read once, up to the last day: each day's plan ignores later entries.
   const auto last = first + std::chrono::days{std::max(count, 1) - 1};
-  auto gathered = gather(last);
-  if (!gathered)
-    return Unexpected(gathered.error());
+  LIMBER_TRY_ASSIGN(auto gathered, gather(last));
   std::vector<core::Plan> plans;
   for (auto day = first; day <= last; day += std::chrono::days{1})
-    plans.push_back(plan_from(*gathered, day));
+    plans.push_back(plan_from(gathered, day));
   return plans;
 }
 

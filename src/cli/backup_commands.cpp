@@ -37,57 +37,42 @@ Result<std::filesystem::path> backup_target(Context& context, const std::string&
       return std::filesystem::path(output) / name;
     return std::filesystem::path(output);
   }
-  auto dir = context.data_dir();
-  if (!dir)
-    return Unexpected(dir.error());
-  const std::filesystem::path folder = app::backup_folder(*dir);
+  LIMBER_TRY_ASSIGN(auto dir, context.data_dir());
+  const std::filesystem::path folder = app::backup_folder(dir);
   store::Tightened ignored;
-  if (auto made = store::make_private_folder(folder, ignored); !made)
-    return Unexpected(made.error());
+  LIMBER_TRY(store::make_private_folder(folder, ignored));
   return folder / name;
 }
 
 Result<void> run_backup(Context& context, const std::string& output) {
-  auto db = context.database();
-  if (!db)
-    return Unexpected(db.error());
-  auto target = backup_target(context, output);
-  if (!target)
-    return Unexpected(target.error());
-  auto facts = app::backup_diary(**db, *target);
-  if (!facts)
-    return Unexpected(facts.error());
+  LIMBER_TRY_ASSIGN(auto db, context.database());
+  LIMBER_TRY_ASSIGN(auto target, backup_target(context, output));
+  LIMBER_TRY_ASSIGN(auto facts, app::backup_diary(*db, target));
   fmt::print(context.io().out,
              "Backed up {} to {}\nThe copy was checked: it opens as a sound limber diary. "
              "Put it back with: limber restore {}\n",
-             entries_text(facts->entries), target->string(), target->string());
+             entries_text(facts.entries), target.string(), target.string());
   return {};
 }
 
 Result<void> run_restore(Context& context, const std::string& file) {
-  auto dir = context.data_dir();
-  if (!dir)
-    return Unexpected(dir.error());
+  LIMBER_TRY_ASSIGN(auto dir, context.data_dir());
   std::error_code ec;
-  if (std::filesystem::equivalent(file, *dir / app::kDiaryFileName, ec)) {
+  if (std::filesystem::equivalent(file, dir / app::kDiaryFileName, ec)) {
     return core::fail(core::ErrorCode::kInvalidInput,
                       fmt::format("{} is the diary itself: choose a backup copy, for example "
                                   "from {}",
-                                  file, app::backup_folder(*dir).string()));
+                                  file, app::backup_folder(dir).string()));
   }
   // Checked before the diary is even opened: a wrong file changes nothing.
   if (auto facts = store::check_diary_file(file); !facts) {
     return core::fail(facts.error().code,
                       fmt::format("{}; nothing was changed", explain(facts.error())));
   }
-  auto db = context.database();
-  if (!db)
-    return Unexpected(db.error());
-  auto restored = app::restore_diary(**db, file, context.now().today());
-  if (!restored)
-    return Unexpected(restored.error());
+  LIMBER_TRY_ASSIGN(auto db, context.database());
+  LIMBER_TRY_ASSIGN(auto restored, app::restore_diary(*db, file, context.now().today()));
   fmt::print(context.io().out, "Restored {} from {}\nThe diary as it was is kept in {}\n",
-             entries_text(restored->facts.entries), file, restored->previous.string());
+             entries_text(restored.facts.entries), file, restored.previous.string());
   return {};
 }
 

@@ -45,10 +45,8 @@ Result<void> run_check(Context& context, const CheckOptions& options) {
   // Everything the person typed is checked before the diary is touched.
   std::optional<std::vector<core::Answer>> answers;
   if (options.answers) {
-    auto parsed = core::parse_answers(*options.answers);
-    if (!parsed)
-      return Unexpected(parsed.error());
-    answers = std::move(*parsed);
+    LIMBER_TRY_ASSIGN(auto parsed, core::parse_answers(*options.answers));
+    answers = std::move(parsed);
   } else if (!options.seen_clinician && !io.interactive) {
     return fail(ErrorCode::kInvalidInput,
                 fmt::format("the safety check asks its questions on a terminal: in a script, use "
@@ -57,52 +55,40 @@ Result<void> run_check(Context& context, const CheckOptions& options) {
                             asked_ids()));
   }
 
-  auto service = context.screening();
-  if (!service)
-    return Unexpected(service.error());
-  const app::ScreeningService& screening = **service;
+  LIMBER_TRY_ASSIGN(auto service, context.screening());
+  const app::ScreeningService& screening = *service;
   std::ostream& text = options.json ? io.err : io.out;
   if (auto shown = disclaimer_once(screening, text); !shown)
     return shown;
 
   SafetyText shown;  // the words shown, and "advice" and "next" in the JSON
   if (options.seen_clinician) {
-    auto visit = screening.record_clinician_seen();
-    if (!visit)
-      return Unexpected(visit.error());
+    LIMBER_TRY_ASSIGN(auto visit, screening.record_clinician_seen());
     shown.advice = fmt::format(
         "Recorded: a clinician has seen you ({}). Earlier checks no longer pause your plans.\n"
         "Follow what the clinician told you. If anything changes, or a new symptom appears, "
         "run limber check again.",
-        short_time(core::to_local(visit->at, visit->utc_offset)));
+        short_time(core::to_local(visit.at, visit.utc_offset)));
   }
   if (!answers && !options.seen_clinician) {
-    auto asked = ask_questions(io);
-    if (!asked)
-      return Unexpected(asked.error());
-    answers = std::move(*asked);
+    LIMBER_TRY_ASSIGN(auto asked, ask_questions(io));
+    answers = std::move(asked);
   }
 
   std::optional<app::ScreenOutcome> outcome;
   app::Standing standing;
   std::optional<store::Screening> corrected;
   if (options.correct) {
-    auto latest = screening.latest_check();
-    if (!latest)
-      return Unexpected(latest.error());
-    corrected = *latest;
+    LIMBER_TRY_ASSIGN(auto latest, screening.latest_check());
+    corrected = latest;
   }
   if (answers) {
-    auto screened = screening.screen(*answers, options.correct);
-    if (!screened)
-      return Unexpected(screened.error());
-    outcome = std::move(*screened);
+    LIMBER_TRY_ASSIGN(auto screened, screening.screen(*answers, options.correct));
+    outcome = std::move(screened);
     standing = outcome->standing;
   } else {
-    auto now = screening.standing();
-    if (!now)
-      return Unexpected(now.error());
-    standing = std::move(*now);
+    LIMBER_TRY_ASSIGN(auto now, screening.standing());
+    standing = std::move(now);
   }
 
   if (outcome || standing.assessment.level != core::Level::kSelfCare) {

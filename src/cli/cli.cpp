@@ -95,11 +95,9 @@ core::Result<std::filesystem::path> Context::data_dir() const {
 core::Result<const store::Database*> Context::database() {
   if (db_)
     return &*db_;
-  auto dir = data_dir();
-  if (!dir)
-    return core::Unexpected(dir.error());
+  LIMBER_TRY_ASSIGN(auto dir, data_dir());
   const bool writes = access_ != Access::kReads;
-  const std::filesystem::path backups = app::backup_folder(*dir);
+  const std::filesystem::path backups = app::backup_folder(dir);
   const auto today = now_.today();
   // The first write of the day checks the diary and keeps a copy of it: a stat otherwise.
   const bool daily = access_ == Access::kWrites && app::daily_copy_due(backups, today);
@@ -109,10 +107,8 @@ core::Result<const store::Database*> Context::database() {
       .quick_check = daily,
       .backup_folder = backups,
   };
-  auto db = store::Database::open(*dir / app::kDiaryFileName, options);
-  if (!db)
-    return core::Unexpected(db.error());
-  db_.emplace(std::move(*db));
+  LIMBER_TRY_ASSIGN(auto db, store::Database::open(dir / app::kDiaryFileName, options));
+  db_.emplace(std::move(db));
   tell_opened(*db_, invocation_.io.err);
   if (daily && !db_->read_only()) {
     if (auto copied = app::make_daily_copy(*db_, backups, today); !copied) {
@@ -135,56 +131,40 @@ void Context::tell_unreadable() {
 
 core::Result<const app::DiaryService*> Context::diary() {
   if (!diary_) {
-    auto db = database();
-    if (!db)
-      return core::Unexpected(db.error());
-    diary_.emplace(**db, now_);
+    LIMBER_TRY_ASSIGN(auto db, database());
+    diary_.emplace(*db, now_);
   }
   return &*diary_;
 }
 
 core::Result<const core::Catalog*> Context::catalog() {
   if (!catalog_) {
-    auto catalog = app::builtin_catalog();
-    if (!catalog)
-      return core::Unexpected(catalog.error());
-    catalog_.emplace(std::move(*catalog));
+    LIMBER_TRY_ASSIGN(auto catalog, app::builtin_catalog());
+    catalog_.emplace(std::move(catalog));
   }
   return &*catalog_;
 }
 
 core::Result<const app::PlanService*> Context::plans() {
   if (!plans_) {
-    auto db = database();
-    if (!db)
-      return core::Unexpected(db.error());
-    auto catalog = this->catalog();
-    if (!catalog)
-      return core::Unexpected(catalog.error());
-    auto screening = this->screening();
-    if (!screening)
-      return core::Unexpected(screening.error());
-    plans_.emplace(**db, now_, **catalog, **screening);
+    LIMBER_TRY_ASSIGN(auto db, database());
+    LIMBER_TRY_ASSIGN(auto catalog, this->catalog());
+    LIMBER_TRY_ASSIGN(auto screening, this->screening());
+    plans_.emplace(*db, now_, *catalog, *screening);
   }
   return &*plans_;
 }
 
 core::Result<app::ReportService> Context::reports() {
-  auto plans = this->plans();
-  if (!plans)
-    return core::Unexpected(plans.error());
-  auto db = database();
-  if (!db)
-    return core::Unexpected(db.error());
-  return app::ReportService(**db, **plans);
+  LIMBER_TRY_ASSIGN(auto plans, this->plans());
+  LIMBER_TRY_ASSIGN(auto db, database());
+  return app::ReportService(*db, *plans);
 }
 
 core::Result<const app::ScreeningService*> Context::screening() {
   if (!screening_) {
-    auto db = database();
-    if (!db)
-      return core::Unexpected(db.error());
-    screening_.emplace(**db, now_);
+    LIMBER_TRY_ASSIGN(auto db, database());
+    screening_.emplace(*db, now_);
   }
   return &*screening_;
 }
@@ -256,10 +236,8 @@ int run(const Invocation& invocation, CommandSet commands) {
 core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words) {
   std::vector<core::RegionRating> ratings;
   for (const std::string& word : words) {
-    auto rating = core::parse_region_rating(word);
-    if (!rating)
-      return core::Unexpected(rating.error());
-    ratings.push_back(*rating);
+    LIMBER_TRY_ASSIGN(auto rating, core::parse_region_rating(word));
+    ratings.push_back(rating);
   }
   return core::unique_regions(std::move(ratings));
 }

@@ -49,13 +49,7 @@ core::Result<void> run_list(Context& context, bool json) {
 
 core::Result<void> run_revoke(Context& context, const std::string& name) {
   LIMBER_TRY_ASSIGN(auto db, context.database());
-  if (auto revoked = app::revoke_phone(*db, name); !revoked) {
-    if (revoked.error().code != core::ErrorCode::kNotFound)
-      return revoked;
-    return core::fail(
-        revoked.error().code,
-        core::with_remedy(revoked.error().message, "'limber devices' lists the paired phones"));
-  }
+  LIMBER_TRY(app::revoke_phone(*db, name));
   fmt::print(context.io().out,
              "Revoked {}: it can no longer open the diary. To use it again, pair it again.\n",
              name);

@@ -44,32 +44,28 @@ void print_list(std::ostream& out, std::string_view heading,
 
 Result<void> run_doctor(Context& context) {
   context.unreadable_told();
-  auto db = context.database();
-  if (!db)
-    return Unexpected(db.error());
-  auto diagnosis = store::diagnose(**db);
-  if (!diagnosis)
-    return Unexpected(diagnosis.error());
+  LIMBER_TRY_ASSIGN(auto db, context.database());
+  LIMBER_TRY_ASSIGN(auto diagnosis, store::diagnose(*db));
   std::ostream& out = context.io().out;
-  fmt::print(out, "Diary: {}\n", (*db)->path().string());
-  if (diagnosis->sound()) {
+  fmt::print(out, "Diary: {}\n", db->path().string());
+  if (diagnosis.sound()) {
     fmt::print(out,
                "All {} entries can be read; SQLite's integrity and foreign-key checks found "
                "nothing wrong.\n",
-               diagnosis->readable);
+               diagnosis.readable);
     return {};
   }
-  print_list(out, "SQLite's integrity check found:", diagnosis->integrity);
-  print_list(out, "Rows that point at nothing:", diagnosis->foreign_keys);
-  if (!diagnosis->unreadable.empty()) {
-    fmt::print(out, "Entries that cannot be read ({}), as stored:\n", diagnosis->unreadable.size());
-    for (const store::UnreadableEntry& entry : diagnosis->unreadable)
+  print_list(out, "SQLite's integrity check found:", diagnosis.integrity);
+  print_list(out, "Rows that point at nothing:", diagnosis.foreign_keys);
+  if (!diagnosis.unreadable.empty()) {
+    fmt::print(out, "Entries that cannot be read ({}), as stored:\n", diagnosis.unreadable.size());
+    for (const store::UnreadableEntry& entry : diagnosis.unreadable)
       fmt::print(out, "  #{}  {}\n", entry.id, entry.stored);
   }
   fmt::print(out,
              "\nWhat to do:\n"
              "  1. Save what can be read: limber export -o limber.csv ({} entr{})\n",
-             diagnosis->readable, diagnosis->readable == 1 ? "y" : "ies");
+             diagnosis.readable, diagnosis.readable == 1 ? "y" : "ies");
   auto dir = context.data_dir();
   const auto copy = dir ? newest_copy(app::backup_folder(*dir)) : std::nullopt;
   if (copy) {

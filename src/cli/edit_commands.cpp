@@ -102,17 +102,13 @@ Result<void> run_edit(Context& context, const EditOptions& options) {
   auto edit = read_edit(options, context.now());
   if (!edit)
     return Unexpected(edit.error());
-  auto diary = context.diary();
-  if (!diary)
-    return Unexpected(diary.error());
-  auto updated = (*diary)->edit(options.id, *edit);
-  if (!updated)
-    return Unexpected(updated.error());
+  LIMBER_TRY_ASSIGN(auto diary, context.diary());
+  LIMBER_TRY_ASSIGN(auto updated, diary->edit(options.id, *edit));
   if (options.json) {
-    context.io().out << app::to_json(*updated).dump(2) << '\n';
+    context.io().out << app::to_json(updated).dump(2) << '\n';
   } else {
-    fmt::print(context.io().out, "Updated #{}: {} ({})\n", updated->id, describe(*updated),
-               short_time(updated->local_time()));
+    fmt::print(context.io().out, "Updated #{}: {} ({})\n", updated.id, describe(updated),
+               short_time(updated.local_time()));
   }
   return {};
 }
@@ -127,14 +123,10 @@ bool confirmed(const Io& io, const std::string& question) {
 }
 
 Result<void> run_delete(Context& context, std::int64_t id, bool yes) {
-  auto diary = context.diary();
-  if (!diary)
-    return Unexpected(diary.error());
-  auto entry = (*diary)->get(id);
-  if (!entry)
-    return Unexpected(entry.error());
+  LIMBER_TRY_ASSIGN(auto diary, context.diary());
+  LIMBER_TRY_ASSIGN(auto entry, diary->get(id));
   const std::string what =
-      fmt::format("#{}: {} ({})", id, describe(*entry), short_time(entry->local_time()));
+      fmt::format("#{}: {} ({})", id, describe(entry), short_time(entry.local_time()));
   if (!yes) {
     if (!context.io().interactive) {
       return fail(ErrorCode::kInvalidInput,
@@ -145,7 +137,7 @@ Result<void> run_delete(Context& context, std::int64_t id, bool yes) {
       return {};
     }
   }
-  if (auto removed = (*diary)->remove(id); !removed)
+  if (auto removed = diary->remove(id); !removed)
     return removed;
   fmt::print(context.io().out, "Deleted {}\n", what);
   return {};

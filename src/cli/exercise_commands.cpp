@@ -36,22 +36,16 @@ Result<void> run_list(Context& context, const ListOptions& options) {
   std::optional<core::Style> style;
   std::optional<core::Phase> phase;
   if (options.style) {
-    auto parsed = core::parse_style(*options.style);
-    if (!parsed)
-      return Unexpected(parsed.error());
-    style = *parsed;
+    LIMBER_TRY_ASSIGN(auto parsed, core::parse_style(*options.style));
+    style = parsed;
   }
   if (options.phase) {
-    auto parsed = core::parse_phase(*options.phase);
-    if (!parsed)
-      return Unexpected(parsed.error());
-    phase = *parsed;
+    LIMBER_TRY_ASSIGN(auto parsed, core::parse_phase(*options.phase));
+    phase = parsed;
   }
-  auto catalog = context.catalog();
-  if (!catalog)
-    return Unexpected(catalog.error());
+  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
   std::vector<const core::Exercise*> chosen;
-  for (const core::Exercise& exercise : (*catalog)->all()) {
+  for (const core::Exercise& exercise : catalog->all()) {
     if (style && exercise.style != *style)
       continue;
     if (phase && !exercise.suits(*phase))
@@ -94,13 +88,9 @@ Result<void> run_list(Context& context, const ListOptions& options) {
 }
 
 Result<void> run_show(Context& context, const std::string& id, bool json) {
-  auto catalog = context.catalog();
-  if (!catalog)
-    return Unexpected(catalog.error());
-  auto exercise = (*catalog)->get(id);
-  if (!exercise)
-    return Unexpected(exercise.error());
-  const core::Exercise& e = **exercise;
+  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
+  LIMBER_TRY_ASSIGN(auto exercise, catalog->get(id));
+  const core::Exercise& e = *exercise;
   std::ostream& out = context.io().out;
   if (json) {
     out << app::to_json(e, true).dump(2) << '\n';

@@ -19,25 +19,21 @@ struct HistoryOptions {
 
 // The sitting timer's diary (`limber watch`): bouts, breaks and reminders.
 core::Result<void> run_sitting_history(Context& context, const HistoryOptions& options) {
-  auto db = context.database();
-  if (!db)
-    return core::Unexpected(db.error());
-  const app::SittingService sitting(**db, context.now());
-  auto log = sitting.recent(options.days);
-  if (!log)
-    return core::Unexpected(log.error());
+  LIMBER_TRY_ASSIGN(auto db, context.database());
+  const app::SittingService sitting(*db, context.now());
+  LIMBER_TRY_ASSIGN(auto log, sitting.recent(options.days));
   std::ostream& out = context.io().out;
   if (options.json) {
-    out << app::to_json(*log).dump(2) << '\n';
+    out << app::to_json(log).dump(2) << '\n';
     return {};
   }
-  if (log->bouts.empty() && log->breaks.empty() && log->reminders.empty()) {
+  if (log.bouts.empty() && log.breaks.empty() && log.reminders.empty()) {
     fmt::print(out,
                "No sitting recorded in the last {} day{}. Start the timer with: limber watch\n",
                options.days, options.days == 1 ? "" : "s");
     return {};
   }
-  for (const auto& stored : log->bouts) {
+  for (const auto& stored : log.bouts) {
     const core::LocalTime start = core::to_local(stored.bout.start, stored.utc_offset);
     const core::LocalTime end = core::to_local(stored.bout.end, stored.utc_offset);
     fmt::print(out, "  {} {}-{}  sat {} min, {} reminder{}\n", day_heading(start),
@@ -66,10 +62,8 @@ void print_sitting_line(Context& context, std::ostream& out) {
 core::Result<void> run_history(Context& context, const HistoryOptions& options) {
   if (options.sitting)
     return run_sitting_history(context, options);
-  auto diary = context.diary();
-  if (!diary)
-    return core::Unexpected(diary.error());
-  auto entries = (*diary)->recent(options.days);
+  LIMBER_TRY_ASSIGN(auto diary, context.diary());
+  auto entries = diary->recent(options.days);
   if (!entries)
     return core::Unexpected(entries.error());
   std::ostream& out = context.io().out;

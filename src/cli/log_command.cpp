@@ -92,10 +92,8 @@ Result<core::EntryDetail> pain_detail(const LogOptions& options) {
                   "--leg-pain goes with pain in a thigh or calf: limber log 5 lower-back "
                   "right-thigh --leg-pain stays");
     }
-    auto spreads = read_leg_pain(*options.leg_pain);
-    if (!spreads)
-      return Unexpected(spreads.error());
-    record.leg_pain_spreads = *spreads;
+    LIMBER_TRY_ASSIGN(auto spreads, read_leg_pain(*options.leg_pain));
+    record.leg_pain_spreads = spreads;
   }
   return record;
 }
@@ -106,14 +104,11 @@ Result<core::EntryDetail> relief_detail(const LogOptions& options) {
                 "log relief needs what kind, and optionally its name: limber log relief "
                 "medication|cream|heat|cold|other [NAME] (quote a name with spaces)");
   }
-  auto kind = core::parse_relief(options.words[1]);
-  if (!kind)
-    return Unexpected(kind.error());
+  LIMBER_TRY_ASSIGN(auto kind, core::parse_relief(options.words[1]));
   if (options.words.size() == 3) {
-    if (auto typed = check_typed_text(options.words[2], "the name"); !typed)
-      return Unexpected(typed.error());
+    LIMBER_TRY(check_typed_text(options.words[2], "the name"));
   }
-  return core::ReliefRecord{*kind, options.words.size() == 3 ? options.words[2] : ""};
+  return core::ReliefRecord{kind, options.words.size() == 3 ? options.words[2] : ""};
 }
 
 Result<core::EntryDetail> walk_detail(const LogOptions& options) {
@@ -127,10 +122,8 @@ Result<core::EntryDetail> walk_detail(const LogOptions& options) {
     return fail(ErrorCode::kInvalidInput,
                 fmt::format("walk minutes '{}' is not a whole number: limber log walk 15", text));
   }
-  auto valid = core::walk_minutes(minutes);
-  if (!valid)
-    return Unexpected(valid.error());
-  return core::WalkRecord{*valid};
+  LIMBER_TRY_ASSIGN(auto valid, core::walk_minutes(minutes));
+  return core::WalkRecord{valid};
 }
 
 Result<core::PainScore> session_pain(const std::optional<std::string>& text, const char* when) {
@@ -148,24 +141,16 @@ Result<core::EntryDetail> session_detail(Context& context, const LogOptions& opt
                 "log session needs the exercises and your pain before and after: limber log "
                 "session --exercises yoga-cat-cow,pilates-bridge --pain-before 4 --pain-after 3");
   }
-  auto before = session_pain(options.pain_before, "before");
-  if (!before)
-    return Unexpected(before.error());
-  auto after = session_pain(options.pain_after, "after");
-  if (!after)
-    return Unexpected(after.error());
-  auto catalog = context.catalog();
-  if (!catalog)
-    return Unexpected(catalog.error());
-  core::SessionRecord record{{}, *before, *after, 0};
+  LIMBER_TRY_ASSIGN(auto before, session_pain(options.pain_before, "before"));
+  LIMBER_TRY_ASSIGN(auto after, session_pain(options.pain_after, "after"));
+  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
+  core::SessionRecord record{{}, before, after, 0};
   int catalog_minutes = 0;
   for (std::string_view id : core::split_list(*options.exercises)) {
-    auto exercise = (*catalog)->get(id);
-    if (!exercise)
-      return Unexpected(exercise.error());
+    LIMBER_TRY_ASSIGN(auto exercise, catalog->get(id));
     if (std::find(record.exercises.begin(), record.exercises.end(), id) == record.exercises.end()) {
       record.exercises.emplace_back(id);
-      catalog_minutes += (*exercise)->minutes;
+      catalog_minutes += exercise->minutes;
     }
   }
   if (record.exercises.empty()) {
@@ -220,27 +205,23 @@ Result<void> run_log(Context& context, const LogOptions& options) {
   }
   entry.detail = std::move(*detail);
   entry.note = options.note;
-  auto diary = context.diary();
-  if (!diary)
-    return Unexpected(diary.error());
-  auto saved = (*diary)->log(std::move(entry));
-  if (!saved)
-    return Unexpected(saved.error());
+  LIMBER_TRY_ASSIGN(auto diary, context.diary());
+  LIMBER_TRY_ASSIGN(auto saved, diary->log(std::move(entry)));
   if (options.json) {
-    context.io().out << app::to_json(*saved).dump(2) << '\n';
+    context.io().out << app::to_json(saved).dump(2) << '\n';
   } else {
-    fmt::print(context.io().out, "Saved #{}: {} ({})\n", saved->id, describe(*saved),
-               short_time(saved->local_time()));
+    fmt::print(context.io().out, "Saved #{}: {} ({})\n", saved.id, describe(saved),
+               short_time(saved.local_time()));
   }
   // The acknowledgement leaves now, not at exit: on a pipe it would otherwise wait in the
   // buffer, and be lost if the process died before exiting.
   context.io().out.flush();
-  if (const auto* record = std::get_if<core::SessionRecord>(&saved->detail)) {
+  if (const auto* record = std::get_if<core::SessionRecord>(&saved.detail)) {
     if (auto note = flare_note(*record))
       fmt::print(options.json ? context.io().err : context.io().out, "{}\n", *note);
   }
   // Issue #3: symptoms in both legs are a red flag, so the safety check is offered again.
-  if (core::pain_in_both_legs(*saved)) {
+  if (core::pain_in_both_legs(saved)) {
     fmt::print(options.json ? context.io().err : context.io().out,
                "Please run the safety check again now: limber check (pain in both legs can be a "
                "warning sign).\n");

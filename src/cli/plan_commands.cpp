@@ -34,11 +34,9 @@ Result<std::vector<T>> parse_words(const std::string& text, Parse parse) {
   for (std::string_view word : core::split_list(text)) {
     if (word == "none")
       continue;
-    auto value = parse(word);
-    if (!value)
-      return Unexpected(value.error());
-    if (std::find(out.begin(), out.end(), *value) == out.end())
-      out.push_back(*value);
+    LIMBER_TRY_ASSIGN(auto value, parse(word));
+    if (std::find(out.begin(), out.end(), value) == out.end())
+      out.push_back(value);
   }
   return out;
 }
@@ -159,38 +157,32 @@ struct TodayOptions {
 };
 
 Result<void> run_today(Context& context, const TodayOptions& options) {
-  auto day = core::parse_day(options.day,
-                             std::chrono::floor<std::chrono::days>(context.now().local), "--date");
-  if (!day)
-    return Unexpected(day.error());
-  auto gate = pass_safety_gate(context, options.json);
-  if (!gate)
-    return Unexpected(gate.error());
+  LIMBER_TRY_ASSIGN(
+      auto day,
+      core::parse_day(options.day, std::chrono::floor<std::chrono::days>(context.now().local),
+                      "--date"));
+  LIMBER_TRY_ASSIGN(auto gate, pass_safety_gate(context, options.json));
   std::ostream& out = context.io().out;
-  if (!gate->proceed) {
+  if (!gate.proceed) {
     if (options.json) {
       out << nlohmann::json{{"paused", true},
-                            {"safety", gate->safety["level"]},
-                            {"check", gate->safety},
+                            {"safety", gate.safety["level"]},
+                            {"check", gate.safety},
                             {"exercises", nlohmann::json::array()}}
                  .dump(2)
           << '\n';
     }
     return {};
   }
-  auto plans = context.plans();
-  if (!plans)
-    return Unexpected(plans.error());
-  auto plan = (*plans)->plan(*day);
-  if (!plan)
-    return Unexpected(plan.error());
+  LIMBER_TRY_ASSIGN(auto plans, context.plans());
+  LIMBER_TRY_ASSIGN(auto plan, plans->plan(day));
   if (options.json) {
-    nlohmann::json json = app::to_json(*plan);
-    json["check"] = gate->safety;
+    nlohmann::json json = app::to_json(plan);
+    json["check"] = gate.safety;
     out << json.dump(2) << '\n';
   } else {
     const int width = &out == &std::cout ? terminal_width(STDOUT_FILENO) : 80;
-    print_plan(out, *plan, options.full, width);
+    print_plan(out, plan, options.full, width);
   }
   return {};
 }
@@ -216,21 +208,16 @@ Result<void> show_preferences(Context& context, const core::PlanPreferences& pre
 }
 
 Result<void> run_prefs(Context& context, const PrefsOptions& options) {
-  auto plans = context.plans();
-  if (!plans)
-    return Unexpected(plans.error());
+  LIMBER_TRY_ASSIGN(auto plans, context.plans());
   std::optional<std::vector<core::Style>> styles;
   if (options.styles) {
-    auto parsed = parse_words<core::Style>(*options.styles, core::parse_style);
-    if (!parsed)
-      return Unexpected(parsed.error());
-    styles = std::move(*parsed);
+    LIMBER_TRY_ASSIGN(auto parsed, parse_words<core::Style>(*options.styles, core::parse_style));
+    styles = std::move(parsed);
   }
-  auto preferences = styles ? (*plans)->set_preferences(styles, std::nullopt, std::nullopt)
-                            : (*plans)->preferences();
-  if (!preferences)
-    return Unexpected(preferences.error());
-  return show_preferences(context, *preferences, options.json);
+  LIMBER_TRY_ASSIGN(
+      auto preferences,
+      styles ? plans->set_preferences(styles, std::nullopt, std::nullopt) : plans->preferences());
+  return show_preferences(context, preferences, options.json);
 }
 
 struct MuscleOptions {
@@ -240,37 +227,28 @@ struct MuscleOptions {
 };
 
 Result<void> run_muscles(Context& context, const MuscleOptions& options) {
-  auto plans = context.plans();
-  if (!plans)
-    return Unexpected(plans.error());
+  LIMBER_TRY_ASSIGN(auto plans, context.plans());
   std::optional<std::vector<core::Muscle>> weak;
   std::optional<std::vector<core::Muscle>> tight;
   if (options.weak) {
-    auto parsed = parse_words<core::Muscle>(*options.weak, core::parse_muscle);
-    if (!parsed)
-      return Unexpected(parsed.error());
-    weak = std::move(*parsed);
+    LIMBER_TRY_ASSIGN(auto parsed, parse_words<core::Muscle>(*options.weak, core::parse_muscle));
+    weak = std::move(parsed);
   }
   if (options.tight) {
-    auto parsed = parse_words<core::Muscle>(*options.tight, core::parse_muscle);
-    if (!parsed)
-      return Unexpected(parsed.error());
-    tight = std::move(*parsed);
+    LIMBER_TRY_ASSIGN(auto parsed, parse_words<core::Muscle>(*options.tight, core::parse_muscle));
+    tight = std::move(parsed);
   }
   if (weak.has_value() != tight.has_value()) {
-    auto current = (*plans)->preferences();
-    if (!current)
-      return Unexpected(current.error());
+    LIMBER_TRY_ASSIGN(auto current, plans->preferences());
     if (!weak)
-      weak = current->weak;
+      weak = current.weak;
     if (!tight)
-      tight = current->tight;
+      tight = current.tight;
   }
-  auto preferences = (weak || tight) ? (*plans)->set_preferences(std::nullopt, weak, tight)
-                                     : (*plans)->preferences();
-  if (!preferences)
-    return Unexpected(preferences.error());
-  return show_preferences(context, *preferences, options.json);
+  LIMBER_TRY_ASSIGN(auto preferences, (weak || tight)
+                                          ? plans->set_preferences(std::nullopt, weak, tight)
+                                          : plans->preferences());
+  return show_preferences(context, preferences, options.json);
 }
 
 struct FunctionOptions {
@@ -324,10 +302,8 @@ void print_function(std::ostream& out, const app::FunctionScale& scale) {
 }
 
 Result<void> run_function(Context& context, const FunctionOptions& options) {
-  auto plans = context.plans();
-  if (!plans)
-    return Unexpected(plans.error());
-  const app::PlanService& service = **plans;
+  LIMBER_TRY_ASSIGN(auto plans, context.plans());
+  const app::PlanService& service = *plans;
   std::ostream& out = context.io().out;
   Result<app::FunctionScale> scale;
   if (options.action == "add") {
@@ -387,10 +363,8 @@ Result<void> run_function(Context& context, const FunctionOptions& options) {
 }
 
 Result<void> run_episode(Context& context, bool start_new, bool json) {
-  auto plans = context.plans();
-  if (!plans)
-    return Unexpected(plans.error());
-  auto episode = start_new ? (*plans)->new_episode() : (*plans)->current_episode();
+  LIMBER_TRY_ASSIGN(auto plans, context.plans());
+  auto episode = start_new ? plans->new_episode() : plans->current_episode();
   if (!episode)
     return Unexpected(episode.error());
   if (json) {

@@ -27,57 +27,52 @@ std::string bars(const std::vector<int>& counts, int most) {
 }
 
 core::Result<void> run_progress(Context& context, const ProgressOptions& options) {
-  auto plans = context.plans();
-  if (!plans)
-    return core::Unexpected(plans.error());
-  auto progress = (*plans)->progress(options.days);
-  if (!progress)
-    return core::Unexpected(progress.error());
-  auto function = (*plans)->function_summary(progress->last);
+  LIMBER_TRY_ASSIGN(auto plans, context.plans());
+  LIMBER_TRY_ASSIGN(auto progress, plans->progress(options.days));
+  auto function = plans->function_summary(progress.last);
   if (!function)
     return core::Unexpected(function.error());
   std::ostream& out = context.io().out;
   if (options.json) {
-    out << app::to_json(*progress, *function).dump(2) << '\n';
+    out << app::to_json(progress, *function).dump(2) << '\n';
     return {};
   }
   std::vector<std::optional<double>> daily;
   std::vector<std::optional<double>> line;
-  for (const core::ProgressDay& day : progress->days) {
+  for (const core::ProgressDay& day : progress.days) {
     daily.push_back(day.summary.pain_mean);
     line.push_back(day.pain_7day);
   }
-  fmt::print(out, "Progress, {} to {}\n\n", app::iso_day(progress->first),
-             app::iso_day(progress->last));
+  fmt::print(out, "Progress, {} to {}\n\n", app::iso_day(progress.first),
+             app::iso_day(progress.last));
   fmt::print(out, "Pain, daily mean  [{}]\n", core::sparkline(daily));
   fmt::print(out, "Pain, 7-day line  [{}]\n", core::sparkline(line));
-  if (progress->recent_pain && progress->start_pain) {
-    const double change = *progress->change();
+  if (progress.recent_pain && progress.start_pain) {
+    const double change = *progress.change();
     fmt::print(out,
                "Now {:.1f}/10 over the last 7 days; {:.1f} when this episode began ({:+.1f}{})\n",
-               *progress->recent_pain, *progress->start_pain, change,
+               *progress.recent_pain, *progress.start_pain, change,
                change <= -2  ? ": a real improvement"
                : change >= 2 ? ": worse, take it slower"
                              : "");
   } else {
     fmt::print(out, "No pain entries in this period yet. Log one: limber log 5 lower-back\n");
   }
-  if (!progress->regions.empty()) {
+  if (!progress.regions.empty()) {
     int most = 1;
-    for (const core::RegionWeeks& region : progress->regions) {
+    for (const core::RegionWeeks& region : progress.regions) {
       for (int count : region.entries_per_week)
         most = std::max(most, count);
     }
     fmt::print(out, "\nWhere it hurt, entries per week (oldest left; a full bar is {})\n", most);
-    for (const core::RegionWeeks& region : progress->regions) {
+    for (const core::RegionWeeks& region : progress.regions) {
       fmt::print(out, "  {:<20} [{}]\n", core::info(region.region).display,
                  bars(region.entries_per_week, most));
     }
   }
-  fmt::print(
-      out, "\nWalks: {} ({} min). Sessions: {} ({} min){}.\n", progress->walks,
-      progress->walk_minutes, progress->sessions, progress->session_minutes,
-      progress->flares > 0 ? fmt::format(", {} followed by more pain", progress->flares) : "");
+  fmt::print(out, "\nWalks: {} ({} min). Sessions: {} ({} min){}.\n", progress.walks,
+             progress.walk_minutes, progress.sessions, progress.session_minutes,
+             progress.flares > 0 ? fmt::format(", {} followed by more pain", progress.flares) : "");
   if (function->score) {
     fmt::print(out,
                "Activities you find hard: {:.1f}/10 ({:+.1f} since the start; about 2 points is a "

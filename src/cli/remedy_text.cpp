@@ -27,6 +27,8 @@ std::string_view words(core::Remedy remedy) {
       return "choose days in that span with --from and --to";
     case core::Remedy::kSeePlan:
       return "'limber today' shows your plan";
+    case core::Remedy::kListDevices:
+      return "'limber devices' lists the paired phones";
   }
   return "";
 }

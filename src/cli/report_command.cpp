@@ -47,26 +47,21 @@ Result<void> run_report(Context& context, const ReportOptions& options) {
   if (options.name) {
     if (auto typed = check_typed_option(options.name, "--name"); !typed)
       return typed;
-    auto checked = core::check_report_name(*options.name, "name given with --name");
-    if (!checked)
-      return Unexpected(checked.error());
-    name = std::move(*checked);
+    LIMBER_TRY_ASSIGN(auto checked,
+                      core::check_report_name(*options.name, "name given with --name"));
+    name = std::move(checked);
   }
   if (options.output.empty() || options.output == "-") {
     return core::fail(core::ErrorCode::kInvalidInput,
                       "give the file to write with -o, for example -o report.pdf (a PDF is not "
                       "for the screen)");
   }
-  auto service = context.reports();
-  if (!service)
-    return Unexpected(service.error());
-  auto report = service->report(*from, *to, std::move(name));
+  LIMBER_TRY_ASSIGN(auto service, context.reports());
+  auto report = service.report(*from, *to, std::move(name));
   if (!report)
     return Unexpected(report.error());
-  auto pdf = report::render_pdf(*report, context.now());
-  if (!pdf)
-    return Unexpected(pdf.error());
-  if (auto written = app::write_file_atomically(options.output, *pdf); !written)
+  LIMBER_TRY_ASSIGN(auto pdf, report::render_pdf(*report, context.now()));
+  if (auto written = app::write_file_atomically(options.output, pdf); !written)
     return written;
   fmt::print(context.io().err,
              "Wrote the report for {} to {} to {} (PDF, A4): a self-kept diary to show your "

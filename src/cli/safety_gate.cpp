@@ -15,10 +15,8 @@ namespace limber::cli {
 core::Result<GateResult> pass_safety_gate(Context& context, bool json) {
   const Io& io = context.io();
   std::ostream& text = json ? io.err : io.out;
-  auto service = context.screening();
-  if (!service)
-    return core::Unexpected(service.error());
-  const app::ScreeningService& screening = **service;
+  LIMBER_TRY_ASSIGN(auto service, context.screening());
+  const app::ScreeningService& screening = *service;
   auto standing = screening.standing();
   if (!standing)
     return core::Unexpected(standing.error());
@@ -35,13 +33,9 @@ core::Result<GateResult> pass_safety_gate(Context& context, bool json) {
       return core::Unexpected(shown.error());
     }
     fmt::print(io.err, "Before your first plan, limber checks that home care is safe for you.\n");
-    auto answers = ask_questions(io);
-    if (!answers)
-      return core::Unexpected(answers.error());
-    auto outcome = screening.screen(*answers);
-    if (!outcome)
-      return core::Unexpected(outcome.error());
-    standing = std::move(outcome->standing);
+    LIMBER_TRY_ASSIGN(auto answers, ask_questions(io));
+    LIMBER_TRY_ASSIGN(auto outcome, screening.screen(answers));
+    standing = std::move(outcome.standing);
     just_checked = true;
   } else if (auto shown = disclaimer_once(screening, text); !shown) {
     return core::Unexpected(shown.error());
@@ -56,10 +50,8 @@ core::Result<GateResult> pass_safety_gate(Context& context, bool json) {
 }
 
 core::Result<void> show_disclaimer_once(Context& context, std::ostream& out) {
-  auto screening = context.screening();
-  if (!screening)
-    return core::Unexpected(screening.error());
-  return disclaimer_once(**screening, out);
+  LIMBER_TRY_ASSIGN(auto screening, context.screening());
+  return disclaimer_once(*screening, out);
 }
 
 }  // namespace limber::cli

@@ -8,10 +8,8 @@
 namespace limber::cli {
 
 core::Result<void> disclaimer_once(const app::ScreeningService& screening, std::ostream& out) {
-  auto due = screening.disclaimer_due();
+  LIMBER_TRY_ASSIGN(auto due, screening.disclaimer_due());
   if (!due)
-    return core::Unexpected(due.error());
-  if (!*due)
     return {};
   fmt::print(out, "About limber\n{}\n\n", app::disclaimer());
   return screening.mark_disclaimer_shown();

@@ -9,6 +9,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "core/text.h"
+
 namespace limber::cli {
 namespace {
 
@@ -16,9 +18,7 @@ enum class Reply { kYes, kNo, kUnclear };
 
 std::string squeeze(std::string line) {
   std::erase_if(line, [](unsigned char c) { return std::isspace(c) != 0; });
-  std::transform(line.begin(), line.end(), line.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return line;
+  return core::ascii_lower(line);
 }
 
 Reply read_reply(const std::string& line) {
@@ -104,20 +104,16 @@ core::Result<std::vector<core::Answer>> ask_questions(const Io& io) {
              "Answer y (yes) or n (no). If you are not sure, answer y.\n\n",
              asked.size());
   std::vector<core::Answer> answers;
-  if (auto done = ask_from(io, answers); !done)
-    return core::Unexpected(done.error());
+  LIMBER_TRY(ask_from(io, answers));
   while (std::any_of(answers.begin(), answers.end(),
                      [](const core::Answer& answer) { return answer.yes; })) {
-    auto change = review(io, answers);
+    LIMBER_TRY_ASSIGN(auto change, review(io, answers));
     if (!change)
-      return core::Unexpected(change.error());
-    if (!*change)
       break;
-    answers[**change].yes = false;
-    fmt::print(io.err, "Changed {} to no.\n", **change + 1);
+    answers[*change].yes = false;
+    fmt::print(io.err, "Changed {} to no.\n", *change + 1);
     // An emergency "yes" ended the questions early: the rest are asked now.
-    if (auto done = ask_from(io, answers); !done)
-      return core::Unexpected(done.error());
+    LIMBER_TRY(ask_from(io, answers));
   }
   fmt::print(io.err, "\n");
   return answers;

@@ -145,16 +145,12 @@ Result<void> run_serve(Context& context, const ServeOptions& options) {
   }
   if (options.bind.empty())
     return fail(ErrorCode::kInvalidInput, "--bind needs an address, like --bind 127.0.0.1");
-  auto db = context.database();
-  if (!db)
-    return Unexpected(db.error());
-  auto catalog = context.catalog();
-  if (!catalog)
-    return Unexpected(catalog.error());
+  LIMBER_TRY_ASSIGN(auto db, context.database());
+  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
   LIMBER_TRY_ASSIGN(const std::optional<PhoneSetup> phone, phone_setup(context, options.phone));
 
   auto created = server::Server::create(
-      **db, **catalog,
+      *db, *catalog,
       {.bind = options.bind,
        .port = options.port,
        .clock =

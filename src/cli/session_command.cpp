@@ -37,34 +37,24 @@ void print_outline(std::ostream& out, const core::SessionChoice& choice) {
 }
 
 Result<void> run_session(Context& context, const SessionOptions& options) {
-  auto gate = pass_safety_gate(context, false);
-  if (!gate)
-    return Unexpected(gate.error());
-  if (!gate->proceed) {  // the advice was shown; no exercise while it stands
+  LIMBER_TRY_ASSIGN(auto gate, pass_safety_gate(context, false));
+  if (!gate.proceed) {  // the advice was shown; no exercise while it stands
     return core::fail(core::ErrorCode::kPaused,
                       "no session was started: exercise is paused for safety until a "
                       "clinician has seen you (then run 'limber check --seen-clinician')");
   }
-  auto plans = context.plans();
-  if (!plans)
-    return Unexpected(plans.error());
-  auto plan = (*plans)->plan();
-  if (!plan)
-    return Unexpected(plan.error());
-  auto catalog = context.catalog();
-  if (!catalog)
-    return Unexpected(catalog.error());
-  auto choice = core::choose_session(*plan, (*catalog)->all(), options.minutes);
-  if (!choice)
-    return Unexpected(choice.error());
+  LIMBER_TRY_ASSIGN(auto plans, context.plans());
+  LIMBER_TRY_ASSIGN(auto plan, plans->plan());
+  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
+  LIMBER_TRY_ASSIGN(auto choice, core::choose_session(plan, catalog->all(), options.minutes));
 
   std::ostream& out = context.io().out;
-  print_outline(out, *choice);
+  print_outline(out, choice);
   SessionTerminal terminal(context.io(), options.plain);
   auto before = terminal.ask_pain("Your pain now, before you start (0-10):");
   if (!before)
     return Unexpected(before.error());
-  core::SessionScript script(choice->items);
+  core::SessionScript script(choice.items);
   terminal.run(script);
 
   const std::vector<std::string> done = script.done();
@@ -85,21 +75,17 @@ Result<void> run_session(Context& context, const SessionOptions& options) {
   core::Entry entry;
   entry.at = context.now().instant;
   entry.detail = *script.record(*before, *after);
-  auto diary = context.diary();
-  if (!diary)
-    return Unexpected(diary.error());
-  auto saved = (*diary)->log(std::move(entry));
-  if (!saved)
-    return Unexpected(saved.error());
-  fmt::print(out, "Logged #{}: {} ({})\n", saved->id, describe(*saved),
-             short_time(saved->local_time()));
+  LIMBER_TRY_ASSIGN(auto diary, context.diary());
+  LIMBER_TRY_ASSIGN(auto saved, diary->log(std::move(entry)));
+  fmt::print(out, "Logged #{}: {} ({})\n", saved.id, describe(saved),
+             short_time(saved.local_time()));
   std::vector<std::string> names;
   for (const std::string& id : done) {
-    const core::Exercise* exercise = (*catalog)->find(id);
+    const core::Exercise* exercise = catalog->find(id);
     names.push_back(exercise != nullptr ? exercise->name : id);
   }
   fmt::print(out, "Done: {}.\n", fmt::join(names, ", "));
-  if (auto note = flare_note(std::get<core::SessionRecord>(saved->detail)))
+  if (auto note = flare_note(std::get<core::SessionRecord>(saved.detail)))
     fmt::print(out, "{}\n", *note);
   return {};
 }

@@ -22,29 +22,20 @@ core::Result<void> run_status(Context& context, bool json) {
     return shown;
   // Safety first (issue #12): a standing emergency, urgent or see-a-clinician result is
   // the first thing on the screen, before any figure. Nothing is asked here.
-  auto screening = context.screening();
-  if (!screening)
-    return core::Unexpected(screening.error());
-  auto standing = (*screening)->standing();
-  if (!standing)
-    return core::Unexpected(standing.error());
+  LIMBER_TRY_ASSIGN(auto screening, context.screening());
+  LIMBER_TRY_ASSIGN(auto standing, screening->standing());
   const bool safety_matters =
-      standing->screened && standing->assessment.level != core::Level::kSelfCare;
-  const SafetyText safety = safety_matters ? safety_text(*standing, nullptr) : SafetyText{};
+      standing.screened && standing.assessment.level != core::Level::kSelfCare;
+  const SafetyText safety = safety_matters ? safety_text(standing, nullptr) : SafetyText{};
 
   auto diary = context.diary();
   if (!diary)
     return core::Unexpected(diary.error());
-  auto entries = (*diary)->recent(kTrendDays);
-  if (!entries)
-    return core::Unexpected(entries.error());
-  auto latest = (*diary)->store().latest_pain();
-  if (!latest)
-    return core::Unexpected(latest.error());
+  LIMBER_TRY_ASSIGN(auto entries, (*diary)->recent(kTrendDays));
+  LIMBER_TRY_ASSIGN(auto latest, (*diary)->store().latest_pain());
 
   const auto today = std::chrono::floor<std::chrono::days>(context.now().local);
-  const auto days =
-      core::summarize_days(*entries, today - std::chrono::days{kTrendDays - 1}, today);
+  const auto days = core::summarize_days(entries, today - std::chrono::days{kTrendDays - 1}, today);
   std::vector<std::optional<double>> means;
   means.reserve(days.size());
   for (const core::DaySummary& day : days)
@@ -58,9 +49,9 @@ core::Result<void> run_status(Context& context, bool json) {
       trend.push_back({{"pain_mean", day.pain_mean ? nlohmann::json(*day.pain_mean) : nullptr},
                        {"walk_minutes", day.walk_minutes}});
     }
-    out << nlohmann::json{{"safety", standing->screened ? safety_json(*standing, safety)
-                                                        : nlohmann::json(nullptr)},
-                          {"latest_pain", *latest ? app::to_json(**latest) : nullptr},
+    out << nlohmann::json{{"safety", standing.screened ? safety_json(standing, safety)
+                                                       : nlohmann::json(nullptr)},
+                          {"latest_pain", latest ? app::to_json(*latest) : nullptr},
                           {"today",
                            {{"pain_entries", now.pain_entries},
                             {"walk_minutes", now.walk_minutes},
@@ -74,18 +65,18 @@ core::Result<void> run_status(Context& context, bool json) {
   fmt::print(out, "limber · {}\n\n", day_heading(context.now().local));
   if (safety_matters) {
     fmt::print(out, "{}\n\n", safety.shown());
-  } else if (!standing->screened) {
+  } else if (!standing.screened) {
     fmt::print(out, "No safety check yet. Before your first plan, run: limber check\n\n");
   }
-  if (!*latest) {
+  if (!latest) {
     fmt::print(out,
                "Your diary is empty. Start it with how you feel right now, for example:\n"
                "  limber log 6 lower-back --mobility stand\n"
                "Pain is 0 (none) to 10 (worst imaginable). 'limber log --help' shows more.\n");
     return {};
   }
-  fmt::print(out, "Last pain entry: {} ({})\n", describe(**latest),
-             short_time((*latest)->local_time()));
+  fmt::print(out, "Last pain entry: {} ({})\n", describe(*latest),
+             short_time(latest->local_time()));
   fmt::print(out, "Today: {} pain entr{}, walked {} min, {} relief{} logged\n", now.pain_entries,
              now.pain_entries == 1 ? "y" : "ies", now.walk_minutes, now.reliefs,
              now.reliefs == 1 ? "" : "s");

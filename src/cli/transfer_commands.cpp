@@ -38,26 +38,19 @@ Result<Exported> export_csv(Context& context) {
   auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
-  auto csv = (*diary)->export_csv();
-  if (!csv)
-    return Unexpected(csv.error());
-  return Exported{std::move(*csv),
+  LIMBER_TRY_ASSIGN(auto csv, (*diary)->export_csv());
+  return Exported{std::move(csv),
                   "CSV, the whole diary, one row per entry, oldest first; limber import reads "
                   "it back"};
 }
 
 Result<Exported> export_fhir(Context& context, const ExportOptions& options) {
-  if (auto typed = check_typed_option(options.patient_name, "--patient-name"); !typed)
-    return Unexpected(typed.error());
-  auto reports = context.reports();
-  if (!reports)
-    return Unexpected(reports.error());
-  auto document = reports->fhir(options.patient_name);
-  if (!document)
-    return Unexpected(document.error());
-  const core::FhirCounts& counts = document->counts;
+  LIMBER_TRY(check_typed_option(options.patient_name, "--patient-name"));
+  LIMBER_TRY_ASSIGN(auto reports, context.reports());
+  LIMBER_TRY_ASSIGN(auto document, reports.fhir(options.patient_name));
+  const core::FhirCounts& counts = document.counts;
   return Exported{
-      std::move(document->json),
+      std::move(document.json),
       fmt::format("FHIR R4 Bundle: {} pain rating{} as {} (LOINC 72514-3, body sites "
                   "in SNOMED CT), {} check{} as {}, {} Patient; walks, reliefs and sessions are "
                   "only in the CSV export",
@@ -72,29 +65,23 @@ Result<Exported> export_ics(Context& context, const ExportOptions& options) {
   auto walk = core::parse_clock_time(options.walk_at.value_or("11:00"), "--walk-at");
   if (!walk)
     return Unexpected(walk.error());
-  auto start = core::parse_clock_time(options.session_at.value_or("17:00"), "--session-at");
-  if (!start)
-    return Unexpected(start.error());
+  LIMBER_TRY_ASSIGN(auto start,
+                    core::parse_clock_time(options.session_at.value_or("17:00"), "--session-at"));
   // The calendar is the plan: the safety check comes first, as for limber today.
-  auto gate = pass_safety_gate(context, true);
-  if (!gate)
-    return Unexpected(gate.error());
-  if (!gate->proceed) {
+  LIMBER_TRY_ASSIGN(auto gate, pass_safety_gate(context, true));
+  if (!gate.proceed) {
     return core::fail(core::ErrorCode::kPaused,
                       "the safety check's result pauses the plan, so there is nothing to put in "
                       "a calendar: see limber check");
   }
-  auto reports = context.reports();
-  if (!reports)
-    return Unexpected(reports.error());
-  auto calendar = reports->calendar({*walk, *start, core::EventTimes{}.alarm_minutes_before});
-  if (!calendar)
-    return Unexpected(calendar.error());
-  return Exported{std::move(calendar->text),
+  LIMBER_TRY_ASSIGN(auto reports, context.reports());
+  LIMBER_TRY_ASSIGN(auto calendar,
+                    reports.calendar({*walk, start, core::EventTimes{}.alarm_minutes_before}));
+  return Exported{std::move(calendar.text),
                   fmt::format("iCalendar: {} walk{} and exercise sessions from {} to {}, each with "
                               "a reminder {} minutes before",
-                              calendar->events, calendar->events == 1 ? "" : "s",
-                              core::report_day(calendar->first), core::report_day(calendar->last),
+                              calendar.events, calendar.events == 1 ? "" : "s",
+                              core::report_day(calendar.first), core::report_day(calendar.last),
                               core::EventTimes{}.alarm_minutes_before)};
 }
 
@@ -142,16 +129,12 @@ Result<void> run_export(Context& context, const ExportOptions& options) {
 }
 
 Result<void> run_import(Context& context, const std::string& file) {
-  auto text = app::read_file(file);
-  if (!text)
-    return Unexpected(text.error());
+  LIMBER_TRY_ASSIGN(auto text, app::read_file(file));
   auto diary = context.diary();
   if (!diary)
     return Unexpected(diary.error());
-  auto catalog = context.catalog();
-  if (!catalog)
-    return Unexpected(catalog.error());
-  auto summary = (*diary)->import_csv(*text, **catalog);
+  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
+  auto summary = (*diary)->import_csv(text, *catalog);
   if (!summary) {
     return core::fail(summary.error().code,
                       fmt::format("{}: {}; nothing was imported", file, explain(summary.error())));

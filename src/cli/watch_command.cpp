@@ -53,21 +53,17 @@ core::Instant clock_now() {
 core::Result<void> install(Context& context, const WatchOptions& options) {
   // The diary this command would use, --data-dir or LIMBER_HOME included, is the one the
   // installed timer records into.
-  auto data_dir = context.data_dir();
-  if (!data_dir)
-    return core::Unexpected(data_dir.error());
+  LIMBER_TRY_ASSIGN(auto data_dir, context.data_dir());
   const std::vector<std::string> args =
-      watch::watch_args(*data_dir, {{"--limit", options.limit},
-                                    {"--break", options.break_length},
-                                    {"--hours", options.hours},
-                                    {"--days", options.days}});
+      watch::watch_args(data_dir, {{"--limit", options.limit},
+                                   {"--break", options.break_length},
+                                   {"--hours", options.hours},
+                                   {"--days", options.days}});
   const std::string exec = watch::exec_line(limber_binary(), args);
-  auto files = watch::install_files(exec, context.env());
-  if (!files)
-    return core::Unexpected(files.error());
+  LIMBER_TRY_ASSIGN(auto files, watch::install_files(exec, context.env()));
   std::ostream& out = context.io().out;
   fmt::print(out, "Wrote {}\nWrote {}\nThe timer records into the diary in {}\n",
-             files->unit.string(), files->desktop.string(), args[1]);
+             files.unit.string(), files.desktop.string(), args[1]);
   if (auto enabled = watch::enable_unit(); !enabled) {
     fmt::print(out,
                "Not enabled now ({}). The autostart entry starts it at your next login; with "
@@ -87,9 +83,7 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
   if (options.install)
     return install(context, options);
 
-  auto source = watch::parse_source_choice(options.source);
-  if (!source)
-    return core::Unexpected(source.error());
+  LIMBER_TRY_ASSIGN(auto source, watch::parse_source_choice(options.source));
   std::optional<core::Instant> pause_until;
   if (options.pause) {
     auto length = core::parse_duration(*options.pause, std::chrono::minutes{1});
@@ -124,12 +118,8 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
       return core::fail(core::ErrorCode::kInvalidInput, "--break: " + typed.error().message);
     break_length = *typed;
   }
-  auto catalog = context.catalog();
-  if (!catalog)
-    return core::Unexpected(catalog.error());
-  auto db = context.database();
-  if (!db)
-    return core::Unexpected(db.error());
+  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
+  LIMBER_TRY_ASSIGN(auto db, context.database());
 
   // Today's phase gives the limit and the kind of movement to suggest.
   core::Phase phase = core::Phase::kRest;
@@ -146,17 +136,15 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
     limit = *typed_limit;
     limit_from = "--limit";
   }
-  auto policy = core::make_sitting_policy(limit, break_length);
-  if (!policy)
-    return core::Unexpected(policy.error());
+  LIMBER_TRY_ASSIGN(auto policy, core::make_sitting_policy(limit, break_length));
   if (options.verbose) {
     fmt::print(context.io().err, "limber watch: sitting limit {} s from {}\n", limit.count(),
                limit_from);
   }
 
-  watch::WatchOptions watch_options{*policy, pause_until, *source, {}, options.verbose};
+  watch::WatchOptions watch_options{policy, pause_until, source, {}, options.verbose};
   watch_options.hours = *hours;
-  const watch::WatchContext watch_context{**db, **catalog, phase, clock_now, context.io().err};
+  const watch::WatchContext watch_context{*db, *catalog, phase, clock_now, context.io().err};
   return watch::run_watch(watch_options, watch_context);
 }
 

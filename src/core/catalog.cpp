@@ -62,11 +62,9 @@ class EntryReader {
 
   template <class T, class Parse>
   Result<std::vector<T>> words(const char* key, Parse parse, std::size_t min_count) const {
-    auto items = texts(key, min_count);
-    if (!items)
-      return Unexpected(items.error());
+    LIMBER_TRY_ASSIGN(auto items, texts(key, min_count));
     std::vector<T> out;
-    for (const std::string& item : *items) {
+    for (const std::string& item : items) {
       auto value = parse(item);
       if (!value)
         return error(fmt::format("'{}': {}", key, value.error().message));
@@ -97,24 +95,18 @@ Result<Dose> read_dose(const EntryReader& reader) {
   if (hold == reps)
     return reader.error("'dose' needs exactly one of hold_seconds and reps");
   if (hold) {
-    auto seconds = reader.number(dose_json, "hold_seconds", 5, 120);
-    if (!seconds)
-      return Unexpected(seconds.error());
-    dose.hold_seconds = *seconds;
+    LIMBER_TRY_ASSIGN(auto seconds, reader.number(dose_json, "hold_seconds", 5, 120));
+    dose.hold_seconds = seconds;
   } else {
-    auto count = reader.number(dose_json, "reps", 1, 30);
-    if (!count)
-      return Unexpected(count.error());
-    dose.reps = *count;
+    LIMBER_TRY_ASSIGN(auto count, reader.number(dose_json, "reps", 1, 30));
+    dose.reps = count;
   }
   auto sets = reader.number(dose_json, "sets", 1, 5);
   if (!sets)
     return Unexpected(sets.error());
-  auto rest = reader.number(dose_json, "rest_seconds", 0, 120);
-  if (!rest)
-    return Unexpected(rest.error());
+  LIMBER_TRY_ASSIGN(auto rest, reader.number(dose_json, "rest_seconds", 0, 120));
   dose.sets = *sets;
-  dose.rest_seconds = *rest;
+  dose.rest_seconds = rest;
   return dose;
 }
 
@@ -229,14 +221,12 @@ Result<Catalog> Catalog::parse(std::span<const CatalogFile> files) {
       return fail(ErrorCode::kBadFile, fmt::format("{}: {}", file.name, style.error().message));
     }
     for (const json& entry : document["exercises"]) {
-      auto exercise = read_exercise(file.name, *style, entry);
-      if (!exercise)
-        return Unexpected(exercise.error());
-      if (!ids.insert(exercise->id).second) {
+      LIMBER_TRY_ASSIGN(auto exercise, read_exercise(file.name, *style, entry));
+      if (!ids.insert(exercise.id).second) {
         return fail(ErrorCode::kBadFile,
-                    fmt::format("{}: {}: the id is used twice", file.name, exercise->id));
+                    fmt::format("{}: {}: the id is used twice", file.name, exercise.id));
       }
-      catalog.exercises_.push_back(std::move(*exercise));
+      catalog.exercises_.push_back(std::move(exercise));
     }
   }
   return catalog;

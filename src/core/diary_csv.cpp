@@ -373,33 +373,26 @@ std::string diary_to_csv(std::span<const Entry> entries) {
 }
 
 Result<std::vector<Entry>> diary_from_csv(std::string_view text, const Catalog& catalog) {
-  if (auto encoding = check_encoding(text); !encoding)
-    return Unexpected(encoding.error());
-  auto records = parse_csv(text);
-  if (!records)
-    return Unexpected(records.error());
-  if (records->empty()) {
+  LIMBER_TRY(check_encoding(text));
+  LIMBER_TRY_ASSIGN(auto records, parse_csv(text));
+  if (records.empty()) {
     return fail(ErrorCode::kBadFile,
                 fmt::format("the file is empty: a limber CSV starts with the header {}",
                             fmt::join(kColumns, ",")));
   }
-  auto position = read_header(records->front());
-  if (!position)
-    return Unexpected(position.error());
+  LIMBER_TRY_ASSIGN(auto position, read_header(records.front()));
   std::vector<Entry> entries;
-  entries.reserve(records->size() - 1);
-  for (std::size_t i = 1; i < records->size(); ++i) {
-    const CsvRecord& record = (*records)[i];
-    if (record.fields.size() != records->front().fields.size()) {
+  entries.reserve(records.size() - 1);
+  for (std::size_t i = 1; i < records.size(); ++i) {
+    const CsvRecord& record = (records)[i];
+    if (record.fields.size() != records.front().fields.size()) {
       return fail(ErrorCode::kBadFile,
                   fmt::format("line {}: {} fields where the header has {}: check for a missing "
                               "or extra comma, or quote fields that hold commas",
-                              record.line, record.fields.size(), records->front().fields.size()));
+                              record.line, record.fields.size(), records.front().fields.size()));
     }
-    auto entry = read_row(RowReader(record, *position), catalog);
-    if (!entry)
-      return Unexpected(entry.error());
-    entries.push_back(std::move(*entry));
+    LIMBER_TRY_ASSIGN(auto entry, read_row(RowReader(record, position), catalog));
+    entries.push_back(std::move(entry));
   }
   return entries;
 }

@@ -53,8 +53,7 @@ Result<Entry> validate(Entry entry) {
   if (!entry.client_id.empty()) {
     LIMBER_TRY_ASSIGN(entry.client_id, check_client_id(std::move(entry.client_id)));
   }
-  if (auto when = check_moment(entry.at, entry.utc_offset); !when)
-    return Unexpected(when.error());
+  LIMBER_TRY(check_moment(entry.at, entry.utc_offset));
   auto note = check_text(std::move(entry.note), kMaxNoteLength, "note", Lines::kMany);
   if (!note)
     return Unexpected(note.error());

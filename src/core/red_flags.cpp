@@ -354,13 +354,11 @@ Result<std::vector<Answer>> parse_answers(std::string_view text) {
                   "--answers needs 'none' or the IDs of the signs you have, separated by "
                   "commas: --answers none, or --answers bladder,fever");
     }
-    auto index = parse_name(word, kAnswerWords, "red flag");
-    if (!index)
-      return Unexpected(index.error());
-    if (*index == kAskedCount) {
+    LIMBER_TRY_ASSIGN(auto index, parse_name(word, kAnswerWords, "red flag"));
+    if (index == kAskedCount) {
       none = true;
     } else {
-      yes.at(*index) = true;
+      yes.at(index) = true;
       any = true;
     }
   }

@@ -88,10 +88,8 @@ bool names_a_leg(std::span<const RegionRating> ratings) {
 
 Result<RegionRating> parse_region_rating(std::string_view text) {
   const auto colon = text.find(':');
-  auto region = parse_region(text.substr(0, colon));
-  if (!region)
-    return Unexpected(region.error());
-  RegionRating rating{*region, std::nullopt};
+  LIMBER_TRY_ASSIGN(auto region, parse_region(text.substr(0, colon)));
+  RegionRating rating{region, std::nullopt};
   if (colon != std::string_view::npos) {
     auto pain = PainScore::parse(text.substr(colon + 1));
     if (!pain) {

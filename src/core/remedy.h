@@ -20,6 +20,7 @@ enum class Remedy {
   kLogFirst,        // log how you are first
   kChooseDays,      // choose days the diary holds
   kSeePlan,         // today's plan says what to do
+  kListDevices,     // the list of paired phones names them
 };
 
 // The message followed by a shell's words for the remedy: "what failed: words", or "What

@@ -1,17 +1,11 @@
 #include "core/server_certificate.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "core/text.h"
 
 namespace limber::core {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // RFC 1123: letters, digits and inner hyphens, 1 to 63 characters.
 bool is_dns_label(std::string_view label) {
@@ -25,7 +19,7 @@ std::vector<std::string> sorted_lower(const std::vector<std::string>& names) {
   std::vector<std::string> out;
   out.reserve(names.size());
   for (const auto& name : names)
-    out.push_back(lower(name));
+    out.push_back(ascii_lower(name));
   std::sort(out.begin(), out.end());
   out.erase(std::unique(out.begin(), out.end()), out.end());
   return out;
@@ -40,7 +34,7 @@ std::vector<std::string> certificate_names(std::string_view hostname,
     if (std::find(names.begin(), names.end(), address) == names.end())
       names.push_back(address);
   }
-  const std::string label = lower(hostname.substr(0, hostname.find('.')));
+  const std::string label = ascii_lower(hostname.substr(0, hostname.find('.')));
   if (is_dns_label(label))
     names.push_back(label + ".local");
   return names;

@@ -50,4 +50,24 @@ std::vector<std::string_view> split_list(std::string_view text) {
   return words;
 }
 
+namespace {
+
+char lower_char(char c) {
+  return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+}
+
+}  // namespace
+
+std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = lower_char(c);
+  return out;
+}
+
+bool ascii_iequal(std::string_view a, std::string_view b) {
+  return std::equal(a.begin(), a.end(), b.begin(), b.end(),
+                    [](char x, char y) { return lower_char(x) == lower_char(y); });
+}
+
 }  // namespace limber::core

@@ -27,4 +27,10 @@ Result<std::string> check_text(std::string text, std::size_t max_characters, std
 // (options, stored preferences); callers decide what a word means ("none", duplicates).
 std::vector<std::string_view> split_list(std::string_view text);
 
+// A word of a protocol or of limber's own vocabulary (a host name, a day, a yes or no) in
+// lower case: only A-Z change, whatever the locale, so text in other scripts is kept as is.
+std::string ascii_lower(std::string_view text);
+// Whether two such words are equal but for the case of A-Z ("Host" and "host").
+bool ascii_iequal(std::string_view a, std::string_view b);
+
 }  // namespace limber::core

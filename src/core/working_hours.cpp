@@ -41,9 +41,7 @@ std::optional<minutes> read_clock(std::string_view text, bool end) {
 }
 
 Result<std::size_t> read_day(std::string_view word) {
-  std::string lower(word);
-  for (char& c : lower)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const std::string lower = ascii_lower(word);
   for (std::size_t i = 0; i < kDayWords.size(); ++i) {
     if (lower == kDayWords.at(i) || lower == kLongDayWords.at(i))
       return i;

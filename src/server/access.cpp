@@ -1,10 +1,11 @@
 #include "server/access.h"
 
-#include <cctype>
 #include <string_view>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
+
+#include "core/text.h"
 
 namespace limber::server {
 namespace {
@@ -26,10 +27,8 @@ bool starts_with_json(std::string_view type) {
   constexpr std::string_view kJson = "application/json";
   if (type.size() < kJson.size())
     return false;
-  for (std::size_t i = 0; i < kJson.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(type[i])) != kJson[i])
-      return false;
-  }
+  if (!core::ascii_iequal(type.substr(0, kJson.size()), kJson))
+    return false;
   return type.size() == kJson.size() || type[kJson.size()] == ';' || type[kJson.size()] == ' ';
 }
 

@@ -28,14 +28,11 @@ core::Result<Days> read_days(const core::Now& now, std::optional<std::string_vie
        {std::tuple{from, &days.from, "from"}, std::tuple{to, &days.to, "to"}}) {
     if (!text || text->empty())
       continue;
-    auto parsed = core::parse_day(*text, today, name);
-    if (!parsed)
-      return core::Unexpected(parsed.error());
-    *day = *parsed;
+    LIMBER_TRY_ASSIGN(auto parsed, core::parse_day(*text, today, name));
+    *day = parsed;
   }
   if (days.from && days.to) {
-    if (auto valid = core::check_period(*days.from, *days.to); !valid)
-      return core::Unexpected(valid.error());
+    LIMBER_TRY(core::check_period(*days.from, *days.to));
   }
   return days;
 }

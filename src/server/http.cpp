@@ -1,21 +1,15 @@
 #include "server/http.h"
 
 #include <algorithm>
-#include <cctype>
+
+#include "core/text.h"
 
 namespace limber::server {
 namespace {
 
-bool same_name(std::string_view a, std::string_view b) {
-  return std::equal(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
-    return std::tolower(static_cast<unsigned char>(x)) ==
-           std::tolower(static_cast<unsigned char>(y));
-  });
-}
-
 std::optional<std::string_view> find(const HttpFields& fields, std::string_view name) {
   for (const auto& [field, value] : fields) {
-    if (same_name(field, name))
+    if (core::ascii_iequal(field, name))
       return value;
   }
   return std::nullopt;

@@ -28,6 +28,8 @@ std::string_view words(core::Remedy remedy) {
       return "choose days in that span";
     case core::Remedy::kSeePlan:
       return "the Today page shows your plan";
+    case core::Remedy::kListDevices:
+      return "More, then Phone, lists the paired phones";
   }
   return "";
 }

@@ -66,10 +66,9 @@ Result<std::string> string_field(const json& object, std::string_view key,
 }
 
 Result<core::PainScore> pain_field(const json& object, std::string_view key) {
-  auto number = int_field(object, key, fmt::format(R"("{}": 5 (0 no pain to 10 worst))", key));
-  if (!number)
-    return Unexpected(number.error());
-  auto pain = core::PainScore::from_int(*number);
+  LIMBER_TRY_ASSIGN(auto number,
+                    int_field(object, key, fmt::format(R"("{}": 5 (0 no pain to 10 worst))", key)));
+  auto pain = core::PainScore::from_int(number);
   if (!pain && key != "pain")
     return invalid(fmt::format(R"("{}": {})", key, pain.error().message));
   return pain;
@@ -84,17 +83,12 @@ Result<core::RegionRating> region_item(const json& item) {
         R"({"region": "neck", "pain": 3})");
   }
   static constexpr std::array<std::string_view, 2> kFields = {"region", "pain"};
-  if (auto ok = only_fields(item, kFields, "a region"); !ok)
-    return Unexpected(ok.error());
+  LIMBER_TRY(only_fields(item, kFields, "a region"));
   if (!item.contains("region"))
     return invalid(R"(a region object needs "region": {"region": "neck", "pain": 3})");
-  auto name = string_field(item, "region", R"("region": "neck")");
-  if (!name)
-    return Unexpected(name.error());
-  auto region = core::parse_region(*name);
-  if (!region)
-    return Unexpected(region.error());
-  core::RegionRating rating{*region, std::nullopt};
+  LIMBER_TRY_ASSIGN(auto name, string_field(item, "region", R"("region": "neck")"));
+  LIMBER_TRY_ASSIGN(auto region, core::parse_region(name));
+  core::RegionRating rating{region, std::nullopt};
   if (item.contains("pain") && !item.at("pain").is_null()) {
     auto pain = pain_field(item, "pain");
     if (!pain)
@@ -119,21 +113,15 @@ Result<core::EntryDetail> pain_detail(const json& body) {
       return invalid(R"("regions" must be a list, like "regions": ["lower-back", "neck"])");
     }
     for (const json& item : regions) {
-      auto rating = region_item(item);
-      if (!rating)
-        return Unexpected(rating.error());
-      record.regions.push_back(*rating);
+      LIMBER_TRY_ASSIGN(auto rating, region_item(item));
+      record.regions.push_back(rating);
     }
-    auto unique = core::unique_regions(std::move(record.regions));
-    if (!unique)
-      return Unexpected(unique.error());
-    record.regions = std::move(*unique);
+    LIMBER_TRY_ASSIGN(auto unique, core::unique_regions(std::move(record.regions)));
+    record.regions = std::move(unique);
   }
   if (body.contains("mobility") && !body.at("mobility").is_null()) {
-    auto text = string_field(body, "mobility", R"("mobility": "stand")");
-    if (!text)
-      return Unexpected(text.error());
-    auto mobility = core::parse_mobility(*text);
+    LIMBER_TRY_ASSIGN(auto text, string_field(body, "mobility", R"("mobility": "stand")"));
+    auto mobility = core::parse_mobility(text);
     if (!mobility)
       return Unexpected(mobility.error());
     record.mobility = *mobility;
@@ -157,13 +145,9 @@ Result<core::EntryDetail> relief_detail(const json& body) {
     return invalid(R"(a relief entry needs "relief": medication, cream, heat, cold or other, like )"
                    R"({"kind": "relief", "relief": "heat"})");
   }
-  auto text = string_field(body, "relief", R"("relief": "heat")");
-  if (!text)
-    return Unexpected(text.error());
-  auto kind = core::parse_relief(*text);
-  if (!kind)
-    return Unexpected(kind.error());
-  core::ReliefRecord record{*kind, ""};
+  LIMBER_TRY_ASSIGN(auto text, string_field(body, "relief", R"("relief": "heat")"));
+  LIMBER_TRY_ASSIGN(auto kind, core::parse_relief(text));
+  core::ReliefRecord record{kind, ""};
   if (body.contains("name")) {
     auto name = string_field(body, "name", R"("name": "ibuprofen gel")");
     if (!name)
@@ -176,13 +160,9 @@ Result<core::EntryDetail> relief_detail(const json& body) {
 Result<core::EntryDetail> walk_detail(const json& body) {
   if (!body.contains("minutes"))
     return invalid(R"(a walk needs "minutes": {"kind": "walk", "minutes": 15})");
-  auto minutes = int_field(body, "minutes", R"("minutes": 15)");
-  if (!minutes)
-    return Unexpected(minutes.error());
-  auto valid = core::walk_minutes(*minutes);
-  if (!valid)
-    return Unexpected(valid.error());
-  return core::WalkRecord{*valid};
+  LIMBER_TRY_ASSIGN(auto minutes, int_field(body, "minutes", R"("minutes": 15)"));
+  LIMBER_TRY_ASSIGN(auto valid, core::walk_minutes(minutes));
+  return core::WalkRecord{valid};
 }
 
 Result<core::EntryDetail> session_detail(const json& body, const core::Catalog& catalog) {
@@ -206,17 +186,13 @@ Result<core::EntryDetail> session_detail(const json& body, const core::Catalog& 
       return invalid(explain(exercise.error()));
     record.exercises.push_back((*exercise)->id);
   }
-  auto before = pain_field(body, "pain_before");
-  if (!before)
-    return Unexpected(before.error());
-  auto after = pain_field(body, "pain_after");
-  if (!after)
-    return Unexpected(after.error());
+  LIMBER_TRY_ASSIGN(auto before, pain_field(body, "pain_before"));
+  LIMBER_TRY_ASSIGN(auto after, pain_field(body, "pain_after"));
   auto minutes = int_field(body, "minutes", R"("minutes": 12)");
   if (!minutes)
     return Unexpected(minutes.error());
-  record.pain_before = *before;
-  record.pain_after = *after;
+  record.pain_before = before;
+  record.pain_after = after;
   record.minutes = *minutes;
   return record;
 }
@@ -233,11 +209,9 @@ Result<std::vector<T>> id_list(const json& body, std::string_view key, Parse par
       return invalid(
           fmt::format(R"(each item of "{}" is a name in quotes, like {})", key, example));
     }
-    auto parsed = parse(item.get<std::string>());
-    if (!parsed)
-      return Unexpected(parsed.error());
-    if (std::find(out.begin(), out.end(), *parsed) == out.end())
-      out.push_back(*parsed);
+    LIMBER_TRY_ASSIGN(auto parsed, parse(item.get<std::string>()));
+    if (std::find(out.begin(), out.end(), parsed) == out.end())
+      out.push_back(parsed);
   }
   return out;
 }
@@ -268,13 +242,9 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
                                     const core::Catalog& catalog) {
   core::EntryKind kind = core::EntryKind::kPain;
   if (body.contains("kind")) {
-    auto text = string_field(body, "kind", R"("kind": "walk")");
-    if (!text)
-      return Unexpected(text.error());
-    auto parsed = core::parse_entry_kind(*text);
-    if (!parsed)
-      return Unexpected(parsed.error());
-    kind = *parsed;
+    LIMBER_TRY_ASSIGN(auto text, string_field(body, "kind", R"("kind": "walk")"));
+    LIMBER_TRY_ASSIGN(auto parsed, core::parse_entry_kind(text));
+    kind = parsed;
   } else if (!body.contains("pain")) {
     return invalid(R"(say what to log: {"pain": 5, "regions": ["lower-back"]}, or "kind": )"
                    R"("relief", "walk" or "session" with their fields)");
@@ -303,16 +273,13 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
       break;
   }
   const std::string what = fmt::format("a {} entry", core::to_string(kind));
-  if (auto ok = only_fields(body, fields, what); !ok)
-    return Unexpected(ok.error());
+  LIMBER_TRY(only_fields(body, fields, what));
 
   core::Entry entry;
   entry.at = now.instant;
   if (body.contains("at") && !body.at("at").is_null()) {
-    auto text = string_field(body, "at", R"("at": "2026-11-20T21:00:00+01:00")");
-    if (!text)
-      return Unexpected(text.error());
-    auto at = app::read_time(*text, now);
+    LIMBER_TRY_ASSIGN(auto text, string_field(body, "at", R"("at": "2026-11-20T21:00:00+01:00")"));
+    auto at = app::read_time(text, now);
     if (!at)
       return Unexpected(at.error());
     entry.at = *at;
@@ -355,8 +322,7 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
 
 Result<std::vector<core::Answer>> answers_from_json(const json& body) {
   static constexpr std::array<std::string_view, 2> kFields = {"answers", "correct"};
-  if (auto ok = only_fields(body, kFields, "the safety check"); !ok)
-    return Unexpected(ok.error());
+  LIMBER_TRY(only_fields(body, kFields, "the safety check"));
   if (!body.contains("answers") || !body.at("answers").is_object()) {
     return invalid(
         R"(send the answers as an object of question ids and true or false: {"answers": )"
@@ -365,10 +331,8 @@ Result<std::vector<core::Answer>> answers_from_json(const json& body) {
   const json& given = body.at("answers");
   std::vector<std::pair<core::Flag, bool>> said;
   for (const auto& [key, value] : given.items()) {
-    auto flag = core::parse_flag(key);
-    if (!flag)
-      return Unexpected(flag.error());
-    if (core::info(*flag).source != core::FlagSource::kQuestion) {
+    LIMBER_TRY_ASSIGN(auto flag, core::parse_flag(key));
+    if (core::info(flag).source != core::FlagSource::kQuestion) {
       return invalid(fmt::format(
           R"("{}" is read from the diary, not asked: leave it out of the answers)", key));
     }
@@ -376,7 +340,7 @@ Result<std::vector<core::Answer>> answers_from_json(const json& body) {
       return invalid(fmt::format(
           R"(the answer to "{}" must be true (yes) or false (no), without quotes)", key));
     }
-    said.emplace_back(*flag, value.get<bool>());
+    said.emplace_back(flag, value.get<bool>());
   }
   std::vector<core::Answer> answers;
   bool ended = false;
@@ -400,8 +364,7 @@ Result<std::vector<core::Answer>> answers_from_json(const json& body) {
 
 Result<PreferencesChange> preferences_from_json(const json& body) {
   static constexpr std::array<std::string_view, 3> kFields = {"styles", "weak", "tight"};
-  if (auto ok = only_fields(body, kFields, "the preferences"); !ok)
-    return Unexpected(ok.error());
+  LIMBER_TRY(only_fields(body, kFields, "the preferences"));
   PreferencesChange change;
   if (body.contains("styles")) {
     auto styles = id_list<core::Style>(body, "styles", core::parse_style, R"(["yoga", "ballet"])");

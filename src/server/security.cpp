@@ -10,16 +10,10 @@
 #include <fmt/format.h>
 
 #include "app/random_bytes.h"
+#include "core/text.h"
 
 namespace limber::server {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
@@ -95,7 +89,7 @@ std::optional<HostPort> split_host(std::string_view header, int default_port) {
   }
   if (name.empty())
     return std::nullopt;
-  return HostPort{lower(name), port};
+  return HostPort{core::ascii_lower(name), port};
 }
 
 }  // namespace
@@ -123,7 +117,7 @@ bool same_secret(std::string_view a, std::string_view b) {
 }
 
 bool is_loopback(std::string_view host) {
-  const std::string name = lower(unbracket(host));
+  const std::string name = core::ascii_lower(unbracket(host));
   if (name == "localhost" || name == "::1")
     return true;
   return is_ipv4(name) && name.starts_with("127.");
@@ -147,14 +141,14 @@ std::optional<std::string_view> bearer_token(std::string_view authorization) {
   authorization = trim(authorization);
   constexpr std::string_view kScheme = "bearer ";
   if (authorization.size() <= kScheme.size() ||
-      lower(authorization.substr(0, kScheme.size())) != kScheme) {
+      core::ascii_lower(authorization.substr(0, kScheme.size())) != kScheme) {
     return std::nullopt;
   }
   return trim(authorization.substr(kScheme.size()));
 }
 
 Guard::Guard(std::string_view bind, int port, std::string token, std::string login_secret)
-    : bind_(lower(unbracket(bind))),
+    : bind_(core::ascii_lower(unbracket(bind))),
       port_(port),
       token_(std::move(token)),
       login_secret_(std::move(login_secret)) {}
@@ -164,7 +158,7 @@ Guard Guard::for_https(const std::vector<std::string>& names, int port, std::str
   Guard guard("", port, std::move(token), std::move(login_secret));
   guard.https_names_.emplace();
   for (const auto& name : names)
-    guard.https_names_->push_back(lower(unbracket(name)));
+    guard.https_names_->push_back(core::ascii_lower(unbracket(name)));
   return guard;
 }
 
@@ -187,7 +181,7 @@ bool Guard::origin_allowed(std::string_view origin, std::string_view host_header
   if (!origin.starts_with(scheme) || !host_allowed(host_header))
     return false;
   // Same origin: the page that sent it was served by this Host (an explicit :80 aside).
-  return lower(origin.substr(scheme.size())) == lower(host_header);
+  return core::ascii_lower(origin.substr(scheme.size())) == core::ascii_lower(host_header);
 }
 
 Credential Guard::credential(std::string_view cookie_header, std::string_view authorization) const {

@@ -139,24 +139,18 @@ core::Result<std::unique_ptr<Server>> Server::create(const store::Database& db,
                                                      ServerOptions options) {
   std::string token = options.token;
   if (token.empty()) {
-    auto secret = random_secret();
-    if (!secret)
-      return core::Unexpected(secret.error());
-    token = std::move(*secret);
+    LIMBER_TRY_ASSIGN(auto secret, random_secret());
+    token = std::move(secret);
   }
-  auto login = random_secret();
-  if (!login)
-    return core::Unexpected(login.error());
+  LIMBER_TRY_ASSIGN(auto login, random_secret());
   if (options.log == nullptr)
     return core::fail(core::ErrorCode::kInvalidInput, "the server needs a log stream");
   if (!options.clock)
     return core::fail(core::ErrorCode::kInvalidInput, "the server needs a clock");
   auto impl =
-      std::make_unique<Impl>(db, catalog, std::move(options), std::move(token), std::move(*login));
-  auto first = impl->links.issue();
-  if (!first)
-    return core::Unexpected(first.error());
-  impl->first_link = std::move(*first);
+      std::make_unique<Impl>(db, catalog, std::move(options), std::move(token), std::move(login));
+  LIMBER_TRY_ASSIGN(auto first, impl->links.issue());
+  impl->first_link = std::move(first);
   return std::unique_ptr<Server>(new Server(std::move(impl)));
 }
 
@@ -246,10 +240,8 @@ std::string Server::start_url() const {
 }
 
 core::Result<std::string> Server::new_start_url() {
-  auto key = impl_->links.issue();
-  if (!key)
-    return core::Unexpected(key.error());
-  return address() + "?token=" + *key;
+  LIMBER_TRY_ASSIGN(auto key, impl_->links.issue());
+  return address() + "?token=" + key;
 }
 
 const std::string& Server::token() const {

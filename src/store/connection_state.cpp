@@ -3,15 +3,12 @@
 namespace limber::store {
 
 Result<DiaryVersion> diary_version(const Database& db) {
-  auto statement = db.prepare("SELECT total_changes(), data_version FROM pragma_data_version()");
-  if (!statement)
-    return core::Unexpected(statement.error());
-  auto row = statement->step();
+  LIMBER_TRY_ASSIGN(auto statement,
+                    db.prepare("SELECT total_changes(), data_version FROM pragma_data_version()"));
+  LIMBER_TRY_ASSIGN(auto row, statement.step());
   if (!row)
-    return core::Unexpected(row.error());
-  if (!*row)
     return core::fail(core::ErrorCode::kIo, "SQLite gave no data_version for the diary");
-  return DiaryVersion{statement->integer(0), statement->integer(1)};
+  return DiaryVersion{statement.integer(0), statement.integer(1)};
 }
 
 Result<void> release_memory(const Database& db) {

@@ -121,15 +121,11 @@ std::string desktop_text(const std::string& exec) {
 }
 
 core::Result<InstalledFiles> install_files(const std::string& exec, const app::GetEnv& env) {
-  auto config = config_home(env);
-  if (!config)
-    return core::Unexpected(config.error());
-  InstalledFiles files{*config / "systemd" / "user" / kUnitName,
-                       *config / "autostart" / kDesktopName};
-  if (auto written = write(files.unit, unit_text(exec)); !written)
-    return core::Unexpected(written.error());
-  if (auto written = write(files.desktop, desktop_text(exec)); !written)
-    return core::Unexpected(written.error());
+  LIMBER_TRY_ASSIGN(auto config, config_home(env));
+  InstalledFiles files{config / "systemd" / "user" / kUnitName,
+                       config / "autostart" / kDesktopName};
+  LIMBER_TRY(write(files.unit, unit_text(exec)));
+  LIMBER_TRY(write(files.desktop, desktop_text(exec)));
   return files;
 }
 

@@ -103,10 +103,9 @@ core::Result<void> MutterIdle::start() {
                       fmt::format("cannot listen to Mutter IdleMonitor: {}", errno_text(r)));
   }
   match_.reset(slot);
-  auto watch = call_u("AddIdleWatch", "t", static_cast<std::uint64_t>(threshold_.count()));
-  if (!watch)
-    return core::Unexpected(watch.error());
-  idle_watch_ = *watch;
+  LIMBER_TRY_ASSIGN(auto watch,
+                    call_u("AddIdleWatch", "t", static_cast<std::uint64_t>(threshold_.count())));
+  idle_watch_ = watch;
   if (idle >= static_cast<std::uint64_t>(threshold_.count())) {
     add_active_watch();
     listener_.on_idle(milliseconds{idle});
@@ -121,8 +120,7 @@ core::Result<void> MutterIdle::start() {
 core::Result<std::unique_ptr<IdleSource>> open_mutter_idle(sd_bus* bus, milliseconds threshold,
                                                            DesktopListener& listener) {
   auto source = std::make_unique<MutterIdle>(bus, threshold, listener);
-  if (auto started = source->start(); !started)
-    return core::Unexpected(started.error());
+  LIMBER_TRY(source->start());
   return std::unique_ptr<IdleSource>(std::move(source));
 }
 

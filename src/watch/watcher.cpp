@@ -578,11 +578,9 @@ core::Result<void> run_watch(const WatchOptions& options, const WatchContext& co
 }
 
 core::Result<void> request_pause(Instant until) {
-  auto bus = open_session_bus();
-  if (!bus)
-    return core::Unexpected(bus.error());
+  LIMBER_TRY_ASSIGN(auto bus, open_session_bus());
   BusError error;
-  const int r = sd_bus_call_method(bus->get(), kWatchBusName, kWatchPath, kWatchInterface, "Pause",
+  const int r = sd_bus_call_method(bus.get(), kWatchBusName, kWatchPath, kWatchInterface, "Pause",
                                    error.get(), nullptr, "t",
                                    static_cast<std::uint64_t>(until.time_since_epoch().count()));
   if (r < 0) {

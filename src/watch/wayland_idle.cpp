@@ -136,8 +136,7 @@ core::Result<std::unique_ptr<IdleSource>> open_wayland_idle(milliseconds thresho
   if (display == nullptr)
     return core::fail(core::ErrorCode::kIo, "no Wayland compositor (WAYLAND_DISPLAY)");
   auto source = std::make_unique<WaylandIdle>(display, threshold, listener);
-  if (auto started = source->start(); !started)
-    return core::Unexpected(started.error());
+  LIMBER_TRY(source->start());
   return std::unique_ptr<IdleSource>(std::move(source));
 }
 

@@ -299,8 +299,7 @@ core::Result<std::unique_ptr<X11Desktop>> open_desktop(Idle idle, milliseconds t
   if (display == nullptr)
     return core::fail(core::ErrorCode::kIo, "no X display (DISPLAY is unset or refused)");
   auto desktop = std::make_unique<X11Desktop>(display, idle, threshold, listener);
-  if (auto started = desktop->start(); !started)
-    return core::Unexpected(started.error());
+  LIMBER_TRY(desktop->start());
   return desktop;
 }
 
@@ -316,17 +315,13 @@ core::Result<std::unique_ptr<IdleSource>> open_x11_idle(milliseconds threshold, 
       return std::unique_ptr<IdleSource>(std::move(*xsync));
     }
   }
-  auto xss = open_desktop(Idle::kXScreenSaver, threshold, listener);
-  if (!xss)
-    return core::Unexpected(xss.error());
-  return std::unique_ptr<IdleSource>(std::move(*xss));
+  LIMBER_TRY_ASSIGN(auto xss, open_desktop(Idle::kXScreenSaver, threshold, listener));
+  return std::unique_ptr<IdleSource>(std::move(xss));
 }
 
 core::Result<std::unique_ptr<IdleSource>> open_x11_fullscreen(DesktopListener& listener) {
-  auto desktop = open_desktop(Idle::kNone, milliseconds{0}, listener);
-  if (!desktop)
-    return core::Unexpected(desktop.error());
-  return std::unique_ptr<IdleSource>(std::move(*desktop));
+  LIMBER_TRY_ASSIGN(auto desktop, open_desktop(Idle::kNone, milliseconds{0}, listener));
+  return std::unique_ptr<IdleSource>(std::move(desktop));
 }
 
 }  // namespace limber::watch

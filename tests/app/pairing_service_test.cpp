@@ -166,6 +166,7 @@ TEST_F(PairingServiceTest, RevokingATypoSuggestsTheClosestName) {
   EXPECT_EQ(typo.error().code, core::ErrorCode::kNotFound);
   EXPECT_NE(typo.error().message.find("Did you mean 'Android phone'?"), std::string::npos)
       << typo.error().message;
+  EXPECT_EQ(typo.error().remedy, core::Remedy::kListDevices);
   EXPECT_EQ(pairing_.phones()->size(), 1U);
 }
 

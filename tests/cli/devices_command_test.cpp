@@ -57,7 +57,9 @@ TEST_F(DevicesCommandTest, RevokesAPhoneAndSuggestsTheNameOnATypo) {
   add_phone("Android phone", 'a', kNoon);
   const CliResult typo = run({"devices", "revoke", "Andriod phone"});
   EXPECT_EQ(typo.code, 2);
-  EXPECT_NE(typo.err.find("Did you mean 'Android phone'?"), std::string::npos) << typo.err;
+  EXPECT_NE(typo.err.find("Did you mean 'Android phone'? 'limber devices' lists the paired phones"),
+            std::string::npos)
+      << typo.err;
   EXPECT_NE(run({"devices"}).out.find("Android phone"), std::string::npos);
 
   const CliResult revoked = run({"devices", "revoke", "android phone"});

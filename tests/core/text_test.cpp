@@ -36,5 +36,17 @@ TEST(SplitListTest, TheWordsPointIntoTheText) {
   EXPECT_EQ(words[1].data(), text.data() + 2);
 }
 
+TEST(AsciiLowerTest, LowersOnlyTheLettersAToZ) {
+  EXPECT_EQ(ascii_lower("Host: LIMBER.local"), "host: limber.local");
+  // Other scripts are kept byte for byte: Istanbul's dotted capital İ stays as typed.
+  EXPECT_EQ(ascii_lower("\xC4\xB0stanbul \xC3\x89T\xC3\x89"), "\xC4\xB0stanbul \xC3\x89t\xC3\x89");
+}
+
+TEST(AsciiLowerTest, ComparesWordsWhateverTheirCase) {
+  EXPECT_TRUE(ascii_iequal("Content-Type", "content-type"));
+  EXPECT_FALSE(ascii_iequal("Content-Type", "content-typ"));
+  EXPECT_FALSE(ascii_iequal("\xC3\x89", "\xC3\xA9"));  // É is not é here
+}
+
 }  // namespace
 }  // namespace limber::core

@@ -100,6 +100,10 @@ TEST_F(PhonePairingTest, APhonePairsUsesItsCookieAndIsRefusedOnceRevoked) {
   EXPECT_EQ(devices.text.find(cookie.substr(std::string("limber_device=").size())),
             std::string::npos);
 
+  const Answer typo = send("DELETE", "/api/devices/Andriod%20phone");
+  EXPECT_EQ(typo.status, 404) << typo.text;
+  EXPECT_NE(typo.error().find("More, then Phone, lists the paired phones"), std::string::npos)
+      << typo.text;
   const Answer revoked = send("DELETE", "/api/devices/Android%20phone");
   ASSERT_EQ(revoked.status, 200) << revoked.text;
   const Answer refused = phone_get("/api/today", cookie);
