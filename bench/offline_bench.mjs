@@ -36,9 +36,11 @@ const {PHONE, startBrowser, startLimber} = await import('../tests/web/harness.mj
 const reloads = Number(process.env.LIMBER_BENCH_RELOADS ?? 30);
 const ROUND = 5;
 
-// A relay from 127.0.0.1:port to limber on 127.0.0.3:port that counts what limber sends.
+// A relay from 127.0.0.1:port to limber on 127.0.0.3:port that counts what limber sends,
+// and its answers by status (the 304s that Playwright reports as the 200s kept).
 async function countingRelay(port) {
   let sent = 0;
+  const statuses = {};
   const sockets = new Set();
   const server = net.createServer((client) => {
     const upstream = net.connect(port, '127.0.0.3');
@@ -47,7 +49,12 @@ async function countingRelay(port) {
       socket.on('error', () => { client.destroy(); upstream.destroy(); });
       socket.on('close', () => sockets.delete(socket));
     }
-    upstream.on('data', (chunk) => { sent += chunk.length; });
+    upstream.on('data', (chunk) => {
+      sent += chunk.length;
+      for (const [, status] of chunk.toString('latin1').matchAll(/HTTP\/1\.1 (\d{3}) /g)) {
+        statuses[status] = (statuses[status] ?? 0) + 1;
+      }
+    });
     client.pipe(upstream);
     upstream.pipe(client);
   });
@@ -57,6 +64,7 @@ async function countingRelay(port) {
   });
   return {
     sent: () => sent,
+    statuses: () => ({...statuses}),
     close: () => new Promise((resolve) => {
       for (const socket of sockets) socket.destroy();
       server.close(resolve);
@@ -114,6 +122,7 @@ async function firstLoad(browser, program) {
   page.off('requestfinished', count);
   context.off('requestfinished', countWorker);
   figures.wire = relay.sent();
+  figures.statuses = relay.statuses();
   // What the service worker keeps: the page's files, read back from its cache.
   figures.precache = await page.evaluate(async () => {
     let bytes = 0;
@@ -188,7 +197,9 @@ try {
   row(`first load, what the service worker fetched to keep ${f.precache.files} files (${kb(f.precache.bytes)} KB kept): ${f.workerRequests} requests, ${f.notModified} of them 304 (Playwright)`,
     (run) => run.figures.workerBytes, bytes);
   row('first load, transferred in all (Playwright)', (run) => run.figures.pageBytes + run.figures.workerBytes, bytes, '< 150 KB');
-  row('first load, sent by limber on the wire (the relay)', (run) => run.figures.wire, bytes, '< 150 KB');
+  const answers = (run) => Object.entries(run.figures.statuses).map(([status, n]) => `${n} × ${status}`).join(', ');
+  row(`first load, sent by limber on the wire (the relay): ${answers(now)}${before ? ` (was ${answers(before)})` : ''}`,
+    (run) => run.figures.wire, bytes, '< 150 KB');
   row('a reload, sent by limber on the wire (mean)', (run) => run.reloadWire(), bytes);
   for (const [key, name] of [['dcl', 'domContentLoadedEventEnd'], ['load', 'loadEventEnd'], ['shown', "Today's heading on the screen"]]) {
     const spread = (run) => {
