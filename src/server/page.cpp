@@ -22,10 +22,12 @@ HttpAnswer answer_page(const HttpRequest& request, const Guard& guard, LinkKeys&
   const WebAsset* asset = find_web_asset(path);
   if (asset == nullptr)
     return error_answer(404, request.method, request.path);
-  if (open_to_unpaired_phone(request.method, request.path))
-    return {200, std::string(asset->type), std::string(asset->body), {}};
-  if (auto refused = refusal(guard, request, Access::kPage))
-    return *refused;
+  // The phone's landing page and its style and script open without a login; the rest of
+  // the page needs one.
+  if (!open_to_unpaired_phone(request.method, request.path)) {
+    if (auto refused = refusal(guard, request, Access::kPage))
+      return *refused;
+  }
   // The page's files are the same for everyone and hold nothing of the diary: the browser
   // may keep them and ask again with their ETag (a hash of the build's files), so the
   // service worker's first fill is answered with 304s, not the files a second time. The
