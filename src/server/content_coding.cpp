@@ -56,10 +56,11 @@ bool accepts_gzip(std::string_view accept_encoding) {
     const std::string_view coding = trim(item.substr(0, semicolon));
     const double q =
         semicolon == std::string_view::npos ? 1.0 : q_value(item.substr(semicolon + 1));
-    if (same_word(coding, "gzip") || same_word(coding, "x-gzip"))
+    if (same_word(coding, "gzip") || same_word(coding, "x-gzip")) {
       gzip = std::max(gzip.value_or(0.0), q);
-    else if (coding == "*")
+    } else if (coding == "*") {
       any = q;
+    }
   }
   if (gzip)
     return *gzip > 0;
