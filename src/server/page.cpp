@@ -4,6 +4,7 @@
 
 #include "server/access.h"
 #include "server/browser_login.h"
+#include "server/content_coding.h"
 #include "server/handlers.h"
 #include "server/phone.h"
 #include "server/web_assets.h"
@@ -21,21 +22,32 @@ HttpAnswer answer_page(const HttpRequest& request, const Guard& guard, LinkKeys&
   const WebAsset* asset = find_web_asset(path);
   if (asset == nullptr)
     return error_answer(404, request.method, request.path);
-  if (open_to_unpaired_phone(request.method, request.path))
-    return {200, std::string(asset->type), std::string(asset->body), {}};
-  if (auto refused = refusal(guard, request, Access::kPage))
-    return *refused;
+  // The phone's landing page and its style and script open without a login; the rest of
+  // the page needs one.
+  if (!open_to_unpaired_phone(request.method, request.path)) {
+    if (auto refused = refusal(guard, request, Access::kPage))
+      return *refused;
+  }
   // The page's files are the same for everyone and hold nothing of the diary: the browser
   // may keep them and ask again with their ETag (a hash of the build's files), so the
   // service worker's first fill is answered with 304s, not the files a second time. The
   // service worker itself is always fetched whole, so a new limber replaces it.
   if (asset->path == "/sw.js")
     return {200, std::string(asset->type), std::string(asset->body), {}};
-  const std::string etag = "\"" + std::string(web_version()) + "\"";
-  HttpFields cache{{"Cache-Control", "no-cache"}, {"ETag", etag}};
+  // A browser that takes gzip gets the copy compressed at build time (a third of the
+  // bytes): another representation, so another ETag, and Vary tells caches so.
+  const bool gzip =
+      !asset->gzip.empty() && accepts_gzip(request.header_or_empty("Accept-Encoding"));
+  const std::string etag = "\"" + std::string(web_version()) + (gzip ? "-gzip" : "") + "\"";
+  HttpFields headers{{"Cache-Control", "no-cache"}, {"ETag", etag}};
+  if (!asset->gzip.empty())
+    headers.emplace_back("Vary", "Accept-Encoding");
   if (request.header_or_empty("If-None-Match") == etag)
-    return {304, "", "", std::move(cache)};
-  return {200, std::string(asset->type), std::string(asset->body), std::move(cache)};
+    return {304, "", "", std::move(headers)};
+  if (gzip)
+    headers.emplace_back("Content-Encoding", "gzip");
+  return {200, std::string(asset->type), std::string(gzip ? asset->gzip : asset->body),
+          std::move(headers)};
 }
 
 }  // namespace limber::server

@@ -1,5 +1,5 @@
 // The page (web/), built into the binary by cmake/embed_web.cmake: each file with the
-// URL path it is served at and its media type.
+// URL path it is served at and its media type, text files also gzip-compressed.
 #pragma once
 
 #include <span>
@@ -11,6 +11,7 @@ struct WebAsset {
   std::string_view path;  // "/index.html", "/js/app.js"
   std::string_view type;  // "text/html; charset=utf-8"
   std::string_view body;
+  std::string_view gzip;  // the body gzip-compressed (gzip -9 -n); empty when not worth it
 };
 
 // Every file under web/, sorted by path (generated).

@@ -24,15 +24,17 @@ const CHROMIUM_ARGS = [
 
 // `seed`: limber commands run on the fresh diary before it is served, through the real
 // binary ([['check', '--answers', 'none'], ['log', '6', 'lower-back']]); or
-// `{seed, prepare}`, where `prepare(home)` fills the diary its own way.
+// `{seed, prepare, serveArgs, program}`, where `prepare(home)` fills the diary its own way,
+// `serveArgs` are more options for `limber serve` (['--bind', '127.0.0.3']) and `program`
+// is another limber to run than LIMBER_BINARY (a benchmark's baseline).
 export async function startLimber(options = []) {
-  const {seed = [], prepare} = Array.isArray(options) ? {seed: options} : options;
+  const {seed = [], prepare, serveArgs = [], program = binary} = Array.isArray(options) ? {seed: options} : options;
   const home = mkdtempSync(path.join(tmpdir(), 'limber-e2e-'));
   for (const args of seed) {
-    execFileSync(binary, ['--data-dir', home, ...args], {env: {...process.env, TZ: 'UTC'}, stdio: ['ignore', 'pipe', 'pipe']});
+    execFileSync(program, ['--data-dir', home, ...args], {env: {...process.env, TZ: 'UTC'}, stdio: ['ignore', 'pipe', 'pipe']});
   }
   if (prepare) await prepare(home);
-  const child = spawn(binary, ['--data-dir', home, 'serve', '--port', '0', '--no-open'], {
+  const child = spawn(program, ['--data-dir', home, 'serve', '--port', '0', '--no-open', ...serveArgs], {
     env: {...process.env, TZ: 'UTC', DISPLAY: '', WAYLAND_DISPLAY: ''},
     stdio: ['pipe', 'pipe', 'pipe'],
   });

@@ -15,8 +15,10 @@ import * as outbox from './outbox.js';
 import * as outboxView from './outbox_view.js';
 import * as phone from './phone.js';
 
+// `vocabulary: false`: the view reads nothing of /api/vocabulary, so it is drawn while the
+// vocabulary loads (a reload shows Today sooner, issue 14); every other view waits for it.
 const views = {
-  today: {tab: 'today', render: today.render},
+  today: {tab: 'today', render: today.render, vocabulary: false},
   log: {tab: 'log', render: log.render},
   session: {tab: 'session', render: session.render},
   progress: {tab: 'progress', render: progress.render},
@@ -30,6 +32,7 @@ const views = {
 
 const context = {
   vocabulary: null,
+  vocabularyLoad: null,
   go(name) {
     if (location.hash === `#/${name}`) route();
     else location.hash = `#/${name}`;
@@ -72,7 +75,14 @@ async function route() {
   const main = document.getElementById('main');
   const ticket = ++routing;
   try {
-    if (!context.vocabulary) context.vocabulary = await api.get('/api/vocabulary');
+    context.vocabularyLoad ??= api.get('/api/vocabulary').then((vocabulary) => {
+      context.vocabulary = vocabulary;
+    }, (failure) => {
+      context.vocabularyLoad = null;  // asked again by the next view that needs it
+      throw failure;
+    });
+    if (view.vocabulary !== false) await context.vocabularyLoad;
+    else context.vocabularyLoad.catch(() => {});
     const content = await view.render(context);
     if (ticket !== routing) return;  // another view was asked for meanwhile
     fill(main, content);

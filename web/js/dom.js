@@ -82,20 +82,42 @@ export function uid(prefix) {
   return `${prefix}-${uniqueCounter}`;
 }
 
-// Says `message` in the polite live region (and shows it briefly).
-export function announce(message, kind = 'info') {
+// Says `message` in the polite live region (and shows it briefly). With `action`
+// ({label, run}), a button beside the words does it (undo, js/log.js): the toast then stays
+// `seconds` long, and for as long as the focus is on its button, so a person on a keyboard
+// or a screen reader is not raced by the clock.
+export function announce(message, kind = 'info', {action = null, seconds = 6} = {}) {
   const status = document.getElementById('status');
-  status.textContent = '';
+  status.replaceChildren();
   status.className = `toast ${kind}`;
+  const ticket = (announce.ticket ?? 0) + 1;
+  announce.ticket = ticket;
+  const clear = () => {
+    if (announce.ticket !== ticket) return;
+    status.className = 'toast';
+    status.replaceChildren();
+  };
+  const later = () => {
+    window.clearTimeout(announce.timer);
+    announce.timer = window.setTimeout(clear, seconds * 1000);
+  };
   // A new text node after clearing makes screen readers announce it again.
   window.setTimeout(() => {
-    status.textContent = message;
+    if (announce.ticket !== ticket) return;
+    status.replaceChildren(h('span', {class: 'toast-text'}, message), action
+      ? h('button', {
+        type: 'button',
+        class: 'button toast-action',
+        onfocus: () => window.clearTimeout(announce.timer),
+        onblur: later,
+        onclick: () => {
+          clear();
+          action.run();
+        },
+      }, action.label)
+      : null);
   }, 30);
-  window.clearTimeout(announce.timer);
-  announce.timer = window.setTimeout(() => {
-    status.className = 'toast';
-    status.textContent = '';
-  }, 6000);
+  later();
 }
 
 // "21 Nov, 09:30" in the person's own locale, from an ISO 8601 time with its offset.

@@ -1,7 +1,7 @@
 // Log: pain with the body map, mobility and a note; then relief (a log, never advice)
 // and walks, each its own short form.
 import {api} from './api.js';
-import {logEntry, pending} from './outbox.js';
+import {logEntry, pending, takeBack} from './outbox.js';
 import {describeBody} from './outbox_view.js';
 import {announce, h, shortTime, uid} from './dom.js';
 import {bodyMap} from './bodymap.js';
@@ -28,14 +28,33 @@ function describe(entry) {
   }
 }
 
-// Says where the entry is: in the diary, or kept on this phone until limber answers.
+// How long a log made here can be taken back with one tap (issue 15): long enough to see a
+// slip of the thumb, short enough not to stand in the way. Later, "Fix or delete" in the
+// list below does the same.
+const UNDO_SECONDS = 8;
+
+// Says where the entry is: in the diary, or kept on this phone until limber answers; with
+// an Undo button for UNDO_SECONDS, which takes it back from either place (outbox.js).
 // Returns the server's answer, or null when the entry waits.
-function savedOrKept(sent, body) {
+function savedOrKept(sent, body, refresh) {
+  const undo = {
+    label: 'Undo',
+    run: async () => {
+      try {
+        await takeBack(sent.clientId);
+        announce(`Undone: ${describeBody(body)}. It is not in the diary.`);
+      } catch {
+        announce(`limber is not answering, so this entry is still in the diary (${describeBody(body)}). You can delete it in the list below once limber answers.`, 'warn');
+      }
+      await refresh();
+    },
+  };
+  const options = {action: undo, seconds: UNDO_SECONDS};
   if (sent.saved) {
-    announce(`Saved: ${describe(sent.saved.entry)}. It is in the diary.`);
+    announce(`Saved: ${describe(sent.saved.entry)}. It is in the diary.`, 'info', options);
     return sent.saved;
   }
-  announce(`${describeBody(body)}: kept on this phone. limber is not answering; it goes to the diary when it does.`, 'warn');
+  announce(`${describeBody(body)}: kept on this phone. limber is not answering; it goes to the diary when it does.`, 'warn', options);
   return null;
 }
 
@@ -97,7 +116,7 @@ function painForm(context, refresh) {
       try {
         const sent = await logEntry(body);
         showError(error, '');
-        const saved = savedOrKept(sent, body);
+        const saved = savedOrKept(sent, body, refresh);
         if (saved && saved.check_again) announce(saved.check_again, 'warn');
         form.reset();
         map.clear();
@@ -139,7 +158,7 @@ function reliefForm(context, refresh) {
       }
       try {
         const body = {kind: 'relief', relief: kind.value, name: name.value.trim()};
-        savedOrKept(await logEntry(body), body);
+        savedOrKept(await logEntry(body), body, refresh);
         showError(error, '');
         form.reset();
         await refresh();
@@ -170,7 +189,7 @@ function walkForm(context, refresh) {
   async function save(value) {
     try {
       const body = {kind: 'walk', minutes: value};
-      savedOrKept(await logEntry(body), body);
+      savedOrKept(await logEntry(body), body, refresh);
       showError(error, '');
       minutes.value = '';
       await refresh();

@@ -57,13 +57,12 @@ function nowIso() {
   return new Date().toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
-// Sends one entry. 'sent' (the diary has it: made now, or already there), 'waiting' (no
-// answer, the server asleep or busy, or this phone needs pairing again: kept), or throws
-// the server's refusal (400, 409: what was wrong, in words).
+// Sends one entry. The server's answer when the diary has it (made now, or already
+// there), 'waiting' (no answer, the server asleep or busy, or this phone needs pairing
+// again: kept), or throws the server's refusal (400, 409: what was wrong, in words).
 async function send(item) {
   try {
-    await api.post('/api/entries', item.body);
-    return 'sent';
+    return await api.post('/api/entries', item.body);
   } catch (failure) {
     if (!(failure instanceof ApiError)) throw failure;
     if (failure.status === 0 || failure.status >= 500) return 'waiting';
@@ -75,9 +74,43 @@ async function send(item) {
   }
 }
 
+// Undo (issue 15): an entry made on this phone can be taken back for a few seconds after
+// it (js/log.js). `delivered`: the diary's id of each entry this page has seen land;
+// `takeBacks`: the entries asked back ('asked') and those done ('done'). An entry asked
+// back is dropped from the outbox, and deleted from the diary once it has landed there,
+// even when its send was on the way as the person asked: whichever of the two comes
+// second deletes it, once.
+const delivered = new Map();
+const takeBacks = new Map();
+
+function landed(clientId, answer) {
+  delivered.set(clientId, answer.entry.id);
+  return deleteTakenBack(clientId);
+}
+
+async function deleteTakenBack(clientId) {
+  if (takeBacks.get(clientId) !== 'asked' || !delivered.has(clientId)) return;
+  takeBacks.set(clientId, 'done');
+  await api.del(`/api/entries/${delivered.get(clientId)}`);
+}
+
+// Takes back the entry this phone made with `clientId`: forgotten here if it still waits,
+// deleted from the diary if it is there. Throws ApiError when the diary has it and limber
+// does not answer the delete (the entry then stays in the diary, to delete by hand).
+export async function takeBack(clientId) {
+  takeBacks.set(clientId, 'asked');
+  await forget(clientId);
+  try {
+    await deleteTakenBack(clientId);
+  } finally {
+    await changed();
+  }
+}
+
 // Logs `body` (as POST /api/entries takes it): stored on this phone first, then sent.
-// Returns {saved: answer} when the diary has it, {waiting: true} when it stays here; throws
-// the server's refusal (the entry is then not kept: the form still shows it, to fix).
+// Returns {saved: answer, clientId} when the diary has it, {waiting: true, clientId} when it
+// stays here (takeBack(clientId) undoes either); throws the server's refusal (the entry
+// is then not kept: the form still shows it, to fix).
 export async function logEntry(body) {
   const item = {
     client_id: crypto.randomUUID(),
@@ -91,17 +124,18 @@ export async function logEntry(body) {
   await put(item);
   try {
     const answer = await api.post('/api/entries', item.body);
+    delivered.set(item.client_id, answer.entry.id);
     await forget(item.client_id);
     state.needsPairing = false;
     await changed();
-    return {saved: answer};
+    return {saved: answer, clientId: item.client_id};
   } catch (failure) {
     const kept = failure instanceof ApiError && (failure.status === 0 || failure.status >= 500 || failure.status === 401);
     if (failure instanceof ApiError && failure.status === 401) state.needsPairing = true;
     if (!kept) await forget(item.client_id);
     await changed();
     if (!kept) throw failure;
-    return {waiting: true};
+    return {waiting: true, clientId: item.client_id};
   }
 }
 
@@ -113,17 +147,23 @@ export function flush() {
   flushing ??= (async () => {
     try {
       for (const item of await pending()) {
-        if (item.state !== 'waiting') continue;
+        if (item.state !== 'waiting' || takeBacks.has(item.client_id)) continue;
         let outcome;
         try {
           outcome = await send(item);
         } catch (refusal) {
-          await put({...item, state: 'refused', message: refusal.message});
+          if (!takeBacks.has(item.client_id)) await put({...item, state: 'refused', message: refusal.message});
           continue;
         }
         if (outcome === 'waiting') break;  // no answer: try the rest later
         await forget(item.client_id);
         state.needsPairing = false;
+        // Taken back while it was on its way: deleted now it has landed.
+        if (takeBacks.has(item.client_id)) {
+          await landed(item.client_id, outcome).catch(() => {});
+          continue;
+        }
+        delivered.set(item.client_id, outcome.entry.id);
         state.lastSent += 1;
       }
     } finally {
