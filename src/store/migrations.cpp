@@ -224,6 +224,22 @@ CREATE TABLE IF NOT EXISTS devices (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// The next version (issue 15): an entry's tags ("lifting", "long-drive"; core/tag.h), in
+// the order given, deleted with their entry; the index finds a tag's entries (`progress
+// --tag`). IF NOT EXISTS: safe to run again, like the versions before. (Other branches may
+// add a version at the same time: this step is one constant, to renumber at merge.)
+constexpr std::string_view kVersionTags = R"sql(
+CREATE TABLE IF NOT EXISTS entry_tags (
+  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 4),
+  tag TEXT NOT NULL CHECK (length(tag) BETWEEN 1 AND 30 AND tag NOT GLOB '*[^a-z0-9-]*'),
+  PRIMARY KEY (entry_id, position),
+  UNIQUE (entry_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS entry_tags_by_tag ON entry_tags (tag);
+)sql";
+
 // Adds each column a table does not have yet.
 Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
   for (const AddedColumn& added : columns) {
@@ -321,6 +337,7 @@ const std::vector<Migration>& migrations() {
         return db.exec(kVersion6.index);
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion7); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersionTags); },
   };
   return kMigrations;
 }
