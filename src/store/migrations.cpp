@@ -240,6 +240,19 @@ CREATE TABLE IF NOT EXISTS entry_tags (
 CREATE INDEX IF NOT EXISTS entry_tags_by_tag ON entry_tags (tag);
 )sql";
 
+// The next version after the tags (issue 15): exercises from the person's therapist
+// (`limber exercises add`), each kept as the JSON object of the catalog's schema it was
+// added with, so that a later limber reads it by the same rules as its own catalog
+// (core/catalog.h). One constant, to renumber at merge.
+constexpr std::string_view kVersionTherapist = R"sql(
+CREATE TABLE IF NOT EXISTS therapist_exercises (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 80),
+  style TEXT NOT NULL CHECK (length(style) BETWEEN 1 AND 20),
+  exercise TEXT NOT NULL CHECK (length(exercise) BETWEEN 2 AND 100000),
+  added_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
 // Adds each column a table does not have yet.
 Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
   for (const AddedColumn& added : columns) {
@@ -338,6 +351,7 @@ const std::vector<Migration>& migrations() {
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion7); },
       [](const Database& db) -> Result<void> { return db.exec(kVersionTags); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersionTherapist); },
   };
   return kMigrations;
 }
