@@ -26,6 +26,8 @@ core::Result<void> apply(Entry& entry, const EntryEdit& edit) {
     entry.at = *edit.at;
   if (edit.note)
     entry.note = *edit.note;
+  if (edit.tags)
+    entry.tags = *edit.tags;
   auto* pain = std::get_if<core::PainRecord>(&entry.detail);
   auto* relief = std::get_if<core::ReliefRecord>(&entry.detail);
   auto* walk = std::get_if<core::WalkRecord>(&entry.detail);

@@ -27,6 +27,7 @@ struct EntryEdit {
   std::optional<std::string> name;
   std::optional<int> minutes;
   std::optional<std::string> note;
+  std::optional<std::vector<std::string>> tags;  // replaces them all; empty to clear
 };
 
 inline constexpr int kMaxHistoryDays = 36500;

@@ -56,6 +56,10 @@ void write_entry(JsonWriter& json, const core::Entry& entry) {
     json.key("minutes").value(session->minutes);
   }
   json.key("note").value(entry.note);
+  json.key("tags").begin_array();
+  for (const std::string& tag : entry.tags)
+    json.value(tag);
+  json.end_array();
   json.end_object();
 }
 

@@ -10,7 +10,8 @@
 
 namespace limber::app {
 
-// {"id", "kind", "at" (ISO 8601 with the offset it was recorded in), "note", and by kind:
+// {"id", "kind", "at" (ISO 8601 with the offset it was recorded in), "note", "tags" (a list,
+//  maybe empty), and by kind:
 //  pain: "pain", "pain_words", "regions": [{"region", "name", "pain"?}], "mobility"?;
 //  relief: "relief", "name"; walk: "minutes";
 //  session: "exercises", "pain_before", "pain_after", "minutes"}

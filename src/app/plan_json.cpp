@@ -39,6 +39,7 @@ nlohmann::json to_json(const core::Exercise& exercise, bool full) {
       {"eases", ids(exercise.eases)},
       {"strengthens", ids(exercise.strengthens)},
       {"relaxes", ids(exercise.relaxes)},
+      {"from_therapist", exercise.from_therapist},
   };
   if (full) {
     out["steps"] = exercise.steps;

@@ -10,7 +10,8 @@
 namespace limber::app {
 
 // {"id", "name", "style", "level", "minutes", "position", "phases", "summary", "dose",
-//  "eases", "strengthens", "relaxes"}; with `full`, also "steps", "cues", "stop_if".
+//  "eases", "strengthens", "relaxes", "from_therapist" (added from the person's therapist's
+//  file, issue 15)}; with `full`, also "steps", "cues", "stop_if".
 nlohmann::json to_json(const core::Exercise& exercise, bool full);
 
 // {"date", "phase", "level", "day_of_episode", "flare", "paused", "safety" (the level),

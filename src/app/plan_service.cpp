@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "app/local_time.h"
+#include "core/tag.h"
 #include "core/text.h"
 #include "core/utf8.h"
 
@@ -248,14 +249,19 @@ core::Result<std::optional<core::PreviousEpisode>> PlanService::previous_episode
   return std::optional<core::PreviousEpisode>(std::move(previous));
 }
 
-core::Result<core::Progress> PlanService::progress(int days) const {
+core::Result<core::Progress> PlanService::progress(int days,
+                                                   std::optional<std::string_view> tag) const {
   if (days < 1 || days > 3660) {
     return core::fail(core::ErrorCode::kInvalidInput,
                       fmt::format("{} days is out of range: use 1 to 3660", days));
   }
+  std::optional<std::string> filter;
+  if (tag) {
+    LIMBER_TRY_ASSIGN(filter, core::check_tag(*tag));
+  }
   const auto today = std::chrono::floor<std::chrono::days>(now_.local);
   LIMBER_TRY_ASSIGN(auto entries, episode_entries(today));
-  return core::progress(entries, today - std::chrono::days{days - 1}, today);
+  return core::progress(entries, today - std::chrono::days{days - 1}, today, std::move(filter));
 }
 
 core::Result<PlanService::Gathered> PlanService::gather(std::chrono::local_days last) const {

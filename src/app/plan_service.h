@@ -78,8 +78,10 @@ class PlanService {
   // that is not a current activity.
   core::Result<FunctionScale> rate(std::string_view name, int score) const;
   core::Result<FunctionScale> remove_activity(std::string_view name) const;
-  // The last `days` days of the current episode, today included.
-  core::Result<core::Progress> progress(int days) const;
+  // The last `days` days of the current episode, today included; with `tag`, only the
+  // entries tagged with it (kInvalidInput when it is not a tag, core/tag.h).
+  core::Result<core::Progress> progress(int days,
+                                        std::optional<std::string_view> tag = std::nullopt) const;
   [[nodiscard]] const store::PlanStore& store() const { return store_; }
   [[nodiscard]] const core::Catalog& catalog() const { return catalog_; }
   [[nodiscard]] const core::Now& now() const { return now_; }

@@ -37,6 +37,9 @@ nlohmann::json to_json(const core::Progress& progress, const core::FunctionSumma
                        {"name", core::info(region.region).display},
                        {"weeks", region.entries_per_week}});
   }
+  auto tags = nlohmann::json::array();
+  for (const core::TagCount& tag : progress.tags)
+    tags.push_back({{"tag", tag.tag}, {"entries", tag.entries}});
   return {
       {"from", iso_day(progress.first)},
       {"to", iso_day(progress.last)},
@@ -51,6 +54,8 @@ nlohmann::json to_json(const core::Progress& progress, const core::FunctionSumma
       {"sessions", progress.sessions},
       {"session_minutes", progress.session_minutes},
       {"flares", progress.flares},
+      {"tag", progress.tag ? nlohmann::json(*progress.tag) : nlohmann::json(nullptr)},
+      {"tags", std::move(tags)},
       {"function",
        {{"activities", function.activities},
         {"score", maybe(function.score)},

@@ -11,7 +11,8 @@ namespace limber::app {
 // {"from", "to", "days": [{"date", "pain_mean", "pain_7day", "pain_entries", "walk_minutes",
 //  "sessions", "session_minutes"}], "start_pain", "recent_pain", "change", "weeks",
 //  "regions": [{"region", "name", "weeks"}], "walks", "walk_minutes", "sessions",
-//  "session_minutes", "flares", "function": {"activities", "score", "change"}}
+//  "session_minutes", "flares", "tag" (the filter, or null), "tags": [{"tag", "entries"}],
+//  "function": {"activities", "score", "change"}}
 nlohmann::json to_json(const core::Progress& progress, const core::FunctionSummary& function);
 
 // "2026-11-21"

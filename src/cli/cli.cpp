@@ -10,6 +10,7 @@
 #include "app/backup.h"
 #include "app/builtin_catalog.h"
 #include "app/local_time.h"
+#include "app/therapist_service.h"
 #include "cli/command.h"
 #include "cli/remedy_text.h"
 #include "core/suggest.h"
@@ -139,7 +140,9 @@ core::Result<const app::DiaryService*> Context::diary() {
 
 core::Result<const core::Catalog*> Context::catalog() {
   if (!catalog_) {
-    LIMBER_TRY_ASSIGN(auto catalog, app::builtin_catalog());
+    // limber's own and, issue 15, the exercises from the person's therapist in the diary.
+    LIMBER_TRY_ASSIGN(auto db, database());
+    LIMBER_TRY_ASSIGN(auto catalog, app::diary_catalog(*db, app::builtin_catalog_files()));
     catalog_.emplace(std::move(catalog));
   }
   return &*catalog_;

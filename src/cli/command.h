@@ -48,7 +48,8 @@ class Context {
   void set_access(Access access) { access_ = access; }
   core::Result<const app::DiaryService*> diary();
   core::Result<const app::ScreeningService*> screening();
-  // The exercise catalog built into the binary, parsed on first use.
+  // The exercise catalog built into the binary with the therapist's exercises stored in the
+  // diary (issue 15), parsed on first use.
   core::Result<const core::Catalog*> catalog();
   core::Result<const app::PlanService*> plans();
   // The report and the exports that travel, over the diary and its plans.

@@ -30,6 +30,7 @@ struct EditOptions {
   std::optional<std::string> name;
   std::optional<int> minutes;
   std::optional<std::string> note;
+  std::optional<std::string> tags;
   std::optional<std::string> at;
   bool json = false;
 };
@@ -86,14 +87,21 @@ Result<app::EntryEdit> read_edit(const EditOptions& options, const core::Now& no
       return Unexpected(at.error());
     edit.at = *at;
   }
+  if (options.tags) {
+    edit.tags.emplace();
+    if (*options.tags != "none") {
+      for (const std::string_view tag : core::split_list(*options.tags))
+        edit.tags->emplace_back(tag);
+    }
+  }
   edit.name = options.name;
   edit.note = options.note;
   const bool changes = edit.pain || edit.regions || edit.mobility || edit.relief || edit.name ||
-                       edit.minutes || edit.at || edit.note;
+                       edit.minutes || edit.at || edit.note || edit.tags;
   if (!changes) {
     return fail(ErrorCode::kInvalidInput,
                 "nothing to change: give at least one of --pain, --regions, --mobility, --note, "
-                "--at, --relief, --name or --minutes");
+                "--tags, --at, --relief, --name or --minutes");
   }
   return edit;
 }
@@ -160,6 +168,9 @@ void add_edit_commands(CLI::App& app, CommandTable& table) {
   edit->add_option("--name", options->name, "Name of the relief")->type_name("TEXT");
   edit->add_option("--minutes", options->minutes, "Minutes walked")->type_name("N");
   edit->add_option("--note", options->note, "Note (replaces the old one)")->type_name("TEXT");
+  edit->add_option("--tags", options->tags,
+                   "Tags, replacing the old ones: lifting,long-drive (or none)")
+      ->type_name("LIST");
   edit->add_option("--at", options->at, "When it was")->type_name("TIME");
   edit->add_flag("--json", options->json, "Print the updated entry as JSON");
   table.add(edit, [options](Context& context) { return run_edit(context, *options); });

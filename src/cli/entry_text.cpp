@@ -65,6 +65,8 @@ std::string describe(const core::Entry& entry) {
   // Text stored before limber checked it shows U+FFFD where it cannot be read.
   if (!entry.note.empty())
     parts.push_back(fmt::format("\"{}\"", core::utf8::sanitize(entry.note)));
+  if (!entry.tags.empty())
+    parts.push_back(fmt::format("tagged {}", fmt::join(entry.tags, ", ")));
   return fmt::format("{}", fmt::join(parts, " · "));
 }
 

@@ -1,10 +1,15 @@
 // limber exercises [--style S] [--phase P] [--json] and limber exercises show ID
+#include <filesystem>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "app/builtin_catalog.h"
+#include "app/files.h"
 #include "app/plan_json.h"
+#include "app/therapist_service.h"
 #include "cli/command.h"
 #include "core/display_names.h"
 
@@ -71,8 +76,9 @@ Result<void> run_list(Context& context, const ListOptions& options) {
     std::vector<std::string_view> phases;
     for (core::Phase p : exercise->phases)
       phases.push_back(core::mobility_word(p));
-    fmt::print(out, "  {:<32} L{} {:>2} min  {:<24} {}\n", exercise->id, exercise->level,
-               exercise->minutes, fmt::format("{}", fmt::join(phases, ",")), exercise->name);
+    fmt::print(out, "  {:<32} L{} {:>2} min  {:<24} {}{}\n", exercise->id, exercise->level,
+               exercise->minutes, fmt::format("{}", fmt::join(phases, ",")), exercise->name,
+               exercise->from_therapist ? " (from your therapist)" : "");
   }
   std::vector<std::string> legend;
   for (int p = 0; p < core::kPhaseCount; ++p) {
@@ -99,7 +105,8 @@ Result<void> run_show(Context& context, const std::string& id, bool json) {
   std::vector<std::string> phases;
   for (core::Phase p : e.phases)
     phases.push_back(fmt::format("{} ({})", core::display_name(p), core::mobility_word(p)));
-  fmt::print(out, "{} ({})\n{}\n\n", e.name, e.id, e.summary);
+  fmt::print(out, "{} ({}){}\n{}\n\n", e.name, e.id,
+             e.from_therapist ? ", from your therapist" : "", e.summary);
   fmt::print(out, "Style {} · level {} of {} · about {} min · {}\nPhases: {}\n",
              core::display_name(e.style), e.level, core::kMaxExerciseLevel, e.minutes,
              core::to_string(e.position), fmt::join(phases, ", "));
@@ -124,6 +131,37 @@ Result<void> run_show(Context& context, const std::string& id, bool json) {
   return {};
 }
 
+// Issue 15: exercises from the person's therapist, from a file in the catalog's schema.
+Result<void> run_add(Context& context, const std::string& file) {
+  LIMBER_TRY_ASSIGN(std::string text, app::read_file(file));
+  LIMBER_TRY_ASSIGN(auto db, context.database());
+  LIMBER_TRY_ASSIGN(auto builtin, app::builtin_catalog());
+  LIMBER_TRY_ASSIGN(auto added,
+                    app::TherapistService(*db, context.now())
+                        .add(std::filesystem::path(file).filename().string(), text, builtin));
+  std::ostream& out = context.io().out;
+  fmt::print(out, "Added {} exercise{} from your therapist{}:\n", added.exercises.size(),
+             added.exercises.size() == 1 ? "" : "s",
+             added.new_ones < static_cast<int>(added.exercises.size())
+                 ? fmt::format(" ({} replaced, with the same id)",
+                               static_cast<int>(added.exercises.size()) - added.new_ones)
+                 : "");
+  for (const core::Exercise& exercise : added.exercises)
+    fmt::print(out, "  {:<32} {}\n", exercise.id, exercise.name);
+  fmt::print(out,
+             "The plan offers them when your phase and level allow, like every exercise, and "
+             "not while the safety check says to stop.\n");
+  return {};
+}
+
+Result<void> run_remove(Context& context, const std::string& id) {
+  LIMBER_TRY_ASSIGN(auto db, context.database());
+  LIMBER_TRY_ASSIGN(auto builtin, app::builtin_catalog());
+  LIMBER_TRY(app::TherapistService(*db, context.now()).remove(id, builtin));
+  fmt::print(context.io().out, "Removed {}. Sessions logged with it keep it in the diary.\n", id);
+  return {};
+}
+
 }  // namespace
 
 void add_exercise_commands(CLI::App& app, CommandTable& table) {
@@ -145,6 +183,24 @@ void add_exercise_commands(CLI::App& app, CommandTable& table) {
   table.add(show, [options](Context& context) {
     return run_show(context, options->show_id, options->show_json);
   });
+
+  auto file = std::make_shared<std::string>();
+  CLI::App* add = exercises->add_subcommand(
+      "add",
+      "Add exercises from your therapist, from a JSON file in the catalog's own format "
+      "(data/exercises/schema.json); ids must not be limber's own");
+  add->add_option("file", *file, "The JSON file ({\"style\": ..., \"exercises\": [...]})")
+      ->required()
+      ->type_name("FILE.json");
+  table.add(add, [file](Context& context) { return run_add(context, *file); });
+
+  auto id = std::make_shared<std::string>();
+  CLI::App* remove =
+      exercises->add_subcommand("remove", "Remove an exercise you added from your therapist");
+  remove->add_option("id", *id, "Its id, as limber exercises lists it")
+      ->required()
+      ->type_name("ID");
+  table.add(remove, [id](Context& context) { return run_remove(context, *id); });
 }
 
 }  // namespace limber::cli

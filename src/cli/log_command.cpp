@@ -30,6 +30,7 @@ struct LogOptions {
   std::optional<std::string> mobility;
   std::optional<std::string> leg_pain;
   std::string note;
+  std::vector<std::string> tags;
   std::optional<std::string> at;
   bool json = false;
   // log session
@@ -205,6 +206,7 @@ Result<void> run_log(Context& context, const LogOptions& options) {
   }
   entry.detail = std::move(*detail);
   entry.note = options.note;
+  entry.tags = options.tags;
   LIMBER_TRY_ASSIGN(auto diary, context.diary());
   LIMBER_TRY_ASSIGN(auto saved, diary->log(std::move(entry)));
   if (options.json) {
@@ -252,6 +254,11 @@ void add_log_command(CLI::App& app, CommandTable& table) {
                   "knee, else 'stays' (asked on a terminal)")
       ->type_name("ANSWER");
   log->add_option("--note,-n", options->note, "A note in your own words")->type_name("TEXT");
+  log->add_option("--tag,-t", options->tags,
+                  "A word for what went with it, like lifting or long-drive (repeat for more, up "
+                  "to 5; letters, digits and hyphens)")
+      ->allow_extra_args(false)  // one tag per --tag: the words after it stay the entry's
+      ->type_name("TAG");
   log->add_option("--at", options->at,
                   "When it was: 21:00, 'yesterday 21:00', '2h ago' or ISO 8601 (default now)")
       ->type_name("TIME");

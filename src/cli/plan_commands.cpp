@@ -120,6 +120,8 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
       const std::string first = numbered ? fmt::format("  {}. ", number) : std::string("  · ");
       std::string text =
           fmt::format("{}, {} min", planned.exercise->name, planned.exercise->minutes);
+      if (planned.exercise->from_therapist)
+        text += ", from your therapist";
       if (numbered && planned.part != core::Part::kMain)
         text += fmt::format(" ({})", core::to_string(planned.part));
       if (full)

@@ -1,6 +1,7 @@
 // limber progress [--days N] [--json]: the weeks going by.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "app/progress_json.h"
@@ -12,6 +13,7 @@ namespace {
 
 struct ProgressOptions {
   int days = 28;
+  std::optional<std::string> tag;
   bool json = false;
 };
 
@@ -28,7 +30,7 @@ std::string bars(const std::vector<int>& counts, int most) {
 
 core::Result<void> run_progress(Context& context, const ProgressOptions& options) {
   LIMBER_TRY_ASSIGN(auto plans, context.plans());
-  LIMBER_TRY_ASSIGN(auto progress, plans->progress(options.days));
+  LIMBER_TRY_ASSIGN(auto progress, plans->progress(options.days, options.tag));
   auto function = plans->function_summary(progress.last);
   if (!function)
     return core::Unexpected(function.error());
@@ -43,8 +45,9 @@ core::Result<void> run_progress(Context& context, const ProgressOptions& options
     daily.push_back(day.summary.pain_mean);
     line.push_back(day.pain_7day);
   }
-  fmt::print(out, "Progress, {} to {}\n\n", app::iso_day(progress.first),
-             app::iso_day(progress.last));
+  fmt::print(out, "Progress, {} to {}{}\n\n", app::iso_day(progress.first),
+             app::iso_day(progress.last),
+             progress.tag ? fmt::format(", entries tagged {} only", *progress.tag) : "");
   fmt::print(out, "Pain, daily mean  [{}]\n", core::sparkline(daily));
   fmt::print(out, "Pain, 7-day line  [{}]\n", core::sparkline(line));
   if (progress.recent_pain && progress.start_pain) {
@@ -55,6 +58,8 @@ core::Result<void> run_progress(Context& context, const ProgressOptions& options
                change <= -2  ? ": a real improvement"
                : change >= 2 ? ": worse, take it slower"
                              : "");
+  } else if (progress.tag) {
+    fmt::print(out, "No pain entries tagged {} in this period.\n", *progress.tag);
   } else {
     fmt::print(out, "No pain entries in this period yet. Log one: limber log 5 lower-back\n");
   }
@@ -73,6 +78,12 @@ core::Result<void> run_progress(Context& context, const ProgressOptions& options
   fmt::print(out, "\nWalks: {} ({} min). Sessions: {} ({} min){}.\n", progress.walks,
              progress.walk_minutes, progress.sessions, progress.session_minutes,
              progress.flares > 0 ? fmt::format(", {} followed by more pain", progress.flares) : "");
+  if (!progress.tags.empty()) {
+    std::vector<std::string> tags;
+    for (const core::TagCount& tag : progress.tags)
+      tags.push_back(fmt::format("{} ({})", tag.tag, tag.entries));
+    fmt::print(out, "Tags in this period: {}\n", fmt::join(tags, ", "));
+  }
   if (function->score) {
     fmt::print(out,
                "Activities you find hard: {:.1f}/10 ({:+.1f} since the start; about 2 points is a "
@@ -93,6 +104,11 @@ void add_progress_command(CLI::App& app, CommandTable& table) {
   progress->add_option("--days,-d", options->days, "How many days back, today included")
       ->capture_default_str()
       ->type_name("N");
+  progress
+      ->add_option("--tag,-t", options->tag,
+                   "Count only the entries with this tag, like lifting (limber progress lists "
+                   "the tags used)")
+      ->type_name("TAG");
   progress->add_flag("--json", options->json, "Print JSON for scripts");
   table.add(
       progress, [options](Context& context) { return run_progress(context, *options); },

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/json_position.h"
 #include "core/suggest.h"
 
 namespace limber::core {
@@ -13,50 +14,72 @@ namespace {
 
 using nlohmann::json;
 
-// Reading one entry: each problem becomes "<file>: <id>: <problem>".
+// Reading one entry: each problem becomes "<file>: <id>: <problem>", and for a file from a
+// therapist "<file>, line N: <id>: <problem>", N the line of the field named by `key`.
 class EntryReader {
  public:
-  EntryReader(std::string_view file, const json& entry) : file_(file), entry_(entry) {
+  EntryReader(const CatalogFile& file, std::size_t index, const json& entry)
+      : file_(file), index_(index), entry_(entry) {
     if (entry.contains("id") && entry["id"].is_string())
       id_ = entry["id"].get<std::string>();
   }
 
-  [[nodiscard]] Unexpected error(const std::string& problem) const {
-    return fail(ErrorCode::kBadFile, fmt::format("{}: {}: {}", file_, id_, problem));
+  // `key` the field ("level", or "dose/reps" inside the dose); empty for the whole exercise.
+  [[nodiscard]] Unexpected error(std::string_view key, const std::string& problem) const {
+    if (!file_.from_therapist)
+      return fail(ErrorCode::kBadFile, fmt::format("{}: {}: {}", file_.name, id_, problem));
+    std::vector<std::string> path = {"exercises", std::to_string(index_)};
+    for (std::string_view rest = key; !rest.empty();) {
+      const auto slash = rest.find('/');
+      path.emplace_back(rest.substr(0, slash));
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    }
+    // A field that is missing is reported at its exercise.
+    auto offset = json_member_offset(file_.text, path);
+    while (!offset && path.size() > 2) {
+      path.pop_back();
+      offset = json_member_offset(file_.text, path);
+    }
+    return fail(ErrorCode::kBadFile,
+                fmt::format("{}, line {}: {}: {}", file_.name,
+                            text_position(file_.text, offset.value_or(0)).line, id_, problem));
   }
 
   Result<std::string> text(const char* key) const {
     if (!entry_.contains(key) || !entry_[key].is_string() ||
         entry_[key].get<std::string>().empty()) {
-      return error(fmt::format("'{}' must be a non-empty string", key));
+      return error(key, fmt::format("'{}' must be a non-empty string", key));
     }
     return entry_[key].get<std::string>();
   }
 
-  Result<int> number(const json& object, const char* key, int low, int high) const {
+  // `parent`: "dose" for a number inside the dose.
+  Result<int> number(const json& object, const char* key, int low, int high,
+                     std::string_view parent = "") const {
+    const std::string path = parent.empty() ? std::string(key) : fmt::format("{}/{}", parent, key);
     if (!object.contains(key) || !object[key].is_number_integer()) {
-      return error(fmt::format("'{}' must be a whole number", key));
+      return error(path, fmt::format("'{}' must be a whole number", key));
     }
     const auto value = object[key].get<std::int64_t>();
     if (value < low || value > high) {
-      return error(fmt::format("'{}' is {}: use {} to {}", key, value, low, high));
+      return error(path, fmt::format("'{}' is {}: use {} to {}", key, value, low, high));
     }
     return static_cast<int>(value);
   }
 
   Result<std::vector<std::string>> texts(const char* key, std::size_t min_count) const {
     if (!entry_.contains(key) || !entry_[key].is_array()) {
-      return error(fmt::format("'{}' must be a list", key));
+      return error(key, fmt::format("'{}' must be a list", key));
     }
     std::vector<std::string> out;
     for (const json& item : entry_[key]) {
       if (!item.is_string() || item.get<std::string>().empty()) {
-        return error(fmt::format("'{}' holds something that is not a sentence", key));
+        return error(key, fmt::format("'{}' holds something that is not a sentence", key));
       }
       out.push_back(item.get<std::string>());
     }
     if (out.size() < min_count)
-      return error(fmt::format("'{}' needs at least {}", key, min_count));
+      return error(key, fmt::format("'{}' needs at least {}", key, min_count));
     return out;
   }
 
@@ -67,9 +90,9 @@ class EntryReader {
     for (const std::string& item : items) {
       auto value = parse(item);
       if (!value)
-        return error(fmt::format("'{}': {}", key, value.error().message));
+        return error(key, fmt::format("'{}': {}", key, value.error().message));
       if (std::find(out.begin(), out.end(), *value) != out.end()) {
-        return error(fmt::format("'{}' names '{}' twice", key, item));
+        return error(key, fmt::format("'{}' names '{}' twice", key, item));
       }
       out.push_back(*value);
     }
@@ -79,41 +102,43 @@ class EntryReader {
   [[nodiscard]] const json& entry() const { return entry_; }
 
  private:
-  std::string_view file_;
+  const CatalogFile& file_;
+  std::size_t index_;
   const json& entry_;
   std::string id_ = "(no id)";
 };
 
 Result<Dose> read_dose(const EntryReader& reader) {
   if (!reader.entry().contains("dose") || !reader.entry()["dose"].is_object()) {
-    return reader.error("'dose' must be an object");
+    return reader.error("dose", "'dose' must be an object");
   }
   const json& dose_json = reader.entry()["dose"];
   Dose dose;
   const bool hold = dose_json.contains("hold_seconds");
   const bool reps = dose_json.contains("reps");
   if (hold == reps)
-    return reader.error("'dose' needs exactly one of hold_seconds and reps");
+    return reader.error("dose", "'dose' needs exactly one of hold_seconds and reps");
   if (hold) {
-    LIMBER_TRY_ASSIGN(auto seconds, reader.number(dose_json, "hold_seconds", 5, 120));
+    LIMBER_TRY_ASSIGN(auto seconds, reader.number(dose_json, "hold_seconds", 5, 120, "dose"));
     dose.hold_seconds = seconds;
   } else {
-    LIMBER_TRY_ASSIGN(auto count, reader.number(dose_json, "reps", 1, 30));
+    LIMBER_TRY_ASSIGN(auto count, reader.number(dose_json, "reps", 1, 30, "dose"));
     dose.reps = count;
   }
-  auto sets = reader.number(dose_json, "sets", 1, 5);
+  auto sets = reader.number(dose_json, "sets", 1, 5, "dose");
   if (!sets)
     return Unexpected(sets.error());
-  LIMBER_TRY_ASSIGN(auto rest, reader.number(dose_json, "rest_seconds", 0, 120));
+  LIMBER_TRY_ASSIGN(auto rest, reader.number(dose_json, "rest_seconds", 0, 120, "dose"));
   dose.sets = *sets;
   dose.rest_seconds = rest;
   return dose;
 }
 
-Result<Exercise> read_exercise(std::string_view file, Style file_style, const json& entry) {
-  const EntryReader reader(file, entry);
+Result<Exercise> read_exercise(const CatalogFile& file, std::size_t index, Style file_style,
+                               const json& entry) {
+  const EntryReader reader(file, index, entry);
   if (!entry.is_object())
-    return reader.error("each exercise must be an object");
+    return reader.error("", "each exercise must be an object");
   Exercise exercise;
   auto id = reader.text("id");
   auto name = reader.text("name");
@@ -129,18 +154,18 @@ Result<Exercise> read_exercise(std::string_view file, Style file_style, const js
   exercise.summary = *summary;
   auto parsed_style = parse_style(*style);
   if (!parsed_style)
-    return reader.error(parsed_style.error().message);
+    return reader.error("style", parsed_style.error().message);
   if (*parsed_style != file_style) {
-    return reader.error(fmt::format("style '{}' does not match the file's style '{}'", *style,
-                                    to_string(file_style)));
+    return reader.error("style", fmt::format("style '{}' does not match the file's style '{}'",
+                                             *style, to_string(file_style)));
   }
   exercise.style = *parsed_style;
   if (!exercise.id.starts_with(fmt::format("{}-", *style))) {
-    return reader.error(fmt::format("the id must start with '{}-'", *style));
+    return reader.error("id", fmt::format("the id must start with '{}-'", *style));
   }
   auto parsed_position = parse_position(*position);
   if (!parsed_position)
-    return reader.error(parsed_position.error().message);
+    return reader.error("position", parsed_position.error().message);
   exercise.position = *parsed_position;
   auto level = reader.number(entry, "level", 1, 5);
   auto minutes = reader.number(entry, "minutes", 1, 15);
@@ -171,10 +196,12 @@ Result<Exercise> read_exercise(std::string_view file, Style file_style, const js
     return Unexpected(stop_if.error());
   for (const std::string_view sentence : kStopBlock) {
     if (std::find(stop_if->begin(), stop_if->end(), sentence) == stop_if->end()) {
-      return reader.error(fmt::format(
-          "'stop_if' lacks the stop block sentence \"{}\": every exercise carries the whole "
-          "stop block (core::kStopBlock), word for word",
-          sentence));
+      return reader.error(
+          "stop_if",
+          fmt::format(
+              "'stop_if' lacks the stop block sentence \"{}\": every exercise carries the whole "
+              "stop block (core::kStopBlock), word for word",
+              sentence));
     }
   }
   if (!strengthens)
@@ -184,7 +211,7 @@ Result<Exercise> read_exercise(std::string_view file, Style file_style, const js
   if (!eases)
     return Unexpected(eases.error());
   if (strengthens->empty() && relaxes->empty()) {
-    return reader.error("name at least one muscle group it strengthens or relaxes");
+    return reader.error("strengthens", "name at least one muscle group it strengthens or relaxes");
   }
   exercise.phases = std::move(*phases);
   exercise.steps = std::move(*steps);
@@ -195,10 +222,29 @@ Result<Exercise> read_exercise(std::string_view file, Style file_style, const js
   exercise.eases = std::move(*eases);
   if (entry.contains("tensions_nerves")) {
     if (!entry["tensions_nerves"].is_boolean())
-      return reader.error("'tensions_nerves' must be true or false");
+      return reader.error("tensions_nerves", "'tensions_nerves' must be true or false");
     exercise.tensions_nerves = entry["tensions_nerves"].get<bool>();
   }
+  exercise.from_therapist = file.from_therapist;
   return exercise;
+}
+
+// "therapist.json, line 3, column 7: not valid JSON" for a file a person wrote.
+Unexpected not_json(const CatalogFile& file) {
+  if (!file.from_therapist)
+    return fail(ErrorCode::kBadFile, fmt::format("{}: not valid JSON", file.name));
+  const auto offset = json_error_offset(file.text);
+  if (!offset) {
+    return fail(ErrorCode::kBadFile,
+                fmt::format(R"({}: not an exercise file: it must be one object in braces, )"
+                            R"({{"style": "basics", "exercises": [...]}})",
+                            file.name));
+  }
+  const TextPosition at = text_position(file.text, *offset);
+  return fail(ErrorCode::kBadFile,
+              fmt::format("{}, line {}, column {}: not valid JSON there (look for a missing "
+                          "comma, quote or bracket just before it)",
+                          file.name, at.line, at.column));
 }
 
 }  // namespace
@@ -208,9 +254,8 @@ Result<Catalog> Catalog::parse(std::span<const CatalogFile> files) {
   std::set<std::string> ids;
   for (const CatalogFile& file : files) {
     const json document = json::parse(file.text, nullptr, false);
-    if (document.is_discarded() || !document.is_object()) {
-      return fail(ErrorCode::kBadFile, fmt::format("{}: not valid JSON", file.name));
-    }
+    if (document.is_discarded() || !document.is_object())
+      return not_json(file);
     if (!document.contains("style") || !document["style"].is_string() ||
         !document.contains("exercises") || !document["exercises"].is_array()) {
       return fail(ErrorCode::kBadFile,
@@ -220,8 +265,9 @@ Result<Catalog> Catalog::parse(std::span<const CatalogFile> files) {
     if (!style) {
       return fail(ErrorCode::kBadFile, fmt::format("{}: {}", file.name, style.error().message));
     }
-    for (const json& entry : document["exercises"]) {
-      LIMBER_TRY_ASSIGN(auto exercise, read_exercise(file.name, *style, entry));
+    for (std::size_t index = 0; index < document["exercises"].size(); ++index) {
+      LIMBER_TRY_ASSIGN(auto exercise,
+                        read_exercise(file, index, *style, document["exercises"][index]));
       if (!ids.insert(exercise.id).second) {
         return fail(ErrorCode::kBadFile,
                     fmt::format("{}: {}: the id is used twice", file.name, exercise.id));

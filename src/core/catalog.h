@@ -14,8 +14,9 @@
 namespace limber::core {
 
 struct CatalogFile {
-  std::string_view name;  // for messages: "yoga.json"
-  std::string_view text;  // the JSON: {"style": "...", "exercises": [...]}
+  std::string_view name;        // for messages: "yoga.json"
+  std::string_view text;        // the JSON: {"style": "...", "exercises": [...]}
+  bool from_therapist = false;  // its exercises are marked Exercise::from_therapist
 };
 
 class Catalog {
@@ -24,7 +25,9 @@ class Catalog {
   // matching the file, levels 1-5, exactly one of hold_seconds and reps, sets 1-5, at
   // least one step, every sentence of kStopBlock among the "stop if" cues, muscles and
   // regions from the fixed vocabularies, "tensions_nerves" (optional) true or false.
-  // kBadFile "<file>: <id>: what is wrong" otherwise.
+  // kBadFile "<file>: <id>: what is wrong" otherwise; "<file>, line N: <id>: ..." for a file
+  // from a therapist, the line of the field that is wrong (and line and column for JSON
+  // that does not parse).
   static Result<Catalog> parse(std::span<const CatalogFile> files);
 
   [[nodiscard]] std::span<const Exercise> all() const { return exercises_; }

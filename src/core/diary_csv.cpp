@@ -9,6 +9,7 @@
 #include <fmt/ranges.h>
 
 #include "core/csv.h"
+#include "core/tag.h"
 #include "core/time_parse.h"
 #include "core/utf8.h"
 
@@ -31,18 +32,19 @@ enum Column : std::size_t {
   kExercises,
   kPainBefore,
   kPainAfter,
+  kTags,
   kColumnCount,
 };
 
 constexpr std::array<std::string_view, kColumnCount> kColumns = {
-    "id",     "kind", "date",    "time", "utc_offset", "pain",        "regions",   "mobility",
-    "relief", "name", "minutes", "note", "exercises",  "pain_before", "pain_after"};
+    "id",     "kind", "date",    "time", "utc_offset", "pain",        "regions",    "mobility",
+    "relief", "name", "minutes", "note", "exercises",  "pain_before", "pain_after", "tags"};
 
 // Columns added after the first format: a file without them (an older export) still reads.
 // Up to pain_before, a session's pain after went in `pain`; pain_after holds it since
-// (issue #12, item 14), and an older file still reads.
+// (issue #12, item 14), and an older file still reads. Tags came with issue 15.
 bool optional_column(std::size_t column) {
-  return column == kExercises || column == kPainBefore || column == kPainAfter;
+  return column == kExercises || column == kPainBefore || column == kPainAfter || column == kTags;
 }
 
 constexpr std::size_t kAbsent = static_cast<std::size_t>(-1);
@@ -309,6 +311,15 @@ Result<Entry> read_row(const RowReader& row, const Catalog& catalog) {
     return Unexpected(detail.error());
   entry.detail = std::move(*detail);
   entry.note = unguard_formula(row.cell(kNote));
+  auto tags = split_bars(row.cell(kTags), "lifting|long-drive");
+  if (!tags)
+    return row.error(kTags, tags.error().message);
+  for (const std::string_view text : *tags) {
+    auto tag = check_tag(text);
+    if (!tag)
+      return row.error(kTags, tag.error().message);
+    entry.tags.push_back(std::move(*tag));
+  }
   auto valid = validate(std::move(entry));
   if (!valid) {
     return fail(ErrorCode::kBadFile, fmt::format("line {}: {}", row.line(), valid.error().message));
@@ -346,6 +357,7 @@ std::vector<std::string> write_row(const Entry& entry) {
   // Text stored before limber checked it may not be UTF-8: the export shows U+FFFD there,
   // so that the file can be imported again (issue 11, defect 2).
   cells[kNote] = guard_formula(utf8::sanitize(entry.note));
+  cells[kTags] = fmt::format("{}", fmt::join(entry.tags, "|"));
   return cells;
 }
 

@@ -4,6 +4,7 @@
 
 #include <fmt/core.h>
 
+#include "core/tag.h"
 #include "core/text.h"
 #include "core/time_parse.h"
 #include "core/vocabulary.h"
@@ -58,6 +59,7 @@ Result<Entry> validate(Entry entry) {
   if (!note)
     return Unexpected(note.error());
   entry.note = std::move(*note);
+  LIMBER_TRY_ASSIGN(entry.tags, check_tags(entry.tags));
   if (auto* pain = std::get_if<PainRecord>(&entry.detail)) {
     auto regions = unique_regions(std::move(pain->regions));
     if (!regions)

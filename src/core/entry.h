@@ -72,6 +72,9 @@ struct Entry {
   // when none: a device that sends the same entry twice (an answer lost on the way) finds
   // the one already made instead of a second (issue 14).
   std::string client_id;
+  // Short words for what went with it ("lifting", "long-drive"): core/tag.h says what a tag
+  // may be; at most kMaxTags, in the order given (issue 15).
+  std::vector<std::string> tags;
 
   [[nodiscard]] EntryKind kind() const { return static_cast<EntryKind>(detail.index()); }
   [[nodiscard]] LocalTime local_time() const { return to_local(at, utc_offset); }
@@ -79,7 +82,7 @@ struct Entry {
   // Same content, ids aside: used to spot an entry imported twice.
   [[nodiscard]] bool same_content(const Entry& other) const {
     return at == other.at && utc_offset == other.utc_offset && detail == other.detail &&
-           note == other.note;
+           note == other.note && tags == other.tags;
   }
 };
 
@@ -99,7 +102,7 @@ Result<int> walk_minutes(int minutes);
 Result<std::string> check_client_id(std::string id);
 // Checks every invariant the store relies on (a moment from 1970 on with an offset within
 // +-14:00, text lengths, no control characters other than newline and tab in notes, walk
-// minutes, unique regions). Returns the entry.
+// minutes, unique regions, tags by core/tag.h). Returns the entry, its tags normalised.
 Result<Entry> validate(Entry entry);
 
 }  // namespace limber::core

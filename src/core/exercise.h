@@ -100,6 +100,9 @@ struct Exercise {
   // It pulls on the sciatic or femoral nerve (a straight-leg or thigh stretch): never
   // offered for leg pain that shoots, tingles or goes below the knee (issue #20).
   bool tensions_nerves = false;
+  // Added by the person from their therapist's file (`limber exercises add`, issue 15), not
+  // from limber's reviewed catalog: shown as "from your therapist", planned by the same rules.
+  bool from_therapist = false;
 
   [[nodiscard]] bool suits(Phase phase) const;
   [[nodiscard]] bool works(Muscle muscle) const;  // strengthens or relaxes it

@@ -4,6 +4,7 @@
 #include <cstdlib>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
 #include "core/mobility.h"
@@ -103,7 +104,12 @@ FhirDocument fhir_bundle(const FhirInput& input) {
     }
     // A note stored before limber checked its text shows U+FFFD where it cannot be read.
     if (!entry.note.empty())
-      overall["note"] = {{{"text", utf8::sanitize(entry.note)}}};
+      overall["note"].push_back(json{{"text", utf8::sanitize(entry.note)}});
+    // Tags (issue 15) are the person's own words, not a coded concept: an Annotation of
+    // their own, so a reader tells them from the note.
+    if (!entry.tags.empty())
+      overall["note"].push_back(
+          json{{"text", fmt::format("Tags: {}", fmt::join(entry.tags, ", "))}});
     std::vector<json> members;
     if (pain->regions.size() == 1) {
       overall["bodySite"] = body_site(pain->regions.front().region);

@@ -71,6 +71,20 @@ void compose_session(const std::vector<Style>& styles, int budget, Composer& com
            e.position != Position::kStanding && e.position != Position::kWalking;
   });
   const int cool_minutes = cool != nullptr ? cool->minutes : 0;
+  // Issue 15: the exercises from the person's therapist open the main part, whatever the
+  // styles chosen, when the phase and level allow them (Composer::allowed), best first.
+  for (int turn = 0; turn < kMainPartTurns; ++turn) {
+    const int used = minutes_of(composer.planned(), Part::kWarmUp) +
+                     minutes_of(composer.planned(), Part::kMain) + cool_minutes;
+    const Exercise* mine = composer.best([&](const Exercise& e) {
+      return e.from_therapist && &e != cool &&
+             e.minutes <= budget - used + kMainPartOverrunMinutes &&
+             e.position != Position::kWalking;
+    });
+    if (used >= budget || mine == nullptr)
+      break;
+    composer.add(*mine, Part::kMain, fmt::format("From your therapist. {}", mine->summary));
+  }
   for (int turn = 0; turn < kMainPartTurns; ++turn) {
     const int used = minutes_of(composer.planned(), Part::kWarmUp) +
                      minutes_of(composer.planned(), Part::kMain) + cool_minutes;

@@ -2,17 +2,49 @@
 
 #include <algorithm>
 
+#include "core/tag.h"
+
 namespace limber::core {
 
 using std::chrono::days;
 using std::chrono::local_days;
 
-Progress progress(std::span<const Entry> episode, local_days first, local_days last) {
+std::vector<TagCount> count_tags(std::span<const Entry> entries, local_days first,
+                                 local_days last) {
+  std::map<std::string, int> counts;
+  for (const Entry& entry : entries) {
+    const auto day = std::chrono::floor<days>(entry.local_time());
+    if (day < first || day > last)
+      continue;
+    for (const std::string& tag : entry.tags)
+      ++counts[tag];
+  }
+  std::vector<TagCount> out;
+  out.reserve(counts.size());
+  for (auto& [tag, count] : counts)
+    out.push_back({tag, count});
+  std::stable_sort(out.begin(), out.end(),
+                   [](const TagCount& a, const TagCount& b) { return a.entries > b.entries; });
+  return out;
+}
+
+Progress progress(std::span<const Entry> all, local_days first, local_days last,
+                  std::optional<std::string> tag) {
   Progress out;
   out.first = first;
   out.last = last;
   if (last < first)
     return out;
+  out.tags = count_tags(all, first, last);
+  std::vector<Entry> tagged;
+  if (tag) {
+    for (const Entry& entry : all) {
+      if (has_tag(entry.tags, *tag))
+        tagged.push_back(entry);
+    }
+  }
+  const std::span<const Entry> episode = tag ? std::span<const Entry>(tagged) : all;
+  out.tag = std::move(tag);
 
   // Daily summaries from 6 days before `first`, so the 7-day line is whole from day one.
   const auto summaries = summarize_days(episode, first - days{6}, last);

@@ -6,6 +6,7 @@
 #include <map>
 #include <optional>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "core/day_summary.h"
@@ -24,6 +25,14 @@ struct RegionWeeks {
   std::vector<int> entries_per_week;  // oldest week first, same length as Progress::weeks
 };
 
+// A tag logged in the period, and on how many entries (issue 15).
+struct TagCount {
+  std::string tag;
+  int entries = 0;
+
+  friend bool operator==(const TagCount&, const TagCount&) = default;
+};
+
 struct Progress {
   std::chrono::local_days first;
   std::chrono::local_days last;
@@ -37,6 +46,10 @@ struct Progress {
   int sessions = 0;
   int session_minutes = 0;
   int flares = 0;  // sessions that left pain 2+ points higher
+  // Every tag on an entry in the period, most used first (then by name), whatever the filter:
+  // what a filter may choose from.
+  std::vector<TagCount> tags;
+  std::optional<std::string> tag;  // the filter, when one was given
 
   [[nodiscard]] std::optional<double> change() const {
     if (!start_pain || !recent_pain)
@@ -47,7 +60,12 @@ struct Progress {
 
 // `episode` holds the current episode's entries, oldest first or in any order; the period
 // is [first, last]. The start of the episode counts for start_pain even before `first`.
+// With `tag` (normalised, core/tag.h), only the entries tagged with it count.
 Progress progress(std::span<const Entry> episode, std::chrono::local_days first,
-                  std::chrono::local_days last);
+                  std::chrono::local_days last, std::optional<std::string> tag = std::nullopt);
+
+// The tags on `entries` from `first` to `last`, most used first, then by name.
+std::vector<TagCount> count_tags(std::span<const Entry> entries, std::chrono::local_days first,
+                                 std::chrono::local_days last);
 
 }  // namespace limber::core

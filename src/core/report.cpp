@@ -110,8 +110,10 @@ std::vector<FunctionLine> function_lines(const ReportInput& input) {
 
 std::string exercise_name(const Catalog* catalog, const std::string& id) {
   if (catalog != nullptr) {
-    if (const Exercise* exercise = catalog->find(id))
-      return exercise->name;
+    if (const Exercise* exercise = catalog->find(id)) {
+      // Issue 15: the therapist reading the report sees which were theirs.
+      return exercise->from_therapist ? exercise->name + " (from your therapist)" : exercise->name;
+    }
   }
   return id;
 }
@@ -161,6 +163,7 @@ Report build_report(const ReportInput& input) {
   report.clinician_seen = input.clinician_seen;
   report.function = function_lines(input);
   report.name = utf8::sanitize(input.name);
+  report.flare_tags = flare_tags(input.entries, input.from, input.to);
 
   const auto in_period = [&](local_days day) {
     return day >= input.from && day <= input.to;

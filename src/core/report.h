@@ -2,7 +2,8 @@
 // over time with its 7-day line, which regions hurt week by week, the red-flag checks,
 // the mobility milestones and setbacks, the activities the person finds hard with their
 // ratings, sessions with pain before and after, walking and sitting, the muscles the
-// person marked, the relief they logged and their notes. Pure: the shell
+// person marked, the relief they logged, the tags they logged before flares and their
+// notes. Pure: the shell
 // gathers the diary and draws the page; this decides what it says.
 #pragma once
 
@@ -19,6 +20,7 @@
 #include "core/clock.h"
 #include "core/entry.h"
 #include "core/exercise.h"
+#include "core/flare_tags.h"
 #include "core/mobility.h"
 #include "core/progress.h"
 #include "core/red_flags.h"
@@ -177,7 +179,10 @@ struct Report {
   std::vector<Muscle> weak;
   std::vector<Muscle> tight;
   std::vector<FunctionLine> function;  // each tracked activity, in the order named
-  std::string name;                    // the person's name; empty: none given
+  // The tags most often logged on a flare's day or the day before (issue 15); the tags of
+  // the whole period are progress.tags: the page shows this part only when there are any.
+  FlareTags flare_tags;
+  std::string name;  // the person's name; empty: none given
 
   // True when the period holds no entry, check or sitting at all.
   [[nodiscard]] bool empty() const;

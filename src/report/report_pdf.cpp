@@ -149,6 +149,7 @@ class Layout {
     sessions();
     muscles();
     reliefs();
+    flare_tags();
     notes();
     footer();
   }
@@ -587,6 +588,31 @@ class Layout {
       paragraph(fmt::format("And {} more, used less often.",
                             report_.relief_kinds_total - report_.reliefs.size()),
                 kBody, 0.3);
+    }
+  }
+
+  // Issue 15: only for a person who tags entries; a count of what came first, not a cause.
+  void flare_tags() {
+    if (report_.progress.tags.empty())
+      return;
+    const core::FlareTags& flares = report_.flare_tags;
+    heading("Tags logged before a flare", 30);
+    if (flares.flares == 0) {
+      paragraph("No flares in this period.", kBody, 0.3);
+      return;
+    }
+    paragraph(fmt::format("{} flare{} in this period; {} with a tag logged that day or the day "
+                          "before. Most often:",
+                          flares.flares, flares.flares == 1 ? "" : "s", flares.flares_with_tags),
+              kBody, 0.3);
+    for (const core::TagCount& tag : flares.tags) {
+      ensure(kLine);
+      canvas_.text(kLeft, y_, tag.tag, kBody);
+      canvas_.text(kLeft + 230, y_,
+                   fmt::format("before {} of {} flare{}", tag.entries, flares.flares,
+                               flares.flares == 1 ? "" : "s"),
+                   kBody);
+      y_ += kLine;
     }
   }
 

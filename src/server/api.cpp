@@ -18,6 +18,7 @@
 #include "core/display_names.h"
 #include "core/session_choice.h"
 #include "core/session_script.h"
+#include "core/tag.h"
 #include "core/text.h"
 #include "core/time_parse.h"
 #include "core/utf8.h"
@@ -209,7 +210,9 @@ Reply Api::vocabulary() const {
               {{"note", core::kMaxNoteLength},
                {"name", core::kMaxNameLength},
                {"walk_minutes", core::kMaxWalkMinutes},
-               {"session_minutes", core::kMaxSessionMinutes}}}});
+               {"session_minutes", core::kMaxSessionMinutes},
+               {"tag", core::kMaxTagLength},
+               {"tags", core::kMaxTags}}}});
 }
 
 Reply Api::entries(const core::Now& now, std::optional<std::string_view> days) const {
@@ -308,17 +311,23 @@ Reply Api::delete_entry(const core::Now& now, std::string_view id) const {
   return ok({{"deleted", *number}});
 }
 
-Reply Api::progress(const core::Now& now, std::optional<std::string_view> days) const {
+Reply Api::progress(const core::Now& now, std::optional<std::string_view> days,
+                    std::optional<std::string_view> tag) const {
   auto count = int_param(days, "days", kDefaultProgressDays, 1, kMaxProgressDays);
   if (!count)
     return error_reply(count.error());
+  // An empty tag (the page's "all entries") is no filter. A filtered answer is not kept: the
+  // memo would grow with every tag asked for.
+  if (tag && !tag->empty())
+    return compute_progress(now, *count, tag);
   return memoized(fmt::format("progress {}", *count), now,
-                  [&] { return compute_progress(now, *count); });
+                  [&] { return compute_progress(now, *count, std::nullopt); });
 }
 
-Reply Api::compute_progress(const core::Now& now, int days) const {
+Reply Api::compute_progress(const core::Now& now, int days,
+                            std::optional<std::string_view> tag) const {
   const Services services(db_, catalog_, now);
-  auto progress = services.plans.progress(days);
+  auto progress = services.plans.progress(days, tag);
   if (!progress)
     return error_reply(progress.error());
   auto function = services.plans.function_summary(progress->last);

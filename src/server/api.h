@@ -69,8 +69,9 @@ class Api {
   [[nodiscard]] Reply replace_entry(const core::Now& now, std::string_view id,
                                     std::string_view body) const;
 
-  // GET /api/progress?days=N
-  [[nodiscard]] Reply progress(const core::Now& now, std::optional<std::string_view> days) const;
+  // GET /api/progress?days=N&tag=T (the tag filter is optional)
+  [[nodiscard]] Reply progress(const core::Now& now, std::optional<std::string_view> days,
+                               std::optional<std::string_view> tag = std::nullopt) const;
 
   // GET /api/check: the questions, the disclaimer and the standing result;
   // POST /api/check: a check; POST /api/clinician-visit: a clinician has seen the person.
@@ -138,7 +139,8 @@ class Api {
   template <class Compute>
   Reply memoized(const std::string& key, const core::Now& now, Compute compute) const;
   [[nodiscard]] Reply compute_today(const core::Now& now) const;
-  [[nodiscard]] Reply compute_progress(const core::Now& now, int days) const;
+  [[nodiscard]] Reply compute_progress(const core::Now& now, int days,
+                                       std::optional<std::string_view> tag) const;
 
   const store::Database& db_;
   const core::Catalog& catalog_;

@@ -12,6 +12,7 @@
 #include "app/local_time.h"
 #include "core/region.h"
 #include "core/suggest.h"
+#include "core/tag.h"
 #include "core/utf8.h"
 #include "server/remedy_text.h"
 
@@ -250,14 +251,15 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
                    R"("relief", "walk" or "session" with their fields)");
   }
 
-  static constexpr std::array<std::string_view, 8> kPainFields = {
-      "kind", "at", "note", "pain", "regions", "mobility", "leg_pain_spreads", "client_id"};
-  static constexpr std::array<std::string_view, 6> kReliefFields = {"kind",   "at",   "note",
-                                                                    "relief", "name", "client_id"};
-  static constexpr std::array<std::string_view, 5> kWalkFields = {"kind", "at", "note", "minutes",
-                                                                  "client_id"};
-  static constexpr std::array<std::string_view, 8> kSessionFields = {
-      "kind", "at", "note", "exercises", "pain_before", "pain_after", "minutes", "client_id"};
+  static constexpr std::array<std::string_view, 9> kPainFields = {
+      "kind", "at", "note", "tags", "pain", "regions", "mobility", "leg_pain_spreads", "client_id"};
+  static constexpr std::array<std::string_view, 7> kReliefFields = {
+      "kind", "at", "note", "tags", "relief", "name", "client_id"};
+  static constexpr std::array<std::string_view, 6> kWalkFields = {"kind", "at",      "note",
+                                                                  "tags", "minutes", "client_id"};
+  static constexpr std::array<std::string_view, 9> kSessionFields = {
+      "kind",        "at",         "note",    "tags",     "exercises",
+      "pain_before", "pain_after", "minutes", "client_id"};
   std::span<const std::string_view> fields = kPainFields;
   switch (kind) {
     case core::EntryKind::kPain:
@@ -289,6 +291,12 @@ Result<core::Entry> entry_from_json(const json& body, const core::Now& now,
     if (!note)
       return Unexpected(note.error());
     entry.note = std::move(*note);
+  }
+  if (body.contains("tags") && !body.at("tags").is_null()) {
+    LIMBER_TRY_ASSIGN(
+        entry.tags, id_list<std::string>(
+                        body, "tags", [](const std::string& text) { return core::check_tag(text); },
+                        R"(["lifting", "long-drive"])"));
   }
   if (body.contains("client_id") && !body.at("client_id").is_null()) {
     LIMBER_TRY_ASSIGN(

@@ -147,6 +147,17 @@ Result<std::int64_t> DiaryStore::insert(const Entry& entry, bool keep_id) const 
       exercise.reset();
     }
   }
+  if (!entry.tags.empty()) {
+    LIMBER_TRY_ASSIGN(
+        auto tag,
+        db_.prepare("INSERT INTO entry_tags (entry_id, position, tag) VALUES (?1, ?2, ?3)"));
+    std::int64_t position = 0;
+    for (const std::string& text : entry.tags) {
+      tag.bind(1, id).bind(2, position++).bind(3, std::string_view(text));
+      LIMBER_TRY(tag.run());
+      tag.reset();
+    }
+  }
   return id;
 }
 
@@ -247,6 +258,17 @@ Result<std::vector<Entry>> DiaryStore::query(std::string_view where, std::string
       return;
     }
     session->exercises.push_back(row.text(1));
+  }));
+  LIMBER_TRY_ASSIGN(auto tags,
+                    db_.prepare(fmt::format(
+                        "SELECT t.entry_id, t.tag FROM entry_tags t JOIN entries ON entries.id = "
+                        "t.entry_id WHERE {} ORDER BY t.entry_id, t.position",
+                        where)));
+  tags.bind(1, from).bind(2, to);
+  LIMBER_TRY(tags.for_each_row([&](const Statement& row) {
+    const auto found = index.find(row.integer(0));
+    if (found != index.end())
+      entries[found->second].tags.push_back(row.text(1));
   }));
   if (unreadable.empty())
     return entries;

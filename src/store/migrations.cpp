@@ -224,6 +224,35 @@ CREATE TABLE IF NOT EXISTS devices (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// The next version (issue 15): an entry's tags ("lifting", "long-drive"; core/tag.h), in
+// the order given, deleted with their entry; the index finds a tag's entries (`progress
+// --tag`). IF NOT EXISTS: safe to run again, like the versions before. (Other branches may
+// add a version at the same time: this step is one constant, to renumber at merge.)
+constexpr std::string_view kVersionTags = R"sql(
+CREATE TABLE IF NOT EXISTS entry_tags (
+  entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+  position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 4),
+  tag TEXT NOT NULL CHECK (length(tag) BETWEEN 1 AND 30 AND tag NOT GLOB '*[^a-z0-9-]*'),
+  PRIMARY KEY (entry_id, position),
+  UNIQUE (entry_id, tag)
+) STRICT, WITHOUT ROWID;
+
+CREATE INDEX IF NOT EXISTS entry_tags_by_tag ON entry_tags (tag);
+)sql";
+
+// The next version after the tags (issue 15): exercises from the person's therapist
+// (`limber exercises add`), each kept as the JSON object of the catalog's schema it was
+// added with, so that a later limber reads it by the same rules as its own catalog
+// (core/catalog.h). One constant, to renumber at merge.
+constexpr std::string_view kVersionTherapist = R"sql(
+CREATE TABLE IF NOT EXISTS therapist_exercises (
+  id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 80),
+  style TEXT NOT NULL CHECK (length(style) BETWEEN 1 AND 20),
+  exercise TEXT NOT NULL CHECK (length(exercise) BETWEEN 2 AND 100000),
+  added_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
 // Adds each column a table does not have yet.
 Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
   for (const AddedColumn& added : columns) {
@@ -321,6 +350,8 @@ const std::vector<Migration>& migrations() {
         return db.exec(kVersion6.index);
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion7); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersionTags); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersionTherapist); },
   };
   return kMigrations;
 }

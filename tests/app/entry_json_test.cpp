@@ -66,5 +66,21 @@ TEST(EntryJsonTest, ListsTheDevicesIdOnlyWhenThereIsOne) {
   EXPECT_EQ(list[1]["client_id"], "0b9e4f0e-6f3c-4a0e-9d5e-2f1a7c3b8d21");
 }
 
+// Issue 15: every entry has its "tags", a list (empty when none), in the order given.
+TEST(EntryJsonTest, ListsTheTagsOfEveryEntry) {
+  core::Entry walk;
+  walk.id = 7;
+  walk.at = testing::kNoon;
+  walk.detail = core::WalkRecord{10};
+  core::Entry tagged = walk;
+  tagged.id = 8;
+  tagged.tags = {"long-drive", "lifting"};
+  const std::vector<core::Entry> entries = {walk, tagged};
+  const auto list = nlohmann::json::parse(to_json_text(entries));
+  EXPECT_EQ(list, to_json(entries));
+  EXPECT_EQ(list[0]["tags"], nlohmann::json::array());
+  EXPECT_EQ(list[1]["tags"], nlohmann::json({"long-drive", "lifting"}));
+}
+
 }  // namespace
 }  // namespace limber::app

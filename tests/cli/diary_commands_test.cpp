@@ -174,6 +174,39 @@ TEST_F(DiaryCommandsTest, ExportAndImportRoundTripTheDiaryExactly) {
   EXPECT_EQ(again, csv);
 }
 
+// Issue 15: `log --tag` (repeated, one word each: the words after it stay the entry's), tags
+// in history's text and JSON, `edit --tags`, and the CSV round trip.
+TEST_F(DiaryCommandsTest, TagsAnEntryShowsTheTagsAndCarriesThemThroughExportAndImport) {
+  auto logged = run({"log", "--tag", "Lifting", "6", "lower-back", "--tag", "long-drive"});
+  ASSERT_EQ(logged.code, 0) << logged.err;
+  EXPECT_NE(logged.out.find("tagged lifting, long-drive"), std::string::npos) << logged.out;
+  ASSERT_EQ(run({"log", "walk", "20", "-t", "morning"}).code, 0);
+  auto text = run({"history"});
+  EXPECT_NE(text.out.find("tagged lifting, long-drive"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("tagged morning"), std::string::npos) << text.out;
+  auto entries = nlohmann::json::parse(run({"history", "--json"}).out);
+  ASSERT_EQ(entries.size(), 2U);
+  EXPECT_EQ(entries[1]["tags"], nlohmann::json({"lifting", "long-drive"}));
+  EXPECT_EQ(entries[1]["regions"][0]["region"], "lower-back");
+
+  auto bad = run({"log", "5", "--tag", "lift!ng"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("'lift!ng' is not a tag"), std::string::npos) << bad.err;
+  EXPECT_NE(bad.err.find("letters a-z or digits"), std::string::npos) << bad.err;
+  ASSERT_EQ(run({"edit", "2", "--tags", "gardening,evening"}).code, 0);
+  entries = nlohmann::json::parse(run({"history", "--json"}).out);
+  ASSERT_EQ(entries.size(), 2U);
+  EXPECT_EQ(entries[0]["tags"], nlohmann::json({"gardening", "evening"}));
+
+  const auto file = dir_.path() / "diary.csv";
+  ASSERT_EQ(run({"export", "--format", "csv", "-o", file.string()}).code, 0);
+  const std::string csv = read_bytes(file);
+  EXPECT_NE(csv.find("lifting|long-drive"), std::string::npos) << csv;
+  home_ = dir_.path() / "copy";
+  ASSERT_EQ(run({"import", file.string()}).code, 0);
+  EXPECT_EQ(nlohmann::json::parse(run({"history", "--json"}).out), entries);
+}
+
 TEST_F(DiaryCommandsTest, ABadRowAbortsTheWholeImportWithItsLineNumber) {
   ASSERT_EQ(run({"log", "4"}).code, 0);
   const auto file = dir_.path() / "bad.csv";

@@ -205,5 +205,29 @@ TEST_F(PlanCommandsTest, ProgressShowsTheTrendAndTheChange) {
   EXPECT_EQ(run({"progress", "--days", "0"}).code, 2);
 }
 
+// Issue 15: `progress --tag X` counts only the entries tagged X and names the filter; the
+// tags of the period are listed either way.
+TEST_F(PlanCommandsTest, ProgressFiltersByATag) {
+  ASSERT_EQ(run({"log", "7", "lower-back", "--tag", "lifting", "--at", "24 hours ago"}).code, 0);
+  ASSERT_EQ(run({"log", "3", "neck"}).code, 0);
+  ASSERT_EQ(run({"log", "walk", "20", "--tag", "lifting"}).code, 0);
+  const auto all = json({"progress", "--days", "7", "--json"});
+  EXPECT_EQ(all["walks"], 1);
+  EXPECT_EQ(all["tags"][0]["tag"], "lifting");
+  EXPECT_EQ(all["tags"][0]["entries"], 2);
+  const auto lifting = json({"progress", "--days", "7", "--tag", "Lifting", "--json"});
+  EXPECT_EQ(lifting["tag"], "lifting");
+  EXPECT_EQ(lifting["days"][5]["pain_mean"], 7.0);
+  EXPECT_TRUE(lifting["days"][6]["pain_mean"].is_null());
+  EXPECT_EQ(lifting["regions"].size(), 1U);
+  auto text = run({"progress", "--tag", "lifting"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("entries tagged lifting only"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("Tags in this period: lifting (2)"), std::string::npos) << text.out;
+  auto bad = run({"progress", "--tag", "no/way"});
+  EXPECT_EQ(bad.code, 2);
+  EXPECT_NE(bad.err.find("'no/way' is not a tag"), std::string::npos) << bad.err;
+}
+
 }  // namespace
 }  // namespace limber::testing

@@ -131,6 +131,18 @@ TEST_F(StoreCommandsTest, BackupAndRestoreBringBackTheDiaryAndKeepTheOneReplaced
   EXPECT_EQ(mode_of(kept), 0600U);
 }
 
+// Issue 15: a backup copy holds the entries' tags, and a restore brings them back.
+TEST_F(StoreCommandsTest, BackupAndRestoreKeepTheTags) {
+  ASSERT_EQ(run({"log", "6", "lower-back", "--tag", "lifting", "--tag", "long-drive"}).code, 0);
+  const auto copy = dir_.path() / "copy.db";
+  ASSERT_EQ(run({"backup", "-o", copy.string()}).code, 0);
+  ASSERT_EQ(run({"edit", "1", "--tags", "none"}).code, 0);
+  ASSERT_EQ(run({"restore", copy.string()}).code, 0);
+  const auto entries = nlohmann::json::parse(run({"history", "--json"}).out);
+  ASSERT_EQ(entries.size(), 1U);
+  EXPECT_EQ(entries[0]["tags"], nlohmann::json({"lifting", "long-drive"}));
+}
+
 TEST_F(StoreCommandsTest, RestoreRefusesAFileThatIsNotADiaryAndChangesNothing) {
   ASSERT_EQ(run({"log", "3"}).code, 0);
   const auto notes = dir_.path() / "notes.db";

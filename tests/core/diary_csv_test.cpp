@@ -52,6 +52,7 @@ std::vector<Entry> sample_diary() {
                            Mobility::kStand,
                            std::nullopt};
   pain.note = "bent over, \"ouch\", then\nlay down";
+  pain.tags = {"lifting", "long-drive"};
   Entry relief;
   relief.id = 2;
   relief.at = kNoon - hours{20};
@@ -63,6 +64,7 @@ std::vector<Entry> sample_diary() {
   walk.at = kNoon;
   walk.detail = WalkRecord{15};
   walk.note = "'=already quoted";
+  walk.tags = {"morning"};
   Entry bare;
   bare.id = 6;
   bare.at = kNoon + hours{1};
@@ -97,7 +99,7 @@ TEST(DiaryCsvTest, WritesTheDocumentedHeaderAndIsoFields) {
   const std::string csv = diary_to_csv(sample_diary());
   EXPECT_TRUE(csv.starts_with(
       "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note,exercises,"
-      "pain_before,pain_after\r\n"));
+      "pain_before,pain_after,tags\r\n"));
   EXPECT_NE(csv.find("1,pain,2026-11-20,07:00:00,+01:00,7,lower-back|neck:3|left-thigh:4,stand,"),
             std::string::npos)
       << csv;
@@ -141,6 +143,24 @@ TEST(DiaryCsvTest, RefusesASessionWithPainInBothColumns) {
   ASSERT_FALSE(entries.has_value());
   EXPECT_NE(entries.error().message.find("its pain after goes in pain_after"), std::string::npos)
       << entries.error().message;
+}
+
+// Issue 15: tags are one cell, joined with '|'; a file written before tags still reads, and a
+// bad tag names the line, the column and the rule.
+TEST(DiaryCsvTest, WritesTagsJoinedWithBarsAndReadsThemBackNormalised) {
+  const std::string csv = diary_to_csv(sample_diary());
+  EXPECT_NE(csv.find(",lifting|long-drive\r\n"), std::string::npos) << csv;
+  const std::string header =
+      "id,kind,date,time,utc_offset,pain,regions,mobility,relief,name,minutes,note,tags\n";
+  auto typed =
+      from_csv(header + "1,walk,2026-02-03,10:00:00,+00:00,,,,,,10,,Long Drive|gardening\n");
+  ASSERT_TRUE(typed.has_value()) << typed.error().message;
+  EXPECT_EQ(typed->front().tags, (std::vector<std::string>{"long-drive", "gardening"}));
+  auto bad = from_csv(header + "1,walk,2026-02-03,10:00:00,+00:00,,,,,,10,,lift!ng\n");
+  ASSERT_FALSE(bad.has_value());
+  EXPECT_NE(bad.error().message.find("line 2, column tags: 'lift!ng' is not a tag"),
+            std::string::npos)
+      << bad.error().message;
 }
 
 TEST(DiaryCsvTest, ReadsAnExportWrittenBeforeSessionsExisted) {

@@ -58,6 +58,20 @@ TEST(FhirTest, CodesAPainRatingWithLoincAndItsBodySiteInSnomed) {
             fmt::format("stand: {}", describe(Mobility::kStand)));
 }
 
+// Issue 15: an entry's tags go in an Annotation of their own after the note; an entry
+// without tags has only its note.
+TEST(FhirTest, PutsAnEntrysTagsInANoteOfTheirOwn) {
+  const Entry plain = pain_entry(7, 6, {{Region::kLowerBack, std::nullopt}});
+  const json bundle =
+      bundle_of({plain, testing::tagged(testing::with_id(plain, 8), {"lifting", "long-drive"})});
+  const auto observations = resources(bundle, "Observation");
+  ASSERT_EQ(observations.size(), 2U);
+  EXPECT_EQ(observations[0]["note"].size(), 1U);
+  ASSERT_EQ(observations[1]["note"].size(), 2U);
+  EXPECT_EQ(observations[1]["note"][0]["text"], "after the stairs");
+  EXPECT_EQ(observations[1]["note"][1]["text"], "Tags: lifting, long-drive");
+}
+
 TEST(FhirTest, GivesEachOfSeveralRegionsItsOwnMemberObservation) {
   const json bundle = bundle_of({pain_entry(
       3, 6, {{Region::kLeftThigh, *PainScore::from_int(4)}, {Region::kRightShoulder, {}}})});

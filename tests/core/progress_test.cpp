@@ -57,5 +57,29 @@ TEST(ProgressTest, CountsWalksSessionsAndFlares) {
   EXPECT_FALSE(p.change().has_value());
 }
 
+// Issue 15: `progress --tag X` counts only the entries tagged X, and lists every tag of the
+// period with its count, whatever the filter.
+TEST(ProgressTest, ATagFilterCountsOnlyTheEntriesTaggedWithIt) {
+  const std::vector<Entry> entries = {
+      testing::tagged(pain(1, 7), {"lifting"}), testing::tagged(pain(2, 3), {"gardening"}),
+      testing::tagged(pain(3, 6), {"lifting", "long-drive"}),
+      testing::tagged(testing::walk_entry(testing::at_hour(october_day(3), 10), 20), {"gardening"}),
+      pain(4, 2)};
+  const Progress all = progress(entries, october_day(0), october_day(6));
+  EXPECT_FALSE(all.tag.has_value());
+  EXPECT_EQ(all.walks, 1);
+  EXPECT_EQ(all.tags, (std::vector<TagCount>{{"gardening", 2}, {"lifting", 2}, {"long-drive", 1}}));
+
+  const Progress lifting = progress(entries, october_day(0), october_day(6), "lifting");
+  EXPECT_EQ(lifting.tag, "lifting");
+  EXPECT_EQ(lifting.tags, all.tags);
+  EXPECT_EQ(lifting.walks, 0);
+  EXPECT_EQ(lifting.days[1].summary.pain_mean, 7.0);
+  EXPECT_EQ(lifting.days[3].summary.pain_mean, 6.0);
+  EXPECT_FALSE(lifting.days[2].summary.pain_mean.has_value());
+  EXPECT_FALSE(lifting.days[4].summary.pain_mean.has_value());
+  EXPECT_EQ(lifting.regions.front().entries_per_week, std::vector<int>{2});
+}
+
 }  // namespace
 }  // namespace limber::core

@@ -144,6 +144,35 @@ TEST(ReportTest, KeepsTheLatestSessionsAndNotesOldestFirst) {
   EXPECT_EQ(report.progress.flares, 6);  // 4 to 6 on every other day
 }
 
+// Issue 15: the tags logged on a flare's day or the day before, each once per flare, most
+// often first; a tag logged only on calm days is not among them.
+TEST(ReportTest, CountsTheTagsLoggedOnAFlaresDayOrTheDayBefore) {
+  const auto tagged = [](Entry entry, std::vector<std::string> tags) {
+    return testing::tagged(std::move(entry), std::move(tags));
+  };
+  const std::vector<Entry> entries = {
+      tagged(pain(0, 3), {"desk"}),
+      pain(1, 3),
+      tagged(with_detail(1, WalkRecord{30}), {"gardening"}),
+      pain(2, 6),  // 3 above yesterday: a flare, after gardening
+      pain(3, 3),
+      tagged(pain(4, 3), {"lifting"}),
+      tagged(pain(5, 7), {"long-drive", "lifting"}),  // a flare
+      pain(8, 3),
+      tagged(pain(9, 6), {"gardening"}),  // a flare
+  };
+  const Report report = report_of(entries, 0, 9);
+  EXPECT_EQ(report.flare_tags.flares, 3);
+  EXPECT_EQ(report.flare_tags.flares_with_tags, 3);
+  EXPECT_EQ(report.flare_tags.tags,
+            (std::vector<TagCount>{{"gardening", 2}, {"lifting", 1}, {"long-drive", 1}}));
+  EXPECT_EQ(report.progress.tags.size(), 4U);  // desk too: every tag of the period
+
+  const Report calm = report_of({tagged(pain(0, 3), {"desk"}), pain(1, 3)}, 0, 1);
+  EXPECT_EQ(calm.flare_tags.flares, 0);
+  EXPECT_TRUE(calm.flare_tags.tags.empty());
+}
+
 TEST(ReportTest, ShortensALongNoteAtAWordAndJoinsItsLines) {
   std::string note = "first line\n";
   while (note.size() < 400)

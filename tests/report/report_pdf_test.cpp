@@ -186,6 +186,29 @@ TEST_F(ReportPdfTest, TwelveWeeksMakeNumberedPagesWithTheDisclaimerAndEveryNote)
     EXPECT_NE(all.find(note), std::string::npos) << "missing: " << note << "\n" << all;
 }
 
+// Issue 15: for a person who tags entries, the tags logged on a flare's day or the day
+// before; a diary without tags has no such section.
+TEST_F(ReportPdfTest, ListsTheTagsLoggedBeforeAFlare) {
+  from_ = date(2026, 11, 15);
+  to_ = date(2026, 11, 21);
+  entries_ = {pain_entry(at_hour(from_, 9), 3),
+              tagged(pain_entry(at_hour(from_ + days{1}, 9), 3), {"long-drive"}),
+              tagged(pain_entry(at_hour(from_ + days{2}, 9), 7), {"lifting"}),
+              pain_entry(at_hour(from_ + days{3}, 9), 4)};
+  std::string text = pdf_text(render());
+  EXPECT_NE(text.find("Tags logged before a flare"), std::string::npos) << text;
+  EXPECT_NE(text.find("1 flare in this period; 1 with a tag logged that day or the day before"),
+            std::string::npos)
+      << text;
+  EXPECT_NE(text.find("long-drive"), std::string::npos) << text;
+  EXPECT_NE(text.find("before 1 of 1 flare"), std::string::npos) << text;
+
+  for (core::Entry& entry : entries_)
+    entry.tags.clear();
+  text = pdf_text(render());
+  EXPECT_EQ(text.find("Tags logged before a flare"), std::string::npos) << text;
+}
+
 TEST_F(ReportPdfTest, TheChartIsDrawnAndNothingIsCutAtTheEdgeOfThePaper) {
   fill_twelve_weeks();
   const auto pdf = render();

@@ -323,6 +323,42 @@ TEST_F(ApiTest, ProgressShowsTheDaysAndTheEntries) {
   EXPECT_EQ(progress.body["regions"][0]["region"], "lower-back");
 }
 
+// Issue 15: an entry's tags are taken by POST, listed by GET, refused with the rule when
+// they are not tags, and filter progress.
+TEST_F(ApiTest, TakesTagsListsThemAndFiltersProgressByOne) {
+  pass_check();
+  const Answer saved = post(
+      "/api/entries",
+      R"({"pain": 6, "regions": ["lower-back"], "tags": ["Lifting", "long-drive"], "at": "yesterday 09:00"})");
+  ASSERT_EQ(saved.status, 201) << saved.text;
+  EXPECT_EQ(saved.body["entry"]["tags"], json({"lifting", "long-drive"}));
+  ASSERT_EQ(post("/api/entries", R"({"pain": 3, "regions": ["neck"]})").status, 201);
+  const Answer listed = get("/api/entries");
+  ASSERT_EQ(listed.body["entries"].size(), 2U);
+  EXPECT_EQ(listed.body["entries"][0]["tags"], json::array());
+  EXPECT_EQ(listed.body["entries"][1]["tags"], json({"lifting", "long-drive"}));
+
+  const Answer bad = post("/api/entries", R"({"pain": 6, "tags": ["lift!ng"]})");
+  EXPECT_EQ(bad.status, 400);
+  EXPECT_NE(bad.error().find("'lift!ng' is not a tag"), std::string::npos) << bad.text;
+  EXPECT_EQ(post("/api/entries", R"({"pain": 6, "tags": "lifting"})").status, 400);
+  EXPECT_EQ(entry_count(), 2);
+
+  const Answer all = get("/api/progress?days=7");
+  ASSERT_EQ(all.status, 200) << all.text;
+  EXPECT_EQ(all.body["tag"], nullptr);
+  EXPECT_EQ(all.body["days"][6]["pain_mean"], 3.0);
+  EXPECT_EQ(all.body["tags"], json::parse(R"([{"tag": "lifting", "entries": 1},
+                                              {"tag": "long-drive", "entries": 1}])"));
+  const Answer lifting = get("/api/progress?days=7&tag=lifting");
+  ASSERT_EQ(lifting.status, 200) << lifting.text;
+  EXPECT_EQ(lifting.body["tag"], "lifting");
+  EXPECT_EQ(lifting.body["days"][5]["pain_mean"], 6.0);
+  EXPECT_EQ(lifting.body["days"][6]["pain_mean"], nullptr);
+  EXPECT_EQ(get("/api/progress?days=7&tag=").body["tag"], nullptr);
+  EXPECT_EQ(get("/api/progress?days=7&tag=no%2Fway").status, 400);
+}
+
 // What `limber watch` recorded, written by another process, shows day by day.
 TEST_F(ApiTest, ProgressShowsSittingAndBreaksByDay) {
   pass_check();

@@ -2,6 +2,7 @@
 
 #include <gtest/gtest.h>
 
+#include "store/migrations.h"
 #include "support/clock.h"
 #include "support/entries.h"
 
@@ -97,6 +98,26 @@ TEST_F(DiaryStoreTest, ImportIsAllOrNothing) {
   auto summary = store_.import(rows);
   ASSERT_FALSE(summary.has_value());
   EXPECT_EQ(*store_.count(), 1);
+}
+
+// Issue 15: tags are stored in order, read back by every query, replaced with the entry and
+// deleted with it; the table refuses what core/tag.h would.
+TEST_F(DiaryStoreTest, StoresAnEntrysTagsInOrderAndReplacesThemWithIt) {
+  auto saved = store_.add(testing::tagged(pain_entry(kNoon, 6), {"long-drive", "lifting"}));
+  ASSERT_TRUE(saved.has_value()) << saved.error().message;
+  EXPECT_EQ(store_.get(saved->id)->tags, (std::vector<std::string>{"long-drive", "lifting"}));
+  EXPECT_EQ(store_.since(kNoon - hours{1})->front().tags, saved->tags);
+  EXPECT_EQ(store_.all()->front().tags, saved->tags);
+
+  Entry changed = *saved;
+  changed.tags = {"gardening"};
+  ASSERT_TRUE(store_.replace(changed).has_value());
+  EXPECT_EQ(store_.get(saved->id)->tags, std::vector<std::string>{"gardening"});
+  ASSERT_TRUE(store_.remove(saved->id).has_value());
+  EXPECT_EQ(*pragma(db_, "SELECT count(*) FROM entry_tags"), 0);
+
+  EXPECT_FALSE(store_.add(testing::tagged(pain_entry(kNoon, 6), {"Not A Tag"})).has_value());
+  EXPECT_EQ(*store_.count(), 0);
 }
 
 TEST_F(DiaryStoreTest, TellsWhetherAnyEntryIsOlderThanAMoment) {

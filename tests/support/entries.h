@@ -60,7 +60,7 @@ inline core::Entry session_entry(core::Instant at, int before, int after,
   return entry;
 }
 
-// The same entry with a note, a local offset, or a stored id.
+// The same entry with a note, a local offset, tags, or a stored id.
 inline core::Entry noted(core::Entry entry, std::string note) {
   entry.note = std::move(note);
   return entry;
@@ -68,6 +68,11 @@ inline core::Entry noted(core::Entry entry, std::string note) {
 
 inline core::Entry recorded_at(core::Entry entry, std::chrono::seconds utc_offset) {
   entry.utc_offset = utc_offset;
+  return entry;
+}
+
+inline core::Entry tagged(core::Entry entry, std::vector<std::string> tags) {
+  entry.tags = std::move(tags);
   return entry;
 }
 

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <array>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -36,7 +37,7 @@ inline std::string exercise_json(std::string_view id, std::string_view style,
 
 // Basics for every phase (the posture routine's ids among them, core/plan_tip3_posture.cpp),
 // and a few yoga entries at rising levels for the main part.
-inline const core::Catalog& test_catalog() {
+inline std::span<const core::CatalogFile> test_catalog_files() {
   static const std::string kBasics = fmt::format(
       R"({{"style": "basics", "exercises": [{}]}})",
       fmt::join(
@@ -99,10 +100,14 @@ inline const core::Catalog& test_catalog() {
                                     R"("lower-back")"),
           },
           ", "));
+  static const std::array<core::CatalogFile, 2> kFiles = {core::CatalogFile{"basics.json", kBasics},
+                                                          core::CatalogFile{"yoga.json", kYoga}};
+  return kFiles;
+}
+
+inline const core::Catalog& test_catalog() {
   static const core::Catalog kCatalog = [] {
-    const std::array<core::CatalogFile, 2> files = {core::CatalogFile{"basics.json", kBasics},
-                                                    core::CatalogFile{"yoga.json", kYoga}};
-    auto parsed = core::Catalog::parse(files);
+    auto parsed = core::Catalog::parse(test_catalog_files());
     if (!parsed)
       throw std::runtime_error("the test catalog does not parse: " + parsed.error().message);
     return *std::move(parsed);

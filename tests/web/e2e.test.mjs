@@ -324,3 +324,30 @@ test('a mistaken entry is fixed and another deleted, from the Log page', {timeou
   assert.deepEqual(page.problems, []);
   await page.close();
 });
+
+test('tags typed on the Log page show with the entry and filter Progress', {timeout: 120000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {seed: [...CHECKED, ['log', '3', 'neck', '--at', '2h ago']]});
+  const page = await newPage(context);
+  await page.goto(`${limber.base}#/log`);
+  await page.getByRole('heading', {name: 'Log', level: 1}).waitFor();
+  await page.locator('.scale-button.level-7').click();
+  await page.getByLabel('Tags (optional)').fill('Lifting, long drive');
+  await page.getByRole('button', {name: 'Save pain'}).click();
+  await page.locator('.entries').getByText('tagged lifting, long-drive').waitFor();
+  await page.getByLabel('Tags (optional)').fill('lift!ng');
+  await page.locator('.scale-button.level-5').click();
+  await page.getByRole('button', {name: 'Save pain'}).click();
+  await page.getByRole('alert').getByText(/'lift!ng' is not a tag/).waitFor();
+
+  await page.goto(`${limber.base}#/progress`);
+  const filter = page.getByLabel('Entries to count');
+  await filter.waitFor();
+  await checkAccessibility(page, 'the tag filter');
+  await filter.selectOption('lifting');
+  await page.getByText('count only the entries tagged lifting').waitFor();
+  const progress = await page.evaluate(async () => (await fetch('/api/progress?days=28&tag=lifting')).json());
+  assert.equal(progress.tag, 'lifting');
+  assert.equal(progress.days.at(-1).pain_mean, 7);
+  assert.deepEqual(page.problems.filter((p) => !/status of 400/.test(p)), []);
+  await page.close();
+});

@@ -58,6 +58,16 @@ function savedOrKept(sent, body, refresh) {
   return null;
 }
 
+// "Lifting, long drive" as the API takes it: ["Lifting", "long drive"]. The server makes
+// them tags (small letters, hyphens) or says which one is not a tag and why.
+export function readTags(text) {
+  return text.split(',').map((tag) => tag.trim()).filter((tag) => tag !== '');
+}
+
+function tagsText(entry) {
+  return entry.tags && entry.tags.length ? ` · tagged ${entry.tags.join(', ')}` : '';
+}
+
 function errorBox() {
   return h('p', {class: 'form-error', role: 'alert', hidden: true});
 }
@@ -94,6 +104,13 @@ function painForm(context, refresh) {
   map.element.addEventListener('click', () => queueMicrotask(updateLeg));
   const noteId = uid('note');
   const note = h('textarea', {id: noteId, rows: 2, maxlength: vocabulary.limits.note});
+  // Tags (issue 15): a few words for what went with it, so Progress can show them apart.
+  const tagsId = uid('tags');
+  const tagsHint = uid('tags-hint');
+  const tags = h('input', {
+    id: tagsId, type: 'text', autocomplete: 'off', autocapitalize: 'none', 'aria-describedby': tagsHint,
+    maxlength: (vocabulary.limits.tag + 2) * vocabulary.limits.tags,
+  });
   const error = errorBox();
   const form = h('form', {
     class: 'card',
@@ -113,6 +130,8 @@ function painForm(context, refresh) {
       const legAnswer = form.querySelector(`input[name="${legName}"]:checked`);
       if (!leg.hidden && legAnswer && legAnswer.value) body.leg_pain_spreads = legAnswer.value === 'yes';
       if (note.value.trim()) body.note = note.value.trim();
+      const tagList = readTags(tags.value);
+      if (tagList.length) body.tags = tagList;
       try {
         const sent = await logEntry(body);
         showError(error, '');
@@ -135,6 +154,10 @@ function painForm(context, refresh) {
   mobility,
   h('label', {for: noteId}, 'Note (optional)'),
   note,
+  h('label', {for: tagsId}, 'Tags (optional)'),
+  h('p', {class: 'hint', id: tagsHint},
+    `What went with it, in a word or two each, separated by commas: lifting, long drive. Up to ${vocabulary.limits.tags}.`),
+  tags,
   error,
   h('button', {type: 'submit', class: 'button primary big'}, 'Save pain'));
   return form;
@@ -240,6 +263,7 @@ function fixControls(entry, refresh) {
           };
           if (entry.mobility) body.mobility = entry.mobility;
           if (entry.note) body.note = entry.note;
+          if (entry.tags && entry.tags.length) body.tags = entry.tags;
           await api.put(`/api/entries/${entry.id}`, body);
           announce(`Changed to pain ${select.value}/10.`);
           await refresh();
@@ -273,6 +297,7 @@ export async function render(context) {
     const diary = data.entries.slice(0, 12).map((entry) => h('li', {},
       h('span', {class: 'when'}, shortTime(entry.at)), ' ', describe(entry),
       entry.note ? h('span', {class: 'entry-note'}, ` “${entry.note}”`) : null,
+      tagsText(entry) ? h('span', {class: 'entry-tags'}, tagsText(entry)) : null,
       entry.client_id ? [' ', h('span', {class: 'sync'}, 'in the diary')] : null,
       fixControls(entry, refresh)));
     recent.replaceChildren(...(waiting.length + diary.length

@@ -11,6 +11,7 @@ const RANGES = [
   {days: 84, label: '12 weeks'},
 ];
 let chosenDays = 28;
+let chosenTag = '';  // '' for every entry
 
 function count(n, word) {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -131,6 +132,24 @@ function functionSection(data, rerender) {
     error);
 }
 
+// Issue 15: a plain select of the period's tags, shown once any entry has one. A tag chosen
+// before stays offered when a shorter range no longer holds it (0 entries).
+function tagFilter(progress, onchange) {
+  if (!progress.tags.length && !chosenTag) return null;
+  const id = uid('tag');
+  const tags = progress.tags.some((t) => t.tag === chosenTag) || !chosenTag
+    ? progress.tags
+    : [...progress.tags, {tag: chosenTag, entries: 0}];
+  const select = h('select', {id, onchange: () => onchange(select.value)},
+    h('option', {value: '', selected: chosenTag === ''}, 'All entries'),
+    tags.map((t) => h('option', {value: t.tag, selected: t.tag === chosenTag},
+      `Tagged ${t.tag} (${t.entries})`)));
+  return h('div', {class: 'tag-filter'},
+    h('label', {for: id}, 'Entries to count'),
+    select,
+    chosenTag ? h('p', {class: 'hint'}, `Pain, regions, walks and sessions below count only the entries tagged ${chosenTag}.`) : null);
+}
+
 export async function render(context) {
   const view = h('section', {class: 'view'}, h('h1', {}, 'Progress'));
   const body = h('div', {});
@@ -144,8 +163,9 @@ export async function render(context) {
       }),
       h('span', {}, range.label))));
   async function draw() {
+    const tagQuery = chosenTag ? `&tag=${encodeURIComponent(chosenTag)}` : '';
     const [progress, fn] = await Promise.all([
-      api.get(`/api/progress?days=${chosenDays}`),
+      api.get(`/api/progress?days=${chosenDays}${tagQuery}`),
       api.get('/api/function'),
     ]);
     const painLabel = progress.recent_pain === null
@@ -153,6 +173,10 @@ export async function render(context) {
       : `Pain by day from ${shortDay(progress.from)} to ${shortDay(progress.to)}; the 7-day line ends at ${progress.recent_pain.toFixed(1)} out of 10`;
     body.replaceChildren(
       asOfNote(progress, 'your progress') ?? '',
+      tagFilter(progress, (tag) => {
+        chosenTag = tag;
+        draw().then(() => body.querySelector('.tag-filter select')?.focus());
+      }) ?? '',
       h('section', {class: 'card', 'aria-labelledby': 'pain-chart-heading'},
         h('h2', {id: 'pain-chart-heading'}, 'Pain'),
         painSummary(progress),
