@@ -99,6 +99,7 @@ void add_progress_command(CLI::App& app, CommandTable& table) {
       ->capture_default_str()
       ->type_name("N");
   progress->add_flag("--json", options->json, "Print JSON for scripts");
+  add_examples(*progress, {{"limber progress --days 28", "The last four weeks"}});
   table.add(
       progress, [options](Context& context) { return run_progress(context, *options); },
       Access::kReads);
