@@ -4,13 +4,17 @@
 # the web app, AppStream metadata, the sitting timer's user unit, the docs.
 # `cpack -G DEB` in the build folder turns the same into a .deb (tests/package/check).
 
+# `cmake --install` and cpack install what is built, without building every test program
+# first: build the programs and limber_docs_gz (`make deb` does), or everything.
+set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
+
 install(TARGETS limber limber-watch RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
 install(TARGETS limber_tls LIBRARY DESTINATION lib/limber)
 
 # Debian compresses man pages and changelogs with gzip -9n (no name, no time: reproducible).
 find_program(LIMBER_GZIP gzip REQUIRED)
 set(doc_gz ${LIMBER_DOC_DIR}/gz)
-set(changelog_in ${PROJECT_SOURCE_DIR}/data/desktop/changelog)
+set(changelog_in ${PROJECT_SOURCE_DIR}/packaging/changelog)
 add_custom_command(
   OUTPUT ${doc_gz}/limber.1.gz ${doc_gz}/limber-watch.1.gz ${doc_gz}/changelog.gz
   COMMAND ${CMAKE_COMMAND} -E make_directory ${doc_gz}
@@ -34,9 +38,9 @@ install(FILES ${LIMBER_DOC_DIR}/fish/limber.fish ${LIMBER_DOC_DIR}/fish/limber-w
   DESTINATION ${CMAKE_INSTALL_DATADIR}/fish/vendor_completions.d)
 
 # The web app from the desktop's menu: `limber serve` in a terminal (Ctrl+C stops it).
-install(FILES ${PROJECT_SOURCE_DIR}/data/desktop/limber.desktop
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/limber.desktop
   DESTINATION ${CMAKE_INSTALL_DATADIR}/applications)
-install(FILES ${PROJECT_SOURCE_DIR}/data/desktop/limber.metainfo.xml
+install(FILES ${PROJECT_SOURCE_DIR}/packaging/app.limber.Limber.metainfo.xml
   DESTINATION ${CMAKE_INSTALL_DATADIR}/metainfo)
 foreach(size IN ITEMS 192 512)
   install(FILES ${PROJECT_SOURCE_DIR}/web/icons/icon-${size}.png
@@ -53,7 +57,7 @@ install(FILES ${LIMBER_DOC_DIR}/systemd/limber-watch.service
 install(FILES ${LIMBER_DOC_DIR}/autostart/limber-watch.desktop
   DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
-install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/data/desktop/copyright
+install(FILES ${PROJECT_SOURCE_DIR}/README.md ${PROJECT_SOURCE_DIR}/packaging/copyright
   ${doc_gz}/changelog.gz
   DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${PROJECT_SOURCE_DIR}/docs/sitting-timer.md ${PROJECT_SOURCE_DIR}/docs/phone.md

@@ -91,15 +91,15 @@ int main(int argc, char** argv) {
                    {"SEE ALSO", "limber-watch(1), sqlite3(1)\n"}}};
   const limber::clidoc::ManPage watcher_page{
       .version = version,
-      .sections = {{"ENVIRONMENT", kEnvironment},
-                   {"FILES",
-                    fmt::format("  ~/.config/systemd/user/{}  The user unit limber watch "
+      .sections = {
+          {"ENVIRONMENT", kEnvironment},
+          {"FILES", fmt::format("  ~/.config/systemd/user/{}  The user unit limber watch "
                                 "--install writes.\n"
                                 "  ~/.config/autostart/{}  Its autostart entry, for desktops "
                                 "that do not start it with systemd.\n",
                                 limber::watch::kUnitName, limber::watch::kDesktopName)},
-                   {"EXIT STATUS", exit_status()},
-                   {"SEE ALSO", "limber(1), systemctl(1)\n"}}};
+          {"EXIT STATUS", exit_status()},
+          {"SEE ALSO", "limber(1), systemctl(1)\n"}}};
 
   const std::string exec = limber::watch::exec_line(bindir / "limber", {});
   bool written = true;
@@ -113,8 +113,7 @@ int main(int argc, char** argv) {
            {"fish/limber.fish", limber::clidoc::fish_completion(limber)},
            {"fish/limber-watch.fish", limber::clidoc::fish_completion(watcher)},
            {fs::path("systemd") / limber::watch::kUnitName, limber::watch::unit_text(exec)},
-           {fs::path("autostart") / limber::watch::kDesktopName,
-            limber::watch::desktop_text(exec)},
+           {fs::path("autostart") / limber::watch::kDesktopName, limber::watch::desktop_text(exec)},
        }) {
     written = write(out / path, text) && written;
   }
