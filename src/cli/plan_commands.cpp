@@ -479,7 +479,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
   auto new_episode = std::make_shared<bool>(false);
   auto episode_json = std::make_shared<bool>(false);
   CLI::App* episode = app.add_subcommand("episode", "Show the current episode, or start a new one");
-  episode->add_option("action", *new_episode, "")
+  episode->add_option("action", *new_episode, "new: start a new episode")
       ->type_name("new")
       ->transform([](const std::string& value) {
         if (value != "new")

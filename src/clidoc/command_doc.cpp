@@ -66,13 +66,13 @@ void collect(const CommandDoc& command, std::vector<const CommandDoc*>& into) {
 }  // namespace
 
 std::string CommandDoc::full_name() const {
-  std::string name;
+  std::string words;
   for (const std::string& word : path) {
-    if (!name.empty())
-      name += ' ';
-    name += word;
+    if (!words.empty())
+      words += ' ';
+    words += word;
   }
-  return name;
+  return words;
 }
 
 const CommandDoc* CommandDoc::find(const std::string& child_name) const {

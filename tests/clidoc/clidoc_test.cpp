@@ -200,12 +200,6 @@ TEST(ManPageTest, GroffFormatsThemWithoutAWarning) {
   EXPECT_NE(text.out.find("limber exercises show"), std::string::npos) << text.out;
 }
 
-// The words each completion offers for a command: a line per command in each script.
-struct Completion {
-  std::string file;
-  std::string line_for;  // how the script names a command path; %s is "limber/log"
-};
-
 TEST(CompletionTest, EachShellOffersEveryCommandAndOption) {
   const std::vector<Walked> commands = walked(cli::add_all_commands);
   const std::string bash = read(kDocs + "/bash/limber");
@@ -239,10 +233,10 @@ TEST(CompletionTest, EachShellOffersEveryCommandAndOption) {
 
 // Bash itself: the script loads, registers, and completes what a person types.
 std::string complete(const std::string& line) {
-  const std::string script = "source " + kDocs + "/bash/limber; read -ra COMP_WORDS <<< '" + line +
-                             "'; [[ '" + line +
-                             "' == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]} - "
-                             "1)); _limber; printf '%s\\n' \"${COMPREPLY[@]}\"";
+  const std::string script =
+      "source " + kDocs + "/bash/limber; read -ra COMP_WORDS <<< '" + line + "'; [[ '" + line +
+      "' == *' ' ]] && COMP_WORDS+=(''); COMP_CWORD=$((${#COMP_WORDS[@]} - "
+      "1)); _limber; for word in \"${COMPREPLY[@]}\"; do echo \"$word\"; done";
   return run_shell("bash -c \"$(cat <<'EOF'\n" + script + "\nEOF\n)\"").out;
 }
 
