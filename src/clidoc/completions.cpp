@@ -14,10 +14,11 @@ const char* const kBashDirectories =
 std::string quoted(std::string_view text) {
   std::string out = "'";
   for (const char c : text) {
-    if (c == '\'')
-      out += "'\\''";
-    else
+    if (c == '\'') {
+      out += R"('\'')";
+    } else {
       out += c;
+    }
   }
   return out + "'";
 }
@@ -148,9 +149,10 @@ std::string bash_completion(const CommandDoc& program) {
         file_commands += (file_commands.empty() ? "" : " | ") + quoted(key(*command));
     }
   }
-  if (!file_commands.empty())
+  if (!file_commands.empty()) {
     out += "      " + file_commands + ")\n        " + std::string(kBashFiles) +
            "\n        return ;;\n";
+  }
   out += fmt::format(
       "    esac\n"
       "  fi\n"
@@ -260,9 +262,10 @@ std::string fish_completion(const CommandDoc& program) {
     }
     for (const OptionDoc* option : reachable_options(program, *command)) {
       std::string line = fmt::format("complete -c {} {}", program.name, when);
-      for (const std::string& name : option->names)
+      for (const std::string& name : option->names) {
         line += name.starts_with("--") ? " -l " + quoted(name.substr(2))
                                        : " -s " + quoted(name.substr(1));
+      }
       if (option->takes_value()) {
         const ValueKind kind = value_kind(*option);
         line += kind == ValueKind::kDirectory ? " -r -a '(__fish_complete_directories)'"

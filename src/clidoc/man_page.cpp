@@ -159,7 +159,8 @@ void prose_section(std::string& out, std::string_view text) {
 
 std::string man_page(const CommandDoc& program, const ManPage& page) {
   std::string out;
-  out += ".\\\" Made by limber-clidoc from the command line --help prints: do not edit.\n";
+  out += R"(.\" Made by limber-clidoc from the command line --help prints: do not edit.)";
+  out += '\n';
   out += ".TH " + upper(roff_code(program.name)) + " 1 \"\" \"limber " + page.version +
          "\" \"User Commands\"\n";
   out += ".SH NAME\n" + roff_code(program.name) + " \\- " + roff_text(summary(program)) + "\n";

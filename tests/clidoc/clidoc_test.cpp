@@ -144,10 +144,10 @@ HelpWords help_words(const std::vector<std::string>& args) {
       continue;
     }
     const std::size_t first = line.find_first_not_of(' ');
-    if (first == std::string::npos || first == 0) {
-      commands = commands && first != 0;
+    if (first == 0)
+      commands = false;
+    if (first != 2)  // not an entry: a heading, or a description's next line
       continue;
-    }
     std::string token = line.substr(first, line.find(' ', first) - first);
     if (commands && token[0] != '-') {
       words.commands.insert(token);
@@ -215,13 +215,19 @@ TEST(CompletionTest, EachShellOffersEveryCommandAndOption) {
     const std::string bash_words =
         bash.substr(bash_line, bash.find('\n', bash_line + 1) - bash_line);
     const std::string zsh_words = zsh.substr(zsh_line, zsh.find('\n', zsh_line + 1) - zsh_line);
+    std::string fish_lines;  // the script's lines for this command
+    std::istringstream fish_script(fish);
+    for (std::string line; std::getline(fish_script, line);) {
+      if (line.find("= " + key + "' ") != std::string::npos)
+        fish_lines += line + "\n";
+    }
     const bool forwards = command.path.back() == "watch";
     for (const std::string& option : forwards ? watcher_options() : command.options) {
       EXPECT_NE(bash_words.find(" " + option), std::string::npos) << "bash: " << option;
       EXPECT_NE(zsh_words.find("'" + option + ":"), std::string::npos) << "zsh: " << option;
-      const std::string fish_name =
-          option.starts_with("--") ? "-l '" + option.substr(2) : "-s '" + option.substr(1);
-      EXPECT_NE(fish.find("= " + key + "' " + fish_name), std::string::npos) << "fish: " << option;
+      const std::string fish_name = option.starts_with("--") ? " -l '" + option.substr(2) + "'"
+                                                             : " -s '" + option.substr(1) + "'";
+      EXPECT_NE(fish_lines.find(fish_name), std::string::npos) << "fish: " << option;
     }
     if (command.path.size() > 1) {
       const std::string parent = joined({command.path.begin(), command.path.end() - 1}, "/");
