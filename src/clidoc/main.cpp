@@ -1,7 +1,9 @@
 // limber-clidoc OUTDIR [BINDIR]: the man pages and the bash, zsh and fish completions of
 // limber and limber-watch, made at build time from the command line --help prints
 // (cli::describe), and the sitting timer's systemd user unit and autostart entry as
-// `limber watch --install` writes them, for limber installed in BINDIR.
+// `limber watch --install` writes them, starting `limber` from BINDIR (default: by name,
+// which systemd and the desktop look up in /usr/local/bin, /usr/bin...: the same files
+// serve a package in /usr and a `cmake --install` in /usr/local).
 #include <filesystem>
 #include <fstream>
 #include <iostream>
@@ -76,7 +78,7 @@ int main(int argc, char** argv) {
     return 2;
   }
   const fs::path out = argv[1];
-  const fs::path bindir = argc == 3 ? fs::path(argv[2]) : fs::path("/usr/bin");
+  const fs::path limber_program = argc == 3 ? fs::path(argv[2]) / "limber" : fs::path("limber");
   CommandDoc limber = program(limber::cli::add_all_commands, "limber");
   const CommandDoc watcher_app = program(limber::cli::add_watch_command, "limber-watch");
   limber::clidoc::adopt_forwarded(limber, watcher_app);
@@ -101,7 +103,7 @@ int main(int argc, char** argv) {
           {"EXIT STATUS", exit_status()},
           {"SEE ALSO", "limber(1), systemctl(1)\n"}}};
 
-  const std::string exec = limber::watch::exec_line(bindir / "limber", {});
+  const std::string exec = limber::watch::exec_line(limber_program, {});
   bool written = true;
   for (const auto& [path, text] : std::initializer_list<std::pair<fs::path, std::string>>{
            {"man/limber.1", limber::clidoc::man_page(limber, limber_page)},
