@@ -18,10 +18,9 @@ set(changelog_in ${PROJECT_SOURCE_DIR}/packaging/changelog)
 add_custom_command(
   OUTPUT ${doc_gz}/limber.1.gz ${doc_gz}/limber-watch.1.gz ${doc_gz}/changelog.gz
   COMMAND ${CMAKE_COMMAND} -E make_directory ${doc_gz}
-  COMMAND sh -c "${LIMBER_GZIP} -9n -c ${LIMBER_DOC_DIR}/man/limber.1 > ${doc_gz}/limber.1.gz"
-  COMMAND sh -c
-          "${LIMBER_GZIP} -9n -c ${LIMBER_DOC_DIR}/man/limber-watch.1 > ${doc_gz}/limber-watch.1.gz"
-  COMMAND sh -c "${LIMBER_GZIP} -9n -c ${changelog_in} > ${doc_gz}/changelog.gz"
+  COMMAND ${CMAKE_COMMAND} -E copy ${LIMBER_DOC_DIR}/man/limber.1
+          ${LIMBER_DOC_DIR}/man/limber-watch.1 ${changelog_in} ${doc_gz}
+  COMMAND ${LIMBER_GZIP} -9nf ${doc_gz}/limber.1 ${doc_gz}/limber-watch.1 ${doc_gz}/changelog
   DEPENDS ${LIMBER_DOC_DIR}/man/limber.1 ${LIMBER_DOC_DIR}/man/limber-watch.1 ${changelog_in}
   COMMENT "Compressing the man pages and the changelog")
 add_custom_target(limber_docs_gz ALL
