@@ -7,7 +7,7 @@ set(CPACK_PACKAGE_VERSION ${PROJECT_VERSION})
 set(CPACK_PACKAGE_CONTACT "limber maintainers <maintainers@users.noreply.h-seed-ee2cf15a.example>")
 set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "companion for getting over a back spasm at home")
 # CPack puts the summary first: the description is the rest.
-set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
+string(CONCAT CPACK_DEBIAN_PACKAGE_DESCRIPTION
   "limber keeps a pain diary with you: how bad it is, where it hurts, how\n"
   "well you can move, what eased it, the walks you managed. It shows, day by\n"
   "day, a plan of gentle exercises and a sitting timer that reminds you to\n"
