@@ -1,5 +1,5 @@
 # Two commands for people: `make run` and `make test`. The rest is CMake presets.
-.PHONY: run test tsan-check tidy-check release-check fuzz setup release dev asan bench lint clean
+.PHONY: run test tsan-check tidy-check release-check fuzz setup release dev asan bench lint clean deb
 
 JOBS ?= $(shell nproc)
 
@@ -10,9 +10,14 @@ release: setup
 	@cmake --preset release >/dev/null
 	@cmake --build --preset release -j $(JOBS)
 
+# What `make run` runs, and nothing else: not the test and benchmark programs (issue 16).
+PROGRAMS = limber limber-watch limber_tls
+
 # Install, build optimized, start the companion: today's status in the terminal, then the
 # web app (limber serve prints its address and opens the browser; Ctrl+C stops it).
-run: release
+run: setup
+	@cmake --preset release >/dev/null
+	@cmake --build --preset release -j $(JOBS) --target $(PROGRAMS)
 	@./build/release/limber status
 	@./build/release/limber serve
 
@@ -45,11 +50,20 @@ lint:
 	@scripts/check-tidy build/asan
 
 # The release preset's programs, built as `make run` builds them: what they link, and a
-# smoke test of each (tests/release/check).
+# smoke test of each (tests/release/check); then the .deb made from them, through lintian,
+# dpkg -i and dpkg --purge (tests/package/check, docs/packaging.md).
 release-check:
 	@cmake --preset release >/dev/null
-	@cmake --build --preset release -j $(JOBS) --target limber limber-watch
+	@cmake --build --preset release -j $(JOBS) --target $(PROGRAMS) limber_docs_gz
 	@tests/release/check build/release
+	@tests/package/check build/release
+
+# The .deb in build/package/package/, linked with Debian's shared libraries as Debian's
+# policy asks (the package preset: no LIMBER_LEAN_STARTUP), checked (docs/packaging.md).
+deb: setup
+	@cmake --preset package >/dev/null
+	@cmake --build --preset package -j $(JOBS) --target $(PROGRAMS) limber_docs_gz
+	@tests/package/check build/package
 
 # The fuzz harnesses (fuzz/, docs/fuzzing.md) with clang's libFuzzer, FUZZ_SECONDS each.
 FUZZ_SECONDS ?= 60

@@ -86,6 +86,8 @@ void add_backup_commands(CLI::App& app, CommandTable& table) {
       ->add_option("--output,-o", *output,
                    "File or folder for the copy (default: backups/ in the data folder)")
       ->type_name("FILE");
+  add_examples(*backup, {{"limber backup --output ~/diary-copy.db",
+                          "A checked copy of the diary in your home folder"}});
   table.add(
       backup, [output](Context& context) { return run_backup(context, *output); }, Access::kReads);
 
@@ -95,6 +97,7 @@ void add_backup_commands(CLI::App& app, CommandTable& table) {
   restore->add_option("file", *file, "A copy made by limber backup, or from backups/")
       ->required()
       ->type_name("FILE");
+  add_examples(*restore, {{"limber restore ~/diary-copy.db", "Go back to that copy"}});
   table.add(
       restore, [file](Context& context) { return run_restore(context, *file); }, Access::kReplaces);
 }

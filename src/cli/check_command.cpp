@@ -140,6 +140,8 @@ void add_check_command(CLI::App& app, CommandTable& table) {
   check->add_flag("--correct", options->correct,
                   "I answered wrongly: a new check that corrects the last one (both are kept)");
   check->add_flag("--json", options->json, "Print JSON for scripts (level, flags, advice)");
+  add_examples(*check, {{"limber check", "The questions, one at a time"},
+                        {"limber check --answers none", "None of the warning signs"}});
   table.add(check, [options](Context& context) { return run_check(context, *options); });
 }
 

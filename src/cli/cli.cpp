@@ -172,22 +172,44 @@ core::Result<const app::ScreeningService*> Context::screening() {
   return &*screening_;
 }
 
-int run(const Invocation& invocation, CommandSet commands) {
-  const Io& io = invocation.io;
-  CLI::App app{
+namespace {
+
+// limber's own options and every command of `commands`: what --help shows.
+void define(CLI::App& app, std::optional<std::string>& data_dir_flag, CommandSet commands,
+            CommandTable& table) {
+  app.description(
       "limber: a companion for getting over a back spasm at home.\n"
-      "It keeps a pain diary, and never gives a diagnosis or a dose.",
-      "limber"};
+      "It keeps a pain diary, and never gives a diagnosis or a dose.");
+  app.name("limber");
   app.set_version_flag("--version", std::string(LIMBER_VERSION));
   app.fallthrough();
   app.require_subcommand(0, 1);
-  std::optional<std::string> data_dir_flag;
   app.add_option("--data-dir", data_dir_flag,
                  "Folder of the diary (default: $LIMBER_HOME, else $XDG_DATA_HOME/limber)")
       ->type_name("DIR");
-
-  CommandTable table;
   commands(app, table);
+}
+
+}  // namespace
+
+void describe(CommandSet commands, const std::function<void(const CLI::App&)>& visit) {
+  CLI::App app;
+  std::optional<std::string> data_dir_flag;
+  CommandTable table;
+  define(app, data_dir_flag, commands, table);
+  visit(app);
+}
+
+std::string_view version() {
+  return LIMBER_VERSION;
+}
+
+int run(const Invocation& invocation, CommandSet commands) {
+  const Io& io = invocation.io;
+  CLI::App app;
+  std::optional<std::string> data_dir_flag;
+  CommandTable table;
+  define(app, data_dir_flag, commands, table);
 
   std::vector<std::string> reversed(invocation.args.rbegin(), invocation.args.rend());
   try {

@@ -2,8 +2,10 @@
 // their own streams, environment and clock.
 #pragma once
 
+#include <functional>
 #include <iosfwd>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "app/data_dir.h"
@@ -43,6 +45,14 @@ using CommandSet = void (*)(CLI::App& app, CommandTable& table);
 
 // Every command of `limber`.
 void add_all_commands(CLI::App& app, CommandTable& table);
+
+// Builds the command line of `commands` as `run` does, without parsing or running
+// anything, and hands it to `visit`: the man pages and shell completions are made from it
+// at build time (src/clidoc/), so they say what --help says.
+void describe(CommandSet commands, const std::function<void(const CLI::App&)>& visit);
+
+// limber's version, as --version prints it.
+std::string_view version();
 
 // Parses and runs one command of `commands`. Returns the exit code; messages go to io.err.
 int run(const Invocation& invocation, CommandSet commands = add_all_commands);

@@ -18,6 +18,7 @@
 #include "app/report_service.h"
 #include "app/screening.h"
 #include "cli/cli.h"
+#include "cli/examples.h"
 #include "core/result.h"
 #include "store/database.h"
 

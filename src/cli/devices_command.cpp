@@ -62,6 +62,7 @@ void add_devices_command(CLI::App& app, CommandTable& table) {
   auto json = std::make_shared<bool>(false);
   CLI::App* devices = app.add_subcommand("devices", "List the phones paired with this diary");
   devices->add_flag("--json", *json, "Print JSON for scripts");
+  add_examples(*devices, {{"limber devices", "The paired phones"}});
   table.add(
       devices, [json](Context& context) { return run_list(context, *json); }, Access::kReads);
 
@@ -70,6 +71,8 @@ void add_devices_command(CLI::App& app, CommandTable& table) {
   revoke->add_option("name", *name, "The phone's name, as limber devices lists it")
       ->required()
       ->type_name("NAME");
+  add_examples(*revoke,
+               {{"limber devices revoke 'Alex phone'", "That phone can no longer open the diary"}});
   table.add(revoke, [name](Context& context) { return run_revoke(context, *name); });
 }
 

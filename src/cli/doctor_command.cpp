@@ -85,6 +85,7 @@ Result<void> run_doctor(Context& context) {
 void add_doctor_command(CLI::App& app, CommandTable& table) {
   CLI::App* doctor =
       app.add_subcommand("doctor", "Check the diary for damage and say what can be saved");
+  add_examples(*doctor, {{"limber doctor", "Check the diary and say what can be saved"}});
   table.add(
       doctor, [](Context& context) { return run_doctor(context); }, Access::kReads);
 }

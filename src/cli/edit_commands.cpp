@@ -173,6 +173,8 @@ void add_edit_commands(CLI::App& app, CommandTable& table) {
       ->type_name("LIST");
   edit->add_option("--at", options->at, "When it was")->type_name("TIME");
   edit->add_flag("--json", options->json, "Print the updated entry as JSON");
+  add_examples(*edit, {{"limber edit 12 --pain 4 --note 'after the walk'",
+                        "Entry 12 had pain 4, with a new note"}});
   table.add(edit, [options](Context& context) { return run_edit(context, *options); });
 
   struct DeleteOptions {
@@ -183,6 +185,7 @@ void add_edit_commands(CLI::App& app, CommandTable& table) {
   CLI::App* del = app.add_subcommand("delete", "Delete an entry (asks first)");
   del->add_option("id", remove->id, "Entry number")->required()->type_name("ID");
   del->add_flag("--yes,-y", remove->yes, "Do not ask: needed when not on a terminal");
+  add_examples(*del, {{"limber delete 12 --yes", "Delete entry 12 without asking"}});
   table.add(del,
             [remove](Context& context) { return run_delete(context, remove->id, remove->yes); });
 }

@@ -175,11 +175,14 @@ void add_exercise_commands(CLI::App& app, CommandTable& table) {
                    "lie, stand, walk or move: the words limber log --mobility takes (rest is lie)")
       ->type_name("PHASE");
   exercises->add_flag("--json", options->json, "Print JSON for scripts");
+  add_examples(*exercises, {{"limber exercises --style yoga --phase stand",
+                             "Yoga exercises you can do standing"}});
   table.add(exercises, [options](Context& context) { return run_list(context, *options); });
 
   CLI::App* show = exercises->add_subcommand("show", "Show one exercise in full");
   show->add_option("id", options->show_id, "Exercise id, as listed")->required()->type_name("ID");
   show->add_flag("--json", options->show_json, "Print JSON for scripts");
+  add_examples(*show, {{"limber exercises show yoga-cat-cow", "The cat-cow exercise in full"}});
   table.add(show, [options](Context& context) {
     return run_show(context, options->show_id, options->show_json);
   });

@@ -102,6 +102,8 @@ void add_history_command(CLI::App& app, CommandTable& table) {
   history->add_flag("--json", options->json, "Print JSON for scripts");
   history->add_flag("--sitting", options->sitting,
                     "Show sitting bouts, breaks and reminders from `limber watch` instead");
+  add_examples(*history,
+               {{"limber history --days 3", "The entries of today and the two days before"}});
   table.add(
       history, [options](Context& context) { return run_history(context, *options); },
       Access::kReads);

@@ -273,6 +273,11 @@ void add_log_command(CLI::App& app, CommandTable& table) {
                   "log session: how long it took (default: the exercises' usual minutes)")
       ->type_name("N");
   log->add_flag("--json", options->json, "Print the saved entry as JSON");
+  add_examples(
+      *log, {{"limber log 5 lower-back neck:3 --mobility walk",
+              "Pain 5 overall, in the lower back and the neck (3 there), able to walk"},
+             {"limber log relief heat --note 'hot water bottle'", "Heat helped, with a note"},
+             {"limber log walk 15 --at 'yesterday 18:00'", "A 15-minute walk, yesterday evening"}});
   table.add(log, [options](Context& context) { return run_log(context, *options); });
 }
 

@@ -404,6 +404,8 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
   today->add_flag("--json", today_options->json, "Print JSON for scripts");
   today->add_flag("--full", today_options->full,
                   "Also say why: each exercise's reason and the reasons behind the plan");
+  add_examples(*today, {{"limber today --full", "Today's plan and the reasons for it"},
+                        {"limber today --date tomorrow", "Tomorrow's plan"}});
   table.add(
       today, [today_options](Context& context) { return run_today(context, *today_options); },
       Access::kReads);
@@ -415,6 +417,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
                    "basics, ballet, capoeira, flamenco, pilates, yoga (comma-separated, or none)")
       ->type_name("LIST");
   prefs->add_flag("--json", prefs_options->json, "Print JSON for scripts");
+  add_examples(*prefs, {{"limber prefs --styles yoga,pilates", "Plans with yoga and pilates"}});
   table.add(prefs,
             [prefs_options](Context& context) { return run_prefs(context, *prefs_options); });
 
@@ -429,6 +432,8 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
   muscles->footer(
       "Muscle groups: deep-abs, obliques, glutes, hip-flexors, hamstrings, quads, lower-back, "
       "upper-back, neck, shoulders, calves.");
+  add_examples(*muscles, {{"limber muscles --weak glutes --tight hip-flexors",
+                           "Strengthen the glutes, relax the hip flexors"}});
   table.add(muscles,
             [muscle_options](Context& context) { return run_muscles(context, *muscle_options); });
 
@@ -440,6 +445,9 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
       ->type_name("ACTION");
   function->add_option("words", function_options->words, "\"ACTIVITY\" [RATING]")->type_name("");
   function->add_flag("--json", function_options->json, "Print JSON for scripts");
+  add_examples(*function,
+               {{"limber function add 'put on socks'", "An activity you find hard"},
+                {"limber function rate 'put on socks' 4", "How well it goes today, 0-10"}});
   table.add(function, [function_options](Context& context) {
     return run_function(context, *function_options);
   });
@@ -447,7 +455,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
   auto new_episode = std::make_shared<bool>(false);
   auto episode_json = std::make_shared<bool>(false);
   CLI::App* episode = app.add_subcommand("episode", "Show the current episode, or start a new one");
-  episode->add_option("action", *new_episode, "")
+  episode->add_option("action", *new_episode, "new: start a new episode")
       ->type_name("new")
       ->transform([](const std::string& value) {
         if (value != "new")
@@ -455,6 +463,7 @@ void add_plan_commands(CLI::App& app, CommandTable& table) {
         return std::string("true");
       });
   episode->add_flag("--json", *episode_json, "Print JSON for scripts");
+  add_examples(*episode, {{"limber episode new", "Start a new episode (a new back spasm)"}});
   table.add(episode, [new_episode, episode_json](Context& context) {
     return run_episode(context, *new_episode, *episode_json);
   });

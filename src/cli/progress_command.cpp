@@ -110,6 +110,7 @@ void add_progress_command(CLI::App& app, CommandTable& table) {
                    "the tags used)")
       ->type_name("TAG");
   progress->add_flag("--json", options->json, "Print JSON for scripts");
+  add_examples(*progress, {{"limber progress --days 28", "The last four weeks"}});
   table.add(
       progress, [options](Context& context) { return run_progress(context, *options); },
       Access::kReads);

@@ -90,6 +90,8 @@ void add_report_command(CLI::App& app, CommandTable& table) {
   report->add_option("--output,-o", options->output, "The PDF file to write")
       ->required()
       ->type_name("FILE");
+  add_examples(*report, {{"limber report --from 2026-11-01 --name 'Alex Doe' -o report.pdf",
+                          "A PDF from the first of November until today"}});
   table.add(
       report, [options](Context& context) { return run_report(context, *options); },
       Access::kReads);

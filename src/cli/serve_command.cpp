@@ -258,6 +258,8 @@ void add_serve_command(CLI::App& app, CommandTable& table) {
                                "(port {} unless given), for this run",
                                server::kDefaultPort + 1))
       ->type_name("ADDR[:PORT]");
+  add_examples(*serve, {{"limber serve", "Open the web app in the browser"},
+                        {"limber serve --phone", "Also serve your phone on the home network"}});
   table.add(serve, [options](Context& context) { return run_serve(context, *options); });
 }
 

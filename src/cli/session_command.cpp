@@ -104,6 +104,8 @@ void add_session_command(CLI::App& app, CommandTable& table) {
   command->add_flag("--plain", options->plain,
                     "Line by line, no redraws: for pipes, scripts and screen readers");
   command->footer(std::string(kPlainProtocol));
+  add_examples(*command, {{"limber session --minutes 15", "A guided session of about 15 minutes"},
+                          {"limber session --plain", "Line by line, for a screen reader"}});
   table.add(command, [options](Context& context) { return run_session(context, *options); });
 }
 

@@ -92,6 +92,8 @@ void add_status_command(CLI::App& app, CommandTable& table) {
   auto json = std::make_shared<bool>(false);
   CLI::App* status = app.add_subcommand("status", "How today looks (the default command)");
   status->add_flag("--json", *json, "Print JSON for scripts");
+  add_examples(*status, {{"limber", "How today looks: the same as limber status"},
+                         {"limber status --json", "The same for a script"}});
   table.add(
       status, [json](Context& context) { return run_status(context, *json); }, Access::kReads);
 }

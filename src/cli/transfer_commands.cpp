@@ -171,6 +171,10 @@ void add_transfer_commands(CLI::App& app, CommandTable& table) {
       ->add_option("--session-at", options->session_at,
                    "ics: when to exercise each day (default 17:00)")
       ->type_name("HH:MM");
+  add_examples(
+      *exporter,
+      {{"limber export --format csv --output diary.csv", "The whole diary as a CSV file"},
+       {"limber export --format ics -o plan.ics", "The coming week's plan for a calendar"}});
   table.add(
       exporter, [options](Context& context) { return run_export(context, *options); },
       Access::kReads);
@@ -181,6 +185,7 @@ void add_transfer_commands(CLI::App& app, CommandTable& table) {
   importer->add_option("file", *file, "A CSV file written by limber export")
       ->required()
       ->type_name("FILE");
+  add_examples(*importer, {{"limber import diary.csv", "Add the entries of a CSV export"}});
   table.add(importer, [file](Context& context) { return run_import(context, *file); });
 }
 

@@ -203,6 +203,11 @@ void add_watch_command(CLI::App& app, CommandTable& table) {
                    "Force an idle source: auto, wayland, gnome, xsync or xss")
       ->capture_default_str()
       ->type_name("NAME");
+  add_examples(*watch,
+               {{"limber watch --limit 45 --hours 09:00-18:00 --days mon-fri",
+                 "A reminder after 45 minutes of sitting, on workdays during working hours"},
+                {"limber watch --install", "Start the timer with every desktop session"},
+                {"limber watch --pause 30m", "No reminders for half an hour"}});
   table.add(watch, [options](Context& context) { return run_watch(context, *options); });
 }
 
