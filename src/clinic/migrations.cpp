@@ -187,7 +187,66 @@ GRANT SELECT (id, clinic_id, email, name, password_hash, failed_logins, locked_u
 GRANT SELECT, INSERT, DELETE ON clinic.therapist_sessions TO limber_clinic_app;
 )sql";
 
-constexpr std::array<std::string_view, 1> kMigrations = {kVersion1};
+// Version 2: the caseload, the acting therapist's patients by need (docs/clinic.md,
+// "The caseload"), read through an audited function as every patient's data is.
+// The observations' `code` says what each is: 'pain' (valueInteger 0-10), 'check'
+// (valueString: the safety check's level, core/red_flags.h's names), 'flare'.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE FUNCTION clinic.read_caseload(at timestamptz)
+  RETURNS TABLE (id bigint, display_name text, need text, last_check text,
+                 last_entry_at timestamptz, pain_recent numeric, pain_before numeric)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  RETURN QUERY
+  WITH facts AS (
+    SELECT p.id, p.display_name,
+      (SELECT o.resource->>'valueString' FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'check' AND o.effective_at <= at
+        ORDER BY o.effective_at DESC LIMIT 1) AS last_check,
+      (SELECT max(o.effective_at) FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.effective_at <= at) AS last_entry_at,
+      (SELECT round(avg((o.resource->>'valueInteger')::numeric), 1) FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'pain'
+          AND o.effective_at > at - interval '3 days' AND o.effective_at <= at) AS pain_recent,
+      (SELECT round(avg((o.resource->>'valueInteger')::numeric), 1) FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'pain'
+          AND o.effective_at > at - interval '7 days'
+          AND o.effective_at <= at - interval '3 days') AS pain_before,
+      EXISTS (SELECT 1 FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'flare'
+          AND o.effective_at > at - interval '7 days' AND o.effective_at <= at) AS flared
+    FROM clinic.patients p
+    WHERE p.stopped_at IS NULL
+  ), needs AS (
+    SELECT f.*, CASE
+        WHEN f.last_check = 'emergency' THEN 'emergency-check'
+        WHEN f.last_check = 'urgent' THEN 'urgent-check'
+        WHEN f.pain_recent >= f.pain_before + 1 THEN 'pain-rising'
+        WHEN f.flared THEN 'flare'
+        WHEN f.last_entry_at IS NULL OR f.last_entry_at <= at - interval '3 days' THEN 'no-entry'
+        ELSE 'steady' END AS need
+    FROM facts f
+  )
+  SELECT n.id, n.display_name, n.need, n.last_check, n.last_entry_at, n.pain_recent,
+         n.pain_before
+  FROM needs n
+  ORDER BY array_position(ARRAY['emergency-check', 'urgent-check', 'pain-rising', 'flare',
+                                'no-entry', 'steady'], n.need),
+           n.last_entry_at NULLS FIRST, n.id;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), NULL, 'read caseload',
+            found_rows);
+END $$;
+REVOKE ALL ON FUNCTION clinic.read_caseload(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.read_caseload(timestamptz) TO limber_clinic_app;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
 
 // Any fixed number: the lock two processes migrating at once take turns on.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";

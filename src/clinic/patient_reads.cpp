@@ -39,4 +39,23 @@ core::Result<std::vector<ObservationRow>> read_observations(pg::Connection& conn
   });
 }
 
+core::Result<std::vector<CaseloadRow>> read_caseload(pg::Connection& connection,
+                                                     const Therapist& therapist, std::int64_t at) {
+  return acting_for(connection, therapist, [&]() -> core::Result<std::vector<CaseloadRow>> {
+    LIMBER_TRY_ASSIGN(const auto rows,
+                      connection.query("SELECT id, display_name, need, last_check, "
+                                       "extract(epoch FROM last_entry_at)::bigint, "
+                                       "pain_recent, pain_before "
+                                       "FROM clinic.read_caseload(to_timestamp($1::bigint))",
+                                       {std::to_string(at)}));
+    std::vector<CaseloadRow> caseload;
+    caseload.reserve(static_cast<std::size_t>(rows.size()));
+    for (int row = 0; row < rows.size(); ++row)
+      caseload.push_back({rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2),
+                          rows.text(row, 3), rows.optional_integer(row, 4), rows.text(row, 5),
+                          rows.text(row, 6)});
+    return caseload;
+  });
+}
+
 }  // namespace limber::clinic

@@ -5,6 +5,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -26,6 +27,23 @@ struct ObservationRow {
   std::int64_t effective_at = 0;  // UTC seconds
   std::string resource;           // the FHIR resource as JSON
 };
+
+// Why a patient is where they are in the caseload, most pressing first.
+struct CaseloadRow {
+  std::int64_t id = 0;
+  std::string display_name;
+  // "emergency-check", "urgent-check", "pain-rising", "flare", "no-entry", "steady"
+  std::string need;
+  std::string last_check;                     // the last check's level; empty: none
+  std::optional<std::int64_t> last_entry_at;  // UTC seconds; none: nothing shared yet
+  std::string pain_recent;                    // mean pain of the last 3 days, "" for none
+  std::string pain_before;                    // of the 4 days before them
+};
+
+// The acting therapist's patients who share, by need at `at` (UTC seconds): an emergency
+// or urgent check first, then pain rising, flares, no entry for three days, then the rest.
+core::Result<std::vector<CaseloadRow>> read_caseload(pg::Connection& connection,
+                                                     const Therapist& therapist, std::int64_t at);
 
 // The acting therapist's patients, by id.
 core::Result<std::vector<PatientRow>> read_patients(pg::Connection& connection,
