@@ -12,6 +12,7 @@
 #include "app/random_bytes.h"
 #include "clinic/migrations.h"
 #include "clinic/pg.h"
+#include "clinic/serve.h"
 #include "clinic/therapist_login.h"
 
 namespace {
@@ -87,6 +88,35 @@ int main(int argc, char** argv) {
   therapist_command->add_option("--name", therapist_name, "Their name as shown")->required();
   therapist_command->callback(
       [&] { outcome = add_therapist(database, clinic_id, email, therapist_name); });
+
+  clinic::ServeOptions serve_options;
+  auto* serve_command = app.add_subcommand(
+      "serve", "Serve the API over HTTPS, as limber_clinic_app, until SIGTERM or Ctrl+C");
+  serve_command->add_option("--bind", serve_options.bind, "The address to listen on")
+      ->capture_default_str();
+  serve_command->add_option("--port", serve_options.port, "The port; 0 for any free one")
+      ->capture_default_str();
+  auto* certificate = serve_command->add_option("--certificate", serve_options.certificate,
+                                                "The server's certificate (PEM file)");
+  auto* key = serve_command->add_option("--key", serve_options.key, "Its private key (PEM file)");
+  auto* trial = serve_command->add_option(
+      "--trial-ca", serve_options.trial_ca,
+      "For a trial: a folder where limber-clinic keeps its own certificate authority "
+      "(ca.pem: give it to the browsers) and signs a certificate for --bind");
+  certificate->needs(key);
+  key->needs(certificate);
+  trial->excludes(certificate);
+  serve_command->callback([&] {
+    if (serve_options.trial_ca.empty() && serve_options.certificate.empty()) {
+      outcome = limber::core::fail(limber::core::ErrorCode::kInvalidInput,
+                                   "serve needs --certificate and --key, or --trial-ca FOLDER");
+      return;
+    }
+    serve_options.database = database;
+    auto served = clinic::serve(serve_options, std::cout);
+    outcome = served ? Result<std::string>("limber-clinic stopped.")
+                     : Result<std::string>(limber::core::Unexpected(served.error()));
+  });
 
   try {
     app.parse(argc, argv);
