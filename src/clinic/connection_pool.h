@@ -1,7 +1,8 @@
 // Connections to the clinic's database for the server's threads: one is taken for a
-// request and given back after, opened when none is free. A connection that failed
-// (the database restarted) is dropped instead of given back, so the next request opens a
-// fresh one.
+// request and given back after, opened when none is free. A kept connection the database
+// dropped meanwhile (it restarted, or ended idle sessions) is found lost when used: the
+// request is then run once more on a fresh connection. A connection whose request failed
+// is not kept.
 #pragma once
 
 #include <memory>
@@ -21,21 +22,24 @@ class ConnectionPool {
   // Runs `use` with a connection; keeps it for the next request unless `use` failed.
   template <class Use>
   auto with_connection(Use&& use) -> decltype(use(std::declval<pg::Connection&>())) {
-    std::unique_ptr<pg::Connection> connection;
-    {
-      const std::lock_guard lock(mutex_);
-      if (!idle_.empty()) {
-        connection = std::move(idle_.back());
-        idle_.pop_back();
-      }
-    }
-    if (!connection) {
-      auto opened = pg::Connection::open(conninfo_);
+    auto connection = take();
+    const bool kept = connection != nullptr;
+    if (!kept) {
+      auto opened = open();
       if (!opened)
         return core::Unexpected(opened.error());
-      connection = std::make_unique<pg::Connection>(std::move(*opened));
+      connection = std::move(*opened);
     }
     auto result = use(*connection);
+    if (!result && kept && connection->is_broken()) {
+      // Lost before or while it ran: once more. The API's requests are safe to repeat (at
+      // worst a login leaves a second session, or one wrong password counts twice).
+      auto opened = open();
+      if (!opened)
+        return core::Unexpected(opened.error());
+      connection = std::move(*opened);
+      result = use(*connection);
+    }
     if (result) {
       const std::lock_guard lock(mutex_);
       idle_.push_back(std::move(connection));
@@ -44,6 +48,19 @@ class ConnectionPool {
   }
 
  private:
+  std::unique_ptr<pg::Connection> take() {
+    const std::lock_guard lock(mutex_);
+    if (idle_.empty())
+      return nullptr;
+    auto connection = std::move(idle_.back());
+    idle_.pop_back();
+    return connection;
+  }
+  core::Result<std::unique_ptr<pg::Connection>> open() {
+    LIMBER_TRY_ASSIGN(auto connection, pg::Connection::open(conninfo_));
+    return std::make_unique<pg::Connection>(std::move(connection));
+  }
+
   std::string conninfo_;
   std::mutex mutex_;
   std::vector<std::unique_ptr<pg::Connection>> idle_;

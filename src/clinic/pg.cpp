@@ -141,6 +141,10 @@ core::Result<void> Connection::execute(std::string_view sql, const Params& param
   return {};
 }
 
+bool Connection::is_broken() const {
+  return PQstatus(connection_.get()) == CONNECTION_BAD;
+}
+
 int Connection::backend_pid() const {
   return PQbackendPID(connection_.get());
 }

@@ -56,6 +56,9 @@ class Connection {
   // The same, for a statement whose rows do not matter.
   core::Result<void> execute(std::string_view sql, const Params& params = {});
 
+  // Whether the connection is lost (the server restarted or ended it): a new one is needed.
+  [[nodiscard]] bool is_broken() const;
+
   // The server's process id for this connection (tests end it to simulate a crash).
   [[nodiscard]] int backend_pid() const;
 
