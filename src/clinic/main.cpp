@@ -3,6 +3,7 @@
 // therapist. Serving HTTPS comes next.
 #include <cstdio>
 #include <cstdlib>
+#include <exception>
 #include <iostream>
 #include <string>
 
@@ -56,9 +57,7 @@ Result<std::string> add_therapist(const std::string& database, std::int64_t clin
                      therapist.id, clinic_id);
 }
 
-}  // namespace
-
-int main(int argc, char** argv) {
+int run(int argc, char** argv) {
   CLI::App app{"limber-clinic: a clinic's server for limber, on PostgreSQL (docs/clinic.md)",
                "limber-clinic"};
   app.require_subcommand(1);
@@ -130,4 +129,18 @@ int main(int argc, char** argv) {
   }
   std::cout << *outcome << '\n';
   return EXIT_SUCCESS;
+}
+
+}  // namespace
+
+// Exceptions are bugs or exhausted resources: caught here only, said in one line.
+int main(int argc, char** argv) {
+  try {
+    return run(argc, argv);
+  } catch (const std::exception& error) {
+    std::fprintf(stderr, "limber-clinic: an internal error: %s\n", error.what());
+  } catch (...) {
+    std::fprintf(stderr, "limber-clinic: an internal error\n");
+  }
+  return EXIT_FAILURE;
 }

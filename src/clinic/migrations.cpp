@@ -279,17 +279,19 @@ int latest_schema_version() {
 core::Result<int> migrate(pg::Connection& owner) {
   return pg::in_transaction(owner, [&]() -> core::Result<int> {
     LIMBER_TRY(owner.exec_script(kMigrationLock));
-    if (auto made = owner.exec_script(kVersionTable); !made)
+    if (auto made = owner.exec_script(kVersionTable); !made) {
       return core::fail(made.error().code,
                         fmt::format("{} (the migrations run as the role that owns the clinic's "
                                     "schema, limber_clinic_owner)",
                                     made.error().message));
+    }
     LIMBER_TRY_ASSIGN(const int found, read_version(owner));
-    if (found > latest_schema_version())
+    if (found > latest_schema_version()) {
       return core::fail(core::ErrorCode::kTooNew,
                         fmt::format("the clinic's database is at schema version {}, newer than "
                                     "this limber-clinic knows ({}); nothing was changed",
                                     found, latest_schema_version()));
+    }
     for (int version = found; version < latest_schema_version(); ++version) {
       LIMBER_TRY(owner.exec_script(kMigrations[static_cast<std::size_t>(version)]));
       LIMBER_TRY(owner.execute("INSERT INTO clinic.schema_version (version) VALUES ($1::integer)",

@@ -23,9 +23,10 @@ core::Result<std::string> encode(std::string_view password, std::span<const std:
   const int status = argon2id_hash_encoded(cost.passes, cost.memory_kib, cost.lanes,
                                            password.data(), password.size(), salt.data(),
                                            salt.size(), kHashBytes, encoded.data(), encoded.size());
-  if (status != ARGON2_OK)
+  if (status != ARGON2_OK) {
     return core::fail(core::ErrorCode::kIo, fmt::format("the password could not be hashed: {}",
                                                         argon2_error_message(status)));
+  }
   encoded.resize(encoded.find('\0'));
   return encoded;
 }
@@ -34,14 +35,16 @@ core::Result<std::string> encode(std::string_view password, std::span<const std:
 
 core::Result<std::string> hash_password(std::string_view password,
                                         const app::RandomBytes& random_bytes, PasswordCost cost) {
-  if (password.size() > kPasswordMaximum)
+  if (password.size() > kPasswordMaximum) {
     return core::fail(core::ErrorCode::kInvalidInput,
                       fmt::format("the password is longer than {} bytes", kPasswordMaximum));
+  }
   if (!core::utf8::is_valid(password))
     return core::fail(core::ErrorCode::kInvalidInput, "the password is not valid UTF-8 text");
-  if (core::utf8::count(password) < kPasswordMinimum)
+  if (core::utf8::count(password) < kPasswordMinimum) {
     return core::fail(core::ErrorCode::kInvalidInput,
                       fmt::format("the password is shorter than {} characters", kPasswordMinimum));
+  }
   std::array<std::uint8_t, kSaltBytes> salt{};
   LIMBER_TRY(random_bytes(salt));
   return encode(password, salt, cost);

@@ -32,9 +32,10 @@ core::Result<std::vector<ObservationRow>> read_observations(pg::Connection& conn
                                         std::to_string(until)}));
     std::vector<ObservationRow> observations;
     observations.reserve(static_cast<std::size_t>(rows.size()));
-    for (int row = 0; row < rows.size(); ++row)
+    for (int row = 0; row < rows.size(); ++row) {
       observations.push_back(
           {rows.text(row, 0), rows.text(row, 1), rows.integer(row, 2), rows.text(row, 3)});
+    }
     return observations;
   });
 }
@@ -50,10 +51,11 @@ core::Result<std::vector<CaseloadRow>> read_caseload(pg::Connection& connection,
                                        {std::to_string(at)}));
     std::vector<CaseloadRow> caseload;
     caseload.reserve(static_cast<std::size_t>(rows.size()));
-    for (int row = 0; row < rows.size(); ++row)
+    for (int row = 0; row < rows.size(); ++row) {
       caseload.push_back({rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2),
                           rows.text(row, 3), rows.optional_integer(row, 4), rows.text(row, 5),
                           rows.text(row, 6)});
+    }
     return caseload;
   });
 }

@@ -101,10 +101,11 @@ core::Result<Connection> Connection::open(const std::string& conninfo) {
   // The server's notices ("schema already exists, skipping") are not for the terminal.
   PQsetNoticeProcessor(
       raw, [](void*, const char*) {}, nullptr);
-  if (PQstatus(raw) != CONNECTION_OK)
+  if (PQstatus(raw) != CONNECTION_OK) {
     return core::fail(core::ErrorCode::kBusy,
                       fmt::format("the clinic's database did not let limber-clinic in: {}",
                                   one_line(PQerrorMessage(raw))));
+  }
   // UTF-8 both ways whatever the server's default. (The server's messages are in its own
   // language, lc_messages being a superuser's setting: callers decide by SQLSTATE.)
   LIMBER_TRY(connection.exec_script("SET client_encoding TO 'UTF8'"));

@@ -72,16 +72,18 @@ core::Result<void> serve(const ServeOptions& options, std::ostream& out) {
   {
     LIMBER_TRY_ASSIGN(auto connection, pg::Connection::open(options.database));
     LIMBER_TRY_ASSIGN(const int version, schema_version(connection));
-    if (version > latest_schema_version())
+    if (version > latest_schema_version()) {
       return core::fail(core::ErrorCode::kTooNew,
                         fmt::format("the clinic's database is at schema version {}, newer than "
                                     "this limber-clinic knows ({})",
                                     version, latest_schema_version()));
-    if (version < latest_schema_version())
+    }
+    if (version < latest_schema_version()) {
       return core::fail(core::ErrorCode::kInvalidInput,
                         fmt::format("the clinic's database is at schema version {}, not {}: run "
                                     "limber-clinic migrate as limber_clinic_owner first",
                                     version, latest_schema_version()));
+    }
   }
   server::TlsListenOptions listen;
   listen.binds = {options.bind};

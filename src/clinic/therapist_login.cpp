@@ -159,9 +159,10 @@ core::Result<Therapist> add_therapist(pg::Connection& owner, std::int64_t clinic
       "INSERT INTO clinic.therapists (clinic_id, email, name, password_hash) "
       "VALUES ($1::bigint, $2, $3, $4) RETURNING id",
       {std::to_string(clinic_id), lower(email), std::string(name), hash});
-  if (!rows && pg::sqlstate_of(rows.error()) == "23505")
+  if (!rows && pg::sqlstate_of(rows.error()) == "23505") {
     return core::fail(core::ErrorCode::kConflict,
                       fmt::format("a therapist with the email {} is already here", lower(email)));
+  }
   if (!rows)
     return core::Unexpected(rows.error());
   return Therapist{rows->integer(0, 0), clinic_id};

@@ -29,9 +29,10 @@ class ClinicCaseloadTest : public ::testing::Test {
   // A patient of Ann's with a pain rating every day of the last week, steady at 4.
   std::int64_t steady_patient(const std::string& name) {
     const auto patient = seed_.patient(ann_, name);
-    for (int day = 0; day < 7; ++day)
+    for (int day = 0; day < 7; ++day) {
       seed_.observation(patient, name + "-pain-" + std::to_string(day), kNow - day * kDay - kHour,
                         4);
+    }
     return patient;
   }
 

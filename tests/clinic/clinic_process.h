@@ -2,6 +2,7 @@
 // its address read from the first line it prints, stopped with SIGTERM at the end.
 #pragma once
 
+#include <array>
 #include <csignal>
 #include <cstdio>
 #include <stdexcept>
@@ -17,8 +18,8 @@ namespace limber::testing {
 class ClinicProcess {
  public:
   explicit ClinicProcess(std::vector<std::string> arguments) {
-    int pipe_ends[2];
-    if (pipe(pipe_ends) != 0)
+    std::array<int, 2> pipe_ends{};
+    if (pipe(pipe_ends.data()) != 0)
       throw std::runtime_error("pipe failed");
     pid_ = fork();
     if (pid_ == 0) {
@@ -26,6 +27,7 @@ class ClinicProcess {
       close(pipe_ends[0]);
       close(pipe_ends[1]);
       std::vector<char*> argv;
+      argv.reserve(arguments.size() + 1);
       for (auto& argument : arguments)
         argv.push_back(argument.data());
       argv.push_back(nullptr);

@@ -24,8 +24,8 @@ class PgCluster {
  public:
   // The socket folder (libpq's host) of the suite's cluster.
   static const std::string& host() {
-    static const PgCluster cluster;
-    return cluster.host_;
+    static const PgCluster kCluster;
+    return kCluster.host_;
   }
 
   PgCluster(const PgCluster&) = delete;
@@ -34,7 +34,7 @@ class PgCluster {
   PgCluster& operator=(PgCluster&&) = delete;
   ~PgCluster() {
     if (own_)
-      run("stop");
+      stop();
   }
 
  private:
@@ -48,19 +48,25 @@ class PgCluster {
                                                      std::filesystem::perms::group_exec |
                                                      std::filesystem::perms::others_exec);
     host_ = (folder_.path() / "pg").string();
+    stop_command_ = command("stop");
     own_ = true;
     run("start");
   }
 
+  [[nodiscard]] std::string command(const char* action) const {
+    return fmt::format("'{}/scripts/clinic-pg' {} '{}' >/dev/null", LIMBER_SOURCE_DIR, action,
+                       host_);
+  }
   void run(const char* action) const {
-    const std::string command =
-        fmt::format("'{}/scripts/clinic-pg' {} '{}' >/dev/null", LIMBER_SOURCE_DIR, action, host_);
-    if (std::system(command.c_str()) != 0 && std::string(action) == "start")
+    if (std::system(command(action).c_str()) != 0)
       throw std::runtime_error("scripts/clinic-pg could not start PostgreSQL");
   }
+  // The command was made in the constructor: nothing in the destructor may throw.
+  void stop() const noexcept { (void)std::system(stop_command_.c_str()); }
 
   TempDir folder_;
   std::string host_;
+  std::string stop_command_;
   bool own_ = false;
 };
 
