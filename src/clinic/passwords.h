@@ -18,8 +18,8 @@ struct PasswordCost {
   std::uint32_t lanes = 1;           // p
 };
 
-// RFC 9106's second recommended option with one lane: 64 MiB and 3 passes, about 0.1 s on
-// one core of this machine (docs/clinic.md), above OWASP's minimum (19 MiB, 2 passes).
+// RFC 9106's second recommended option with one lane: 64 MiB and 3 passes, above OWASP's
+// minimum (19 MiB, 2 passes). Its time is in docs/clinic.md, "Therapists' logins".
 inline constexpr PasswordCost kPasswordCost{};
 
 inline constexpr std::size_t kPasswordMinimum = 10;    // characters
