@@ -1,5 +1,5 @@
 # Two commands for people: `make run` and `make test`. The rest is CMake presets.
-.PHONY: run test tsan-check tidy-check release-check fuzz setup release dev asan bench lint clean deb
+.PHONY: clinic run test tsan-check tidy-check release-check fuzz setup release dev asan bench lint clean deb
 
 JOBS ?= $(shell nproc)
 
@@ -75,6 +75,12 @@ fuzz: setup
 
 dev: setup
 	@cmake --workflow --preset dev
+
+# limber-clinic (issue 17) on a throwaway PostgreSQL 15 cluster, for a trial: prints a
+# therapist's login and serves https://127.0.0.1:8443/; Ctrl+C stops it and removes the
+# cluster (docs/clinic.md).
+clinic: release
+	@scripts/clinic-trial build/release
 
 # The speed figures in docs/benchmarks.md.
 bench: release

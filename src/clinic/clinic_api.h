@@ -1,0 +1,40 @@
+// limber-clinic's HTTP API, free of the library that serves it: a request in, an answer
+// out (server/http.h's types). Every request that reads a patient's data acts for the
+// therapist of its session cookie, never for an id it sends (docs/clinic.md, "The API").
+#pragma once
+
+#include <functional>
+
+#include "app/random_bytes.h"
+#include "clinic/connection_pool.h"
+#include "core/clock.h"
+#include "server/http.h"
+
+namespace limber::clinic {
+
+// The session cookie: Secure, HttpOnly, SameSite=Strict.
+inline constexpr const char* kSessionCookie = "limber_clinic_session";
+// The largest login body read: an email and a password with room to spare.
+inline constexpr std::size_t kLoginBodyLimit = 4096;
+
+class ClinicApi {
+ public:
+  ClinicApi(ConnectionPool& pool, app::RandomBytes random_bytes,
+            std::function<core::Instant()> clock)
+      : pool_(pool), random_bytes_(std::move(random_bytes)), clock_(std::move(clock)) {}
+
+  // POST /api/login, POST /api/logout, GET /api/caseload; 404 for anything else. Never
+  // throws: a fault is a 500 with a plain sentence.
+  server::HttpAnswer answer(server::HttpRequest& request);
+
+ private:
+  server::HttpAnswer log_in(server::HttpRequest& request);
+  server::HttpAnswer log_out(server::HttpRequest& request);
+  server::HttpAnswer caseload(server::HttpRequest& request);
+
+  ConnectionPool& pool_;
+  app::RandomBytes random_bytes_;
+  std::function<core::Instant()> clock_;
+};
+
+}  // namespace limber::clinic

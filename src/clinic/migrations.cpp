@@ -1,0 +1,312 @@
+#include "clinic/migrations.h"
+
+#include <array>
+#include <string>
+
+#include <fmt/format.h>
+
+namespace limber::clinic {
+namespace {
+
+// Version 1: clinics, therapists and their login sessions, patients, invitations, the
+// patients' observations (FHIR resources), the audit trail; row-level security on every
+// table that holds a patient's data, FORCEd so that the owner is held to it too; the
+// functions that say whom a request acts for, and the audited functions through which
+// the application reads patients' data (it has no SELECT on those tables itself).
+constexpr std::string_view kVersion1 = R"sql(
+CREATE TABLE clinic.clinics (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  created_at timestamptz NOT NULL DEFAULT now()
+);
+
+CREATE TABLE clinic.therapists (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  clinic_id bigint NOT NULL REFERENCES clinic.clinics,
+  email text NOT NULL UNIQUE CHECK (email = lower(email) AND length(email) BETWEEN 3 AND 254),
+  name text NOT NULL CHECK (length(name) BETWEEN 1 AND 200),
+  -- PHC string of Argon2id: $argon2id$v=19$m=...,t=...,p=...$salt$hash
+  password_hash text NOT NULL CHECK (password_hash LIKE '$argon2id$%'),
+  -- Wrong passwords in a row, and until when logging in is refused after too many.
+  failed_logins integer NOT NULL DEFAULT 0 CHECK (failed_logins >= 0),
+  locked_until timestamptz,
+  created_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (id, clinic_id)
+);
+
+-- A therapist's login: only the SHA-256 of the cookie's random token is kept, so a copy
+-- of the database opens no session. Shared by every limber-clinic process.
+CREATE TABLE clinic.therapist_sessions (
+  token_sha256 text PRIMARY KEY CHECK (token_sha256 ~ '^[0-9a-f]{64}$'),
+  therapist_id bigint NOT NULL REFERENCES clinic.therapists ON DELETE CASCADE,
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  CHECK (expires_at > created_at)
+);
+CREATE INDEX therapist_sessions_therapist ON clinic.therapist_sessions (therapist_id);
+
+CREATE TABLE clinic.patients (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  clinic_id bigint NOT NULL,
+  therapist_id bigint NOT NULL,
+  display_name text NOT NULL CHECK (length(display_name) BETWEEN 1 AND 200),
+  sharing_since timestamptz NOT NULL DEFAULT now(),
+  stopped_at timestamptz,
+  FOREIGN KEY (therapist_id, clinic_id) REFERENCES clinic.therapists (id, clinic_id)
+);
+CREATE INDEX patients_therapist ON clinic.patients (therapist_id);
+
+-- A code the therapist gives a patient once; only its SHA-256 is kept.
+CREATE TABLE clinic.invitations (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  clinic_id bigint NOT NULL,
+  therapist_id bigint NOT NULL,
+  code_sha256 text NOT NULL UNIQUE CHECK (code_sha256 ~ '^[0-9a-f]{64}$'),
+  created_at timestamptz NOT NULL,
+  expires_at timestamptz NOT NULL,
+  used_at timestamptz,
+  patient_id bigint REFERENCES clinic.patients ON DELETE SET NULL,
+  FOREIGN KEY (therapist_id, clinic_id) REFERENCES clinic.therapists (id, clinic_id),
+  CHECK (expires_at > created_at)
+);
+
+-- What a patient's limber shares: FHIR R4 resources, each with limber's stable identifier,
+-- UNIQUE per patient, so a resend replaces instead of doubling.
+CREATE TABLE clinic.observations (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  patient_id bigint NOT NULL REFERENCES clinic.patients ON DELETE CASCADE,
+  identifier text NOT NULL CHECK (length(identifier) BETWEEN 1 AND 200),
+  code text NOT NULL CHECK (length(code) BETWEEN 1 AND 100),
+  effective_at timestamptz NOT NULL,
+  resource jsonb NOT NULL CHECK (jsonb_typeof(resource) = 'object'
+    AND resource->>'resourceType' IN ('Observation', 'QuestionnaireResponse')),
+  received_at timestamptz NOT NULL DEFAULT now(),
+  UNIQUE (patient_id, identifier)
+);
+CREATE INDEX observations_patient_time ON clinic.observations (patient_id, effective_at);
+
+-- Who read whose data, when, and what. No foreign keys: the trail outlives what it names.
+CREATE TABLE clinic.audit (
+  id bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
+  at timestamptz NOT NULL DEFAULT clock_timestamp(),
+  therapist_id bigint NOT NULL,
+  clinic_id bigint NOT NULL,
+  patient_id bigint,
+  action text NOT NULL,
+  rows_read integer NOT NULL
+);
+CREATE INDEX audit_patient ON clinic.audit (patient_id, at);
+
+-- Whom this request acts for: set by the application per transaction
+-- (set_config('limber.therapist_id', ..., true)), read by every policy. NULL when unset.
+CREATE FUNCTION clinic.acting_therapist() RETURNS bigint LANGUAGE sql STABLE
+  AS $$ SELECT nullif(current_setting('limber.therapist_id', true), '')::bigint $$;
+CREATE FUNCTION clinic.acting_clinic() RETURNS bigint LANGUAGE sql STABLE
+  AS $$ SELECT nullif(current_setting('limber.clinic_id', true), '')::bigint $$;
+
+ALTER TABLE clinic.patients ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clinic.patients FORCE ROW LEVEL SECURITY;
+CREATE POLICY own_patients ON clinic.patients
+  USING (clinic_id = clinic.acting_clinic() AND therapist_id = clinic.acting_therapist());
+
+ALTER TABLE clinic.invitations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clinic.invitations FORCE ROW LEVEL SECURITY;
+CREATE POLICY own_invitations ON clinic.invitations
+  USING (clinic_id = clinic.acting_clinic() AND therapist_id = clinic.acting_therapist());
+
+-- A patient's observations are seen exactly when the patient is: the subquery is itself
+-- held to the patients' policy.
+ALTER TABLE clinic.observations ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clinic.observations FORCE ROW LEVEL SECURITY;
+CREATE POLICY of_own_patients ON clinic.observations
+  USING (EXISTS (SELECT 1 FROM clinic.patients p WHERE p.id = patient_id));
+
+ALTER TABLE clinic.audit ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clinic.audit FORCE ROW LEVEL SECURITY;
+CREATE POLICY append_as_yourself ON clinic.audit FOR INSERT
+  WITH CHECK (therapist_id = clinic.acting_therapist() AND clinic_id = clinic.acting_clinic());
+CREATE POLICY read_own_clinic ON clinic.audit FOR SELECT
+  USING (clinic_id = clinic.acting_clinic());
+
+-- The reads of a patient's data. SECURITY DEFINER so that the application needs no SELECT
+-- on the tables (every read goes through here and is written to the audit); the owner
+-- they run as is held to the same policies by FORCE, with the request's settings.
+CREATE FUNCTION clinic.require_therapist() RETURNS void LANGUAGE plpgsql STABLE
+  SET search_path = clinic, pg_temp AS $$
+BEGIN
+  IF clinic.acting_therapist() IS NULL OR clinic.acting_clinic() IS NULL THEN
+    RAISE EXCEPTION 'no therapist is set for this request' USING ERRCODE = '42501';
+  END IF;
+END $$;
+
+CREATE FUNCTION clinic.read_patients()
+  RETURNS TABLE (id bigint, display_name text, sharing_since timestamptz,
+                 stopped_at timestamptz)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  RETURN QUERY SELECT p.id, p.display_name, p.sharing_since, p.stopped_at
+    FROM clinic.patients p ORDER BY p.id;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), NULL, 'list patients',
+            found_rows);
+END $$;
+
+CREATE FUNCTION clinic.read_observations(patient bigint, since timestamptz, until timestamptz)
+  RETURNS TABLE (identifier text, code text, effective_at timestamptz, resource jsonb)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  RETURN QUERY SELECT o.identifier, o.code, o.effective_at, o.resource
+    FROM clinic.observations o
+    WHERE o.patient_id = patient AND o.effective_at >= since AND o.effective_at < until
+    ORDER BY o.effective_at, o.identifier;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  -- Written also when nothing was found: asking for another's patient is worth knowing.
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), patient, 'read observations',
+            found_rows);
+END $$;
+
+-- What the application role may do: nothing on the patients' tables but through the
+-- functions above; read clinics and therapists and keep the login counters; keep sessions.
+REVOKE ALL ON SCHEMA clinic FROM PUBLIC;
+GRANT USAGE ON SCHEMA clinic TO limber_clinic_app;
+REVOKE ALL ON ALL FUNCTIONS IN SCHEMA clinic FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.acting_therapist(), clinic.acting_clinic(),
+  clinic.read_patients(), clinic.read_observations(bigint, timestamptz, timestamptz)
+  TO limber_clinic_app;
+GRANT SELECT ON clinic.schema_version, clinic.clinics TO limber_clinic_app;
+GRANT SELECT (id, clinic_id, email, name, password_hash, failed_logins, locked_until),
+  UPDATE (failed_logins, locked_until) ON clinic.therapists TO limber_clinic_app;
+GRANT SELECT, INSERT, DELETE ON clinic.therapist_sessions TO limber_clinic_app;
+)sql";
+
+// Version 2: the caseload, the acting therapist's patients by need (docs/clinic.md,
+// "The caseload"), read through an audited function as every patient's data is.
+// The observations' `code` says what each is: 'pain' (valueInteger 0-10), 'check'
+// (valueString: the safety check's level, core/red_flags.h's names), 'flare'.
+constexpr std::string_view kVersion2 = R"sql(
+CREATE FUNCTION clinic.read_caseload(at timestamptz)
+  RETURNS TABLE (id bigint, display_name text, need text, last_check text,
+                 last_entry_at timestamptz, pain_recent numeric, pain_before numeric)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  RETURN QUERY
+  WITH facts AS (
+    SELECT p.id, p.display_name,
+      (SELECT o.resource->>'valueString' FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'check' AND o.effective_at <= at
+        ORDER BY o.effective_at DESC LIMIT 1) AS last_check,
+      (SELECT max(o.effective_at) FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.effective_at <= at) AS last_entry_at,
+      (SELECT round(avg((o.resource->>'valueInteger')::numeric), 1) FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'pain'
+          AND o.effective_at > at - interval '3 days' AND o.effective_at <= at) AS pain_recent,
+      (SELECT round(avg((o.resource->>'valueInteger')::numeric), 1) FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'pain'
+          AND o.effective_at > at - interval '7 days'
+          AND o.effective_at <= at - interval '3 days') AS pain_before,
+      EXISTS (SELECT 1 FROM clinic.observations o
+        WHERE o.patient_id = p.id AND o.code = 'flare'
+          AND o.effective_at > at - interval '7 days' AND o.effective_at <= at) AS flared
+    FROM clinic.patients p
+    WHERE p.stopped_at IS NULL
+  ), needs AS (
+    SELECT f.*, CASE
+        WHEN f.last_check = 'emergency' THEN 'emergency-check'
+        WHEN f.last_check = 'urgent' THEN 'urgent-check'
+        WHEN f.pain_recent >= f.pain_before + 1 THEN 'pain-rising'
+        WHEN f.flared THEN 'flare'
+        WHEN f.last_entry_at IS NULL OR f.last_entry_at <= at - interval '3 days' THEN 'no-entry'
+        ELSE 'steady' END AS need
+    FROM facts f
+  )
+  SELECT n.id, n.display_name, n.need, n.last_check, n.last_entry_at, n.pain_recent,
+         n.pain_before
+  FROM needs n
+  ORDER BY array_position(ARRAY['emergency-check', 'urgent-check', 'pain-rising', 'flare',
+                                'no-entry', 'steady'], n.need),
+           n.last_entry_at NULLS FIRST, n.id;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), NULL, 'read caseload',
+            found_rows);
+END $$;
+REVOKE ALL ON FUNCTION clinic.read_caseload(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.read_caseload(timestamptz) TO limber_clinic_app;
+)sql";
+
+constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
+
+// Any fixed number: the lock two processes migrating at once take turns on.
+constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";
+
+constexpr std::string_view kVersionTable = R"sql(
+CREATE SCHEMA IF NOT EXISTS clinic;
+CREATE TABLE IF NOT EXISTS clinic.schema_version (
+  version integer PRIMARY KEY,
+  applied_at timestamptz NOT NULL DEFAULT now()
+);
+)sql";
+
+core::Result<int> read_version(pg::Connection& connection) {
+  LIMBER_TRY_ASSIGN(
+      const auto rows,
+      connection.query("SELECT coalesce(max(version), 0) FROM clinic.schema_version"));
+  return static_cast<int>(rows.integer(0, 0));
+}
+
+}  // namespace
+
+std::span<const std::string_view> migrations() {
+  return kMigrations;
+}
+
+int latest_schema_version() {
+  return static_cast<int>(kMigrations.size());
+}
+
+core::Result<int> migrate(pg::Connection& owner) {
+  return pg::in_transaction(owner, [&]() -> core::Result<int> {
+    LIMBER_TRY(owner.exec_script(kMigrationLock));
+    if (auto made = owner.exec_script(kVersionTable); !made) {
+      return core::fail(made.error().code,
+                        fmt::format("{} (the migrations run as the role that owns the clinic's "
+                                    "schema, limber_clinic_owner)",
+                                    made.error().message));
+    }
+    LIMBER_TRY_ASSIGN(const int found, read_version(owner));
+    if (found > latest_schema_version()) {
+      return core::fail(core::ErrorCode::kTooNew,
+                        fmt::format("the clinic's database is at schema version {}, newer than "
+                                    "this limber-clinic knows ({}); nothing was changed",
+                                    found, latest_schema_version()));
+    }
+    for (int version = found; version < latest_schema_version(); ++version) {
+      LIMBER_TRY(owner.exec_script(kMigrations[static_cast<std::size_t>(version)]));
+      LIMBER_TRY(owner.execute("INSERT INTO clinic.schema_version (version) VALUES ($1::integer)",
+                               {std::to_string(version + 1)}));
+    }
+    return found;
+  });
+}
+
+core::Result<int> schema_version(pg::Connection& connection) {
+  LIMBER_TRY_ASSIGN(const auto rows,
+                    connection.query("SELECT to_regclass('clinic.schema_version') IS NOT NULL"));
+  if (!rows.boolean(0, 0))
+    return 0;
+  return read_version(connection);
+}
+
+}  // namespace limber::clinic

@@ -1,0 +1,63 @@
+#include "clinic/patient_reads.h"
+
+namespace limber::clinic {
+
+core::Result<std::vector<PatientRow>> read_patients(pg::Connection& connection,
+                                                    const Therapist& therapist) {
+  return acting_for(connection, therapist, [&]() -> core::Result<std::vector<PatientRow>> {
+    LIMBER_TRY_ASSIGN(
+        const auto rows,
+        connection.query(
+            "SELECT id, display_name, stopped_at IS NULL FROM clinic.read_patients()"));
+    std::vector<PatientRow> patients;
+    patients.reserve(static_cast<std::size_t>(rows.size()));
+    for (int row = 0; row < rows.size(); ++row)
+      patients.push_back({rows.integer(row, 0), rows.text(row, 1), rows.boolean(row, 2)});
+    return patients;
+  });
+}
+
+core::Result<std::vector<ObservationRow>> read_observations(pg::Connection& connection,
+                                                            const Therapist& therapist,
+                                                            std::int64_t patient_id,
+                                                            std::int64_t since,
+                                                            std::int64_t until) {
+  return acting_for(connection, therapist, [&]() -> core::Result<std::vector<ObservationRow>> {
+    LIMBER_TRY_ASSIGN(const auto rows,
+                      connection.query("SELECT identifier, code, "
+                                       "extract(epoch FROM effective_at)::bigint, resource::text "
+                                       "FROM clinic.read_observations($1::bigint, "
+                                       "to_timestamp($2::bigint), to_timestamp($3::bigint))",
+                                       {std::to_string(patient_id), std::to_string(since),
+                                        std::to_string(until)}));
+    std::vector<ObservationRow> observations;
+    observations.reserve(static_cast<std::size_t>(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+      observations.push_back(
+          {rows.text(row, 0), rows.text(row, 1), rows.integer(row, 2), rows.text(row, 3)});
+    }
+    return observations;
+  });
+}
+
+core::Result<std::vector<CaseloadRow>> read_caseload(pg::Connection& connection,
+                                                     const Therapist& therapist, std::int64_t at) {
+  return acting_for(connection, therapist, [&]() -> core::Result<std::vector<CaseloadRow>> {
+    LIMBER_TRY_ASSIGN(const auto rows,
+                      connection.query("SELECT id, display_name, need, last_check, "
+                                       "extract(epoch FROM last_entry_at)::bigint, "
+                                       "pain_recent, pain_before "
+                                       "FROM clinic.read_caseload(to_timestamp($1::bigint))",
+                                       {std::to_string(at)}));
+    std::vector<CaseloadRow> caseload;
+    caseload.reserve(static_cast<std::size_t>(rows.size()));
+    for (int row = 0; row < rows.size(); ++row) {
+      caseload.push_back({rows.integer(row, 0), rows.text(row, 1), rows.text(row, 2),
+                          rows.text(row, 3), rows.optional_integer(row, 4), rows.text(row, 5),
+                          rows.text(row, 6)});
+    }
+    return caseload;
+  });
+}
+
+}  // namespace limber::clinic

@@ -1,0 +1,138 @@
+// The caseload: the therapist's patients by need, read through the audited function.
+#include <gtest/gtest.h>
+
+#include "clinic/patient_reads.h"
+#include "clinic/pg_cluster.h"
+#include "clinic/seed.h"
+
+namespace limber::clinic {
+namespace {
+
+using testing::kAppRole;
+using testing::kSuperuser;
+using testing::Seed;
+using testing::TestDatabase;
+
+constexpr std::int64_t kHour = 3600;
+constexpr std::int64_t kDay = 24 * kHour;
+constexpr std::int64_t kNow = 1795000000;
+
+class ClinicCaseloadTest : public ::testing::Test {
+ protected:
+  ClinicCaseloadTest() {
+    database_.migrate();
+    const auto north = seed_.clinic("North clinic");
+    ann_ = seed_.therapist(north, "ann@north.example");
+    bob_ = seed_.therapist(north, "bob@north.example");
+  }
+
+  // A patient of Ann's with a pain rating every day of the last week, steady at 4.
+  std::int64_t steady_patient(const std::string& name) {
+    const auto patient = seed_.patient(ann_, name);
+    for (int day = 0; day < 7; ++day) {
+      seed_.observation(patient, name + "-pain-" + std::to_string(day), kNow - day * kDay - kHour,
+                        4);
+    }
+    return patient;
+  }
+
+  void add(std::int64_t patient, const std::string& identifier, const std::string& code,
+           std::int64_t at, const std::string& value) {
+    ASSERT_TRUE(admin_
+                    .execute("INSERT INTO clinic.observations (patient_id, identifier, code, "
+                             "effective_at, resource) VALUES ($1::bigint, $2, $3, "
+                             "to_timestamp($4::bigint), jsonb_build_object('resourceType', "
+                             "'Observation', 'valueString', $5::text))",
+                             {std::to_string(patient), identifier, code, std::to_string(at), value})
+                    .has_value());
+  }
+
+  std::vector<std::string> order() {
+    std::vector<std::string> names;
+    const auto caseload = read_caseload(app_, ann_, kNow);
+    if (!caseload)
+      return {caseload.error().message};
+    for (const auto& row : *caseload)
+      names.push_back(row.display_name + ": " + row.need);
+    return names;
+  }
+
+  TestDatabase database_;
+  pg::Connection admin_ = database_.connect(kSuperuser);
+  pg::Connection app_ = database_.connect(kAppRole);
+  Seed seed_{admin_};
+  Therapist ann_, bob_;
+};
+
+TEST_F(ClinicCaseloadTest, ListsPatientsByNeed) {
+  const auto steady = steady_patient("Steady");
+  (void)steady;
+  const auto silent = seed_.patient(ann_, "Silent");
+  seed_.observation(silent, "old", kNow - 4 * kDay, 3);
+  const auto flaring = steady_patient("Flaring");
+  add(flaring, "flare-1", "flare", kNow - 2 * kDay, "flare");
+  const auto rising = steady_patient("Rising");
+  seed_.observation(rising, "high-1", kNow - 2 * kHour, 8);
+  seed_.observation(rising, "high-2", kNow - 3 * kHour, 8);
+  const auto urgent = steady_patient("Urgent");
+  add(urgent, "check-1", "check", kNow - kDay, "urgent");
+  const auto emergency = steady_patient("Emergency");
+  add(emergency, "check-1", "check", kNow - kDay, "emergency");
+  // A check that was urgent and then self-care no longer counts: the last one does.
+  const auto recovered = steady_patient("Recovered");
+  add(recovered, "check-1", "check", kNow - 2 * kDay, "urgent");
+  add(recovered, "check-2", "check", kNow - kDay, "self-care");
+  // Bob's patient, with an emergency, is not Ann's to see.
+  const auto bobs = seed_.patient(bob_, "Bob's patient");
+  add(bobs, "check-1", "check", kNow - kDay, "emergency");
+
+  EXPECT_EQ(order(),
+            (std::vector<std::string>{"Emergency: emergency-check", "Urgent: urgent-check",
+                                      "Rising: pain-rising", "Flaring: flare", "Silent: no-entry",
+                                      "Steady: steady", "Recovered: steady"}));
+}
+
+TEST_F(ClinicCaseloadTest, ALoggedRedFlagMovesAPatientToTheTop) {
+  steady_patient("First");
+  const auto second = steady_patient("Second");
+  ASSERT_EQ(order().front(), "First: steady");
+
+  add(second, "check-1", "check", kNow - kHour, "emergency");
+
+  EXPECT_EQ(order().front(), "Second: emergency-check");
+}
+
+TEST_F(ClinicCaseloadTest, ShowsTheFiguresBehindEachRowAndIsAudited) {
+  const auto rising = steady_patient("Rising");
+  seed_.observation(rising, "high-1", kNow - 2 * kHour, 9);
+
+  const auto caseload = read_caseload(app_, ann_, kNow);
+
+  ASSERT_TRUE(caseload.has_value()) << caseload.error().message;
+  ASSERT_EQ(caseload->size(), 1U);
+  const auto& row = caseload->front();
+  EXPECT_EQ(row.pain_recent, "5.3");  // 4, 4, 4 and 9 in the last three days
+  EXPECT_EQ(row.pain_before, "4.0");
+  EXPECT_EQ(row.last_entry_at, kNow - kHour);
+  EXPECT_TRUE(row.last_check.empty());
+  const auto audit =
+      admin_.query("SELECT therapist_id, action, rows_read FROM clinic.audit").value();
+  ASSERT_EQ(audit.size(), 1);
+  EXPECT_EQ(audit.integer(0, 0), ann_.id);
+  EXPECT_EQ(audit.text(0, 1), "read caseload");
+  EXPECT_EQ(audit.integer(0, 2), 1);
+}
+
+TEST_F(ClinicCaseloadTest, LeavesOutAPatientWhoStoppedSharing) {
+  steady_patient("Sharing");
+  const auto stopped = steady_patient("Stopped");
+  ASSERT_TRUE(admin_
+                  .execute("UPDATE clinic.patients SET stopped_at = now() WHERE id = $1::bigint",
+                           {std::to_string(stopped)})
+                  .has_value());
+
+  EXPECT_EQ(order(), std::vector<std::string>{"Sharing: steady"});
+}
+
+}  // namespace
+}  // namespace limber::clinic
