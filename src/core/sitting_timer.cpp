@@ -176,6 +176,10 @@ TimerOutput SittingTimer::on_meeting(bool meeting, Instant at) {
   return hold(&Holds::meeting, meeting, at);
 }
 
+TimerOutput SittingTimer::on_planned_event(bool on, Instant at) {
+  return hold(&Holds::planned_event, on, at);
+}
+
 TimerOutput SittingTimer::on_stood_up(Instant at) {
   TimerOutput out;
   answer(at, ReminderOutcome::kStoodUp, out);

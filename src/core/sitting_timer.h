@@ -122,6 +122,9 @@ class SittingTimer {
   TimerOutput on_off_hours(bool off_hours, Instant at);
   // A call (a camera or microphone in use) holds a reminder the same way, until it ends.
   TimerOutput on_meeting(bool meeting, Instant at);
+  // One of limber's own planned walks or sessions (the calendar export's events,
+  // core/ics.h) is on: the person is already moving, so a reminder waits for its end.
+  TimerOutput on_planned_event(bool on, Instant at);
   // The person's answers to the reminder on the screen.
   TimerOutput on_stood_up(Instant at);
   TimerOutput on_snooze(Instant at);
@@ -188,7 +191,8 @@ class SittingTimer {
     bool fullscreen = false;
     bool off_hours = false;
     bool meeting = false;
-    [[nodiscard]] bool any() const { return fullscreen || off_hours || meeting; }
+    bool planned_event = false;
+    [[nodiscard]] bool any() const { return fullscreen || off_hours || meeting || planned_event; }
   };
   TimerOutput hold(bool Holds::*what, bool on, Instant at);
   Holds holds_;

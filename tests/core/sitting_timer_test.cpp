@@ -31,6 +31,8 @@ enum class Do {
   kOnHours,
   kCall,
   kCallOver,
+  kPlanned,
+  kPlannedOver,
   kStoodUp,
   kSnooze,
   kDismiss,
@@ -111,6 +113,12 @@ std::vector<std::string> play(const SittingPolicy& policy, const std::vector<Ste
         break;
       case Do::kCallOver:
         record(timer.on_meeting(false, at));
+        break;
+      case Do::kPlanned:
+        record(timer.on_planned_event(true, at));
+        break;
+      case Do::kPlannedOver:
+        record(timer.on_planned_event(false, at));
         break;
       case Do::kStoodUp:
         record(timer.on_stood_up(at));
@@ -200,6 +208,13 @@ const auto kCases = std::to_array<Case>({
       {45 * kMin, Do::kCallOver},
       {46 * kMin, Do::kFinish}},
      {"remind 1 at 2700 sat 2700", "answer 1 ignored at 2760", "bout 0-2760 reminders 1"}},
+    // Issue #18: the calendar export's own events.
+    {"a planned walk or session holds a reminder until it ends",
+     {{0, Do::kActive},
+      {29 * kMin, Do::kPlanned},
+      {40 * kMin, Do::kPlannedOver},
+      {41 * kMin, Do::kFinish}},
+     {"remind 1 at 2400 sat 2400", "answer 1 ignored at 2460", "bout 0-2460 reminders 1"}},
     {"a pause holds reminders until it ends; sitting is still measured",
      {{0, Do::kActive}, {kMin, Do::kPause, 40 * kMin}, {41 * kMin, Do::kFinish}},
      {"remind 1 at 2400 sat 2400", "answer 1 ignored at 2460", "bout 0-2460 reminders 1"}},
