@@ -9,10 +9,12 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/exercise.h"
+#include "core/ics.h"
 #include "core/result.h"
 #include "core/sitting_timer.h"
 #include "core/working_hours.h"
@@ -38,6 +40,9 @@ struct WatchContext {
   const store::Database& db;
   const core::Catalog& catalog;
   core::Phase phase = core::Phase::kStand;
+  // limber's own planned walks and sessions of the coming week (the calendar export's
+  // events): a reminder that falls due during one waits for its end.
+  std::vector<core::CalendarEvent> planned;
   std::function<core::Instant()> clock;
   std::ostream& log;  // --verbose lines and warnings
 };
