@@ -1,5 +1,6 @@
 // limber watch [--limit MINUTES] [--break SECONDS] [--pause 30m] [--hours 09:00-18:00]
-//              [--days mon-fri] [--walk-at 11:00] [--session-at 17:00] [--install] [--verbose]
+//              [--days mon-fri] [--walk-at 11:00] [--session-at 17:00] [--log-reminder 20:00]
+//              [--install] [--verbose]
 //              [--idle-source auto|wayland|gnome|xsync|xss]
 
 #include "cli/watch_command.h"
@@ -37,6 +38,7 @@ struct WatchOptions {
   std::optional<std::string> days;          // "mon-fri"
   std::optional<std::string> walk_at;       // "11:00", as `limber export --format ics`
   std::optional<std::string> session_at;    // "17:00"
+  std::optional<std::string> log_reminder;  // "20:00": the evening question
   std::string source = "auto";
   bool install = false;
   bool verbose = false;
@@ -65,7 +67,8 @@ core::Result<void> install(Context& context, const WatchOptions& options) {
                                     {"--hours", options.hours},
                                     {"--days", options.days},
                                     {"--walk-at", options.walk_at},
-                                    {"--session-at", options.session_at}});
+                                    {"--session-at", options.session_at},
+                                    {"--log-reminder", options.log_reminder}});
   const std::string exec = watch::exec_line(limber_binary(), args);
   auto files = watch::install_files(exec, context.env());
   if (!files)
@@ -96,6 +99,11 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
   }
   if (options.session_at) {
     LIMBER_TRY_ASSIGN(times.session, core::parse_clock_time(*options.session_at, "--session-at"));
+  }
+  std::optional<std::chrono::minutes> log_reminder;
+  if (options.log_reminder) {
+    LIMBER_TRY_ASSIGN(log_reminder,
+                      core::parse_clock_time(*options.log_reminder, "--log-reminder"));
   }
   if (options.install)
     return install(context, options);
@@ -171,8 +179,9 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
                limit_from);
   }
 
-  watch::WatchOptions watch_options{*policy, pause_until, *source, {}, options.verbose};
+  watch::WatchOptions watch_options{*policy, pause_until, *source, {}, {}, options.verbose};
   watch_options.hours = *hours;
+  watch_options.log_reminder = log_reminder;
   const watch::WatchContext watch_context{**db,      **catalog,       phase, std::move(planned),
                                           clock_now, context.io().err};
   return watch::run_watch(watch_options, watch_context);
@@ -233,6 +242,11 @@ void add_watch_command(CLI::App& app, CommandTable& table) {
       ->add_option("--session-at", options->session_at,
                    "When the plan's session is, as in the calendar export (default 17:00): "
                    "reminders wait during it")
+      ->type_name("HH:MM");
+  watch
+      ->add_option("--log-reminder", options->log_reminder,
+                   "Ask \"How is your back this evening?\" at this time on days with nothing "
+                   "logged (off unless given)")
       ->type_name("HH:MM");
   watch->add_flag("--install", options->install,
                   "Write and enable a systemd user unit and an XDG autostart entry");

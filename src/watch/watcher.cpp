@@ -1,19 +1,23 @@
 #include "watch/watcher.h"
 
 #include <algorithm>
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 #include <malloc.h>
+#include <spawn.h>
 #include <sys/epoll.h>
+#include <sys/wait.h>
 
 #include "app/local_time.h"
 #include "app/sitting_service.h"
@@ -27,6 +31,8 @@
 #include "watch/notifier.h"
 #include "watch/wayland_idle.h"
 #include "watch/x11_idle.h"
+
+extern char** environ;  // NOLINT(readability-redundant-declaration): posix_spawnp's argument
 
 namespace limber::watch {
 
@@ -91,6 +97,13 @@ class Watcher final : public DesktopListener, public NotificationListener {
 
   // NotificationListener
   void on_action(std::uint32_t id, std::string_view action) override {
+    if (id != 0 && id == log_notification_) {
+      log_notification_ = 0;
+      say("action '{}' on the evening question", action);
+      if (action == kOpenLogAction)
+        open_log_page();
+      return;
+    }
     if (id == 0 || id != notification_) {
       return;
     }
@@ -111,6 +124,8 @@ class Watcher final : public DesktopListener, public NotificationListener {
     }
   }
   void on_closed(std::uint32_t id, std::uint32_t reason) override {
+    if (id != 0 && id == log_notification_)
+      log_notification_ = 0;
     if (id == 0 || id != notification_)
       return;
     notification_ = 0;
@@ -156,6 +171,12 @@ class Watcher final : public DesktopListener, public NotificationListener {
   // Exercise sessions logged in the diary during this bout, mostly standing (the catalog's
   // positions), are standing stretches (issue #18): the bout is cut around them.
   void check_sessions(Instant now);
+  // Sets the evening question's timer for its next time (--log-reminder).
+  void arm_log_reminder();
+  // Asks "How is your back this evening?" when nothing was logged today.
+  void ask_log();
+  // Opens the page's Log tab in the browser (xdg-open).
+  void open_log_page();
   // When one of the plan's own walks or sessions is on, holds the reminder until its end
   // (a one-shot timer then lets it through). True when it held one.
   bool hold_for_planned_event(Instant now);
@@ -171,6 +192,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   static int on_meeting(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_pause_check(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_planned_over(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_log_reminder(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_poll(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_post(sd_event_source* source, void* data);
   static int on_signal(sd_event_source* source, const signalfd_siginfo* info, void* data);
@@ -189,10 +211,12 @@ class Watcher final : public DesktopListener, public NotificationListener {
   std::vector<EventSource> io_;
   EventSource timer_source_;
   EventSource hours_source_;
-  EventSource meeting_source_;        // looks again, once a minute, while a call holds a reminder
-  EventSource pause_source_;          // reads the diary's pause again while one runs
-  EventSource planned_source_;        // the end of a planned walk or session holding a reminder
-  std::optional<bool> inside_hours_;  // as last told to the timer
+  EventSource meeting_source_;          // looks again, once a minute, while a call holds a reminder
+  EventSource pause_source_;            // reads the diary's pause again while one runs
+  EventSource planned_source_;          // the end of a planned walk or session holding a reminder
+  EventSource log_source_;              // the evening question's time (--log-reminder)
+  std::uint32_t log_notification_ = 0;  // the evening question on the screen, 0 when none
+  std::optional<bool> inside_hours_;    // as last told to the timer
   EventSource poll_source_;
   EventSource post_source_;
   EventSource term_source_;
@@ -360,6 +384,13 @@ core::Result<void> Watcher::run() {
     hours_source_.reset(source);
     check_hours();
   }
+  if (options_.log_reminder) {
+    source = nullptr;
+    sd_event_add_time_relative(event, &source, CLOCK_BOOTTIME, UINT64_MAX / 2, 1'000'000,
+                               on_log_reminder, this);
+    log_source_.reset(source);
+    arm_log_reminder();
+  }
   source = nullptr;
   sd_event_add_post(event, &source, on_post, this);
   post_source_.reset(source);
@@ -463,6 +494,60 @@ void Watcher::check_sessions(Instant now) {
       apply(timer_.on_standing(stretch->start, stretch->end, now));
     }
   }
+}
+
+void Watcher::arm_log_reminder() {
+  if (!log_source_ || !options_.log_reminder)
+    return;
+  const Instant now = context_.clock();
+  const core::LocalTime next =
+      core::next_log_reminder(*options_.log_reminder, app::local_now(now).local);
+  say("the evening question at {}", log_time(app::from_local(next)));
+  const auto delay = std::max(app::from_local(next) - now, seconds{1});
+  sd_event_source_set_time_relative(
+      log_source_.get(), static_cast<std::uint64_t>(
+                             std::chrono::duration_cast<std::chrono::microseconds>(delay).count()));
+  sd_event_source_set_enabled(log_source_.get(), SD_EVENT_ONESHOT);
+}
+
+void Watcher::ask_log() {
+  const Instant now = context_.clock();
+  const core::Now local = app::local_now(now);
+  const Instant day_start =
+      app::from_local(core::LocalTime{std::chrono::floor<std::chrono::days>(local.local)});
+  auto entries = store::DiaryStore(context_.db).between(day_start, now + seconds{1});
+  if (!entries) {
+    warn(entries.error());
+    return;
+  }
+  if (!entries->empty()) {
+    say("the evening question not asked: {} entries today", entries->size());
+    return;
+  }
+  if (!notifier_)
+    return;
+  auto id = notifier_->show(kLogQuestion, kLogQuestionBody, log_notification_,
+                            {{kOpenLogAction, kOpenLogLabel}});
+  if (id) {
+    log_notification_ = *id;
+    say("the evening question shown as notification {}", *id);
+  } else {
+    warn(id.error());
+  }
+}
+
+void Watcher::open_log_page() {
+  std::string program = "xdg-open";
+  std::string url = kLogPageUrl;
+  std::array<char*, 3> argv = {program.data(), url.data(), nullptr};
+  pid_t child = 0;
+  if (posix_spawnp(&child, program.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
+    warn({core::ErrorCode::kIo, "cannot start xdg-open to open the Log page"});
+    return;
+  }
+  say("opening {}", url);
+  // A browser may keep xdg-open waiting until it closes: reaped without blocking the loop.
+  std::thread([child] { waitpid(child, nullptr, 0); }).detach();
 }
 
 bool Watcher::hold_for_planned_event(Instant now) {
@@ -620,6 +705,13 @@ int Watcher::on_planned_over(sd_event_source* /*source*/, std::uint64_t /*usec*/
   self->say("the planned walk or session is over: reminders on");
   self->apply(self->timer_.on_planned_event(false, self->context_.clock()));
   self->rearm();
+  return 0;
+}
+
+int Watcher::on_log_reminder(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->ask_log();
+  self->arm_log_reminder();
   return 0;
 }
 
