@@ -83,7 +83,7 @@ wait_for 100 has_owner org.limber.Watch || fail "limber watch did not take its b
 
 # Paused on the page after the watcher started: it learns of it only from the diary.
 page PUT '{"minutes": 60}' >"$work/put.json"
-grep -q '"paused":true' "$work/put.json" || fail "the page's pause was refused: $(cat "$work/put.json")"
+grep -Eq '"paused": ?true' "$work/put.json" || fail "the page's pause was refused: $(cat "$work/put.json")"
 grep -q 'Reminders paused until' "$work/put.json" || fail "no words for the pause: $(cat "$work/put.json")"
 
 # Sit past the limit: the reminder falls due and is held.
@@ -106,7 +106,7 @@ fi
 
 # "Resume now" on the page: the held reminder comes without waiting out the hour.
 page DELETE >"$work/delete.json"
-grep -q '"paused":false' "$work/delete.json" || fail "resume failed: $(cat "$work/delete.json")"
+grep -Eq '"paused": ?false' "$work/delete.json" || fail "resume failed: $(cat "$work/delete.json")"
 for ((i = 0; i < 30; i++)); do
   xdotool mousemove $((500 + i * 5)) 300
   sleep 0.5
