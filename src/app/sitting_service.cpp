@@ -7,6 +7,7 @@
 
 #include "app/local_time.h"
 #include "app/progress_json.h"
+#include "core/sitting_pause.h"
 #include "core/time_parse.h"
 
 namespace limber::app {
@@ -66,6 +67,34 @@ core::Result<void> SittingService::record_answer(std::int64_t id, core::Instant 
   return store_.answer_reminder(id, at, outcome);
 }
 
+core::Result<SittingPause> SittingService::pause_for(std::chrono::minutes length) const {
+  LIMBER_TRY_ASSIGN(const core::LocalTime end, core::pause_end_after(length, now_.local));
+  return pause_until(from_local(end));
+}
+
+core::Result<SittingPause> SittingService::pause_until(std::string_view when) const {
+  LIMBER_TRY_ASSIGN(const core::LocalTime end, core::pause_end_at(when, now_.local));
+  return pause_until(from_local(end));
+}
+
+core::Result<SittingPause> SittingService::pause_until(core::Instant until) const {
+  LIMBER_TRY(store_.set_pause(until, now_.instant, now_.utc_offset()));
+  return pause();
+}
+
+core::Result<SittingPause> SittingService::resume() const {
+  LIMBER_TRY(store_.clear_pause());
+  return SittingPause{};
+}
+
+core::Result<SittingPause> SittingService::pause() const {
+  LIMBER_TRY_ASSIGN(const auto until, store_.pause(now_.instant));
+  if (!until)
+    return SittingPause{};
+  return SittingPause{
+      until, core::describe_pause(core::to_local(*until, utc_offset_at(*until)), now_.local)};
+}
+
 core::Result<SittingSummary> SittingService::summary() const {
   const local_days today = std::chrono::floor<days>(now_.local);
   const auto [yesterday_start, today_start] = day_range(today - days{1});
@@ -79,6 +108,10 @@ core::Result<SittingSummary> SittingService::summary() const {
     summary.sat_today += stored.bout.length();
   LIMBER_TRY_ASSIGN(auto breaks, store_.breaks(today_start, tomorrow_start));
   summary.breaks_today = static_cast<int>(breaks.size());
+  for (const auto& stored : breaks) {
+    if (stored.pause.kind == core::BreakKind::kStanding)
+      summary.stood_today += stored.pause.end - stored.pause.start;
+  }
   LIMBER_TRY_ASSIGN(auto reminders, store_.reminders(today_start, tomorrow_start));
   for (const auto& stored : reminders) {
     ++summary.reminders_today;
@@ -94,6 +127,9 @@ core::Result<SittingSummary> SittingService::summary() const {
         break;
       case core::ReminderOutcome::kIgnored:
         ++summary.ignored_today;
+        break;
+      case core::ReminderOutcome::kWasStanding:
+        ++summary.was_standing_today;
         break;
     }
   }
@@ -130,8 +166,11 @@ core::Result<std::vector<SittingDay>> SittingService::by_day(int days_back) cons
     }
   }
   for (const auto& stored : log.breaks) {
-    if (SittingDay* day = day_of(stored.pause.start, stored.utc_offset))
+    if (SittingDay* day = day_of(stored.pause.start, stored.utc_offset)) {
       ++day->breaks;
+      if (stored.pause.kind == core::BreakKind::kStanding)
+        day->stood += stored.pause.end - stored.pause.start;
+    }
   }
   for (const auto& stored : log.reminders) {
     if (SittingDay* day = day_of(stored.reminder.shown_at, stored.utc_offset)) {
@@ -153,9 +192,17 @@ std::string describe(const SittingSummary& summary) {
     text += fmt::format("{}Today: {} reminder{} to stand up, {} answered by standing up.",
                         text.empty() ? "" : " ", summary.reminders_today,
                         summary.reminders_today == 1 ? "" : "s", summary.stood_up_today);
+    if (summary.was_standing_today > 0) {
+      text.pop_back();
+      text += fmt::format(", {} by \"I was standing\".", summary.was_standing_today);
+    }
   } else if (summary.longest_today) {
     text += fmt::format("{}Longest stretch today: {} minutes.", text.empty() ? "" : " ",
                         whole_minutes(summary.longest_today->length()));
+  }
+  if (whole_minutes(summary.stood_today) > 0) {
+    text += fmt::format("{}Standing at the desk today: {} minutes.", text.empty() ? "" : " ",
+                        whole_minutes(summary.stood_today));
   }
   return text;
 }
@@ -168,7 +215,17 @@ nlohmann::json to_json(const SittingSummary& summary) {
           {"reminders_today", summary.reminders_today},
           {"stood_up_today", summary.stood_up_today},
           {"snoozed_today", summary.snoozed_today},
-          {"ignored_today", summary.ignored_today}};
+          {"ignored_today", summary.ignored_today},
+          {"was_standing_today", summary.was_standing_today},
+          {"stood_today_minutes", whole_minutes(summary.stood_today)}};
+}
+
+nlohmann::json to_json(const SittingPause& pause) {
+  if (!pause.until)
+    return {{"paused", false}, {"until", nullptr}, {"text", ""}};
+  return {{"paused", true},
+          {"until", core::format_iso(*pause.until, utc_offset_at(*pause.until))},
+          {"text", pause.text}};
 }
 
 nlohmann::json to_json(const SittingLog& log) {
@@ -217,7 +274,8 @@ nlohmann::json to_json(const std::vector<SittingDay>& by_day) {
                    {"longest_minutes", whole_minutes(day.longest)},
                    {"breaks", day.breaks},
                    {"reminders", day.reminders},
-                   {"stood_up", day.stood_up}});
+                   {"stood_up", day.stood_up},
+                   {"stood_minutes", whole_minutes(day.stood)}});
   }
   return out;
 }

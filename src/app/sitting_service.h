@@ -28,6 +28,8 @@ struct SittingSummary {
   int stood_up_today = 0;   // answered "I stood up", or a break followed
   int snoozed_today = 0;
   int ignored_today = 0;
+  int was_standing_today = 0;           // answered "I was standing"
+  std::chrono::seconds stood_today{0};  // standing breaks (sit-stand desk, a session)
 
   [[nodiscard]] bool empty() const {
     return !longest_yesterday && !longest_today && breaks_today == 0 && reminders_today == 0;
@@ -48,7 +50,15 @@ struct SittingDay {
   std::chrono::seconds longest{0};  // the longest of them
   int breaks = 0;
   int reminders = 0;
-  int stood_up = 0;  // reminders answered "I stood up"
+  int stood_up = 0;               // reminders answered "I stood up"
+  std::chrono::seconds stood{0};  // standing breaks added up
+};
+
+// "Reminders paused until T" (issue #18): set on the page, in the notification or with
+// `limber watch --pause`; the watcher holds reminders until then and resumes by itself.
+struct SittingPause {
+  std::optional<core::Instant> until;  // empty: reminders are on
+  std::string text;                    // "Reminders paused until 14:30.", or empty
 };
 
 class SittingService {
@@ -67,6 +77,18 @@ class SittingService {
   // The answer to the reminder recorded as row `id`; the first answer wins.
   core::Result<void> record_answer(std::int64_t id, core::Instant at,
                                    core::ReminderOutcome outcome) const;
+
+  // Pauses reminders for `length` (1 minute to a day), or until `when` ("tomorrow" or
+  // "HH:MM", core/sitting_pause.h), from now; replaces a pause set before. kInvalidInput
+  // for a length or time out of range.
+  core::Result<SittingPause> pause_for(std::chrono::minutes length) const;
+  core::Result<SittingPause> pause_until(std::string_view when) const;
+  // Pauses until a moment (the notification's snooze, `limber watch --pause`).
+  core::Result<SittingPause> pause_until(core::Instant until) const;
+  // "Resume now".
+  core::Result<SittingPause> resume() const;
+  // The pause that runs now, if any.
+  core::Result<SittingPause> pause() const;
 
   // Yesterday's longest bout and today's bouts, breaks and reminders, by local days.
   core::Result<SittingSummary> summary() const;
@@ -88,14 +110,17 @@ std::string describe(const SittingSummary& summary);
 
 // {"longest_yesterday": {"start","end","minutes"}|null, "longest_today": ...|null,
 //  "sat_today_minutes", "breaks_today", "reminders_today", "stood_up_today",
-//  "snoozed_today", "ignored_today"}
+//  "snoozed_today", "ignored_today", "was_standing_today", "stood_today_minutes"}
 nlohmann::json to_json(const SittingSummary& summary);
 // {"bouts": [{"id","start","end","minutes","reminders"}], "breaks": [{"id","start","end",
 //  "seconds","kind"}], "reminders": [{"id","shown_at","number","sat_minutes","exercise",
 //  "outcome","answered_at"}]}
 nlohmann::json to_json(const SittingLog& log);
+// {"paused": bool, "until": "2026-11-27T14:30:00+01:00"|null, "text": "Reminders paused
+//  until 14:30."|""}
+nlohmann::json to_json(const SittingPause& pause);
 // [{"date": "2026-11-22", "sat_minutes", "longest_minutes", "breaks", "reminders",
-//   "stood_up"}]
+//   "stood_up", "stood_minutes"}]
 nlohmann::json to_json(const std::vector<SittingDay>& by_day);
 
 }  // namespace limber::app

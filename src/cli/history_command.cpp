@@ -41,6 +41,17 @@ core::Result<void> run_sitting_history(Context& context, const HistoryOptions& o
                std::chrono::duration_cast<std::chrono::minutes>(stored.bout.length()).count(),
                stored.bout.reminders, stored.bout.reminders == 1 ? "" : "s");
   }
+  // A sit-stand desk ("I was standing") or a session's standing stretch: not sitting.
+  for (const auto& stored : log->breaks) {
+    if (stored.pause.kind != core::BreakKind::kStanding)
+      continue;
+    const core::LocalTime start = core::to_local(stored.pause.start, stored.utc_offset);
+    const core::LocalTime end = core::to_local(stored.pause.end, stored.utc_offset);
+    fmt::print(
+        out, "  {} {}-{}  stood {} min\n", day_heading(start), clock_time(start), clock_time(end),
+        std::chrono::duration_cast<std::chrono::minutes>(stored.pause.end - stored.pause.start)
+            .count());
+  }
   if (auto summary = sitting.summary(); summary && !describe(*summary).empty())
     fmt::print(out, "{}\n", describe(*summary));
   return {};

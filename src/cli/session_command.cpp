@@ -1,4 +1,5 @@
-// limber session [--minutes N] [--plain]: today's session, guided step by step, then logged.
+// limber session [--minutes N] [--plain] [--speak]: today's session, guided step by step, then
+// logged.
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
@@ -20,6 +21,7 @@ using core::Unexpected;
 struct SessionOptions {
   std::optional<int> minutes;
   bool plain = false;
+  bool speak = false;  // spoken cues (espeak-ng), as the page's speech switch
 };
 
 void print_outline(std::ostream& out, const core::SessionChoice& choice) {
@@ -50,7 +52,17 @@ Result<void> run_session(Context& context, const SessionOptions& options) {
 
   std::ostream& out = context.io().out;
   print_outline(out, choice);
-  SessionTerminal terminal(context.io(), options.plain);
+  std::optional<Speaker> speaker;
+  if (options.speak) {
+    auto found = Speaker::find(context.env());
+    if (found) {
+      speaker.emplace(std::move(*found));
+    } else {
+      fmt::print(context.io().err, "limber session: {}. The session goes on without speech.\n",
+                 found.error().message);
+    }
+  }
+  SessionTerminal terminal(context.io(), options.plain, speaker ? &*speaker : nullptr);
   auto before = terminal.ask_pain("Your pain now, before you start (0-10):");
   if (!before)
     return Unexpected(before.error());
@@ -103,6 +115,8 @@ void add_session_command(CLI::App& app, CommandTable& table) {
       ->check(CLI::Range(1, core::kMaxSessionMinutes));
   command->add_flag("--plain", options->plain,
                     "Line by line, no redraws: for pipes, scripts and screen readers");
+  command->add_flag("--speak", options->speak,
+                    "Say each step aloud with espeak-ng (off unless asked, as on the page)");
   command->footer(std::string(kPlainProtocol));
   add_examples(*command, {{"limber session --minutes 15", "A guided session of about 15 minutes"},
                           {"limber session --plain", "Line by line, for a screen reader"}});

@@ -65,7 +65,8 @@ milliseconds until(steady_clock::time_point deadline) {
 
 }  // namespace
 
-SessionTerminal::SessionTerminal(const Io& io, bool plain) : io_(io) {
+SessionTerminal::SessionTerminal(const Io& io, bool plain, Speaker* speaker)
+    : io_(io), speaker_(speaker) {
   from_stdin_ = io.in.rdbuf() == std::cin.rdbuf();
   const bool to_stdout = io.out.rdbuf() == std::cout.rdbuf() && isatty(STDOUT_FILENO) == 1;
   terminal_ = !plain && from_stdin_ && to_stdout && isatty(STDIN_FILENO) == 1;
@@ -190,6 +191,12 @@ void SessionTerminal::show(const core::SessionScript& script,
   }
   if (bell_ && std::any_of(events.begin(), events.end(), core::rings))
     io_.out << '\a';
+  if (speaker_ != nullptr) {
+    for (const core::SessionEvent event : events) {
+      if (auto cue = spoken_cue(script, event))
+        speaker_->say(*cue);
+    }
+  }
   io_.out << std::flush;
 }
 

@@ -18,6 +18,7 @@
 #include <string_view>
 
 #include "cli/cli.h"
+#include "cli/speaker.h"
 #include "core/pain_score.h"
 #include "core/result.h"
 #include "core/session_script.h"
@@ -26,7 +27,8 @@ namespace limber::cli {
 
 class SessionTerminal {
  public:
-  SessionTerminal(const Io& io, bool plain);
+  // `speaker`, when given, says each cue aloud (--speak); it must outlive the terminal.
+  SessionTerminal(const Io& io, bool plain, Speaker* speaker = nullptr);
 
   [[nodiscard]] bool redraws() const { return terminal_; }
 
@@ -54,6 +56,7 @@ class SessionTerminal {
   void redraw(const core::SessionScript& script);
 
   const Io& io_;
+  Speaker* speaker_ = nullptr;
   bool from_stdin_ = false;  // io_.in is the process's stdin: read fd 0 with poll()
   bool terminal_ = false;
   bool bell_ = false;

@@ -227,4 +227,40 @@ std::optional<std::string> flare_note(const core::SessionRecord& record) {
       rise);
 }
 
+std::optional<std::string> spoken_cue(const core::SessionScript& script, core::SessionEvent event) {
+  using core::SessionEvent;
+  switch (event) {
+    case SessionEvent::kExercise: {
+      const core::Exercise& exercise = script.exercise();
+      return exercise.steps.empty()
+                 ? fmt::format("Next: {}.", exercise.name)
+                 : fmt::format("Next: {}. {}", exercise.name, exercise.steps.front());
+    }
+    case SessionEvent::kSet: {
+      std::string what = script.is_hold()
+                             ? fmt::format("Hold for {} seconds.", script.seconds_left())
+                             : fmt::format("{} times, slowly.", script.reps());
+      if (script.sets() > 1)
+        return fmt::format("Set {}. {}", script.set(), what);
+      return what;
+    }
+    case SessionEvent::kRest:
+      return "Rest.";
+    case SessionEvent::kSkipped:
+      return "Skipped.";
+    case SessionEvent::kPaused:
+      return "Paused.";
+    case SessionEvent::kResumed:
+      return "Going on.";
+    case SessionEvent::kFinished:
+      return "That is the whole session. Well done.";
+    case SessionEvent::kStopped:
+      return "Session stopped.";
+    case SessionEvent::kRep:
+    case SessionEvent::kBack:
+      break;
+  }
+  return std::nullopt;
+}
+
 }  // namespace limber::cli

@@ -53,6 +53,12 @@ std::vector<std::string> screen_lines(const core::SessionScript& script, int wid
 
 // What plain mode prints when `event` happens.
 std::vector<std::string> plain_lines(const core::SessionScript& script, core::SessionEvent event);
+// What `limber session --speak` says when `event` happens, as the web page's speech switch
+// does (web/js/session.js): "Next: Cat and cow. Kneel on all fours.", "Set 2. 8 times,
+// slowly.", "Set 1. Hold for 30 seconds.", "Rest.", "Paused.", "Going on.", "Skipped.", the end.
+// Nothing for a rep or going back.
+std::optional<std::string> spoken_cue(const core::SessionScript& script, core::SessionEvent event);
+
 // What plain mode prints after a tick: the countdown every 10 seconds, else nothing.
 std::optional<std::string> plain_tick_line(const core::SessionScript& script);
 

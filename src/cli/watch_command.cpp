@@ -1,5 +1,6 @@
 // limber watch [--limit MINUTES] [--break SECONDS] [--pause 30m] [--hours 09:00-18:00]
-//              [--days mon-fri] [--install] [--verbose]
+//              [--days mon-fri] [--walk-at 11:00] [--session-at 17:00] [--log-reminder 20:00]
+//              [--install] [--verbose]
 //              [--idle-source auto|wayland|gnome|xsync|xss]
 
 #include "cli/watch_command.h"
@@ -13,6 +14,7 @@
 #include "app/local_time.h"
 #include "cli/command.h"
 #include "core/display_names.h"
+#include "core/ics.h"
 #include "core/sitting_timer.h"
 #include "core/working_hours.h"
 #include "watch/install.h"
@@ -34,6 +36,9 @@ struct WatchOptions {
   std::optional<std::string> pause;         // bare number: minutes
   std::optional<std::string> hours;         // "09:00-18:00"
   std::optional<std::string> days;          // "mon-fri"
+  std::optional<std::string> walk_at;       // "11:00", as `limber export --format ics`
+  std::optional<std::string> session_at;    // "17:00"
+  std::optional<std::string> log_reminder;  // "20:00": the evening question
   std::string source = "auto";
   bool install = false;
   bool verbose = false;
@@ -58,7 +63,10 @@ core::Result<void> install(Context& context, const WatchOptions& options) {
       watch::watch_args(data_dir, {{"--limit", options.limit},
                                    {"--break", options.break_length},
                                    {"--hours", options.hours},
-                                   {"--days", options.days}});
+                                   {"--days", options.days},
+                                   {"--walk-at", options.walk_at},
+                                   {"--session-at", options.session_at},
+                                   {"--log-reminder", options.log_reminder}});
   const std::string exec = watch::exec_line(limber_binary(), args);
   LIMBER_TRY_ASSIGN(auto files, watch::install_files(exec, context.env()));
   std::ostream& out = context.io().out;
@@ -80,6 +88,19 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
   auto hours = core::parse_working_hours(options.hours.value_or(""), options.days.value_or(""));
   if (!hours)
     return core::Unexpected(hours.error());
+  // The calendar export's times, checked before --install writes them.
+  core::EventTimes times;
+  if (options.walk_at) {
+    LIMBER_TRY_ASSIGN(times.walk, core::parse_clock_time(*options.walk_at, "--walk-at"));
+  }
+  if (options.session_at) {
+    LIMBER_TRY_ASSIGN(times.session, core::parse_clock_time(*options.session_at, "--session-at"));
+  }
+  std::optional<std::chrono::minutes> log_reminder;
+  if (options.log_reminder) {
+    LIMBER_TRY_ASSIGN(log_reminder,
+                      core::parse_clock_time(*options.log_reminder, "--log-reminder"));
+  }
   if (options.install)
     return install(context, options);
 
@@ -125,11 +146,15 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
   core::Phase phase = core::Phase::kRest;
   seconds limit = kFallbackLimit;
   std::string limit_from = "the default";
+  std::vector<core::CalendarEvent> planned;
   if (auto plans = context.plans()) {
     if (auto plan = (*plans)->plan(); plan && !plan->paused && plan->sitting_limit_minutes > 0) {
       phase = plan->phase;
       limit = std::chrono::minutes{plan->sitting_limit_minutes};
       limit_from = fmt::format("today's plan ({})", core::display_name(plan->phase));
+      // The week's walks and sessions, as the calendar export plans them.
+      if (auto week = (*plans)->plans(plan->day, 7))
+        planned = core::week_events(*week, times);
     }
   }
   if (typed_limit) {
@@ -142,9 +167,11 @@ core::Result<void> run_watch(Context& context, const WatchOptions& options) {
                limit_from);
   }
 
-  watch::WatchOptions watch_options{policy, pause_until, source, {}, options.verbose};
+  watch::WatchOptions watch_options{policy, pause_until, source, {}, {}, options.verbose};
   watch_options.hours = *hours;
-  const watch::WatchContext watch_context{*db, *catalog, phase, clock_now, context.io().err};
+  watch_options.log_reminder = log_reminder;
+  const watch::WatchContext watch_context{*db,       *catalog,        phase, std::move(planned),
+                                          clock_now, context.io().err};
   return watch::run_watch(watch_options, watch_context);
 }
 
@@ -194,6 +221,21 @@ void add_watch_command(CLI::App& app, CommandTable& table) {
       ->add_option("--days", options->days,
                    "Remind only on these days, like mon-fri or mon,wed,fri (default: every day)")
       ->type_name("DAYS");
+  watch
+      ->add_option("--walk-at", options->walk_at,
+                   "When the plan's walk is, as in the calendar export (default 11:00): "
+                   "reminders wait during it")
+      ->type_name("HH:MM");
+  watch
+      ->add_option("--session-at", options->session_at,
+                   "When the plan's session is, as in the calendar export (default 17:00): "
+                   "reminders wait during it")
+      ->type_name("HH:MM");
+  watch
+      ->add_option("--log-reminder", options->log_reminder,
+                   "Ask \"How is your back this evening?\" at this time on days with nothing "
+                   "logged (off unless given)")
+      ->type_name("HH:MM");
   watch->add_flag("--install", options->install,
                   "Write and enable a systemd user unit and an XDG autostart entry");
   watch->add_flag("--verbose,-v", options->verbose,

@@ -172,6 +172,18 @@ std::string to_icalendar(std::span<const CalendarEvent> events, Instant stamp) {
   return out;
 }
 
+LocalTime event_end(const CalendarEvent& event) {
+  return event.start + minutes{event.minutes};
+}
+
+const CalendarEvent* event_on(std::span<const CalendarEvent> events, LocalTime at) {
+  for (const CalendarEvent& event : events) {
+    if (event.start <= at && at < event_end(event))
+      return &event;
+  }
+  return nullptr;
+}
+
 Result<minutes> parse_clock_time(std::string_view text, std::string_view option) {
   int hours = -1;
   int mins = -1;

@@ -40,6 +40,13 @@ std::vector<CalendarEvent> week_events(std::span<const Plan> plans, const EventT
 // DTSTAMP (when the file was made).
 std::string to_icalendar(std::span<const CalendarEvent> events, Instant stamp);
 
+// The event of `events` that is on at `at` (from its start to its end), if any: while one
+// of limber's own planned walks or sessions is on, the sitting timer's reminders wait, as
+// the person is already moving (issue #18). The first one that is on wins.
+const CalendarEvent* event_on(std::span<const CalendarEvent> events, LocalTime at);
+// When `event` ends.
+LocalTime event_end(const CalendarEvent& event);
+
 // Parses "HH:MM" (00:00-23:59) for --walk-at and --session-at.
 Result<std::chrono::minutes> parse_clock_time(std::string_view text, std::string_view option);
 

@@ -5,6 +5,7 @@
 #include <cctype>
 #include <charconv>
 #include <string>
+#include <variant>
 
 #include <fmt/format.h>
 
@@ -16,9 +17,9 @@ using std::chrono::seconds;
 
 namespace {
 
-constexpr std::array<std::string_view, 3> kBreakKinds = {"idle", "locked", "confirmed"};
-constexpr std::array<std::string_view, 4> kOutcomes = {"stood-up", "snoozed", "took-break",
-                                                       "ignored"};
+constexpr std::array<std::string_view, 4> kBreakKinds = {"idle", "locked", "confirmed", "standing"};
+constexpr std::array<std::string_view, 5> kOutcomes = {"stood-up", "snoozed", "took-break",
+                                                       "ignored", "was-standing"};
 
 }  // namespace
 
@@ -175,6 +176,10 @@ TimerOutput SittingTimer::on_meeting(bool meeting, Instant at) {
   return hold(&Holds::meeting, meeting, at);
 }
 
+TimerOutput SittingTimer::on_planned_event(bool on, Instant at) {
+  return hold(&Holds::planned_event, on, at);
+}
+
 TimerOutput SittingTimer::on_stood_up(Instant at) {
   TimerOutput out;
   answer(at, ReminderOutcome::kStoodUp, out);
@@ -191,6 +196,34 @@ TimerOutput SittingTimer::on_snooze(Instant at) {
   answer(at, ReminderOutcome::kSnoozed, out);
   if (sitting())
     next_reminder_ = at + policy_.snooze;
+  return out;
+}
+
+TimerOutput SittingTimer::on_was_standing(Instant at) {
+  TimerOutput out;
+  answer(at, ReminderOutcome::kWasStanding, out);
+  if (!sitting())
+    return out;
+  out.breaks.push_back({bout_start_, std::max(at, bout_start_), BreakKind::kStanding});
+  // Still at the desk, standing: the next stretch starts now, a full limit to go.
+  state_ = State::kSitting;
+  bout_start_ = at;
+  next_reminder_ = at + policy_.limit;
+  shown_in_bout_ = 0;
+  return out;
+}
+
+TimerOutput SittingTimer::on_standing(Instant from, Instant to, Instant at) {
+  TimerOutput out;
+  if (state_ != State::kSitting || from < bout_start_ || to <= from || to > at)
+    return out;
+  answer(at, ReminderOutcome::kTookBreak, out);
+  if (from - bout_start_ >= policy_.min_bout)
+    out.bouts.push_back({bout_start_, from, shown_in_bout_});
+  out.breaks.push_back({from, to, BreakKind::kStanding});
+  bout_start_ = to;
+  next_reminder_ = to + policy_.limit;
+  shown_in_bout_ = 0;
   return out;
 }
 
@@ -282,6 +315,27 @@ const Exercise* break_movement(const Catalog& catalog, Phase phase, int turn) {
     return nullptr;
   const auto index = static_cast<std::size_t>(std::max(turn, 0)) % fits.size();
   return fits[index];
+}
+
+std::optional<SittingBreak> standing_stretch(const Entry& entry, const Catalog& catalog) {
+  const auto* session = std::get_if<SessionRecord>(&entry.detail);
+  if (session == nullptr || session->minutes <= 0)
+    return std::nullopt;
+  int standing = 0;
+  int other = 0;
+  for (const std::string& id : session->exercises) {
+    const Exercise* exercise = catalog.find(id);
+    if (exercise == nullptr)
+      continue;
+    const int minutes = std::max(exercise->minutes, 1);
+    const bool upright =
+        exercise->position == Position::kStanding || exercise->position == Position::kWalking;
+    (upright ? standing : other) += minutes;
+  }
+  if (standing == 0 || standing < other)
+    return std::nullopt;
+  return SittingBreak{entry.at - std::chrono::minutes{session->minutes}, entry.at,
+                      BreakKind::kStanding};
 }
 
 Result<seconds> parse_duration(std::string_view text, seconds bare_unit) {

@@ -19,6 +19,7 @@
 #include <vector>
 
 #include "core/clock.h"
+#include "core/entry.h"
 #include "core/exercise.h"
 #include "core/result.h"
 
@@ -48,15 +49,17 @@ enum class BreakKind {
   kIdle,       // no input for at least the break length
   kLocked,     // the screen was locked for at least the break length
   kConfirmed,  // the person answered "I stood up"
+  kStanding,   // at a sit-stand desk ("I was standing"), or a standing stretch of a session
 };
 std::string_view to_string(BreakKind kind);
 Result<BreakKind> parse_break_kind(std::string_view text);
 
 enum class ReminderOutcome {
-  kStoodUp,    // "I stood up"
-  kSnoozed,    // "In 10 minutes"
-  kTookBreak,  // no answer, but a break followed
-  kIgnored,    // dismissed, or left unanswered until the next one
+  kStoodUp,      // "I stood up"
+  kSnoozed,      // "In 10 minutes"
+  kTookBreak,    // no answer, but a break followed
+  kIgnored,      // dismissed, or left unanswered until the next one
+  kWasStanding,  // "I was standing" (a sit-stand desk): no sitting to break
 };
 std::string_view to_string(ReminderOutcome outcome);
 Result<ReminderOutcome> parse_reminder_outcome(std::string_view text);
@@ -119,9 +122,21 @@ class SittingTimer {
   TimerOutput on_off_hours(bool off_hours, Instant at);
   // A call (a camera or microphone in use) holds a reminder the same way, until it ends.
   TimerOutput on_meeting(bool meeting, Instant at);
+  // One of limber's own planned walks or sessions (the calendar export's events,
+  // core/ics.h) is on: the person is already moving, so a reminder waits for its end.
+  TimerOutput on_planned_event(bool on, Instant at);
   // The person's answers to the reminder on the screen.
   TimerOutput on_stood_up(Instant at);
   TimerOutput on_snooze(Instant at);
+  // "I was standing" (issue #18, sit-stand desks): the person says the stretch since the
+  // last break was spent standing. It is recorded as a standing break, not as sitting, and
+  // counts as a break: the next reminder is a full limit after the click.
+  TimerOutput on_was_standing(Instant at);
+  // A standing stretch from `from` to `to` (a session's standing exercises, from the diary)
+  // seen at `at`: the part of the bout before it is sitting, the stretch itself a standing
+  // break, and sitting starts again at `to` (if the person is still at the computer). A
+  // stretch that began before the bout, or has not ended, changes nothing.
+  TimerOutput on_standing(Instant from, Instant to, Instant at);
   // The reminder was dismissed (or expired) without an answer: it counts as ignored.
   TimerOutput on_dismissed(Instant at);
   // No reminders before `until` (`limber watch --pause 30m`); sitting is still measured,
@@ -176,7 +191,8 @@ class SittingTimer {
     bool fullscreen = false;
     bool off_hours = false;
     bool meeting = false;
-    [[nodiscard]] bool any() const { return fullscreen || off_hours || meeting; }
+    bool planned_event = false;
+    [[nodiscard]] bool any() const { return fullscreen || off_hours || meeting || planned_event; }
   };
   TimerOutput hold(bool Holds::*what, bool on, Instant at);
   Holds holds_;
@@ -186,6 +202,12 @@ class SittingTimer {
 // rotating with `turn` so repeats do not always suggest the same one; nullptr when the
 // phase has none (in `rest` the person cannot yet stand up straight: no standing drill).
 const Exercise* break_movement(const Catalog& catalog, Phase phase, int turn);
+
+// The standing stretch of an exercise session logged in the diary (issue #18): the session
+// ran for its minutes up to the moment it was logged, and counts as standing, not sitting,
+// when the catalog marks most of its exercises (by their minutes) as done standing or
+// walking. Empty for any other entry, or a session mostly on the floor or in a chair.
+std::optional<SittingBreak> standing_stretch(const Entry& entry, const Catalog& catalog);
 
 // Reads a duration as people type it: "90s", "20m", "1h", "1h30m"; a bare number is in
 // `bare_unit`. kInvalidInput, naming the accepted forms, otherwise or when not positive.

@@ -176,4 +176,12 @@ std::string describe(const WorkingHours& hours) {
   return text + ", " + chosen;
 }
 
+LocalTime next_log_reminder(std::chrono::minutes at, LocalTime now) {
+  const auto today = std::chrono::floor<std::chrono::days>(now);
+  LocalTime next{today + at};
+  if (next <= now)
+    next += std::chrono::days{1};
+  return next;
+}
+
 }  // namespace limber::core

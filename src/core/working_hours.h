@@ -37,6 +37,11 @@ bool within(const WorkingHours& hours, LocalTime at);
 // (every minute inside, or no day chosen).
 std::optional<LocalTime> next_change(const WorkingHours& hours, LocalTime at);
 
+// The evening question (issue #15, `limber watch --log-reminder 20:00`): when it is next
+// asked, at `at` minutes after midnight: today when that is still ahead of `now`, else
+// tomorrow. (Whether anything was logged that day is the shell's to read.)
+LocalTime next_log_reminder(std::chrono::minutes at, LocalTime now);
+
 // "09:00-18:00, Monday to Friday", for --verbose and the status line.
 std::string describe(const WorkingHours& hours);
 

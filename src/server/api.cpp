@@ -576,6 +576,51 @@ Reply Api::remove_activity(const core::Now& now, std::string_view name) const {
   return ok(app::to_json(*scale));
 }
 
+Reply Api::sitting_pause(const core::Now& now) const {
+  auto pause = app::SittingService(db_, now).pause();
+  if (!pause)
+    return error_reply(pause.error());
+  return ok(app::to_json(*pause));
+}
+
+Reply Api::pause_sitting(const core::Now& now, std::string_view body) const {
+  constexpr std::string_view kExample = R"({"minutes": 30} or {"until": "tomorrow"})";
+  auto object = parse_object(body, kExample);
+  if (!object)
+    return error_reply(object.error());
+  const auto bad = [&] {
+    return error_reply({core::ErrorCode::kInvalidInput,
+                        fmt::format("send how long to pause reminders: {}, or \"until\" a "
+                                    "time of day such as \"14:30\"",
+                                    kExample)});
+  };
+  const app::SittingService sitting(db_, now);
+  core::Result<app::SittingPause> pause = app::SittingPause{};
+  if (object->size() != 1)
+    return bad();
+  if (const auto minutes = object->find("minutes"); minutes != object->end()) {
+    if (!minutes->is_number_integer())
+      return bad();
+    pause = sitting.pause_for(std::chrono::minutes{minutes->get<std::int64_t>()});
+  } else if (const auto until = object->find("until"); until != object->end()) {
+    if (!until->is_string())
+      return bad();
+    pause = sitting.pause_until(until->get<std::string>());
+  } else {
+    return bad();
+  }
+  if (!pause)
+    return error_reply(pause.error());
+  return ok(app::to_json(*pause));
+}
+
+Reply Api::resume_sitting(const core::Now& now) const {
+  auto pause = app::SittingService(db_, now).resume();
+  if (!pause)
+    return error_reply(pause.error());
+  return ok(app::to_json(*pause));
+}
+
 Reply Api::episode(const core::Now& now) const {
   const Services services(db_, catalog_, now);
   auto episode = services.plans.current_episode();

@@ -110,6 +110,13 @@ class Api {
   [[nodiscard]] Reply report_period(const core::Now& now, std::optional<std::string_view> from,
                                     std::optional<std::string_view> to) const;
 
+  // GET /api/sitting/pause; PUT /api/sitting/pause {"minutes": 1-1440} or {"until":
+  // "tomorrow"|"HH:MM"}; DELETE /api/sitting/pause ("Resume now"). Issue #18: the watcher
+  // reads the pause from the diary when a reminder falls due.
+  [[nodiscard]] Reply sitting_pause(const core::Now& now) const;
+  [[nodiscard]] Reply pause_sitting(const core::Now& now, std::string_view body) const;
+  [[nodiscard]] Reply resume_sitting(const core::Now& now) const;
+
   // GET /api/episode; POST /api/episode: a new episode starts now.
   [[nodiscard]] Reply episode(const core::Now& now) const;
   [[nodiscard]] Reply new_episode(const core::Now& now, std::string_view body) const;

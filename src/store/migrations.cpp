@@ -224,11 +224,10 @@ CREATE TABLE IF NOT EXISTS devices (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
-// The next version (issue 15): an entry's tags ("lifting", "long-drive"; core/tag.h), in
+// Version 8 (issue 15): an entry's tags ("lifting", "long-drive"; core/tag.h), in
 // the order given, deleted with their entry; the index finds a tag's entries (`progress
-// --tag`). IF NOT EXISTS: safe to run again, like the versions before. (Other branches may
-// add a version at the same time: this step is one constant, to renumber at merge.)
-constexpr std::string_view kVersionTags = R"sql(
+// --tag`). IF NOT EXISTS: safe to run again, like the versions before.
+constexpr std::string_view kVersion8 = R"sql(
 CREATE TABLE IF NOT EXISTS entry_tags (
   entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
   position INTEGER NOT NULL CHECK (position BETWEEN 0 AND 4),
@@ -240,17 +239,69 @@ CREATE TABLE IF NOT EXISTS entry_tags (
 CREATE INDEX IF NOT EXISTS entry_tags_by_tag ON entry_tags (tag);
 )sql";
 
-// The next version after the tags (issue 15): exercises from the person's therapist
+// Version 9 (issue 15): exercises from the person's therapist
 // (`limber exercises add`), each kept as the JSON object of the catalog's schema it was
 // added with, so that a later limber reads it by the same rules as its own catalog
-// (core/catalog.h). One constant, to renumber at merge.
-constexpr std::string_view kVersionTherapist = R"sql(
+// (core/catalog.h).
+constexpr std::string_view kVersion9 = R"sql(
 CREATE TABLE IF NOT EXISTS therapist_exercises (
   id TEXT PRIMARY KEY CHECK (length(id) BETWEEN 1 AND 80),
   style TEXT NOT NULL CHECK (length(style) BETWEEN 1 AND 20),
   exercise TEXT NOT NULL CHECK (length(exercise) BETWEEN 2 AND 100000),
   added_at INTEGER NOT NULL
 ) STRICT, WITHOUT ROWID;
+)sql";
+
+// Version 10 (issue #18): the sitting timer's pause and sit-stand desks. `sitting_pause`
+// holds at most one row, "reminders paused until T", written by the page (PUT
+// /api/sitting/pause), by the notification's snooze and by `limber watch --pause`, and read
+// by the watcher when a reminder falls due; "Resume now" deletes it. A break may be
+// `standing` (at a sit-stand desk, or a standing stretch of an exercise session), and a
+// reminder may be answered `was-standing` ("I was standing"). SQLite cannot alter a CHECK:
+// both tables are made again, keeping every row and id.
+constexpr std::string_view kVersion10 = R"sql(
+CREATE TABLE IF NOT EXISTS sitting_pause (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  until INTEGER NOT NULL,
+  set_at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  CHECK (until > set_at)
+) STRICT;
+
+CREATE TABLE new_sitting_breaks (
+  id INTEGER PRIMARY KEY,
+  started_at INTEGER NOT NULL,
+  ended_at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  kind TEXT NOT NULL CHECK (kind IN ('idle', 'locked', 'confirmed', 'standing')),
+  CHECK (ended_at >= started_at)
+) STRICT;
+INSERT INTO new_sitting_breaks (id, started_at, ended_at, utc_offset, kind)
+  SELECT id, started_at, ended_at, utc_offset, kind FROM sitting_breaks;
+DROP TABLE sitting_breaks;
+ALTER TABLE new_sitting_breaks RENAME TO sitting_breaks;
+CREATE INDEX sitting_breaks_by_time ON sitting_breaks (started_at);
+
+CREATE TABLE new_sitting_reminders (
+  id INTEGER PRIMARY KEY,
+  shown_at INTEGER NOT NULL,
+  utc_offset INTEGER NOT NULL CHECK (utc_offset BETWEEN -64800 AND 64800),
+  number INTEGER NOT NULL CHECK (number >= 1),
+  sat_seconds INTEGER NOT NULL CHECK (sat_seconds >= 0),
+  exercise TEXT CHECK (length(exercise) BETWEEN 1 AND 80),
+  outcome TEXT CHECK (outcome IN ('stood-up', 'snoozed', 'took-break', 'ignored',
+                                  'was-standing')),
+  answered_at INTEGER,
+  CHECK ((outcome IS NULL) = (answered_at IS NULL)),
+  CHECK (answered_at IS NULL OR answered_at >= shown_at)
+) STRICT;
+INSERT INTO new_sitting_reminders (id, shown_at, utc_offset, number, sat_seconds, exercise,
+                                   outcome, answered_at)
+  SELECT id, shown_at, utc_offset, number, sat_seconds, exercise, outcome, answered_at
+  FROM sitting_reminders;
+DROP TABLE sitting_reminders;
+ALTER TABLE new_sitting_reminders RENAME TO sitting_reminders;
+CREATE INDEX sitting_reminders_by_time ON sitting_reminders (shown_at);
 )sql";
 
 // Adds each column a table does not have yet.
@@ -350,8 +401,9 @@ const std::vector<Migration>& migrations() {
         return db.exec(kVersion6.index);
       },
       [](const Database& db) -> Result<void> { return db.exec(kVersion7); },
-      [](const Database& db) -> Result<void> { return db.exec(kVersionTags); },
-      [](const Database& db) -> Result<void> { return db.exec(kVersionTherapist); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion8); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion9); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion10); },
   };
   return kMigrations;
 }

@@ -113,6 +113,32 @@ Result<void> SittingStore::answer_reminder(std::int64_t id, Instant at,
   });
 }
 
+Result<void> SittingStore::set_pause(Instant until, Instant at, seconds utc_offset) const {
+  if (until <= at)
+    return fail(ErrorCode::kInvalidInput, "a pause must end after it starts");
+  return db_.transaction([&]() -> Result<void> {
+    LIMBER_TRY_ASSIGN(auto upsert,
+                      db_.prepare("INSERT OR REPLACE INTO sitting_pause (id, until, set_at, "
+                                  "utc_offset) VALUES (1, ?1, ?2, ?3)"));
+    upsert.bind(1, seconds_of(until)).bind(2, seconds_of(at)).bind(3, offset_of(utc_offset));
+    return upsert.run();
+  });
+}
+
+Result<void> SittingStore::clear_pause() const {
+  return db_.transaction([&]() -> Result<void> { return db_.exec("DELETE FROM sitting_pause"); });
+}
+
+Result<std::optional<Instant>> SittingStore::pause(Instant now) const {
+  LIMBER_TRY_ASSIGN(auto query,
+                    db_.prepare("SELECT until FROM sitting_pause WHERE id = 1 AND until > ?1"));
+  query.bind(1, seconds_of(now));
+  LIMBER_TRY_ASSIGN(const bool found, query.step());
+  if (!found)
+    return std::optional<Instant>{};
+  return std::optional<Instant>{instant_of(query.integer(0))};
+}
+
 Result<std::vector<StoredBout>> SittingStore::bouts(Instant from, Instant to) const {
   return rows<StoredBout>(
       db_,

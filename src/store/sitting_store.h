@@ -1,5 +1,6 @@
-// The sitting timer's diary (schema v4): bouts of sitting, breaks, and the reminders shown
-// with what became of each. Written by `limber watch`, read by history and the plan.
+// The sitting timer's diary (schema v4, v8): bouts of sitting, breaks, the reminders shown
+// with what became of each, and the pause the page or the notification set. Written by `limber
+// watch`, read by history and the plan.
 #pragma once
 
 #include <chrono>
@@ -53,6 +54,15 @@ class SittingStore {
   // answer already recorded is kept (the first answer wins).
   Result<void> answer_reminder(std::int64_t id, core::Instant at,
                                core::ReminderOutcome outcome) const;
+
+  // "Reminders paused until `until`" (issue #18), set at `at`: replaces any pause before.
+  // kInvalidInput unless until > at.
+  Result<void> set_pause(core::Instant until, core::Instant at,
+                         std::chrono::seconds utc_offset) const;
+  // "Resume now": no pause any more (nothing to do when none is set).
+  Result<void> clear_pause() const;
+  // The pause's end, when one is set and still runs at `now`; an ended one is not.
+  Result<std::optional<core::Instant>> pause(core::Instant now) const;
 
   // Rows that start in [from, to), oldest first.
   Result<std::vector<StoredBout>> bouts(core::Instant from, core::Instant to) const;

@@ -86,7 +86,7 @@ core::Result<void> Notifier::start() {
 
 core::Result<std::uint32_t> Notifier::show(const std::string& summary, const std::string& body,
                                            std::uint32_t replaces,
-                                           const std::string& snooze_label) {
+                                           const std::vector<NotificationAction>& actions) {
   sd_bus_message* raw = nullptr;
   int r = sd_bus_message_new_method_call(bus_, &raw, kService, kPath, kInterface, "Notify");
   Message call(raw);
@@ -99,9 +99,10 @@ core::Result<std::uint32_t> Notifier::show(const std::string& summary, const std
   r = sd_bus_message_append(m, "susss", "limber", replaces, "", summary.c_str(), text.c_str());
   if (r >= 0)
     r = sd_bus_message_open_container(m, 'a', "s");
-  if (r >= 0 && actions_) {
-    r = sd_bus_message_append(m, "ssss", kStoodUpAction, kStoodUpLabel, kSnoozeAction,
-                              snooze_label.c_str());
+  for (const NotificationAction& action : actions) {
+    if (r < 0 || !actions_)
+      break;
+    r = sd_bus_message_append(m, "ss", action.key.c_str(), action.label.c_str());
   }
   if (r >= 0)
     r = sd_bus_message_close_container(m);

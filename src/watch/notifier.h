@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <systemd/sd-bus.h>
 
@@ -21,6 +22,14 @@ inline constexpr const char* kStoodUpAction = "stood-up";
 inline constexpr const char* kStoodUpLabel = "I stood up";
 inline constexpr const char* kSnoozeAction = "snooze";
 inline constexpr const char* kSnoozeLabel = "In 10 minutes";
+inline constexpr const char* kStandingAction = "was-standing";
+inline constexpr const char* kStandingLabel = "I was standing";
+
+// A button on a notification: the key ActionInvoked brings back, and its label.
+struct NotificationAction {
+  std::string key;
+  std::string label;
+};
 
 class NotificationListener {
  public:
@@ -43,10 +52,11 @@ class Notifier {
   // notification server on the bus.
   core::Result<void> start();
 
-  // Shows (or, with `replaces` non-zero, updates) a notification; returns its id.
-  // `snooze_label` names the second button ("In 10 minutes").
+  // Shows (or, with `replaces` non-zero, updates) a notification with these buttons (when
+  // the server has them); returns its id.
   core::Result<std::uint32_t> show(const std::string& summary, const std::string& body,
-                                   std::uint32_t replaces, const std::string& snooze_label);
+                                   std::uint32_t replaces,
+                                   const std::vector<NotificationAction>& actions);
   // Takes it off the screen (the person took a break without clicking).
   void close(std::uint32_t id);
 

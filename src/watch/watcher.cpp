@@ -1,22 +1,28 @@
 #include "watch/watcher.h"
 
+#include <algorithm>
+#include <array>
 #include <cerrno>
 #include <csignal>
 #include <map>
 #include <memory>
 #include <optional>
 #include <ostream>
+#include <thread>
 #include <vector>
 
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 #include <fmt/ranges.h>
 #include <malloc.h>
+#include <spawn.h>
 #include <sys/epoll.h>
+#include <sys/wait.h>
 
 #include "app/local_time.h"
 #include "app/sitting_service.h"
 #include "store/connection_state.h"
+#include "store/diary_store.h"
 #include "watch/bus.h"
 #include "watch/idle_source.h"
 #include "watch/lock_monitor.h"
@@ -25,6 +31,8 @@
 #include "watch/notifier.h"
 #include "watch/wayland_idle.h"
 #include "watch/x11_idle.h"
+
+extern char** environ;  // NOLINT(readability-redundant-declaration): posix_spawnp's argument
 
 namespace limber::watch {
 
@@ -38,6 +46,9 @@ constexpr const char* kWatchPath = "/org/limber/Watch";
 constexpr const char* kWatchInterface = "org.limber.Watch";
 // How often a held reminder looks again whether the call is over, in microseconds.
 constexpr std::uint64_t kMeetingRecheck = 60'000'000;
+// How often, while reminders are paused, the diary is read again for a "Resume now" or a
+// longer pause from the page.
+constexpr seconds kPauseRecheck{60};
 
 std::string plural(long long count, std::string_view unit) {
   return fmt::format("{} {}{}", count, unit, count == 1 ? "" : "s");
@@ -86,6 +97,13 @@ class Watcher final : public DesktopListener, public NotificationListener {
 
   // NotificationListener
   void on_action(std::uint32_t id, std::string_view action) override {
+    if (id != 0 && id == log_notification_) {
+      log_notification_ = 0;
+      say("action '{}' on the evening question", action);
+      if (action == kOpenLogAction)
+        open_log_page();
+      return;
+    }
     if (id == 0 || id != notification_) {
       return;
     }
@@ -97,11 +115,17 @@ class Watcher final : public DesktopListener, public NotificationListener {
       // The next input starts the next bout.
       if (source_)
         source_->watch_next_input();
+    } else if (action == kStandingAction) {
+      apply(timer_.on_was_standing(now));
     } else if (action == kSnoozeAction) {
       apply(timer_.on_snooze(now));
+      // In the diary too, so the page shows "Reminders paused until ..." with "Resume now".
+      pause(now + options_.policy.snooze);
     }
   }
   void on_closed(std::uint32_t id, std::uint32_t reason) override {
+    if (id != 0 && id == log_notification_)
+      log_notification_ = 0;
     if (id == 0 || id != notification_)
       return;
     notification_ = 0;
@@ -110,9 +134,14 @@ class Watcher final : public DesktopListener, public NotificationListener {
       apply(timer_.on_dismissed(context_.clock()));
   }
 
+  // `limber watch --pause` and the notification's snooze: the pause is written to the
+  // diary, where the page shows it and may end it.
   void pause(Instant until) {
     say("paused until {}", log_time(until));
+    if (auto saved = sitting().pause_until(until); !saved)
+      warn(saved.error());
     apply(timer_.pause_until(until, context_.clock()));
+    arm_pause_check();
   }
 
  private:
@@ -136,6 +165,23 @@ class Watcher final : public DesktopListener, public NotificationListener {
   void show(const core::Reminder& reminder);
   void rearm();
   void finish();
+  // Reads the pause the page (or another command) left in the diary and tells the timer
+  // when it differs from the one it holds: a new or longer pause, or "Resume now".
+  void sync_pause();
+  // Exercise sessions logged in the diary during this bout, mostly standing (the catalog's
+  // positions), are standing stretches (issue #18): the bout is cut around them.
+  void check_sessions(Instant now);
+  // Sets the evening question's timer for its next time (--log-reminder).
+  void arm_log_reminder();
+  // Asks "How is your back this evening?" when nothing was logged today.
+  void ask_log();
+  // Opens the page's Log tab in the browser (xdg-open).
+  void open_log_page();
+  // When one of the plan's own walks or sessions is on, holds the reminder until its end
+  // (a one-shot timer then lets it through). True when it held one.
+  bool hold_for_planned_event(Instant now);
+  // While a pause holds reminders, reads the diary again every kPauseRecheck.
+  void arm_pause_check();
   // Tells the timer whether now is inside the working hours, and sets the hours' timer
   // for the next start or end. Nothing to do when no hours were asked for.
   void check_hours();
@@ -144,6 +190,9 @@ class Watcher final : public DesktopListener, public NotificationListener {
   static int on_timer(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_hours(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_meeting(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_pause_check(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_planned_over(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_log_reminder(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_poll(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_post(sd_event_source* source, void* data);
   static int on_signal(sd_event_source* source, const signalfd_siginfo* info, void* data);
@@ -162,8 +211,12 @@ class Watcher final : public DesktopListener, public NotificationListener {
   std::vector<EventSource> io_;
   EventSource timer_source_;
   EventSource hours_source_;
-  EventSource meeting_source_;        // looks again, once a minute, while a call holds a reminder
-  std::optional<bool> inside_hours_;  // as last told to the timer
+  EventSource meeting_source_;          // looks again, once a minute, while a call holds a reminder
+  EventSource pause_source_;            // reads the diary's pause again while one runs
+  EventSource planned_source_;          // the end of a planned walk or session holding a reminder
+  EventSource log_source_;              // the evening question's time (--log-reminder)
+  std::uint32_t log_notification_ = 0;  // the evening question on the screen, 0 when none
+  std::optional<bool> inside_hours_;    // as last told to the timer
   EventSource poll_source_;
   EventSource post_source_;
   EventSource term_source_;
@@ -292,8 +345,16 @@ core::Result<void> Watcher::run() {
   if (system_)
     (void)sd_bus_attach_event(system_.get(), event, SD_EVENT_PRIORITY_NORMAL);
 
-  if (options_.pause_until)
-    (void)timer_.pause_until(*options_.pause_until, context_.clock());
+  source = nullptr;
+  sd_event_add_time_relative(event, &source, CLOCK_BOOTTIME, UINT64_MAX / 2, 100'000,
+                             on_pause_check, this);
+  pause_source_.reset(source);
+  sd_event_source_set_enabled(source, SD_EVENT_OFF);
+  if (options_.pause_until) {
+    pause(*options_.pause_until);
+  } else {
+    sync_pause();  // a pause set on the page while no watcher ran
+  }
   if (auto opened = open_idle_source(); !opened)
     return opened;
   for (IdleSource* watched : {source_.get(), fullscreen_.get()}) {
@@ -322,6 +383,13 @@ core::Result<void> Watcher::run() {
                                this);
     hours_source_.reset(source);
     check_hours();
+  }
+  if (options_.log_reminder) {
+    source = nullptr;
+    sd_event_add_time_relative(event, &source, CLOCK_BOOTTIME, UINT64_MAX / 2, 1'000'000,
+                               on_log_reminder, this);
+    log_source_.reset(source);
+    arm_log_reminder();
   }
   source = nullptr;
   sd_event_add_post(event, &source, on_post, this);
@@ -375,7 +443,9 @@ void Watcher::show(const core::Reminder& reminder) {
                                  : fmt::format("In {}", sat_words(options_.policy.snooze));
   if (notifier_) {
     auto id = notifier_->show("Time to stand up", reminder_body(reminder, movement), notification_,
-                              snooze);
+                              {{kStoodUpAction, kStoodUpLabel},
+                               {kStandingAction, kStandingLabel},
+                               {kSnoozeAction, snooze}});
     if (id) {
       notification_ = *id;
       say("reminder {} shown as notification {}", reminder.number, *id);
@@ -406,6 +476,132 @@ void Watcher::rearm() {
       static_cast<std::uint64_t>(
           std::chrono::duration_cast<std::chrono::microseconds>(delay).count()));
   sd_event_source_set_enabled(timer_source_.get(), SD_EVENT_ONESHOT);
+}
+
+void Watcher::check_sessions(Instant now) {
+  const auto since = timer_.sitting_since();
+  if (!since)
+    return;
+  auto entries = store::DiaryStore(context_.db).between(*since, now + seconds{1});
+  if (!entries) {
+    warn(entries.error());
+    return;
+  }
+  for (const core::Entry& entry : *entries) {
+    if (auto stretch = core::standing_stretch(entry, context_.catalog)) {
+      say("standing from {} to {}: a session in the diary", log_time(stretch->start),
+          log_time(stretch->end));
+      apply(timer_.on_standing(stretch->start, stretch->end, now));
+    }
+  }
+}
+
+void Watcher::arm_log_reminder() {
+  if (!log_source_ || !options_.log_reminder)
+    return;
+  const Instant now = context_.clock();
+  const core::LocalTime next =
+      core::next_log_reminder(*options_.log_reminder, app::local_now(now).local);
+  say("the evening question at {}", log_time(app::from_local(next)));
+  const auto delay = std::max(app::from_local(next) - now, seconds{1});
+  sd_event_source_set_time_relative(
+      log_source_.get(), static_cast<std::uint64_t>(
+                             std::chrono::duration_cast<std::chrono::microseconds>(delay).count()));
+  sd_event_source_set_enabled(log_source_.get(), SD_EVENT_ONESHOT);
+}
+
+void Watcher::ask_log() {
+  const Instant now = context_.clock();
+  const core::Now local = app::local_now(now);
+  const Instant day_start =
+      app::from_local(core::LocalTime{std::chrono::floor<std::chrono::days>(local.local)});
+  auto entries = store::DiaryStore(context_.db).between(day_start, now + seconds{1});
+  if (!entries) {
+    warn(entries.error());
+    return;
+  }
+  if (!entries->empty()) {
+    say("the evening question not asked: {} entries today", entries->size());
+    return;
+  }
+  if (!notifier_)
+    return;
+  auto id = notifier_->show(kLogQuestion, kLogQuestionBody, log_notification_,
+                            {{kOpenLogAction, kOpenLogLabel}});
+  if (id) {
+    log_notification_ = *id;
+    say("the evening question shown as notification {}", *id);
+  } else {
+    warn(id.error());
+  }
+}
+
+void Watcher::open_log_page() {
+  std::string program = "xdg-open";
+  std::string url = kLogPageUrl;
+  std::array<char*, 3> argv = {program.data(), url.data(), nullptr};
+  pid_t child = 0;
+  if (posix_spawnp(&child, program.c_str(), nullptr, nullptr, argv.data(), environ) != 0) {
+    warn({core::ErrorCode::kIo, "cannot start xdg-open to open the Log page"});
+    return;
+  }
+  say("opening {}", url);
+  // A browser may keep xdg-open waiting until it closes: reaped without blocking the loop.
+  std::thread([child] { waitpid(child, nullptr, 0); }).detach();
+}
+
+bool Watcher::hold_for_planned_event(Instant now) {
+  const core::Now local = app::local_now(now);
+  const core::CalendarEvent* event = core::event_on(context_.planned, local.local);
+  if (event == nullptr)
+    return false;
+  say("reminder held: {} from the plan is on", event->summary);
+  apply(timer_.on_planned_event(true, now));
+  const auto delay = std::max(app::from_local(core::event_end(*event)) - now, seconds{1});
+  sd_event_source* source = nullptr;
+  sd_event_add_time_relative(
+      sd_event_source_get_event(timer_source_.get()), &source, CLOCK_BOOTTIME,
+      static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::microseconds>(delay).count()),
+      1'000'000, on_planned_over, this);
+  planned_source_.reset(source);
+  return true;
+}
+
+void Watcher::sync_pause() {
+  const Instant now = context_.clock();
+  auto diary = sitting().pause();
+  if (!diary) {
+    warn(diary.error());
+    return;
+  }
+  if (diary->until != timer_.paused_until()) {
+    if (diary->until) {
+      say("reminders paused until {} (from the diary)", log_time(*diary->until));
+    } else {
+      say("reminders resumed (from the diary)");
+    }
+    apply(timer_.pause_until(diary->until.value_or(now), now));
+  }
+  arm_pause_check();
+}
+
+void Watcher::arm_pause_check() {
+  if (!pause_source_)
+    return;
+  const auto until = timer_.paused_until();
+  if (!until) {
+    sd_event_source_set_enabled(pause_source_.get(), SD_EVENT_OFF);
+    return;
+  }
+  // Every minute, or every break length when that is shorter (a test's seconds).
+  const seconds every = std::min(kPauseRecheck, options_.policy.break_length);
+  const auto delay = std::clamp(*until - context_.clock(), seconds{1}, std::max(every, seconds{1}));
+  sd_event_source_set_time_relative(
+      pause_source_.get(),
+      static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::microseconds>(delay).count()));
+  sd_event_source_set_enabled(pause_source_.get(), SD_EVENT_ONESHOT);
 }
 
 void Watcher::check_hours() {
@@ -464,6 +660,19 @@ int Watcher::on_timer(sd_event_source* /*source*/, std::uint64_t /*usec*/, void*
   auto* self = static_cast<Watcher*>(data);
   const Instant now = self->context_.clock();
   if (self->timer_.reminder_falls_due(now)) {
+    // A session logged since, mostly on the feet, was standing, not sitting.
+    self->check_sessions(now);
+    // A pause set on the page since: the reminder waits for its end.
+    self->sync_pause();
+    if (!self->timer_.reminder_falls_due(now)) {
+      self->say("reminder held: reminders are paused");
+      self->rearm();
+      return 0;
+    }
+    if (self->hold_for_planned_event(now))
+      return 0;
+  }
+  if (self->timer_.reminder_falls_due(now)) {
     if (auto call = meeting_in_progress()) {
       self->say("reminder held: {}", *call);
       self->apply(self->timer_.on_meeting(true, now));
@@ -487,6 +696,28 @@ int Watcher::on_meeting(sd_event_source* source, std::uint64_t /*usec*/, void* d
   }
   self->say("the call is over: reminders on");
   self->apply(self->timer_.on_meeting(false, self->context_.clock()));
+  self->rearm();
+  return 0;
+}
+
+int Watcher::on_planned_over(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->say("the planned walk or session is over: reminders on");
+  self->apply(self->timer_.on_planned_event(false, self->context_.clock()));
+  self->rearm();
+  return 0;
+}
+
+int Watcher::on_log_reminder(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->ask_log();
+  self->arm_log_reminder();
+  return 0;
+}
+
+int Watcher::on_pause_check(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
+  auto* self = static_cast<Watcher*>(data);
+  self->sync_pause();
   self->rearm();
   return 0;
 }

@@ -9,10 +9,12 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/exercise.h"
+#include "core/ics.h"
 #include "core/result.h"
 #include "core/sitting_timer.h"
 #include "core/working_hours.h"
@@ -29,6 +31,9 @@ struct WatchOptions {
   SourceChoice source = SourceChoice::kAuto;
   // Reminders only inside these hours (--hours, --days); sitting is recorded at any time.
   core::WorkingHours hours;
+  // "How is your back this evening?" at this time (minutes after midnight) on days with
+  // nothing logged (issue #15, --log-reminder); off when empty.
+  std::optional<std::chrono::minutes> log_reminder;
   bool verbose = false;
 };
 
@@ -38,6 +43,9 @@ struct WatchContext {
   const store::Database& db;
   const core::Catalog& catalog;
   core::Phase phase = core::Phase::kStand;
+  // limber's own planned walks and sessions of the coming week (the calendar export's
+  // events): a reminder that falls due during one waits for its end.
+  std::vector<core::CalendarEvent> planned;
   std::function<core::Instant()> clock;
   std::ostream& log;  // --verbose lines and warnings
 };
@@ -49,6 +57,15 @@ core::Result<void> run_watch(const WatchOptions& options, const WatchContext& co
 // Asks the running watcher of this session to hold reminders until `until`. kNotFound
 // when no watcher runs; kIo when there is no session bus.
 core::Result<void> request_pause(core::Instant until);
+
+// The evening question's words and its button, which opens the page's Log tab.
+inline constexpr const char* kLogQuestion = "How is your back this evening?";
+inline constexpr const char* kLogQuestionBody =
+    "Nothing is in the diary today. A pain score takes a few seconds.";
+inline constexpr const char* kOpenLogAction = "open-log";
+inline constexpr const char* kOpenLogLabel = "Open the Log page";
+// The page's Log tab at `limber serve`'s default address (server::kDefaultPort).
+inline constexpr const char* kLogPageUrl = "http://127.0.0.1:5462/#/log";
 
 // The D-Bus name a running watcher owns on the session bus (one watcher per session).
 inline constexpr const char* kWatchBusName = "org.limber.Watch";

@@ -90,6 +90,30 @@ TEST(SessionViewTest, ShowsTheCountdownNearTheTopAndFitsTheScreen) {
             "Set 1 of 3 · Hold · 0:59 left · PAUSED, space or Enter to go on");
 }
 
+// Issue #15: the cues `limber session --speak` says, as the page's speech switch does.
+TEST(SessionViewTest, SpeaksTheCuesThePageSpeaks) {
+  const core::Exercise exercise = lie_flat();
+  core::SessionScript script({{&exercise, core::Part::kPosture}});
+  std::vector<std::string> said;
+  const auto hear = [&](const std::vector<core::SessionEvent>& events) {
+    for (const core::SessionEvent event : events) {
+      if (auto cue = spoken_cue(script, event))
+        said.push_back(*cue);
+    }
+  };
+  hear(script.start());
+  hear(script.press(SessionKey::kNext));
+  hear(script.press(SessionKey::kPause));
+  hear(script.press(SessionKey::kPause));
+  hear(script.press(SessionKey::kStop));
+  EXPECT_EQ(said, (std::vector<std::string>{
+                      "Next: Lie flat to realign. Lie on your back on a firm bed, a mat or a "
+                      "carpeted floor, with a thin pillow under your head if your neck feels "
+                      "strained.",
+                      "Set 1. Hold for 60 seconds.", "Paused.", "Going on.", "Session stopped."}));
+  EXPECT_FALSE(spoken_cue(script, core::SessionEvent::kRep));
+}
+
 TEST(SessionViewTest, PlainModeCountsDownEveryTenSeconds) {
   const core::Exercise exercise = lie_flat();
   core::SessionScript script({{&exercise, core::Part::kPosture}});

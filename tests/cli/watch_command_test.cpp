@@ -61,6 +61,33 @@ TEST_F(WatchCommandTest, TodaysPlanNamesYesterdaysLongestStretch) {
       << result.out;
 }
 
+// Issue #18, sit-stand desks: "I was standing" and a standing stretch show as standing.
+TEST_F(WatchCommandTest, HistorySittingShowsStandingAtTheDesk) {
+  {
+    auto db = store::Database::open(db_path(), {});
+    ASSERT_TRUE(db) << db.error().message;
+    const store::SittingStore sitting(*db);
+    const core::Instant start = kNoon - minutes{90};
+    ASSERT_TRUE(sitting.add_break({start, start + minutes{40}, core::BreakKind::kStanding}, {}));
+    auto reminder = sitting.add_reminder({1, start + minutes{30}, minutes{30}}, {}, std::nullopt);
+    ASSERT_TRUE(reminder);
+    ASSERT_TRUE(sitting.answer_reminder(*reminder, start + minutes{40},
+                                        core::ReminderOutcome::kWasStanding));
+  }
+  const CliResult text = run({"history", "--sitting"});
+  ASSERT_EQ(text.code, 0) << text.err;
+  EXPECT_NE(text.out.find("stood 40 min"), std::string::npos) << text.out;
+  EXPECT_NE(text.out.find("0 answered by standing up, 1 by \"I was standing\"."), std::string::npos)
+      << text.out;
+  EXPECT_NE(text.out.find("Standing at the desk today: 40 minutes."), std::string::npos)
+      << text.out;
+  const CliResult json = run({"history", "--sitting", "--json"});
+  ASSERT_EQ(json.code, 0) << json.err;
+  const auto log = nlohmann::json::parse(json.out);
+  EXPECT_EQ(log["breaks"][0]["kind"], "standing");
+  EXPECT_EQ(log["reminders"][0]["outcome"], "was-standing");
+}
+
 TEST_F(WatchCommandTest, HistorySittingWithoutRecordsSaysHowToStart) {
   const CliResult result = run({"history", "--sitting"});
   EXPECT_EQ(result.code, 0) << result.err;

@@ -43,6 +43,21 @@ TEST(IcsTest, PlansAWalkAndASessionEachDayAtTheChosenTimes) {
   EXPECT_EQ(events[2].summary, "Walk, 12 minutes");
 }
 
+// Issue #18: while one of limber's own planned events is on, the sitting timer waits.
+TEST(IcsTest, SaysWhichPlannedEventIsOnFromItsStartToItsEnd) {
+  const std::vector<Plan> plans = {plan_on(kMonday, 10, 0, nullptr)};
+  const auto events =
+      week_events(plans, EventTimes{std::chrono::hours{11}, std::chrono::hours{17}, 10});
+  ASSERT_EQ(events.size(), 1U);
+  const LocalTime eleven = LocalTime{kMonday} + std::chrono::hours{11};
+  EXPECT_EQ(event_on(events, eleven - std::chrono::seconds{1}), nullptr);
+  EXPECT_EQ(event_on(events, eleven), &events[0]);
+  EXPECT_EQ(event_on(events, eleven + std::chrono::minutes{9}), &events[0]);
+  EXPECT_EQ(event_end(events[0]), eleven + std::chrono::minutes{10});
+  EXPECT_EQ(event_on(events, eleven + std::chrono::minutes{10}), nullptr);
+  EXPECT_EQ(event_on({}, eleven), nullptr);
+}
+
 // Issue #12, item 7: the calendar said 25 minutes where today said 20: it added the posture
 // routine to the session. The session's length is the plan's.
 TEST(IcsTest, TheSessionEventLastsAsLongAsThePlansSession) {

@@ -9,6 +9,7 @@
 
 #include "core/catalog.h"
 #include "support/clock.h"
+#include "support/test_catalog.h"
 
 namespace limber::core {
 namespace {
@@ -30,17 +31,22 @@ enum class Do {
   kOnHours,
   kCall,
   kCallOver,
+  kPlanned,
+  kPlannedOver,
   kStoodUp,
   kSnooze,
   kDismiss,
   kPause,
+  kWasStanding,
+  kStanding,
   kFinish
 };
 
 struct Step {
   int at;  // seconds after the start
   Do what;
-  int arg = 0;  // kIdle: seconds of the last input; kPause: seconds until
+  int arg = 0;   // kIdle: seconds of the last input; kPause: seconds until; kStanding: from
+  int arg2 = 0;  // kStanding: to
 };
 
 // Everything the timer said, as one line per item, in seconds after the start.
@@ -108,6 +114,12 @@ std::vector<std::string> play(const SittingPolicy& policy, const std::vector<Ste
       case Do::kCallOver:
         record(timer.on_meeting(false, at));
         break;
+      case Do::kPlanned:
+        record(timer.on_planned_event(true, at));
+        break;
+      case Do::kPlannedOver:
+        record(timer.on_planned_event(false, at));
+        break;
       case Do::kStoodUp:
         record(timer.on_stood_up(at));
         break;
@@ -119,6 +131,12 @@ std::vector<std::string> play(const SittingPolicy& policy, const std::vector<Ste
         break;
       case Do::kPause:
         record(timer.pause_until(start + seconds{step.arg}, at));
+        break;
+      case Do::kWasStanding:
+        record(timer.on_was_standing(at));
+        break;
+      case Do::kStanding:
+        record(timer.on_standing(start + seconds{step.arg}, start + seconds{step.arg2}, at));
         break;
       case Do::kFinish:
         record(timer.finish(at));
@@ -190,9 +208,46 @@ const auto kCases = std::to_array<Case>({
       {45 * kMin, Do::kCallOver},
       {46 * kMin, Do::kFinish}},
      {"remind 1 at 2700 sat 2700", "answer 1 ignored at 2760", "bout 0-2760 reminders 1"}},
+    // Issue #18: the calendar export's own events.
+    {"a planned walk or session holds a reminder until it ends",
+     {{0, Do::kActive},
+      {29 * kMin, Do::kPlanned},
+      {40 * kMin, Do::kPlannedOver},
+      {41 * kMin, Do::kFinish}},
+     {"remind 1 at 2400 sat 2400", "answer 1 ignored at 2460", "bout 0-2460 reminders 1"}},
     {"a pause holds reminders until it ends; sitting is still measured",
      {{0, Do::kActive}, {kMin, Do::kPause, 40 * kMin}, {41 * kMin, Do::kFinish}},
      {"remind 1 at 2400 sat 2400", "answer 1 ignored at 2460", "bout 0-2460 reminders 1"}},
+    // Issue #18, snooze from the page: "Resume now" is a pause that ends at once.
+    {"resume now ends a pause: the reminder it held is shown at once",
+     {{0, Do::kActive},
+      {kMin, Do::kPause, 90 * kMin},
+      {35 * kMin, Do::kPause, 35 * kMin},
+      {36 * kMin, Do::kFinish}},
+     {"remind 1 at 2100 sat 2100", "answer 1 ignored at 2160", "bout 0-2160 reminders 1"}},
+    {"a pause outlives a break: the next bout's reminder waits for its end, then comes alone",
+     {{0, Do::kActive},
+      {10 * kMin, Do::kPause, 70 * kMin},
+      {20 * kMin, Do::kIdle, 15 * kMin},
+      {25 * kMin, Do::kActive},
+      {74 * kMin, Do::kFinish}},
+     {"bout 0-900 reminders 0", "break 900-1500 idle", "remind 1 at 4200 sat 2700",
+      "answer 1 ignored at 4440", "bout 1500-4440 reminders 1"}},
+    // Issue #18, sit-stand desks.
+    {"I was standing makes the stretch a standing break, and the limit starts again",
+     {{0, Do::kActive}, {31 * kMin, Do::kWasStanding}, {62 * kMin, Do::kFinish}},
+     {"remind 1 at 1800 sat 1800", "answer 1 was-standing at 1860", "break 0-1860 standing",
+      "remind 1 at 3660 sat 1800", "answer 1 ignored at 3720", "bout 1860-3720 reminders 1"}},
+    {"a session's standing stretch in a bout: sitting before it, standing in it, sitting after",
+     {{0, Do::kActive}, {29 * kMin, Do::kStanding, 10 * kMin, 20 * kMin}, {54 * kMin, Do::kFinish}},
+     {"bout 0-600 reminders 0", "break 600-1200 standing", "remind 1 at 3000 sat 1800",
+      "answer 1 ignored at 3240", "bout 1200-3240 reminders 1"}},
+    {"a standing stretch from before the bout, or still running, changes nothing",
+     {{20 * kMin, Do::kActive},
+      {25 * kMin, Do::kStanding, 10 * kMin, 22 * kMin},
+      {26 * kMin, Do::kStanding, 24 * kMin, 27 * kMin},
+      {30 * kMin, Do::kFinish}},
+     {"bout 1200-1800 reminders 0"}},
     {"a screen locked for the break length is a break from the lock",
      {{0, Do::kActive}, {10 * kMin, Do::kLock}, {20 * kMin, Do::kUnlock}},
      {"bout 0-600 reminders 0", "break 600-1200 locked"}},
@@ -284,11 +339,38 @@ TEST(SittingTimerTest, ReadsDurationsAsPeopleTypeThem) {
   }
 }
 
+// Issue #18: a session mostly on the feet is a standing stretch; one on the floor is not.
+TEST(SittingTimerTest, ASessionMostlyStandingIsAStandingStretch) {
+  const Catalog& catalog = testing::test_catalog();
+  const auto session = [](std::vector<std::string> ids, int length) {
+    Entry entry;
+    entry.at = testing::kNoon;
+    entry.detail = SessionRecord{std::move(ids), PainScore::from_int(3).value(),
+                                 PainScore::from_int(2).value(), length};
+    return entry;
+  };
+  const auto standing =
+      standing_stretch(session({"basics-stand-tall", "basics-wall-check", "yoga-cat-cow"}, 8),
+                       catalog);  // 4 minutes standing, 4 on hands and knees
+  ASSERT_TRUE(standing);
+  EXPECT_EQ(standing->start, testing::kNoon - minutes{8});
+  EXPECT_EQ(standing->end, testing::kNoon);
+  EXPECT_EQ(standing->kind, BreakKind::kStanding);
+  EXPECT_FALSE(standing_stretch(session({"basics-stand-tall", "basics-lie-flat"}, 7), catalog));
+  EXPECT_FALSE(standing_stretch(session({"basics-sit-to-stand"}, 4), catalog));
+  Entry walk;
+  walk.at = testing::kNoon;
+  walk.detail = WalkRecord{20};
+  EXPECT_FALSE(standing_stretch(walk, catalog));
+}
+
 TEST(SittingTimerTest, NamesBreakKindsAndOutcomesBothWays) {
-  for (auto kind : {BreakKind::kIdle, BreakKind::kLocked, BreakKind::kConfirmed})
+  for (auto kind :
+       {BreakKind::kIdle, BreakKind::kLocked, BreakKind::kConfirmed, BreakKind::kStanding})
     EXPECT_EQ(parse_break_kind(to_string(kind)), kind);
-  for (auto outcome : {ReminderOutcome::kStoodUp, ReminderOutcome::kSnoozed,
-                       ReminderOutcome::kTookBreak, ReminderOutcome::kIgnored})
+  for (auto outcome :
+       {ReminderOutcome::kStoodUp, ReminderOutcome::kSnoozed, ReminderOutcome::kTookBreak,
+        ReminderOutcome::kIgnored, ReminderOutcome::kWasStanding})
     EXPECT_EQ(parse_reminder_outcome(to_string(outcome)), outcome);
   EXPECT_FALSE(parse_break_kind("nap"));
 }

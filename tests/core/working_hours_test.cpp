@@ -83,5 +83,17 @@ TEST(WorkingHoursTest, BadInputSaysWhatWasWrongAndHowToWriteIt) {
   EXPECT_EQ(parse("08:00-24:00", "").end, minutes{24 * 60});
 }
 
+// Issue #15: "How is your back this evening?" at the chosen time, today or tomorrow.
+TEST(WorkingHoursTest, TheEveningQuestionIsNextAskedTodayOrTomorrow) {
+  const std::chrono::local_days day{std::chrono::year{2026} / 11 / 27};
+  const LocalTime morning{day + std::chrono::hours{9}};
+  EXPECT_EQ(next_log_reminder(std::chrono::hours{20}, morning),
+            LocalTime{day + std::chrono::hours{20}});
+  EXPECT_EQ(next_log_reminder(std::chrono::hours{20}, LocalTime{day + std::chrono::hours{20}}),
+            LocalTime{day + std::chrono::days{1} + std::chrono::hours{20}});
+  EXPECT_EQ(next_log_reminder(std::chrono::hours{20}, LocalTime{day + std::chrono::hours{23}}),
+            LocalTime{day + std::chrono::days{1} + std::chrono::hours{20}});
+}
+
 }  // namespace
 }  // namespace limber::core

@@ -1,4 +1,6 @@
 // The real `limber` binary, run as a person runs it: a process, an environment, exit codes.
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include <gtest/gtest.h>
@@ -72,6 +74,36 @@ TEST(BinaryTest, DeleteRefusesWithoutATerminalOrYes) {
   EXPECT_NE(refused.out.find("--yes"), std::string::npos);
   EXPECT_EQ(limber(home.path(), "delete 1 --yes").code, 0);
   EXPECT_EQ(nlohmann::json::parse(limber(home.path(), "history --json").out).size(), 0U);
+}
+
+// Issue #15: `limber session --speak` says its cues through the real espeak-ng, which
+// writes them as WAV files into LIMBER_SPEECH_DIR (this machine has no sound card).
+TEST(BinaryTest, ASpokenSessionSpeaksThroughEspeakNg) {
+  TempDir home;
+  const std::filesystem::path spoken = home.path() / "spoken";
+  std::filesystem::create_directory(spoken);
+  ASSERT_EQ(limber(home.path(), "check --answers none").code, 0);
+  const Outcome session = run_shell("printf '3\\n\\n\\nq\\n3\\n' | LIMBER_SPEECH_DIR='" +
+                                    spoken.string() + "' LIMBER_HOME='" + home.path().string() +
+                                    "' " LIMBER_BINARY " session --plain --speak");
+  ASSERT_EQ(session.code, 0) << session.out;
+  ASSERT_TRUE(std::filesystem::exists(spoken / "cue-1.wav")) << session.out;
+  EXPECT_GT(std::filesystem::file_size(spoken / "cue-1.wav"), 1000U);
+  std::ifstream wav(spoken / "cue-1.wav", std::ios::binary);
+  std::string riff(4, '\0');
+  wav.read(riff.data(), 4);
+  EXPECT_EQ(riff, "RIFF");
+  EXPECT_EQ(session.out.find("speech engine"), std::string::npos) << session.out;
+
+  // Asked for, with no engine on PATH: said clearly, and the session goes on without it.
+  const Outcome silent =
+      run_shell("printf '3\\nq\\n' | PATH=/nonexistent LIMBER_HOME='" + home.path().string() +
+                "' " LIMBER_BINARY " session --plain --speak");
+  EXPECT_NE(silent.out.find("no speech engine was found (espeak-ng): install it with 'sudo apt "
+                            "install espeak-ng'"),
+            std::string::npos)
+      << silent.out;
+  EXPECT_NE(silent.out.find("goes on without speech"), std::string::npos) << silent.out;
 }
 
 }  // namespace

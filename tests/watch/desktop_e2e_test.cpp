@@ -54,5 +54,16 @@ TEST(DesktopEndToEndTest, RemindsOnKdeWaylandThroughExtIdleNotify) {
   run_desktop("wayland");
 }
 
+// Issue #18: a pause set on the page (the real `limber serve`) holds a real watcher's
+// reminder through the diary, and "Resume now" lets it through.
+TEST(DesktopEndToEndTest, APauseSetOnThePageHoldsTheReminderUntilResumed) {
+  const std::string missing =
+      missing_tools("dbus-daemon dbus-send dbus-monitor dunst Xvfb xdotool curl");
+  ASSERT_TRUE(missing.empty()) << "not installed: " << missing << "(scripts/setup installs them)";
+  const auto run = run_shell(std::string("bash '") + LIMBER_SOURCE_DIR +
+                             "/tests/watch/pause_e2e.sh' '" + LIMBER_BINARY + "'");
+  EXPECT_EQ(run.code, 0) << run.out;
+}
+
 }  // namespace
 }  // namespace limber::watch

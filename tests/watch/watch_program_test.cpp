@@ -99,6 +99,26 @@ TEST(WatchProgramTest, InstallKeepsTheWorkingHoursAndRefusesWrongOnes) {
       << slurp(unit);
 }
 
+// Issue #15 and #18: the evening question's time and the calendar's times are kept by the
+// unit, and a wrong one is named before anything is written.
+TEST(WatchProgramTest, InstallKeepsTheLogReminderAndThePlansTimes) {
+  const TempDir dir;
+  const std::string config = (dir.path() / "config").string();
+  const std::string unit = config + "/systemd/user/limber-watch.service";
+  const std::string env = "cd '" + dir.path().string() + "' && PATH=/nonexistent HOME='" +
+                          dir.path().string() + "' XDG_CONFIG_HOME='" + config + "' ";
+  const auto wrong = run_shell(env + LIMBER_BINARY " watch --install --log-reminder 8pm");
+  EXPECT_EQ(wrong.code, 2) << wrong.out;
+  EXPECT_NE(wrong.out.find("--log-reminder '8pm' is not a time of day"), std::string::npos)
+      << wrong.out;
+  EXPECT_FALSE(std::filesystem::exists(unit));
+  const auto run = run_shell(env + LIMBER_BINARY
+                             " --data-dir d watch --install --log-reminder 20:00 --walk-at 10:30");
+  ASSERT_EQ(run.code, 0) << run.out;
+  EXPECT_NE(slurp(unit).find("/d --walk-at 10:30 --log-reminder 20:00\n"), std::string::npos)
+      << slurp(unit);
+}
+
 TEST(WatchProgramTest, WithoutASessionBusSaysWhatToDo) {
   const TempDir dir;
   const auto run = run_shell("env -u DBUS_SESSION_BUS_ADDRESS -u XDG_RUNTIME_DIR LIMBER_HOME='" +

@@ -2,6 +2,7 @@
 import {api} from './api.js';
 import {asOfNote, h, paragraphs, shortDay} from './dom.js';
 import {safetyCard} from './safety.js';
+import {sittingPauseControl} from './sitting_pause.js';
 
 export const PARTS = {
   posture: 'Posture routine',
@@ -113,6 +114,7 @@ export async function render(context) {
   view.append(h('section', {class: 'card', 'aria-labelledby': 'moving-heading'},
     h('h2', {id: 'moving-heading'}, 'Keep moving'),
     h('ul', {class: 'facts'}, (plan.keep_moving ?? []).map((line) => h('li', {}, line))),
+    sittingPauseControl(),
     h('a', {class: 'button', href: '#/log'}, 'Log a walk or how you feel')));
 
   view.append(h('details', {class: 'card why'},
