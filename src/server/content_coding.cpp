@@ -6,32 +6,20 @@
 #include <optional>
 #include <system_error>
 
+#include "core/text.h"
+#include "server/http_space.h"
+
 namespace limber::server {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
-
-bool same_word(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-           return std::tolower(static_cast<unsigned char>(x)) ==
-                  std::tolower(static_cast<unsigned char>(y));
-         });
-}
 
 // The q-value of one coding's parameters (";q=0.5"); 1 when there is none. A q-value
 // that does not parse counts as 0: unsure, the file goes as it is.
 double q_value(std::string_view parameters) {
   while (!parameters.empty()) {
     const std::size_t semicolon = parameters.find(';');
-    const std::string_view parameter = trim(parameters.substr(0, semicolon));
+    const std::string_view parameter = trim_http_space(parameters.substr(0, semicolon));
     parameters = semicolon == std::string_view::npos ? "" : parameters.substr(semicolon + 1);
-    if (parameter.size() < 2 || !same_word(parameter.substr(0, 2), "q="))
+    if (parameter.size() < 2 || !core::ascii_iequal(parameter.substr(0, 2), "q="))
       continue;
     const std::string_view value = parameter.substr(2);
     double q = 0;
@@ -53,10 +41,10 @@ bool accepts_gzip(std::string_view accept_encoding) {
     const std::string_view item = accept_encoding.substr(0, comma);
     accept_encoding = comma == std::string_view::npos ? "" : accept_encoding.substr(comma + 1);
     const std::size_t semicolon = item.find(';');
-    const std::string_view coding = trim(item.substr(0, semicolon));
+    const std::string_view coding = trim_http_space(item.substr(0, semicolon));
     const double q =
         semicolon == std::string_view::npos ? 1.0 : q_value(item.substr(semicolon + 1));
-    if (same_word(coding, "gzip") || same_word(coding, "x-gzip")) {
+    if (core::ascii_iequal(coding, "gzip") || core::ascii_iequal(coding, "x-gzip")) {
       gzip = std::max(gzip.value_or(0.0), q);
     } else if (coding == "*") {
       any = q;

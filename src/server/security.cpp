@@ -11,17 +11,10 @@
 
 #include "app/random_bytes.h"
 #include "core/text.h"
+#include "server/http_space.h"
 
 namespace limber::server {
 namespace {
-
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
-    text.remove_prefix(1);
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
-    text.remove_suffix(1);
-  return text;
-}
 
 // "[::1]" -> "::1"; anything else as it is.
 std::string_view unbracket(std::string_view host) {
@@ -52,7 +45,7 @@ struct HostPort {
 // "Localhost:5462" -> {"localhost", 5462}; "[::1]:5462" -> {"::1", 5462}; no port ->
 // `default_port` (80 for http, 443 for https).
 std::optional<HostPort> split_host(std::string_view header, int default_port) {
-  header = trim(header);
+  header = trim_http_space(header);
   if (header.empty())
     return std::nullopt;
   std::string_view name = header;
@@ -126,25 +119,25 @@ bool is_loopback(std::string_view host) {
 std::optional<std::string_view> cookie_value(std::string_view header, std::string_view name) {
   while (!header.empty()) {
     const auto end = header.find(';');
-    std::string_view pair = trim(header.substr(0, end));
+    std::string_view pair = trim_http_space(header.substr(0, end));
     header = end == std::string_view::npos ? std::string_view{} : header.substr(end + 1);
     const auto equals = pair.find('=');
     if (equals == std::string_view::npos)
       continue;
-    if (trim(pair.substr(0, equals)) == name)
-      return trim(pair.substr(equals + 1));
+    if (trim_http_space(pair.substr(0, equals)) == name)
+      return trim_http_space(pair.substr(equals + 1));
   }
   return std::nullopt;
 }
 
 std::optional<std::string_view> bearer_token(std::string_view authorization) {
-  authorization = trim(authorization);
+  authorization = trim_http_space(authorization);
   constexpr std::string_view kScheme = "bearer ";
   if (authorization.size() <= kScheme.size() ||
       core::ascii_lower(authorization.substr(0, kScheme.size())) != kScheme) {
     return std::nullopt;
   }
-  return trim(authorization.substr(kScheme.size()));
+  return trim_http_space(authorization.substr(kScheme.size()));
 }
 
 Guard::Guard(std::string_view bind, int port, std::string token, std::string login_secret)
@@ -175,8 +168,8 @@ bool Guard::host_allowed(std::string_view host_header) const {
 }
 
 bool Guard::origin_allowed(std::string_view origin, std::string_view host_header) const {
-  origin = trim(origin);
-  host_header = trim(host_header);
+  origin = trim_http_space(origin);
+  host_header = trim_http_space(host_header);
   const std::string scheme = fmt::format("{}://", this->scheme());
   if (!origin.starts_with(scheme) || !host_allowed(host_header))
     return false;
