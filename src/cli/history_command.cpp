@@ -42,7 +42,7 @@ core::Result<void> run_sitting_history(Context& context, const HistoryOptions& o
                stored.bout.reminders, stored.bout.reminders == 1 ? "" : "s");
   }
   // A sit-stand desk ("I was standing") or a session's standing stretch: not sitting.
-  for (const auto& stored : log->breaks) {
+  for (const auto& stored : log.breaks) {
     if (stored.pause.kind != core::BreakKind::kStanding)
       continue;
     const core::LocalTime start = core::to_local(stored.pause.start, stored.utc_offset);

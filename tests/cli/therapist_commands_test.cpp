@@ -86,7 +86,7 @@ TEST_F(TherapistCommandsTest, ABadFileNamesTheLineAndTheFieldAndAddsNothing) {
             std::string::npos)
       << bad.err;
   auto clash =
-      run({"exercises", "add", write_file(therapist_file(therapist_exercise("basics-bridge")))});
+      run({"exercises", "add", write_file(therapist_file(therapist_exercise("basics-pelvic-tilt")))});
   EXPECT_EQ(clash.code, 1);
   EXPECT_NE(clash.err.find("limber's own catalog has an exercise with this id"), std::string::npos)
       << clash.err;

@@ -2,6 +2,12 @@
 // the entry numbers", "limber function add", "--days", "--pain"), and web users read them.
 // Every failure the page can meet is made here, and no answer names a command or a flag.
 
+#include <algorithm>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
 #include <gtest/gtest.h>
 
 #include "server_fixture.h"
@@ -60,10 +66,14 @@ TEST_F(ErrorWordsTest, NoAnswerToTheApiNamesACommandOrAFlag) {
     EXPECT_FALSE(speaks_cli(error)) << error;
   }
   // The remedies the page does name: a page, not a command.
-  EXPECT_NE(failures[1].second.error().find("Log page"), std::string::npos)
-      << failures[1].second.error();
-  EXPECT_NE(failures[7].second.error().find("Progress page"), std::string::npos)
-      << failures[7].second.error();
+  const auto error_of = [&failures](std::string_view what) {
+    const auto found = std::ranges::find(failures, what, &std::pair<std::string, Answer>::first);
+    return found == failures.end() ? std::string() : found->second.error();
+  };
+  EXPECT_NE(error_of("an entry that does not exist").find("Log page"), std::string::npos)
+      << error_of("an entry that does not exist");
+  EXPECT_NE(error_of("a fourth activity").find("Progress page"), std::string::npos)
+      << error_of("a fourth activity");
   EXPECT_NE(empty_report.error().find("Log page"), std::string::npos) << empty_report.error();
 }
 
