@@ -52,7 +52,7 @@ endforeach()
 # entry goes with the docs, not into /etc/xdg/autostart, where it would start a timer for
 # every person who logs in to this computer.
 install(FILES ${LIMBER_DOC_DIR}/systemd/limber-watch.service
-  DESTINATION ${CMAKE_INSTALL_PREFIX}/lib/systemd/user)
+  DESTINATION lib/systemd/user)
 install(FILES ${LIMBER_DOC_DIR}/autostart/limber-watch.desktop
   DESTINATION ${CMAKE_INSTALL_DOCDIR}/examples)
 
