@@ -85,8 +85,8 @@ TEST_F(TherapistCommandsTest, ABadFileNamesTheLineAndTheFieldAndAddsNothing) {
   EXPECT_NE(bad.err.find("from-anna.json, line 10: basics-towel-squeeze: 'level' is 9"),
             std::string::npos)
       << bad.err;
-  auto clash =
-      run({"exercises", "add", write_file(therapist_file(therapist_exercise("basics-pelvic-tilt")))});
+  auto clash = run(
+      {"exercises", "add", write_file(therapist_file(therapist_exercise("basics-pelvic-tilt")))});
   EXPECT_EQ(clash.code, 1);
   EXPECT_NE(clash.err.find("limber's own catalog has an exercise with this id"), std::string::npos)
       << clash.err;
