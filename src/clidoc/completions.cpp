@@ -57,6 +57,27 @@ std::string first_line(std::string_view text) {
   return std::string(text.substr(0, text.find('\n')));
 }
 
+// The case patterns of a shell's `case`: each command's key, quoted, joined by `separator`
+// (bash " | ", zsh "|").
+std::string command_patterns(const std::vector<const CommandDoc*>& commands,
+                             std::string_view separator) {
+  std::string patterns;
+  for (const CommandDoc* command : commands)
+    patterns += (patterns.empty() ? "" : std::string(separator)) + quoted(key(*command));
+  return patterns;
+}
+
+// The same for an option of `command`: "KEY --name" for each of its names.
+std::string option_patterns(const CommandDoc& command, const OptionDoc& option,
+                            std::string_view separator) {
+  std::string patterns;
+  for (const std::string& name : option.names) {
+    patterns +=
+        (patterns.empty() ? "" : std::string(separator)) + quoted(key(command) + " " + name);
+  }
+  return patterns;
+}
+
 std::vector<const CommandDoc*> with_program(const CommandDoc& program) {
   std::vector<const CommandDoc*> commands{&program};
   for (const CommandDoc* command : all_commands(program))
@@ -98,10 +119,7 @@ std::string bash_completion(const CommandDoc& program) {
       program.name, function);
   const auto commands = all_commands(program);
   if (!commands.empty()) {
-    std::string patterns;
-    for (const CommandDoc* command : commands)
-      patterns += (patterns.empty() ? "" : " | ") + quoted(key(*command));
-    out += "      " + patterns + ") path=$path/${COMP_WORDS[i]} ;;\n";
+    out += "      " + command_patterns(commands, " | ") + ") path=$path/${COMP_WORDS[i]} ;;\n";
   }
   out +=
       "    esac\n"
@@ -111,11 +129,8 @@ std::string bash_completion(const CommandDoc& program) {
     for (const OptionDoc* option : reachable_options(program, *command)) {
       if (!option->takes_value())
         continue;
-      std::string patterns;
-      for (const std::string& name : option->names)
-        patterns += (patterns.empty() ? "" : " | ") + quoted(key(*command) + " " + name);
       const ValueKind kind = value_kind(*option);
-      out += "    " + patterns + ")\n      ";
+      out += "    " + option_patterns(*command, *option, " | ") + ")\n      ";
       out += kind == ValueKind::kDirectory ? std::string(kBashDirectories)
              : kind == ValueKind::kFile    ? kBashFiles
                                            : "COMPREPLY=()";
@@ -177,10 +192,7 @@ std::string zsh_completion(const CommandDoc& program) {
       program.name, function);
   const auto commands = all_commands(program);
   if (!commands.empty()) {
-    std::string patterns;
-    for (const CommandDoc* command : commands)
-      patterns += (patterns.empty() ? "" : "|") + quoted(key(*command));
-    out += "      (" + patterns + ") cmdpath=$cmdpath/${words[i]} ;;\n";
+    out += "      (" + command_patterns(commands, "|") + ") cmdpath=$cmdpath/${words[i]} ;;\n";
   }
   out +=
       "    esac\n"
@@ -190,11 +202,8 @@ std::string zsh_completion(const CommandDoc& program) {
     for (const OptionDoc* option : reachable_options(program, *command)) {
       if (!option->takes_value())
         continue;
-      std::string patterns;
-      for (const std::string& name : option->names)
-        patterns += (patterns.empty() ? "" : "|") + quoted(key(*command) + " " + name);
       const ValueKind kind = value_kind(*option);
-      out += "    (" + patterns + ") ";
+      out += "    (" + option_patterns(*command, *option, "|") + ") ";
       out += kind == ValueKind::kDirectory ? "_files -/"
              : kind == ValueKind::kFile    ? "_files"
                                            : "_message " + quoted(option->value);
