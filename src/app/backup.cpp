@@ -10,8 +10,6 @@
 
 namespace limber::app {
 
-using core::Unexpected;
-
 namespace {
 
 constexpr std::string_view kDailyPrefix = "limber-";

@@ -7,8 +7,6 @@
 
 namespace limber::app {
 
-using core::Unexpected;
-
 namespace {
 
 constexpr std::string_view kDisclaimerNotice = "disclaimer";

@@ -13,9 +13,6 @@
 namespace limber::cli {
 namespace {
 
-using core::Result;
-using core::Unexpected;
-
 std::string entries_text(std::int64_t count) {
   return fmt::format("{} entr{}", count, count == 1 ? "y" : "ies");
 }

@@ -16,11 +16,6 @@
 namespace limber::cli {
 namespace {
 
-using core::ErrorCode;
-using core::fail;
-using core::Result;
-using core::Unexpected;
-
 struct CheckOptions {
   std::optional<std::string> answers;
   bool seen_clinician = false;

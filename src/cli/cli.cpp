@@ -17,8 +17,6 @@
 
 namespace limber::cli {
 
-using core::ErrorCode;
-
 namespace {
 
 // The one table from failure kind to exit code (2: the command was wrong, fix and retry).

@@ -24,6 +24,11 @@
 
 namespace limber::cli {
 
+// Every command speaks of results and errors: their names, once for all of cli/.
+using core::ErrorCode;
+using core::fail;
+using core::Result;
+
 // Whether a command only reads the diary (it may then be on read-only media), writes to it
 // (the first write of a day checks the diary, refuses a damaged one and keeps a copy), or
 // replaces it (limber restore: a damaged diary is what one restores over).

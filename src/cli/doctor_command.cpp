@@ -13,9 +13,6 @@
 namespace limber::cli {
 namespace {
 
-using core::Result;
-using core::Unexpected;
-
 // The newest copy in backups/, if any.
 std::optional<std::filesystem::path> newest_copy(const std::filesystem::path& folder) {
   std::error_code ec;

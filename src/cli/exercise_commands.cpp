@@ -16,9 +16,6 @@
 namespace limber::cli {
 namespace {
 
-using core::Result;
-using core::Unexpected;
-
 struct ListOptions {
   std::optional<std::string> style;
   std::optional<std::string> phase;

@@ -20,9 +20,6 @@
 namespace limber::cli {
 namespace {
 
-using core::ErrorCode;
-using core::fail;
-using core::Result;
 using core::Unexpected;
 
 struct LogOptions {

@@ -23,9 +23,6 @@
 namespace limber::cli {
 namespace {
 
-using core::ErrorCode;
-using core::fail;
-using core::Result;
 using core::Unexpected;
 
 template <class T, class Parse>

@@ -13,7 +13,6 @@
 namespace limber::cli {
 namespace {
 
-using core::Result;
 using core::Unexpected;
 
 struct ReportOptions {

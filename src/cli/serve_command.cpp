@@ -33,9 +33,6 @@ extern char** environ;  // NOLINT(readability-redundant-declaration): posix_spaw
 namespace limber::cli {
 namespace {
 
-using core::ErrorCode;
-using core::fail;
-using core::Result;
 using core::Unexpected;
 
 struct ServeOptions {

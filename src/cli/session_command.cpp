@@ -15,7 +15,6 @@
 namespace limber::cli {
 namespace {
 
-using core::Result;
 using core::Unexpected;
 
 struct SessionOptions {

@@ -14,7 +14,6 @@
 namespace limber::cli {
 namespace {
 
-using core::Result;
 using core::Unexpected;
 
 enum class Format { kCsv, kFhir, kIcs };

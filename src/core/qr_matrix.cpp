@@ -2,33 +2,9 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace limber::core {
-namespace {
-
-std::string escape_xml(const std::string& text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
-}  // namespace
 
 std::string qr_svg(const QrMatrix& matrix, const std::string& label) {
   const int side = matrix.size + 2 * kQrQuietZone;

@@ -33,4 +33,8 @@ std::string ascii_lower(std::string_view text);
 // Whether two such words are equal but for the case of A-Z ("Host" and "host").
 bool ascii_iequal(std::string_view a, std::string_view b);
 
+// Text made safe to put inside XML or its kin (an SVG's title, a notification's body markup):
+// & < > and " become entities; everything else is kept as it is.
+std::string escape_xml(std::string_view text);
+
 }  // namespace limber::core

@@ -96,6 +96,14 @@ Reply error_reply(const core::Error& error) {
   return {http_status(error.code), {{"error", core::utf8::sanitize(explain(error))}}};
 }
 
+// The answer of a service call: its value as JSON, or the error it met.
+template <typename T>
+Reply json_reply(const core::Result<T>& result, int status = 200) {
+  if (!result)
+    return error_reply(result.error());
+  return ok(app::to_json(*result), status);
+}
+
 json session_stages(const core::Exercise& exercise) {
   // The timing of core::SessionScript (`limber session`), as a list the page walks through.
   const core::Dose& dose = exercise.dose;
@@ -419,10 +427,7 @@ Reply Api::clinician_visit(const core::Now& now, std::string_view body) const {
 
 Reply Api::preferences(const core::Now& now) const {
   const Services services(db_, catalog_, now);
-  auto preferences = services.plans.preferences();
-  if (!preferences)
-    return error_reply(preferences.error());
-  return ok(app::to_json(*preferences));
+  return json_reply(services.plans.preferences());
 }
 
 Reply Api::set_preferences(const core::Now& now, std::string_view body) const {
@@ -433,10 +438,7 @@ Reply Api::set_preferences(const core::Now& now, std::string_view body) const {
   if (!change)
     return error_reply(change.error());
   const Services services(db_, catalog_, now);
-  auto preferences = services.plans.set_preferences(change->styles, change->weak, change->tight);
-  if (!preferences)
-    return error_reply(preferences.error());
-  return ok(app::to_json(*preferences));
+  return json_reply(services.plans.set_preferences(change->styles, change->weak, change->tight));
 }
 
 Reply Api::exercises(std::optional<std::string_view> style,
@@ -526,10 +528,7 @@ Reply Api::session(const core::Now& now) const {
 
 Reply Api::function(const core::Now& now) const {
   const Services services(db_, catalog_, now);
-  auto scale = services.plans.function_scale();
-  if (!scale)
-    return error_reply(scale.error());
-  return ok(app::to_json(*scale));
+  return json_reply(services.plans.function_scale());
 }
 
 Reply Api::add_activity(const core::Now& now, std::string_view body) const {
@@ -542,10 +541,7 @@ Reply Api::add_activity(const core::Now& now, std::string_view body) const {
                         "on socks\"}"});
   }
   const Services services(db_, catalog_, now);
-  auto scale = services.plans.add_activity(object->at("name").get<std::string>());
-  if (!scale)
-    return error_reply(scale.error());
-  return ok(app::to_json(*scale), 201);
+  return json_reply(services.plans.add_activity(object->at("name").get<std::string>()), 201);
 }
 
 Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
@@ -561,26 +557,18 @@ Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
                         "pain): {\"name\": \"put on socks\", \"score\": 4}"});
   }
   const Services services(db_, catalog_, now);
-  auto scale = services.plans.rate(o.at("name").get<std::string>(),
-                                   static_cast<int>(o.at("score").get<std::int64_t>()));
-  if (!scale)
-    return error_reply(scale.error());
-  return ok(app::to_json(*scale), 201);
+  return json_reply(services.plans.rate(o.at("name").get<std::string>(),
+                                        static_cast<int>(o.at("score").get<std::int64_t>())),
+                    201);
 }
 
 Reply Api::remove_activity(const core::Now& now, std::string_view name) const {
   const Services services(db_, catalog_, now);
-  auto scale = services.plans.remove_activity(name);
-  if (!scale)
-    return error_reply(scale.error());
-  return ok(app::to_json(*scale));
+  return json_reply(services.plans.remove_activity(name));
 }
 
 Reply Api::sitting_pause(const core::Now& now) const {
-  auto pause = app::SittingService(db_, now).pause();
-  if (!pause)
-    return error_reply(pause.error());
-  return ok(app::to_json(*pause));
+  return json_reply(app::SittingService(db_, now).pause());
 }
 
 Reply Api::pause_sitting(const core::Now& now, std::string_view body) const {
@@ -609,24 +597,16 @@ Reply Api::pause_sitting(const core::Now& now, std::string_view body) const {
   } else {
     return bad();
   }
-  if (!pause)
-    return error_reply(pause.error());
-  return ok(app::to_json(*pause));
+  return json_reply(pause);
 }
 
 Reply Api::resume_sitting(const core::Now& now) const {
-  auto pause = app::SittingService(db_, now).resume();
-  if (!pause)
-    return error_reply(pause.error());
-  return ok(app::to_json(*pause));
+  return json_reply(app::SittingService(db_, now).resume());
 }
 
 Reply Api::episode(const core::Now& now) const {
   const Services services(db_, catalog_, now);
-  auto episode = services.plans.current_episode();
-  if (!episode)
-    return error_reply(episode.error());
-  return ok(app::to_json(*episode));
+  return json_reply(services.plans.current_episode());
 }
 
 Reply Api::new_episode(const core::Now& now, std::string_view body) const {
@@ -638,10 +618,7 @@ Reply Api::new_episode(const core::Now& now, std::string_view body) const {
         {core::ErrorCode::kInvalidInput, "a new episode takes no fields: send {} (it starts now)"});
   }
   const Services services(db_, catalog_, now);
-  auto episode = services.plans.new_episode();
-  if (!episode)
-    return error_reply(episode.error());
-  return ok(app::to_json(*episode), 201);
+  return json_reply(services.plans.new_episode(), 201);
 }
 
 }  // namespace limber::server

@@ -6,8 +6,6 @@
 
 namespace limber::store {
 
-using core::Unexpected;
-
 namespace {
 
 constexpr int kMaxFindings = 50;

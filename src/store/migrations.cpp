@@ -18,7 +18,6 @@ namespace {
 using core::ErrorCode;
 using core::fail;
 using core::Result;
-using core::Unexpected;
 
 // Version 1: the diary. CHECK constraints mirror the core's invariants, so a bug in the
 // code cannot store what the core would reject.

@@ -2,8 +2,6 @@
 
 namespace limber::store {
 
-using core::Unexpected;
-
 Result<std::optional<core::Instant>> NoticeStore::shown_at(std::string_view name) const {
   LIMBER_TRY_ASSIGN(auto query, db_.prepare("SELECT shown_at FROM notices WHERE name = ?1"));
   query.bind(1, name);

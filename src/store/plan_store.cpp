@@ -9,7 +9,6 @@ namespace limber::store {
 
 using core::ErrorCode;
 using core::fail;
-using core::Unexpected;
 
 namespace {
 

@@ -2,33 +2,14 @@
 
 #include <fmt/format.h>
 
+#include "core/text.h"
+
 namespace limber::watch {
 namespace {
 
 constexpr const char* kService = "org.freedesktop.Notifications";
 constexpr const char* kPath = "/org/freedesktop/Notifications";
 constexpr const char* kInterface = "org.freedesktop.Notifications";
-
-// Servers that support body-markup take a small subset of HTML: escape what it means.
-std::string escape_markup(std::string_view text) {
-  std::string out;
-  for (const char c : text) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -95,7 +76,7 @@ core::Result<std::uint32_t> Notifier::show(const std::string& summary, const std
                       fmt::format("cannot build a notification: {}", errno_text(r)));
   }
   sd_bus_message* m = call.get();
-  const std::string text = body_markup_ ? escape_markup(body) : body;
+  const std::string text = body_markup_ ? core::escape_xml(body) : body;
   r = sd_bus_message_append(m, "susss", "limber", replaces, "", summary.c_str(), text.c_str());
   if (r >= 0)
     r = sd_bus_message_open_container(m, 'a', "s");

@@ -48,5 +48,11 @@ TEST(AsciiLowerTest, ComparesWordsWhateverTheirCase) {
   EXPECT_FALSE(ascii_iequal("\xC3\x89", "\xC3\xA9"));  // É is not é here
 }
 
+TEST(EscapeXmlTest, TurnsTheFourSpecialCharactersIntoEntitiesAndKeepsTheRest) {
+  EXPECT_EQ(escape_xml(R"(Tom & "Jerry" <b>)"), "Tom &amp; &quot;Jerry&quot; &lt;b&gt;");
+  EXPECT_EQ(escape_xml("Rücken, 背中, it's fine"), "Rücken, 背中, it's fine");
+  EXPECT_EQ(escape_xml(""), "");
+}
+
 }  // namespace
 }  // namespace limber::core

@@ -19,55 +19,16 @@ set -euo pipefail
 limber=$1
 source_name=${2:-xsync}
 kwin_input=${3:-}
-work=$(mktemp -d "${TMPDIR:-/tmp}/limber-watch-e2e-XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+test_name=desktop_e2e
+logs=(watch.log dunst.log monitor.log mutter.log kwin.log input.log)
+# shellcheck source=tests/watch/desktop_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/desktop_lib.sh"
 
-fail() {
-  echo "desktop_e2e: $*" >&2
-  for log in watch.log dunst.log monitor.log mutter.log kwin.log input.log; do
-    [[ -f "$work/$log" ]] && { echo "--- $log" >&2; tail -n 40 "$work/$log" >&2; }
-  done
-  exit 1
-}
-
-# Waits up to $1 tenths of a second for the command after it to succeed.
-wait_for() {
-  local tenths=$1
-  shift
-  for ((i = 0; i < tenths; i++)); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
-
-# A private session bus, first: GNOME's compositor serves its D-Bus APIs on it.
-dbus-daemon --session --nofork --print-address=4 4>"$work/bus" 2>"$work/dbus.log" &
-pids+=($!)
-wait_for 100 test -s "$work/bus" || fail "dbus-daemon did not start"
-export DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$work/bus")
-# No system bus for this session: logind is not part of the test.
-export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/no-system-bus"
-
-has_owner() {
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
-    org.freedesktop.DBus.NameHasOwner "string:$1" | grep -q 'boolean true'
-}
+start_session_bus
 
 case $source_name in
   xsync | xss)
-    # An X display of our own; Xvfb picks a free number and writes it to fd 3.
-    Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-    pids+=($!)
-    wait_for 100 test -s "$work/display" || fail "Xvfb did not start"
-    export DISPLAY=":$(head -n1 "$work/display")"
+    start_xvfb
     # The person's hand on the mouse.
     user_input() { xdotool mousemove "$1" "$2"; }
     ;;
@@ -125,7 +86,7 @@ cat >"$work/pick" <<'PICK'
 grep -m1 '^#I stood up'
 PICK
 chmod +x "$work/pick"
-cat >"$work/dunstrc" <<RC
+start_dunst <<RC
 [global]
     dmenu = $work/pick
 [urgency_low]
@@ -135,12 +96,6 @@ cat >"$work/dunstrc" <<RC
 [urgency_critical]
     timeout = 0
 RC
-dunst -config "$work/dunstrc" >"$work/dunst.log" 2>&1 &
-pids+=($!)
-wait_for 100 has_owner org.freedesktop.Notifications || fail "dunst did not take the bus name"
-
-dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$work/monitor.log" 2>&1 &
-pids+=($!)
 
 export LIMBER_HOME="$work/data"
 "$limber" watch --limit 4s --break 2s --verbose --idle-source "$source_name" 2>"$work/watch.log" &

@@ -9,58 +9,17 @@
 set -euo pipefail
 
 limber=$1
-work=$(mktemp -d "${TMPDIR:-/tmp}/limber-pause-e2e-XXXXXX")
-pids=()
-cleanup() {
-  local pid
-  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
-  wait 2>/dev/null || true
-  rm -rf "$work"
-}
-trap cleanup EXIT
+test_name=pause_e2e
+logs=(watch.log serve.log dunst.log monitor.log)
+# shellcheck source=tests/watch/desktop_lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/desktop_lib.sh"
 
-fail() {
-  echo "pause_e2e: $*" >&2
-  for log in watch.log serve.log dunst.log monitor.log; do
-    [[ -f "$work/$log" ]] && { echo "--- $log" >&2; tail -n 40 "$work/$log" >&2; }
-  done
-  exit 1
-}
-
-wait_for() {
-  local tenths=$1
-  shift
-  for ((i = 0; i < tenths; i++)); do
-    if "$@" >/dev/null 2>&1; then return 0; fi
-    sleep 0.1
-  done
-  return 1
-}
-
-dbus-daemon --session --nofork --print-address=4 4>"$work/bus" 2>"$work/dbus.log" &
-pids+=($!)
-wait_for 100 test -s "$work/bus" || fail "dbus-daemon did not start"
-export DBUS_SESSION_BUS_ADDRESS=$(head -n1 "$work/bus")
-export DBUS_SYSTEM_BUS_ADDRESS="unix:path=$work/no-system-bus"
-has_owner() {
-  dbus-send --session --print-reply --dest=org.freedesktop.DBus / \
-    org.freedesktop.DBus.NameHasOwner "string:$1" | grep -q 'boolean true'
-}
-
-Xvfb -displayfd 3 -screen 0 1024x768x24 -nolisten tcp 3>"$work/display" 2>"$work/xvfb.log" &
-pids+=($!)
-wait_for 100 test -s "$work/display" || fail "Xvfb did not start"
-export DISPLAY=":$(head -n1 "$work/display")"
-
-cat >"$work/dunstrc" <<RC
+start_session_bus
+start_xvfb
+start_dunst <<RC
 [urgency_normal]
     timeout = 0
 RC
-dunst -config "$work/dunstrc" >"$work/dunst.log" 2>&1 &
-pids+=($!)
-wait_for 100 has_owner org.freedesktop.Notifications || fail "dunst did not take the bus name"
-dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$work/monitor.log" 2>&1 &
-pids+=($!)
 
 export LIMBER_HOME="$work/data"
 # The page's server; its stdin stays open (Enter would make a new address).
