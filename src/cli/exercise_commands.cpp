@@ -189,7 +189,7 @@ void add_exercise_commands(CLI::App& app, CommandTable& table) {
       "add",
       "Add exercises from your therapist, from a JSON file in the catalog's own format "
       "(data/exercises/schema.json); ids must not be limber's own");
-  add->add_option("file", *file, "The JSON file ({\"style\": ..., \"exercises\": [...]})")
+  add->add_option("file", *file, R"(The JSON file ({"style": ..., "exercises": [...]}))")
       ->required()
       ->type_name("FILE.json");
   table.add(add, [file](Context& context) { return run_add(context, *file); });

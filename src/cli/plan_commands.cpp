@@ -128,7 +128,7 @@ void print_plan(std::ostream& out, const core::Plan& plan, bool full, int width)
   };
   section(fmt::format("Posture routine ({} min)", minutes_of(plan, {core::Part::kPosture})),
           {core::Part::kPosture}, false);
-  section(fmt::format("Context ({} min): warm-up, main part, cool-down", plan.session_minutes),
+  section(fmt::format("Session ({} min): warm-up, main part, cool-down", plan.session_minutes),
           {core::Part::kWarmUp, core::Part::kMain, core::Part::kCoolDown}, true);
   section(fmt::format("For related pains ({} min)", minutes_of(plan, {core::Part::kRelated})),
           {core::Part::kRelated}, false);

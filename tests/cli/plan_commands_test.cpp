@@ -88,6 +88,9 @@ TEST_F(PlanCommandsTest, TodayFitsAScreenfulAndSaysWhyOnlyWhenAsked) {
   EXPECT_LE(words, 250U) << short_plan.out;
   EXPECT_EQ(short_plan.out.find("Tip 1, slow down"), std::string::npos);
   EXPECT_NE(short_plan.out.find("Start the session: limber session"), std::string::npos);
+  // The session's heading names the session (a rename of the CLI's context once changed it).
+  EXPECT_NE(short_plan.out.find("\nSession ("), std::string::npos) << short_plan.out;
+  EXPECT_EQ(short_plan.out.find("Context"), std::string::npos) << short_plan.out;
   EXPECT_NE(short_plan.out.find("Does the pain in your leg shoot"), std::string::npos)
       << short_plan.out;
   const auto full = run({"today", "--full"});
