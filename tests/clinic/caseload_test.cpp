@@ -47,6 +47,20 @@ class ClinicCaseloadTest : public ::testing::Test {
                     .has_value());
   }
 
+  // A rating on the Patient-Specific Functional Scale: the activity in code.text.
+  void psfs(std::int64_t patient, const std::string& identifier, const std::string& activity,
+            std::int64_t at, int score) {
+    ASSERT_TRUE(admin_
+                    .execute("INSERT INTO clinic.observations (patient_id, identifier, code, "
+                             "effective_at, resource) VALUES ($1::bigint, $2, 'psfs', "
+                             "to_timestamp($3::bigint), jsonb_build_object('resourceType', "
+                             "'Observation', 'code', jsonb_build_object('text', $4::text), "
+                             "'valueInteger', $5::integer))",
+                             {std::to_string(patient), identifier, std::to_string(at), activity,
+                              std::to_string(score)})
+                    .has_value());
+  }
+
   std::vector<std::string> order() {
     std::vector<std::string> names;
     const auto caseload = read_caseload(app_, ann_, kNow);
@@ -121,6 +135,57 @@ TEST_F(ClinicCaseloadTest, ShowsTheFiguresBehindEachRowAndIsAudited) {
   EXPECT_EQ(audit.integer(0, 0), ann_.id);
   EXPECT_EQ(audit.text(0, 1), "read caseload");
   EXPECT_EQ(audit.integer(0, 2), 1);
+}
+
+TEST_F(ClinicCaseloadTest, ShowsThePainTrendActiveDaysFunctionAndTheLastCheck) {
+  const auto patient = seed_.patient(ann_, "Figures");
+  // Pain 4 on each of days 7-13 before now, 6 on days 0-6 but day 2, where none is rated.
+  for (int day = 0; day < 14; ++day) {
+    if (day != 2)
+      seed_.observation(patient, "pain-" + std::to_string(day), kNow - day * kDay - kHour,
+                        day < 7 ? 6 : 4);
+  }
+  // A walk on day 20 counts as an active day; one 31 days ago does not.
+  add(patient, "walk-20", "walk", kNow - 20 * kDay - kHour, "20 minutes");
+  add(patient, "walk-31", "walk", kNow - 31 * kDay, "20 minutes");
+  add(patient, "check-1", "check", kNow - 5 * kDay, "see-clinician");
+  // Lifting went from 2 to 5 and walking from 3 to 4; carrying, rated once, has no change.
+  psfs(patient, "psfs-1", "lifting", kNow - 13 * kDay, 2);
+  psfs(patient, "psfs-2", "lifting", kNow - 1 * kDay, 5);
+  psfs(patient, "psfs-3", "walking", kNow - 13 * kDay, 3);
+  psfs(patient, "psfs-4", "walking", kNow - 1 * kDay, 4);
+  psfs(patient, "psfs-5", "carrying", kNow - 1 * kDay, 1);
+
+  const auto caseload = read_caseload(app_, ann_, kNow);
+
+  ASSERT_TRUE(caseload.has_value()) << caseload.error().message;
+  ASSERT_EQ(caseload->size(), 1U);
+  const auto& row = caseload->front();
+  EXPECT_EQ(row.pain_days,
+            "[4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 4.0, 6.0, 6.0, 6.0, 6.0, null, 6.0, 6.0]");
+  EXPECT_EQ(row.pain_change, "2.0");
+  // Days 0-13 but day 2 (13 days), the walk's day 20 and the PSFS ratings' days (1, 13).
+  EXPECT_EQ(row.active_days, 14);
+  EXPECT_EQ(row.psfs_change, "2.0");
+  EXPECT_EQ(row.last_check, "see-clinician");
+  EXPECT_EQ(row.last_check_at, kNow - 5 * kDay);
+}
+
+TEST_F(ClinicCaseloadTest, LeavesTheFiguresEmptyWhenNothingWasShared) {
+  seed_.patient(ann_, "New");
+
+  const auto caseload = read_caseload(app_, ann_, kNow);
+
+  ASSERT_TRUE(caseload.has_value()) << caseload.error().message;
+  ASSERT_EQ(caseload->size(), 1U);
+  const auto& row = caseload->front();
+  EXPECT_EQ(row.pain_days,
+            "[null, null, null, null, null, null, null, null, null, null, null, "
+            "null, null, null]");
+  EXPECT_EQ(row.pain_change, "");
+  EXPECT_EQ(row.active_days, 0);
+  EXPECT_EQ(row.psfs_change, "");
+  EXPECT_EQ(row.last_check_at, std::nullopt);
 }
 
 TEST_F(ClinicCaseloadTest, LeavesOutAPatientWhoStoppedSharing) {
