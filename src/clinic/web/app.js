@@ -155,7 +155,9 @@ function painChart(days) {
   if (path) svg.append(svgElement('path', {class: 'line', d: path.trim()}));
   const labels = [0, Math.floor(days.length / 2), days.length - 1].filter((index, at, all) => days[index] && all.indexOf(index) === at);
   for (const index of labels) {
-    const text = svgElement('text', {x: (left + index * step).toFixed(1), y: height - 6});
+    const anchor = index === 0 ? 'start' : index === days.length - 1 ? 'end' : 'middle';
+    const x = index === days.length - 1 ? left + (index + 1) * step : left + index * step;
+    const text = svgElement('text', {x: x.toFixed(1), y: height - 6, 'text-anchor': anchor});
     text.textContent = days[index].date;
     svg.append(text);
   }
@@ -251,7 +253,8 @@ async function showPatient(id, from, to) {
   $('pain-chart').replaceChildren(painChart(page.days));
   $('regions').replaceChildren(regionTable(page));
   $('checks').replaceChildren(checkList(page.checks));
-  $('walk-chart').replaceChildren(walkChart(page.weeks));
+  const walked = page.weeks.some((week) => week.walks > 0);
+  $('walk-chart').replaceChildren(walked ? walkChart(page.weeks) : element('p', {class: 'empty'}, 'No walks in these days.'));
   $('function').replaceChildren(functionTable(page.function));
   show('patient-view');
 }
