@@ -188,6 +188,37 @@ TEST_F(ClinicCaseloadTest, LeavesTheFiguresEmptyWhenNothingWasShared) {
   EXPECT_EQ(row.last_check_at, std::nullopt);
 }
 
+TEST_F(ClinicCaseloadTest, CountsAResentObservationOnceAndForgetsADeletedOne) {
+  const auto patient = seed_.patient(ann_, "Resent");
+  seed_.observation(patient, "pain-1", kNow - kHour, 8);
+  add(patient, "walk-1", "walk", kNow - kDay - kHour, "20 minutes");
+  // The patient's limber sends the rating again, corrected to 2: it replaces the first.
+  ASSERT_TRUE(admin_
+                  .execute("INSERT INTO clinic.observations (patient_id, identifier, code, "
+                           "effective_at, resource) VALUES ($1::bigint, 'pain-1', 'pain', "
+                           "to_timestamp($2::bigint), "
+                           "'{\"resourceType\":\"Observation\",\"valueInteger\":2}') "
+                           "ON CONFLICT (patient_id, identifier) DO UPDATE SET "
+                           "resource = excluded.resource, effective_at = excluded.effective_at",
+                           {std::to_string(patient), std::to_string(kNow - kHour)})
+                  .has_value());
+  ASSERT_TRUE(
+      admin_.execute("DELETE FROM clinic.observations WHERE identifier = 'walk-1'").has_value());
+
+  const auto caseload = read_caseload(app_, ann_, kNow);
+
+  ASSERT_TRUE(caseload.has_value()) << caseload.error().message;
+  ASSERT_EQ(caseload->size(), 1U);
+  EXPECT_TRUE(caseload->front().pain_days.ends_with(", null, 2.0]")) << caseload->front().pain_days;
+  EXPECT_EQ(caseload->front().active_days, 1);
+  const auto days =
+      admin_.query("SELECT observations, pain_count FROM clinic.patient_days ORDER BY day").value();
+  ASSERT_EQ(days.size(), 2);
+  EXPECT_EQ(days.integer(0, 0), 0);  // the walk's day, now empty
+  EXPECT_EQ(days.integer(1, 0), 1);
+  EXPECT_EQ(days.integer(1, 1), 1);
+}
+
 TEST_F(ClinicCaseloadTest, LeavesOutAPatientWhoStoppedSharing) {
   steady_patient("Sharing");
   const auto stopped = steady_patient("Stopped");
