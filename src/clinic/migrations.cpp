@@ -256,7 +256,12 @@ GRANT EXECUTE ON FUNCTION clinic.read_caseload(timestamptz) TO limber_clinic_app
 // 2's: 'psfs' (valueInteger 0-10, the activity in code.text); every code counts for the
 // active days.
 constexpr std::string_view kVersion3 = R"sql(
-CREATE INDEX observations_patient_code_time ON clinic.observations (patient_id, code, effective_at);
+-- A patient's checks and PSFS ratings with what they say, read from the index alone (a
+-- patient's observations lie on as many pages as they arrived in uploads).
+CREATE INDEX observations_checks ON clinic.observations (patient_id, effective_at)
+  INCLUDE (resource) WHERE code = 'check';
+CREATE INDEX observations_psfs ON clinic.observations (patient_id, effective_at)
+  INCLUDE (resource) WHERE code = 'psfs';
 
 -- What each UTC day of a patient's holds: kept by the trigger below, never written by the
 -- application. Held to the same policy as the observations it counts.
