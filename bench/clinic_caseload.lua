@@ -1,5 +1,7 @@
 -- wrk: each thread is one therapist, with the session cookie of its own login (one line
--- each in the file named by CLINIC_COOKIES), asking for its caseload.
+-- each in the file named by CLINIC_COOKIES), asking for its caseload: back to back, or,
+-- with CLINIC_PAUSE_MS, after a pause of about that long (0.5 to 1.5 times) each time, as
+-- a person looking at the page and reloading it.
 local cookies = {}
 for line in io.lines(os.getenv("CLINIC_COOKIES")) do
   cookies[#cookies + 1] = line
@@ -13,6 +15,13 @@ end
 
 function init(args)
   wrk.headers["Cookie"] = "limber_clinic_session=" .. cookie
+end
+
+local pause = tonumber(os.getenv("CLINIC_PAUSE_MS") or "0")
+if pause > 0 then
+  function delay()
+    return math.random(math.floor(pause / 2), math.floor(pause * 3 / 2))
+  end
 end
 
 function request()
