@@ -121,15 +121,10 @@ HttpAnswer ClinicApi::log_out(HttpRequest& request) {
 HttpAnswer ClinicApi::caseload(HttpRequest& request) {
   const auto token = session_token(request);
   const auto now = clock_();
-  const auto rows = pool_.with_connection(
-      [&](pg::Connection& connection) -> core::Result<std::optional<std::vector<CaseloadRow>>> {
-        LIMBER_TRY_ASSIGN(const auto therapist, therapist_of_session(connection, token, now));
-        if (!therapist)
-          return std::nullopt;
-        LIMBER_TRY_ASSIGN(auto caseload,
-                          read_caseload(connection, *therapist, now.time_since_epoch().count()));
-        return caseload;
-      });
+  // One statement: the database finds the session and reads its therapist's caseload.
+  const auto rows = pool_.with_connection([&](pg::Connection& connection) {
+    return read_caseload_of_session(connection, token, now.time_since_epoch().count());
+  });
   if (!rows)
     return fault_answer(rows.error());
   if (!*rows)

@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "clinic/acting_for.h"
@@ -65,6 +66,12 @@ core::Result<std::vector<CaseloadRow>> read_caseload(pg::Connection& connection,
 core::Result<std::optional<PatientHeader>> read_patient(pg::Connection& connection,
                                                         const Therapist& therapist,
                                                         std::int64_t patient_id);
+
+// The caseload of the therapist whose session `token` is (the cookie's), live at `at`, read
+// in one statement (clinic.read_caseload_of_session: the database finds the session and
+// acts for its therapist); none when `token` is no live session.
+core::Result<std::optional<std::vector<CaseloadRow>>> read_caseload_of_session(
+    pg::Connection& connection, std::string_view token, std::int64_t at);
 
 // The acting therapist's patients, by id.
 core::Result<std::vector<PatientRow>> read_patients(pg::Connection& connection,

@@ -4,6 +4,7 @@
 #include "clinic/patient_reads.h"
 #include "clinic/pg_cluster.h"
 #include "clinic/seed.h"
+#include "core/sha256.h"
 
 namespace limber::clinic {
 namespace {
@@ -217,6 +218,43 @@ TEST_F(ClinicCaseloadTest, CountsAResentObservationOnceAndForgetsADeletedOne) {
   EXPECT_EQ(days.integer(0, 0), 0);  // the walk's day, now empty
   EXPECT_EQ(days.integer(1, 0), 1);
   EXPECT_EQ(days.integer(1, 1), 1);
+}
+
+TEST_F(ClinicCaseloadTest, IsReadForALiveSessionInOneStatementAndRefusedForAnyOther) {
+  steady_patient("Ann's");
+  const auto bobs = seed_.patient(bob_, "Bob's");
+  (void)bobs;
+  const std::string token(64, 'a');
+  const std::string expired(64, 'b');
+  for (const auto& [session, ends] : {std::pair{token, kNow + kHour}, std::pair{expired, kNow}}) {
+    ASSERT_TRUE(admin_
+                    .execute("INSERT INTO clinic.therapist_sessions (token_sha256, therapist_id, "
+                             "created_at, expires_at) VALUES ($1, $2::bigint, "
+                             "to_timestamp($3::bigint), to_timestamp($4::bigint))",
+                             {core::sha256_hex(session), std::to_string(ann_.id),
+                              std::to_string(kNow - kDay), std::to_string(ends)})
+                    .has_value());
+  }
+
+  const auto live = read_caseload_of_session(app_, token, kNow);
+  const auto ended = read_caseload_of_session(app_, expired, kNow);
+  const auto unknown = read_caseload_of_session(app_, std::string(64, 'c'), kNow);
+  const auto none = read_caseload_of_session(app_, "", kNow);
+
+  ASSERT_TRUE(live.has_value()) << live.error().message;
+  ASSERT_TRUE(live->has_value());
+  ASSERT_EQ((*live)->size(), 1U);
+  EXPECT_EQ((*live)->front().display_name, "Ann's");
+  for (const auto* refused : {&ended, &unknown, &none}) {
+    ASSERT_TRUE(refused->has_value()) << refused->error().message;
+    EXPECT_FALSE(refused->value().has_value());
+  }
+  // The read is audited as Ann's, and the connection acts for no one after it.
+  const auto audit = admin_.query("SELECT therapist_id, action FROM clinic.audit").value();
+  ASSERT_EQ(audit.size(), 1);
+  EXPECT_EQ(audit.integer(0, 0), ann_.id);
+  EXPECT_EQ(audit.text(0, 1), "read caseload");
+  EXPECT_EQ(app_.query("SELECT clinic.acting_therapist() IS NULL").value().boolean(0, 0), true);
 }
 
 TEST_F(ClinicCaseloadTest, LeavesOutAPatientWhoStoppedSharing) {
