@@ -7,6 +7,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "clinic/answers.h"
+#include "clinic/page_files.h"
 #include "clinic/patient_reads.h"
 #include "clinic/therapist_login.h"
 
@@ -16,54 +18,35 @@ namespace {
 using server::HttpAnswer;
 using server::HttpRequest;
 
-HttpAnswer json_answer(int status, const nlohmann::json& body, server::HttpFields headers = {}) {
-  return {status, "application/json", body.dump(), std::move(headers)};
-}
-
-HttpAnswer error_answer(int status, std::string_view message) {
-  return json_answer(status, {{"error", message}});
-}
-
-// The database away or refusing: the person can only try again; the details go to the log.
-HttpAnswer fault_answer(const core::Error& error) {
-  fmt::print(stderr, "limber-clinic: {}\n", error.message);
-  if (error.code == core::ErrorCode::kBusy)
-    return error_answer(503, "The clinic's database is not answering. Try again in a minute.");
-  return error_answer(500, "Something went wrong on the clinic's server. Try again.");
-}
-
-std::string_view header(const HttpRequest& request, std::string_view name) {
-  for (const auto& [key, value] : request.headers) {
-    if (key.size() == name.size() &&
-        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
-        }))
-      return value;
-  }
-  return {};
-}
-
-// The session token from the Cookie header, or "".
-std::string session_token(const HttpRequest& request) {
-  std::string_view cookies = header(request, "Cookie");
-  const std::string prefix = std::string(kSessionCookie) + "=";
-  while (!cookies.empty()) {
-    const auto end = cookies.find(';');
-    std::string_view cookie = cookies.substr(0, end);
-    while (cookie.starts_with(' '))
-      cookie.remove_prefix(1);
-    if (cookie.starts_with(prefix))
-      return std::string(cookie.substr(prefix.size()));
-    cookies = end == std::string_view::npos ? std::string_view() : cookies.substr(end + 1);
-  }
-  return {};
-}
-
 std::string utc_clock_time(core::Instant at) {
   const auto day = std::chrono::floor<std::chrono::days>(at);
   const std::chrono::hh_mm_ss time{at - day};
   return fmt::format("{:02}:{:02} UTC", time.hours().count(), time.minutes().count());
+}
+
+nlohmann::json optional_number(const std::string& text) {
+  return text.empty() ? nlohmann::json(nullptr) : nlohmann::json(std::stod(text));
+}
+
+nlohmann::json optional_integer(const std::optional<std::int64_t>& value) {
+  return value ? nlohmann::json(*value) : nlohmann::json(nullptr);
+}
+
+// One caseload row (docs/clinic.md, "The caseload's figures").
+nlohmann::json caseload_json(const CaseloadRow& row) {
+  auto pain_days = nlohmann::json::parse(row.pain_days, nullptr, false);
+  if (!pain_days.is_array())
+    pain_days = nlohmann::json::array();
+  return {{"id", row.id},
+          {"name", row.display_name},
+          {"need", row.need},
+          {"last_check", row.last_check},
+          {"last_check_at", optional_integer(row.last_check_at)},
+          {"last_entry_at", optional_integer(row.last_entry_at)},
+          {"pain_days", std::move(pain_days)},
+          {"pain_change", optional_number(row.pain_change)},
+          {"active_days", row.active_days},
+          {"psfs_change", optional_number(row.psfs_change)}};
 }
 
 }  // namespace
@@ -76,6 +59,12 @@ HttpAnswer ClinicApi::answer(HttpRequest& request) {
       return request.method == "POST" ? log_out(request) : error_answer(405, "Use POST.");
     if (request.path == "/api/caseload")
       return request.method == "GET" ? caseload(request) : error_answer(405, "Use GET.");
+    if (request.path.starts_with("/api/patients/")) {
+      return request.method == "GET" ? patient(request, std::string_view(request.path).substr(14))
+                                     : error_answer(405, "Use GET.");
+    }
+    if (!request.path.starts_with("/api/"))
+      return request.method == "GET" ? page_file(request.path) : error_answer(405, "Use GET.");
     return error_answer(404, "There is nothing at this address.");
   } catch (const std::exception& error) {
     fmt::print(stderr, "limber-clinic: {}\n", error.what());
@@ -132,27 +121,17 @@ HttpAnswer ClinicApi::log_out(HttpRequest& request) {
 HttpAnswer ClinicApi::caseload(HttpRequest& request) {
   const auto token = session_token(request);
   const auto now = clock_();
-  const auto rows = pool_.with_connection(
-      [&](pg::Connection& connection) -> core::Result<std::optional<std::vector<CaseloadRow>>> {
-        LIMBER_TRY_ASSIGN(const auto therapist, therapist_of_session(connection, token, now));
-        if (!therapist)
-          return std::nullopt;
-        LIMBER_TRY_ASSIGN(auto caseload,
-                          read_caseload(connection, *therapist, now.time_since_epoch().count()));
-        return caseload;
-      });
+  // One statement: the database finds the session and reads its therapist's caseload.
+  const auto rows = pool_.with_connection([&](pg::Connection& connection) {
+    return read_caseload_of_session(connection, token, now.time_since_epoch().count());
+  });
   if (!rows)
     return fault_answer(rows.error());
   if (!*rows)
     return error_answer(401, "Log in first: your session has ended or was never started.");
   nlohmann::json patients = nlohmann::json::array();
   for (const auto& row : **rows) {
-    nlohmann::json patient = {{"id", row.id},
-                              {"name", row.display_name},
-                              {"need", row.need},
-                              {"last_check", row.last_check}};
-    patient["last_entry_at"] = row.last_entry_at ? nlohmann::json(*row.last_entry_at) : nullptr;
-    patients.push_back(std::move(patient));
+    patients.push_back(caseload_json(row));
   }
   return json_answer(200, {{"patients", patients}});
 }

@@ -23,14 +23,18 @@ class ClinicApi {
             std::function<core::Instant()> clock)
       : pool_(pool), random_bytes_(std::move(random_bytes)), clock_(std::move(clock)) {}
 
-  // POST /api/login, POST /api/logout, GET /api/caseload; 404 for anything else. Never
-  // throws: a fault is a 500 with a plain sentence.
+  // POST /api/login, POST /api/logout, GET /api/caseload, GET /api/patients/ID and
+  // /api/patients/ID/report.pdf, the therapist's page (GET of any other path); 404 for
+  // anything else. Never throws: a fault is a 500 with a plain sentence.
   server::HttpAnswer answer(server::HttpRequest& request);
 
  private:
   server::HttpAnswer log_in(server::HttpRequest& request);
   server::HttpAnswer log_out(server::HttpRequest& request);
   server::HttpAnswer caseload(server::HttpRequest& request);
+  // GET /api/patients/ID[/report.pdf] (patient_routes.cpp); `rest` is the path after
+  // "/api/patients/".
+  server::HttpAnswer patient(server::HttpRequest& request, std::string_view rest);
 
   ConnectionPool& pool_;
   app::RandomBytes random_bytes_;

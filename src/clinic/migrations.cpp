@@ -246,7 +246,225 @@ REVOKE ALL ON FUNCTION clinic.read_caseload(timestamptz) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION clinic.read_caseload(timestamptz) TO limber_clinic_app;
 )sql";
 
-constexpr std::array<std::string_view, 2> kMigrations = {kVersion1, kVersion2};
+// Version 3: the caseload row's figures (docs/clinic.md, "The caseload's figures"): the
+// daily mean pain of the last 14 days and its change week on week, the days active of the
+// last 30, the change on the functional scale (PSFS) since the start, the last check's
+// time; and one patient read through an audited function, for the patient's page.
+// The days are UTC calendar days, counted in clinic.patient_days as observations arrive
+// (a trigger), so a caseload reads 30 small rows a patient instead of every observation
+// of the month: bench/clinic_bench, docs/benchmarks.md. The codes read besides version
+// 2's: 'psfs' (valueInteger 0-10, the activity in code.text); every code counts for the
+// active days.
+constexpr std::string_view kVersion3 = R"sql(
+-- A patient's checks and PSFS ratings with what they say, read from the index alone (a
+-- patient's observations lie on as many pages as they arrived in uploads).
+CREATE INDEX observations_checks ON clinic.observations (patient_id, effective_at)
+  INCLUDE (resource) WHERE code = 'check';
+CREATE INDEX observations_psfs ON clinic.observations (patient_id, effective_at)
+  INCLUDE (resource) WHERE code = 'psfs';
+
+-- What each UTC day of a patient's holds: kept by the trigger below, never written by the
+-- application. Held to the same policy as the observations it counts.
+CREATE TABLE clinic.patient_days (
+  patient_id bigint NOT NULL REFERENCES clinic.patients ON DELETE CASCADE,
+  day date NOT NULL,
+  observations integer NOT NULL DEFAULT 0,
+  pain_sum numeric NOT NULL DEFAULT 0,
+  pain_count integer NOT NULL DEFAULT 0,
+  flares integer NOT NULL DEFAULT 0,
+  PRIMARY KEY (patient_id, day)
+);
+ALTER TABLE clinic.patient_days ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clinic.patient_days FORCE ROW LEVEL SECURITY;
+CREATE POLICY of_own_patients ON clinic.patient_days
+  USING (EXISTS (SELECT 1 FROM clinic.patients p WHERE p.id = patient_id));
+
+-- A pain rating's value (code 'pain', a number in valueInteger), else NULL.
+CREATE FUNCTION clinic.pain_value(code text, resource jsonb) RETURNS numeric
+  LANGUAGE sql IMMUTABLE AS $$
+  SELECT CASE WHEN code = 'pain' AND jsonb_typeof(resource->'valueInteger') = 'number'
+              THEN (resource->>'valueInteger')::numeric END $$;
+
+-- As whoever writes the observation (not SECURITY DEFINER): a write that the observations'
+-- policy lets through passes the same policy here.
+CREATE FUNCTION clinic.count_days() RETURNS trigger
+  LANGUAGE plpgsql SET search_path = clinic, pg_temp AS $$
+DECLARE
+  pain numeric;
+BEGIN
+  IF TG_OP IN ('UPDATE', 'DELETE') THEN
+    pain := clinic.pain_value(OLD.code, OLD.resource);
+    UPDATE clinic.patient_days d SET observations = d.observations - 1,
+        pain_sum = d.pain_sum - coalesce(pain, 0),
+        pain_count = d.pain_count - (pain IS NOT NULL)::integer,
+        flares = d.flares - (OLD.code = 'flare')::integer
+      WHERE d.patient_id = OLD.patient_id AND d.day = (OLD.effective_at AT TIME ZONE 'UTC')::date;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') THEN
+    pain := clinic.pain_value(NEW.code, NEW.resource);
+    INSERT INTO clinic.patient_days AS d (patient_id, day, observations, pain_sum, pain_count,
+                                          flares)
+      VALUES (NEW.patient_id, (NEW.effective_at AT TIME ZONE 'UTC')::date, 1,
+              coalesce(pain, 0), (pain IS NOT NULL)::integer, (NEW.code = 'flare')::integer)
+      ON CONFLICT (patient_id, day) DO UPDATE SET observations = d.observations + 1,
+        pain_sum = d.pain_sum + excluded.pain_sum, pain_count = d.pain_count + excluded.pain_count,
+        flares = d.flares + excluded.flares;
+  END IF;
+  RETURN NULL;
+END $$;
+CREATE TRIGGER count_days AFTER INSERT OR UPDATE OR DELETE ON clinic.observations
+  FOR EACH ROW EXECUTE FUNCTION clinic.count_days();
+
+-- The days of what is already there. The owner is held to the policies too (FORCE), and
+-- no therapist acts in a migration, so they are lifted for this transaction only.
+ALTER TABLE clinic.observations NO FORCE ROW LEVEL SECURITY;
+ALTER TABLE clinic.patient_days NO FORCE ROW LEVEL SECURITY;
+INSERT INTO clinic.patient_days (patient_id, day, observations, pain_sum, pain_count, flares)
+  SELECT o.patient_id, (o.effective_at AT TIME ZONE 'UTC')::date, count(*),
+         coalesce(sum(clinic.pain_value(o.code, o.resource)), 0),
+         count(clinic.pain_value(o.code, o.resource)), count(*) FILTER (WHERE o.code = 'flare')
+  FROM clinic.observations o GROUP BY 1, 2;
+ALTER TABLE clinic.observations FORCE ROW LEVEL SECURITY;
+ALTER TABLE clinic.patient_days FORCE ROW LEVEL SECURITY;
+
+DROP FUNCTION clinic.read_caseload(timestamptz);
+CREATE FUNCTION clinic.read_caseload(at timestamptz)
+  RETURNS TABLE (id bigint, display_name text, need text, last_check text,
+                 last_check_at timestamptz, last_entry_at timestamptz, pain_recent numeric,
+                 pain_before numeric, pain_days jsonb, pain_change numeric,
+                 active_days integer, psfs_change numeric)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  found_rows integer;
+  today date := (at AT TIME ZONE 'UTC')::date;
+BEGIN
+  PERFORM clinic.require_therapist();
+  RETURN QUERY
+  WITH facts AS (
+    SELECT p.id, p.display_name, c.level AS last_check, c.checked_at AS last_check_at,
+      e.last_entry_at, w.pain_recent, w.pain_before, w.pain_week, w.pain_week_before,
+      w.active_days, w.flared, w.pain_days, f.psfs_change
+    FROM clinic.patients p
+    LEFT JOIN LATERAL (
+      SELECT o.resource->>'valueString' AS level, o.effective_at AS checked_at
+      FROM clinic.observations o
+      WHERE o.patient_id = p.id AND o.code = 'check' AND o.effective_at <= at
+      ORDER BY o.effective_at DESC LIMIT 1) c ON true
+    LEFT JOIN LATERAL (
+      SELECT max(o.effective_at) AS last_entry_at FROM clinic.observations o
+      WHERE o.patient_id = p.id AND o.effective_at <= at) e ON true
+    LEFT JOIN LATERAL (
+      WITH x AS (
+        SELECT d.observations, d.pain_sum, d.pain_count, d.flares, today - d.day AS ago
+        FROM clinic.patient_days d
+        WHERE d.patient_id = p.id AND d.day > today - 30 AND d.day <= today)
+      SELECT
+        round(sum(x.pain_sum) FILTER (WHERE x.ago < 3)
+              / nullif(sum(x.pain_count) FILTER (WHERE x.ago < 3), 0), 1) AS pain_recent,
+        round(sum(x.pain_sum) FILTER (WHERE x.ago BETWEEN 3 AND 6)
+              / nullif(sum(x.pain_count) FILTER (WHERE x.ago BETWEEN 3 AND 6), 0), 1)
+          AS pain_before,
+        sum(x.pain_sum) FILTER (WHERE x.ago < 7)
+          / nullif(sum(x.pain_count) FILTER (WHERE x.ago < 7), 0) AS pain_week,
+        sum(x.pain_sum) FILTER (WHERE x.ago BETWEEN 7 AND 13)
+          / nullif(sum(x.pain_count) FILTER (WHERE x.ago BETWEEN 7 AND 13), 0)
+          AS pain_week_before,
+        count(*) FILTER (WHERE x.observations > 0)::integer AS active_days,
+        coalesce(sum(x.flares) FILTER (WHERE x.ago < 7), 0) > 0 AS flared,
+        (SELECT jsonb_agg(round(y.pain_sum / nullif(y.pain_count, 0), 1) ORDER BY s.ago DESC)
+         FROM generate_series(0, 13) AS s(ago) LEFT JOIN x y ON y.ago = s.ago) AS pain_days
+      FROM x) w ON true
+    LEFT JOIN LATERAL (
+      SELECT round(avg(a.latest - a.first), 1) AS psfs_change
+      FROM (SELECT (array_agg((o.resource->>'valueInteger')::numeric
+                              ORDER BY o.effective_at))[1] AS first,
+                   (array_agg((o.resource->>'valueInteger')::numeric
+                              ORDER BY o.effective_at DESC))[1] AS latest,
+                   count(*) AS ratings
+            FROM clinic.observations o
+            WHERE o.patient_id = p.id AND o.code = 'psfs' AND o.effective_at <= at
+              AND jsonb_typeof(o.resource->'valueInteger') = 'number'
+            GROUP BY coalesce(o.resource->'code'->>'text', '')) a
+      WHERE a.ratings >= 2) f ON true
+    WHERE p.stopped_at IS NULL
+  ), needs AS (
+    SELECT f.*, CASE
+        WHEN f.last_check = 'emergency' THEN 'emergency-check'
+        WHEN f.last_check = 'urgent' THEN 'urgent-check'
+        WHEN f.pain_recent >= f.pain_before + 1 THEN 'pain-rising'
+        WHEN f.flared THEN 'flare'
+        WHEN f.last_entry_at IS NULL OR f.last_entry_at <= at - interval '3 days' THEN 'no-entry'
+        ELSE 'steady' END AS need
+    FROM facts f
+  )
+  SELECT n.id, n.display_name, n.need, n.last_check, n.last_check_at, n.last_entry_at,
+         n.pain_recent, n.pain_before, n.pain_days,
+         round(n.pain_week - n.pain_week_before, 1), n.active_days, n.psfs_change
+  FROM needs n
+  ORDER BY array_position(ARRAY['emergency-check', 'urgent-check', 'pain-rising', 'flare',
+                                'no-entry', 'steady'], n.need),
+           n.last_entry_at NULLS FIRST, n.id;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), NULL, 'read caseload',
+            found_rows);
+END $$;
+REVOKE ALL ON FUNCTION clinic.read_caseload(timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.read_caseload(timestamptz) TO limber_clinic_app;
+
+-- The caseload of the therapist whose session `session_hash` is (the SHA-256 of the
+-- cookie's token), live at `at`, in one statement: the session is found, the acting
+-- therapist and clinic set and the caseload read in the database, one round trip instead
+-- of five (bench/clinic_bench). SQLSTATE 28000 when there is no such live session.
+CREATE FUNCTION clinic.read_caseload_of_session(session_hash text, at timestamptz)
+  RETURNS TABLE (id bigint, display_name text, need text, last_check text,
+                 last_check_at timestamptz, last_entry_at timestamptz, pain_recent numeric,
+                 pain_before numeric, pain_days jsonb, pain_change numeric,
+                 active_days integer, psfs_change numeric)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  acting_id bigint;
+  acting_clinic_id bigint;
+BEGIN
+  SELECT t.id, t.clinic_id INTO acting_id, acting_clinic_id
+    FROM clinic.therapist_sessions s JOIN clinic.therapists t ON t.id = s.therapist_id
+    WHERE s.token_sha256 = session_hash AND s.expires_at > at;
+  IF acting_id IS NULL THEN
+    RAISE EXCEPTION 'no live session' USING ERRCODE = '28000';
+  END IF;
+  PERFORM set_config('limber.therapist_id', acting_id::text, true),
+          set_config('limber.clinic_id', acting_clinic_id::text, true);
+  RETURN QUERY SELECT * FROM clinic.read_caseload(at);
+END $$;
+REVOKE ALL ON FUNCTION clinic.read_caseload_of_session(text, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.read_caseload_of_session(text, timestamptz)
+  TO limber_clinic_app;
+
+-- One patient, for the patient's page: none for another's patient, the same as for an id
+-- that does not exist. Audited, with what was asked for.
+CREATE FUNCTION clinic.read_patient(patient bigint)
+  RETURNS TABLE (id bigint, display_name text, sharing_since timestamptz,
+                 stopped_at timestamptz)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  RETURN QUERY SELECT p.id, p.display_name, p.sharing_since, p.stopped_at
+    FROM clinic.patients p WHERE p.id = patient;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), patient, 'read patient',
+            found_rows);
+END $$;
+REVOKE ALL ON FUNCTION clinic.read_patient(bigint) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.read_patient(bigint) TO limber_clinic_app;
+REVOKE ALL ON FUNCTION clinic.pain_value(text, jsonb), clinic.count_days() FROM PUBLIC;
+)sql";
+
+constexpr std::array<std::string_view, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
 
 // Any fixed number: the lock two processes migrating at once take turns on.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";

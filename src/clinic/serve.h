@@ -15,7 +15,10 @@ struct ServeOptions {
   std::string database;  // libpq connection string, as limber_clinic_app
   std::string bind = "127.0.0.1";
   int port = 8443;  // 0: any free port
-  int threads = 4;
+  // Connections served at once, a thread each (libmicrohttpd refuses more): each
+  // therapist's browser keeps one open, so room for a clinic's therapists at their desks;
+  // each request in flight holds one of PostgreSQL's connections (max_connections: 100).
+  int threads = 32;
   // The server's certificate and key (PEM files), or, for a trial, a folder where
   // limber-clinic keeps its own certificate authority (ca.pem, ca-key.pem) and signs a
   // certificate for `bind` at each start.

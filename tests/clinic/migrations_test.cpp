@@ -105,7 +105,7 @@ TEST(ClinicMigrationsTest, ForceRowLevelSecurityOnEveryTableWithAPatientsData) {
     ORDER BY c.relname)sql")
                         .value();
 
-  ASSERT_EQ(rows.size(), 4);  // audit, invitations, observations, patients
+  ASSERT_EQ(rows.size(), 5);  // audit, invitations, observations, patient_days, patients
   for (int row = 0; row < rows.size(); ++row) {
     SCOPED_TRACE(rows.text(row, 0));
     EXPECT_TRUE(rows.boolean(row, 1));

@@ -36,7 +36,10 @@ class ClinicServeTest : public ::testing::Test {
     auto admin = database_.connect(kSuperuser);
     Seed seed(admin);
     const auto calm = seed.patient(ann_, "Calm");
+    calm_ = calm;
     seed.observation(calm, "pain-1", now() - 3600, 3);
+    const auto bob = seed.therapist(ann_.clinic_id, "bob@north.example");
+    bobs_patient_ = seed.patient(bob, "Bob's patient");
     const auto flagged = seed.patient(ann_, "Flagged");
     seed.observation(flagged, "pain-1", now() - 3600, 3);
   }
@@ -68,9 +71,16 @@ class ClinicServeTest : public ::testing::Test {
         .out;
   }
 
+  std::string log_in(const ClinicProcess& server) const {
+    return curl(fmt::format(R"(-d '{{"email":"ann@north.example","password":"{}"}}' {}/api/login)",
+                            kPassword, server.address()));
+  }
+
   TestDatabase database_;
   TempDir folder_;
   Therapist ann_;
+  std::int64_t calm_ = 0;
+  std::int64_t bobs_patient_ = 0;
 };
 
 TEST_F(ClinicServeTest, TwoProcessesServeTheSameTherapistFromTheDatabase) {
@@ -135,6 +145,53 @@ TEST_F(ClinicServeTest, AnswersWrongPasswordsMalformedLoginsAndHugeBodiesPlainly
             R"({"error":"The login is too long: send an email and a password only."} 413)");
   EXPECT_EQ(curl(server.address() + "/api/nothing"),
             R"({"error":"There is nothing at this address."} 404)");
+}
+
+TEST_F(ClinicServeTest, ShowsAPatientsPageAndReportOnlyToTheirTherapist) {
+  ClinicProcess server(serve_arguments());
+  const auto page = fmt::format("{}/api/patients/{}", server.address(), calm_);
+  EXPECT_EQ(curl(page),
+            R"({"error":"Log in first: your session has ended or was never started."} 401)");
+  ASSERT_TRUE(log_in(server).ends_with(" 200"));
+
+  const auto shown = curl(page);
+  const auto pdf = folder_.path() / "report.pdf";
+  const auto report = curl(
+      fmt::format("-o '{}' '{}/report.pdf?from=2026-01-01&to=2026-12-31'", pdf.string(), page));
+  const auto bobs = curl(fmt::format("{}/api/patients/{}", server.address(), bobs_patient_));
+  const auto unknown = curl(server.address() + "/api/patients/999999");
+  const auto backwards = curl("'" + page + "?from=2026-11-20&to=2026-11-01'");
+
+  EXPECT_NE(shown.find(R"("name":"Calm")"), std::string::npos) << shown;
+  EXPECT_NE(shown.find(R"("days":[{"date":)"), std::string::npos) << shown;
+  EXPECT_TRUE(shown.ends_with(" 200")) << shown;
+  EXPECT_EQ(report, " 200");
+  EXPECT_EQ(run_shell("head -c 5 '" + pdf.string() + "'").out, "%PDF-");
+  // Another therapist's patient is not found, exactly as an id that does not exist.
+  EXPECT_EQ(bobs, R"({"error":"There is no such patient among yours."} 404)");
+  EXPECT_EQ(unknown, bobs);
+  EXPECT_TRUE(backwards.ends_with(" 400")) << backwards;
+  auto admin = database_.connect(kSuperuser);
+  const auto audited = admin
+                           .query(
+                               "SELECT count(*) FROM clinic.audit WHERE action = 'read patient' "
+                               "AND patient_id = $1::bigint AND rows_read = 0",
+                               {std::to_string(bobs_patient_)})
+                           .value();
+  EXPECT_EQ(audited.integer(0, 0), 1);
+}
+
+TEST_F(ClinicServeTest, ServesTheTherapistsPageWithAStrictPolicy) {
+  ClinicProcess server(serve_arguments());
+
+  const auto head = curl("-D - -o /dev/null " + server.address() + "/");
+  const auto script = curl(server.address() + "/app.js");
+
+  EXPECT_NE(head.find("Content-Type: text/html"), std::string::npos) << head;
+  EXPECT_NE(head.find("script-src 'self'"), std::string::npos) << head;
+  EXPECT_NE(head.find("default-src 'none'"), std::string::npos) << head;
+  EXPECT_TRUE(script.ends_with(" 200")) << script.substr(0, 200);
+  EXPECT_EQ(curl("-X POST " + server.address() + "/"), R"({"error":"Use GET."} 405)");
 }
 
 TEST_F(ClinicServeTest, RefusesToServeADatabaseNotYetMigrated) {

@@ -1,0 +1,144 @@
+// A patient's page: the observations read through the audited functions, turned back into
+// the report's records, and the page's series.
+#include "clinic/patient_page.h"
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include "clinic/patient_reads.h"
+#include "clinic/pg_cluster.h"
+#include "clinic/seed.h"
+
+namespace limber::clinic {
+namespace {
+
+using std::chrono::days;
+using std::chrono::local_days;
+using testing::kAppRole;
+using testing::kSuperuser;
+using testing::Seed;
+using testing::TestDatabase;
+
+// 2026-11-20 00:00 UTC.
+constexpr std::int64_t kDay = 24 * 3600;
+constexpr std::int64_t kMidnight = 1795132800;
+const local_days kToday{std::chrono::year{2026} / 11 / 20};
+
+class ClinicPatientPageTest : public ::testing::Test {
+ protected:
+  ClinicPatientPageTest() {
+    database_.migrate();
+    const auto north = seed_.clinic("North clinic");
+    ann_ = seed_.therapist(north, "ann@north.example");
+    bob_ = seed_.therapist(north, "bob@north.example");
+    patient_ = seed_.patient(ann_, "Dana");
+  }
+
+  void add(const std::string& identifier, const std::string& code, std::int64_t at,
+           const std::string& resource) {
+    ASSERT_TRUE(
+        admin_
+            .execute("INSERT INTO clinic.observations (patient_id, identifier, code, "
+                     "effective_at, resource) VALUES ($1::bigint, $2, $3, "
+                     "to_timestamp($4::bigint), $5::jsonb)",
+                     {std::to_string(patient_), identifier, code, std::to_string(at), resource})
+            .has_value());
+  }
+
+  nlohmann::json page(std::string_view from, std::string_view to) {
+    const auto header = read_patient(app_, ann_, patient_).value();
+    EXPECT_TRUE(header.has_value());
+    const auto range = page_days(from, to, kToday).value();
+    const auto [since, until] = observation_window(range);
+    const auto observations = read_observations(app_, ann_, patient_, since, until).value();
+    return patient_page_json(*header, patient_report(*header, records_of(observations), range));
+  }
+
+  TestDatabase database_;
+  pg::Connection admin_ = database_.connect(kSuperuser);
+  pg::Connection app_ = database_.connect(kAppRole);
+  Seed seed_{admin_};
+  Therapist ann_, bob_;
+  std::int64_t patient_ = 0;
+};
+
+TEST_F(ClinicPatientPageTest, ShowsTheReportsSeriesFromTheObservations) {
+  // 23:30 UTC on the 18th is 00:30 on the 19th where the patient was (+01:00).
+  add("pain-1", "pain", kMidnight - kDay - 1800,
+      R"({"resourceType":"Observation","effectiveDateTime":"2026-11-19T00:30:00+01:00",)"
+      R"("valueInteger":6,"bodySite":{"coding":[{"system":"http://snomed.info/sct",)"
+      R"("code":"37822005"}]}})");
+  add("pain-2", "pain", kMidnight - kDay + 3600,
+      R"({"resourceType":"Observation","valueInteger":4})");
+  add("walk-1", "walk", kMidnight - 2 * kDay,
+      R"({"resourceType":"Observation","valueInteger":25})");
+  add("check-1", "check", kMidnight - 2 * kDay + 600,
+      R"({"resourceType":"Observation","valueString":"urgent"})");
+  add("psfs-1", "psfs", kMidnight - 10 * kDay,
+      R"({"resourceType":"Observation","code":{"text":"Lifting the shopping"},"valueInteger":3})");
+  add("psfs-2", "psfs", kMidnight - kDay,
+      R"({"resourceType":"Observation","code":{"text":"Lifting the shopping"},"valueInteger":6})");
+  // Not what its code needs: left out, the rest still shown.
+  add("pain-bad", "pain", kMidnight - kDay, R"({"resourceType":"Observation","valueString":"x"})");
+  add("check-bad", "check", kMidnight - kDay,
+      R"({"resourceType":"Observation","valueString":"?"})");
+
+  const auto shown = page("2026-11-07", "2026-11-20");
+
+  EXPECT_EQ(shown["name"], "Dana");
+  EXPECT_EQ(shown["from"], "2026-11-07");
+  EXPECT_EQ(shown["to"], "2026-11-20");
+  ASSERT_EQ(shown["days"].size(), 14U);
+  // Both ratings on the 19th, the patient's own day: mean 5, highest 6.
+  EXPECT_EQ(shown["days"][12]["date"], "2026-11-19");
+  EXPECT_EQ(shown["days"][12]["pain_mean"], 5.0);
+  EXPECT_EQ(shown["days"][12]["pain_max"], 6);
+  EXPECT_EQ(shown["days"][11]["walk_minutes"], 25);
+  ASSERT_EQ(shown["regions"].size(), 1U);
+  EXPECT_EQ(shown["regions"][0]["region"], "lower-back");
+  ASSERT_EQ(shown["checks"].size(), 1U);
+  EXPECT_EQ(shown["checks"][0]["level"], "urgent");
+  EXPECT_EQ(shown["checks"][0]["date"], "2026-11-18");
+  ASSERT_EQ(shown["function"].size(), 1U);
+  EXPECT_EQ(shown["function"][0]["activity"], "Lifting the shopping");
+  EXPECT_EQ(shown["function"][0]["change"], 3);
+  EXPECT_EQ(shown["weeks"][1]["walks"], 1);
+}
+
+TEST_F(ClinicPatientPageTest, FindsNoneOfAnotherTherapistsPatientsAndAuditsTheAttempt) {
+  const auto bobs = seed_.patient(bob_, "Bob's patient");
+
+  const auto found = read_patient(app_, ann_, bobs);
+
+  ASSERT_TRUE(found.has_value()) << found.error().message;
+  EXPECT_FALSE(found->has_value());
+  const auto audit = admin_
+                         .query(
+                             "SELECT therapist_id, patient_id, action, rows_read "
+                             "FROM clinic.audit")
+                         .value();
+  ASSERT_EQ(audit.size(), 1);
+  EXPECT_EQ(audit.integer(0, 0), ann_.id);
+  EXPECT_EQ(audit.integer(0, 1), bobs);
+  EXPECT_EQ(audit.text(0, 2), "read patient");
+  EXPECT_EQ(audit.integer(0, 3), 0);
+}
+
+TEST(ClinicPatientPageDays, AreSixWeeksByDefaultAndCheckedAsTheReportChecksThem) {
+  const auto fallback = page_days("", "", kToday).value();
+  EXPECT_EQ(fallback.to, kToday);
+  EXPECT_EQ(fallback.from, kToday - days(41));
+  const auto ending = page_days("", "2026-10-31", kToday).value();
+  EXPECT_EQ(ending.from, local_days{std::chrono::year{2026} / 9 / 20});
+
+  const auto backwards = page_days("2026-11-20", "2026-11-01", kToday);
+  ASSERT_FALSE(backwards.has_value());
+  EXPECT_EQ(backwards.error().code, core::ErrorCode::kInvalidInput);
+  const auto garbled = page_days("next year", "", kToday);
+  ASSERT_FALSE(garbled.has_value());
+  EXPECT_NE(garbled.error().message.find("next year"), std::string::npos)
+      << garbled.error().message;
+}
+
+}  // namespace
+}  // namespace limber::clinic
