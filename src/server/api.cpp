@@ -150,7 +150,7 @@ Reply Api::today(const core::Now& now) const {
 }
 
 Reply Api::compute_today(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto standing = services.screening.standing();
   if (!standing)
     return error_reply(standing.error());
@@ -219,7 +219,7 @@ Reply Api::entries(const core::Now& now, std::optional<std::string_view> days) c
   auto count = int_param(days, "days", kDefaultEntryDays, 1, app::kMaxHistoryDays);
   if (!count)
     return error_reply(count.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto entries = services.diary.recent(*count);
   if (!entries)
     return error_reply(entries.error());
@@ -257,10 +257,11 @@ Reply Api::add_entry(const core::Now& now, std::string_view body) const {
   auto object = parse_object(body, R"({"pain": 5, "regions": ["lower-back"]})");
   if (!object)
     return error_reply(object.error());
-  auto entry = entry_from_json(*object, now, catalog_);
+  const core::Catalog& catalog = this->catalog();
+  auto entry = entry_from_json(*object, now, catalog);
   if (!entry)
     return error_reply(entry.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog, now);
   if (!entry->client_id.empty()) {
     // A device's entry, maybe sent before: the one already made answers 200.
     auto logged = services.diary.log_once(std::move(*entry));
@@ -283,7 +284,8 @@ Reply Api::replace_entry(const core::Now& now, std::string_view id, std::string_
   auto object = parse_object(body, R"({"pain": 4, "regions": ["lower-back"]})");
   if (!object)
     return error_reply(object.error());
-  const Services services(db_, catalog_, now);
+  const core::Catalog& catalog = this->catalog();
+  const Services services(db_, catalog, now);
   auto existing = services.diary.get(*number);
   if (!existing)
     return error_reply(existing.error());
@@ -292,7 +294,7 @@ Reply Api::replace_entry(const core::Now& now, std::string_view id, std::string_
     (*object)["kind"] = core::to_string(existing->kind());
   if (!object->contains("at"))
     (*object)["at"] = core::format_iso(existing->at, existing->utc_offset);
-  auto entry = entry_from_json(*object, now, catalog_);
+  auto entry = entry_from_json(*object, now, catalog);
   if (!entry)
     return error_reply(entry.error());
   auto saved = services.diary.replace(*number, std::move(*entry));
@@ -305,7 +307,7 @@ Reply Api::delete_entry(const core::Now& now, std::string_view id) const {
   auto number = entry_id(id);
   if (!number)
     return error_reply(number.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   if (auto removed = services.diary.remove(*number); !removed)
     return error_reply(removed.error());
   return ok({{"deleted", *number}});
@@ -326,7 +328,7 @@ Reply Api::progress(const core::Now& now, std::optional<std::string_view> days,
 
 Reply Api::compute_progress(const core::Now& now, int days,
                             std::optional<std::string_view> tag) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto progress = services.plans.progress(days, tag);
   if (!progress)
     return error_reply(progress.error());
@@ -342,7 +344,7 @@ Reply Api::compute_progress(const core::Now& now, int days,
 }
 
 Reply Api::check_questions(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto standing = services.screening.standing();
   if (!standing)
     return error_reply(standing.error());
@@ -385,7 +387,7 @@ Reply Api::check(const core::Now& now, std::string_view body) const {
     }
     correct = object->at("correct").get<bool>();
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto outcome = services.screening.screen(*answers, correct);
   if (!outcome)
     return error_reply(outcome.error());
@@ -405,7 +407,7 @@ Reply Api::clinician_visit(const core::Now& now, std::string_view body) const {
     return error_reply({core::ErrorCode::kInvalidInput,
                         "a clinician visit takes no fields: send {} (it is recorded as now)"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto visit = services.screening.record_clinician_seen();
   if (!visit)
     return error_reply(visit.error());
@@ -418,7 +420,7 @@ Reply Api::clinician_visit(const core::Now& now, std::string_view body) const {
 }
 
 Reply Api::preferences(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto preferences = services.plans.preferences();
   if (!preferences)
     return error_reply(preferences.error());
@@ -432,7 +434,7 @@ Reply Api::set_preferences(const core::Now& now, std::string_view body) const {
   auto change = preferences_from_json(*object);
   if (!change)
     return error_reply(change.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto preferences = services.plans.set_preferences(change->styles, change->weak, change->tight);
   if (!preferences)
     return error_reply(preferences.error());
@@ -456,7 +458,7 @@ Reply Api::exercises(std::optional<std::string_view> style,
     wanted_phase = *parsed;
   }
   auto list = json::array();
-  for (const core::Exercise& exercise : catalog_.all()) {
+  for (const core::Exercise& exercise : catalog().all()) {
     if (wanted_style && exercise.style != *wanted_style)
       continue;
     if (wanted_phase && !exercise.suits(*wanted_phase))
@@ -467,14 +469,15 @@ Reply Api::exercises(std::optional<std::string_view> style,
 }
 
 Reply Api::exercise(std::string_view id) const {
-  auto exercise = catalog_.get(id);
+  auto exercise = catalog().get(id);
   if (!exercise)
     return error_reply(exercise.error());
   return ok(app::to_json(**exercise, true));
 }
 
 Reply Api::session(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const core::Catalog& catalog = this->catalog();
+  const Services services(db_, catalog, now);
   auto standing = services.screening.standing();
   if (!standing)
     return error_reply(standing.error());
@@ -500,7 +503,7 @@ Reply Api::session(const core::Now& now) const {
     return error_reply(plan.error());
   // The session `limber session` would guide (core::choose_session): the warm-up, main part
   // and cool-down; before `walk`, the posture routine.
-  auto choice = core::choose_session(*plan, catalog_.all(), std::nullopt);
+  auto choice = core::choose_session(*plan, catalog.all(), std::nullopt);
   if (!choice) {
     if (choice.error().code == core::ErrorCode::kNotFound)
       return ok(std::move(out));  // nothing to guide
@@ -525,7 +528,7 @@ Reply Api::session(const core::Now& now) const {
 }
 
 Reply Api::function(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto scale = services.plans.function_scale();
   if (!scale)
     return error_reply(scale.error());
@@ -541,7 +544,7 @@ Reply Api::add_activity(const core::Now& now, std::string_view body) const {
                         "name one activity you find hard, up to 80 characters: {\"name\": \"put "
                         "on socks\"}"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto scale = services.plans.add_activity(object->at("name").get<std::string>());
   if (!scale)
     return error_reply(scale.error());
@@ -560,7 +563,7 @@ Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
                         "rate an activity 0 (unable to do it) to 10 (as well as before the "
                         "pain): {\"name\": \"put on socks\", \"score\": 4}"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto scale = services.plans.rate(o.at("name").get<std::string>(),
                                    static_cast<int>(o.at("score").get<std::int64_t>()));
   if (!scale)
@@ -569,7 +572,7 @@ Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
 }
 
 Reply Api::remove_activity(const core::Now& now, std::string_view name) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto scale = services.plans.remove_activity(name);
   if (!scale)
     return error_reply(scale.error());
@@ -622,7 +625,7 @@ Reply Api::resume_sitting(const core::Now& now) const {
 }
 
 Reply Api::episode(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto episode = services.plans.current_episode();
   if (!episode)
     return error_reply(episode.error());
@@ -637,7 +640,7 @@ Reply Api::new_episode(const core::Now& now, std::string_view body) const {
     return error_reply(
         {core::ErrorCode::kInvalidInput, "a new episode takes no fields: send {} (it starts now)"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto episode = services.plans.new_episode();
   if (!episode)
     return error_reply(episode.error());
