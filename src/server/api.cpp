@@ -579,11 +579,27 @@ Reply Api::remove_activity(const core::Now& now, std::string_view name) const {
   return ok(app::to_json(*scale));
 }
 
+namespace {
+
+// The pause with whether the sitting timer runs at all (issue 18): the page says "Reminders
+// are off" when it does not, whatever the pause.
+Reply pause_reply(const app::SittingService& sitting, const app::SittingPause& pause) {
+  auto timer = sitting.timer();
+  if (!timer)
+    return error_reply(timer.error());
+  json out = app::to_json(pause);
+  out["timer"] = app::to_json(*timer);
+  return ok(std::move(out));
+}
+
+}  // namespace
+
 Reply Api::sitting_pause(const core::Now& now) const {
-  auto pause = app::SittingService(db_, now).pause();
+  const app::SittingService sitting(db_, now);
+  auto pause = sitting.pause();
   if (!pause)
     return error_reply(pause.error());
-  return ok(app::to_json(*pause));
+  return pause_reply(sitting, *pause);
 }
 
 Reply Api::pause_sitting(const core::Now& now, std::string_view body) const {
@@ -614,14 +630,15 @@ Reply Api::pause_sitting(const core::Now& now, std::string_view body) const {
   }
   if (!pause)
     return error_reply(pause.error());
-  return ok(app::to_json(*pause));
+  return pause_reply(sitting, *pause);
 }
 
 Reply Api::resume_sitting(const core::Now& now) const {
-  auto pause = app::SittingService(db_, now).resume();
+  const app::SittingService sitting(db_, now);
+  auto pause = sitting.resume();
   if (!pause)
     return error_reply(pause.error());
-  return ok(app::to_json(*pause));
+  return pause_reply(sitting, *pause);
 }
 
 Reply Api::episode(const core::Now& now) const {
