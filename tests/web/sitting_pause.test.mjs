@@ -78,7 +78,7 @@ test('with the sitting timer running, Today pauses its reminders and resumes the
 
   // 30 minutes: the control shows the end the diary holds, and offers "Resume now".
   await page.locator('.sitting-pause').getByRole('button', {name: '30 min'}).click();
-  await state(page).getByText(/^Reminders paused until \d\d:\d\d\.$/).waitFor();
+  await state(page).getByText(/^Reminders paused until (tomorrow at )?\d\d:\d\d\.$/).waitFor();
   const paused = await page.evaluate(async () => (await fetch('/api/sitting/pause')).json());
   assert.equal(paused.paused, true);
   const minutes = (Date.parse(paused.until) - Date.now()) / 60000;
