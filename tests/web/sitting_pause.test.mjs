@@ -46,7 +46,7 @@ test('with no sitting timer running, Today says reminders are off and how to sta
   const page = await openToday(limber, context);
   await state(page).getByText('Reminders to stand up are off: the sitting timer is not running.').waitFor();
   const box = await page.locator('.sitting-pause').innerText();
-  assert.match(box, /Start limber-watch, the sitting timer program, on this computer/);
+  assert.match(box, /Start limber-watch, the sitting timer program, on your computer/);
   assert.doesNotMatch(box, /are on/);
   assert.doesNotMatch(box, /limber |--/, 'no command line reaches the page');
   assert.equal(await page.locator('.sitting-pause button').count(), 0, 'nothing to pause');

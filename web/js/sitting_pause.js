@@ -26,8 +26,8 @@ async function change(box, send) {
 // phone), only the program's name to look for.
 function notRunning() {
   return h('p', {class: 'hint timer-off'},
-    'The sitting timer notices long sitting at this computer and reminds you to stand up. ',
-    'Start limber-watch, the sitting timer program, on this computer; it can also be set to start with your desktop.');
+    'The sitting timer notices long sitting at your computer and reminds you to stand up. ',
+    'Start limber-watch, the sitting timer program, on your computer; it can also be set to start with your desktop.');
 }
 
 function show(box, pause) {
