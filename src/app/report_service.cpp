@@ -1,5 +1,7 @@
 #include "app/report_service.h"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "app/local_time.h"
@@ -171,12 +173,23 @@ core::Result<core::FhirDocument> ReportService::fhir(
   return document;
 }
 
-core::Result<Calendar> ReportService::calendar(const core::EventTimes& times) const {
+core::Result<Calendar> ReportService::calendar(
+    const core::EventTimes& times, std::optional<std::chrono::minutes> log_reminder) const {
   const local_days today = floor<days>(plans_.now().local);
   LIMBER_TRY_ASSIGN(auto week, plans_.plans(today, 7));
-  const auto events = core::week_events(week, times);
-  return Calendar{core::to_icalendar(events, plans_.now().instant), events.size(), today,
-                  today + days{6}};
+  auto events = core::week_events(week, times);
+  const std::size_t planned = events.size();
+  if (log_reminder) {
+    for (core::CalendarEvent& question : core::log_reminder_events(week, *log_reminder))
+      events.push_back(std::move(question));
+    // Each day's events in the order they come.
+    std::stable_sort(events.begin(), events.end(),
+                     [](const core::CalendarEvent& a, const core::CalendarEvent& b) {
+                       return a.start < b.start;
+                     });
+  }
+  return Calendar{core::to_icalendar(events, plans_.now().instant), planned,
+                  events.size() - planned, today, today + days{6}};
 }
 
 }  // namespace limber::app

@@ -29,8 +29,9 @@ struct ReportPeriod {
 };
 
 struct Calendar {
-  std::string text;  // the VCALENDAR
-  std::size_t events = 0;
+  std::string text;               // the VCALENDAR
+  std::size_t events = 0;         // walks and sessions
+  std::size_t log_reminders = 0;  // the evening questions
   std::chrono::local_days first;
   std::chrono::local_days last;
 };
@@ -59,8 +60,11 @@ class ReportService {
   core::Result<core::FhirDocument> fhir(std::optional<std::string> patient_name) const;
 
   // The plan for today and the next six days as iCalendar. The caller passes the safety
-  // gate first; a paused plan gives an empty calendar.
-  core::Result<Calendar> calendar(const core::EventTimes& times) const;
+  // gate first; a paused plan gives an empty calendar. With `log_reminder`, each day also
+  // has the evening question at that time (core::log_reminder_events).
+  core::Result<Calendar> calendar(
+      const core::EventTimes& times,
+      std::optional<std::chrono::minutes> log_reminder = std::nullopt) const;
 
  private:
   core::Result<core::Error> nothing_between(std::chrono::local_days from,

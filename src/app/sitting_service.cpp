@@ -95,6 +95,19 @@ core::Result<SittingPause> SittingService::pause() const {
       until, core::describe_pause(core::to_local(*until, utc_offset_at(*until)), now_.local)};
 }
 
+core::Result<void> SittingService::record_timer_running(core::Instant started_at) const {
+  return store_.set_watcher_seen(started_at, now_.instant);
+}
+
+core::Result<void> SittingService::record_timer_stopped() const {
+  return store_.clear_watcher();
+}
+
+core::Result<SittingTimerState> SittingService::timer() const {
+  LIMBER_TRY_ASSIGN(const auto seen, store_.watcher_seen());
+  return SittingTimerState{seen && now_.instant - *seen <= kTimerSilence, seen};
+}
+
 core::Result<SittingSummary> SittingService::summary() const {
   const local_days today = std::chrono::floor<days>(now_.local);
   const auto [yesterday_start, today_start] = day_range(today - days{1});
@@ -226,6 +239,13 @@ nlohmann::json to_json(const SittingPause& pause) {
   return {{"paused", true},
           {"until", core::format_iso(*pause.until, utc_offset_at(*pause.until))},
           {"text", pause.text}};
+}
+
+nlohmann::json to_json(const SittingTimerState& timer) {
+  return {{"running", timer.running},
+          {"seen_at", timer.seen_at ? nlohmann::json(core::format_iso(
+                                          *timer.seen_at, utc_offset_at(*timer.seen_at)))
+                                    : nlohmann::json(nullptr)}};
 }
 
 nlohmann::json to_json(const SittingLog& log) {

@@ -61,6 +61,16 @@ struct SittingPause {
   std::string text;                    // "Reminders paused until 14:30.", or empty
 };
 
+// Whether the sitting timer runs (issue 18): `limber watch` says so in the diary when it
+// starts and every kTimerHeartbeat after, and takes it back when it stops; heard from within
+// kTimerSilence, it counts as running (a watcher that was killed goes quiet).
+inline constexpr std::chrono::minutes kTimerHeartbeat{5};
+inline constexpr std::chrono::minutes kTimerSilence{12};
+struct SittingTimerState {
+  bool running = false;
+  std::optional<core::Instant> seen_at;  // when it last said it runs; empty: stopped
+};
+
 class SittingService {
  public:
   SittingService(const store::Database& db, core::Now now) : store_(db), now_(now) {}
@@ -89,6 +99,13 @@ class SittingService {
   core::Result<SittingPause> resume() const;
   // The pause that runs now, if any.
   core::Result<SittingPause> pause() const;
+
+  // The watcher says it runs, since `started_at` (at start, then every kTimerHeartbeat);
+  // and that it stopped.
+  core::Result<void> record_timer_running(core::Instant started_at) const;
+  core::Result<void> record_timer_stopped() const;
+  // Whether the sitting timer runs now.
+  core::Result<SittingTimerState> timer() const;
 
   // Yesterday's longest bout and today's bouts, breaks and reminders, by local days.
   core::Result<SittingSummary> summary() const;
@@ -119,6 +136,8 @@ nlohmann::json to_json(const SittingLog& log);
 // {"paused": bool, "until": "2026-11-27T14:30:00+01:00"|null, "text": "Reminders paused
 //  until 14:30."|""}
 nlohmann::json to_json(const SittingPause& pause);
+// {"running": bool, "seen_at": "2026-11-27T14:30:00+01:00"|null}
+nlohmann::json to_json(const SittingTimerState& timer);
 // [{"date": "2026-11-22", "sat_minutes", "longest_minutes", "breaks", "reminders",
 //   "stood_up", "stood_minutes"}]
 nlohmann::json to_json(const std::vector<SittingDay>& by_day);

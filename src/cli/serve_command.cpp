@@ -23,6 +23,8 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "app/builtin_catalog.h"
+#include "app/live_catalog.h"
 #include "cli/command.h"
 #include "cli/serve_phone.h"
 #include "server/security.h"
@@ -143,11 +145,12 @@ Result<void> run_serve(Context& context, const ServeOptions& options) {
   if (options.bind.empty())
     return fail(ErrorCode::kInvalidInput, "--bind needs an address, like --bind 127.0.0.1");
   LIMBER_TRY_ASSIGN(auto db, context.database());
-  LIMBER_TRY_ASSIGN(auto catalog, context.catalog());
+  // Read again when `limber exercises add` changes the diary's exercises (issue 15).
+  LIMBER_TRY_ASSIGN(auto catalog, app::LiveCatalog::open(*db, app::builtin_catalog_files()));
   LIMBER_TRY_ASSIGN(const std::optional<PhoneSetup> phone, phone_setup(context, options.phone));
 
   auto created = server::Server::create(
-      *db, *catalog,
+      *db, std::move(catalog),
       {.bind = options.bind,
        .port = options.port,
        .clock =

@@ -1,4 +1,7 @@
 // limber export --format csv|fhir|ics [-o FILE] and limber import FILE.csv
+#include <chrono>
+#include <optional>
+
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
@@ -23,8 +26,9 @@ struct ExportOptions {
   std::string format = "csv";
   std::string output = "-";
   std::optional<std::string> patient_name;
-  std::optional<std::string> walk_at;     // ics only; default 11:00
-  std::optional<std::string> session_at;  // ics only; default 17:00
+  std::optional<std::string> walk_at;       // ics only; default 11:00
+  std::optional<std::string> session_at;    // ics only; default 17:00
+  std::optional<std::string> log_reminder;  // ics only: the evening question, off by default
 };
 
 // The file's text and one line that says what it holds.
@@ -66,6 +70,11 @@ Result<Exported> export_ics(Context& context, const ExportOptions& options) {
     return Unexpected(walk.error());
   LIMBER_TRY_ASSIGN(auto start,
                     core::parse_clock_time(options.session_at.value_or("17:00"), "--session-at"));
+  std::optional<std::chrono::minutes> log_reminder;
+  if (options.log_reminder) {
+    LIMBER_TRY_ASSIGN(log_reminder,
+                      core::parse_clock_time(*options.log_reminder, "--log-reminder"));
+  }
   // The calendar is the plan: the safety check comes first, as for limber today.
   LIMBER_TRY_ASSIGN(auto gate, pass_safety_gate(context, true));
   if (!gate.proceed) {
@@ -74,14 +83,19 @@ Result<Exported> export_ics(Context& context, const ExportOptions& options) {
                       "a calendar: see limber check");
   }
   LIMBER_TRY_ASSIGN(auto reports, context.reports());
-  LIMBER_TRY_ASSIGN(auto calendar,
-                    reports.calendar({*walk, start, core::EventTimes{}.alarm_minutes_before}));
-  return Exported{std::move(calendar.text),
-                  fmt::format("iCalendar: {} walk{} and exercise sessions from {} to {}, each with "
-                              "a reminder {} minutes before",
-                              calendar.events, calendar.events == 1 ? "" : "s",
-                              core::report_day(calendar.first), core::report_day(calendar.last),
-                              core::EventTimes{}.alarm_minutes_before)};
+  LIMBER_TRY_ASSIGN(
+      auto calendar,
+      reports.calendar({*walk, start, core::EventTimes{}.alarm_minutes_before}, log_reminder));
+  return Exported{
+      std::move(calendar.text),
+      fmt::format("iCalendar: {} walk{} and exercise sessions from {} to {}, each with a reminder "
+                  "{} minutes before{}",
+                  calendar.events, calendar.events == 1 ? "" : "s",
+                  core::report_day(calendar.first), core::report_day(calendar.last),
+                  core::EventTimes{}.alarm_minutes_before,
+                  log_reminder ? fmt::format("; \"{}\" each day at {}", core::kLogReminderSummary,
+                                             *options.log_reminder)
+                               : std::string())};
 }
 
 Result<void> run_export(Context& context, const ExportOptions& options) {
@@ -97,9 +111,11 @@ Result<void> run_export(Context& context, const ExportOptions& options) {
     }
     return {};
   };
-  for (auto check : {format_only(options.patient_name.has_value(), "--patient-name", Format::kFhir),
-                     format_only(options.walk_at.has_value(), "--walk-at", Format::kIcs),
-                     format_only(options.session_at.has_value(), "--session-at", Format::kIcs)}) {
+  for (auto check :
+       {format_only(options.patient_name.has_value(), "--patient-name", Format::kFhir),
+        format_only(options.walk_at.has_value(), "--walk-at", Format::kIcs),
+        format_only(options.session_at.has_value(), "--session-at", Format::kIcs),
+        format_only(options.log_reminder.has_value(), "--log-reminder", Format::kIcs)}) {
     if (!check)
       return check;
   }
@@ -170,10 +186,16 @@ void add_transfer_commands(CLI::App& app, CommandTable& table) {
       ->add_option("--session-at", options->session_at,
                    "ics: when to exercise each day (default 17:00)")
       ->type_name("HH:MM");
-  add_examples(
-      *exporter,
-      {{"limber export --format csv --output diary.csv", "The whole diary as a CSV file"},
-       {"limber export --format ics -o plan.ics", "The coming week's plan for a calendar"}});
+  exporter
+      ->add_option("--log-reminder", options->log_reminder,
+                   "ics: ask \"How is your back this evening?\" each day at this time, as "
+                   "limber watch --log-reminder does (default: not asked)")
+      ->type_name("HH:MM");
+  add_examples(*exporter,
+               {{"limber export --format csv --output diary.csv", "The whole diary as a CSV file"},
+                {"limber export --format ics -o plan.ics", "The coming week's plan for a calendar"},
+                {"limber export --format ics --log-reminder 20:00 -o plan.ics",
+                 "The same, with a daily reminder to log at 20:00"}});
   table.add(
       exporter, [options](Context& context) { return run_export(context, *options); },
       Access::kReads);

@@ -140,6 +140,20 @@ std::vector<CalendarEvent> week_events(std::span<const Plan> plans, const EventT
   return events;
 }
 
+std::vector<CalendarEvent> log_reminder_events(std::span<const Plan> plans, minutes at) {
+  constexpr int kMinutes = 5;
+  std::vector<CalendarEvent> events;
+  events.reserve(plans.size());
+  for (const Plan& plan : plans) {
+    events.push_back({fmt::format("log-{}@limber", ical_date(plan.day)), LocalTime{plan.day} + at,
+                      kMinutes, std::string(kLogReminderSummary),
+                      "A minute to note how your back feels today: the Log page of limber, or "
+                      "limber log in a terminal. Nothing to do if you logged today already.",
+                      0});
+  }
+  return events;
+}
+
 std::string to_icalendar(std::span<const CalendarEvent> events, Instant stamp) {
   std::string out;
   add_line(out, "BEGIN:VCALENDAR");
@@ -164,7 +178,10 @@ std::string to_icalendar(std::span<const CalendarEvent> events, Instant stamp) {
     add_line(out, "BEGIN:VALARM");
     add_line(out, "ACTION:DISPLAY");
     add_line(out, "DESCRIPTION:" + escape(event.summary));
-    add_line(out, fmt::format("TRIGGER:-PT{}M", event.alarm_minutes_before));
+    // At the start itself: PT0M, not a "-PT0M" some readers take for a typo.
+    add_line(out, event.alarm_minutes_before == 0
+                      ? std::string("TRIGGER:PT0M")
+                      : fmt::format("TRIGGER:-PT{}M", event.alarm_minutes_before));
     add_line(out, "END:VALARM");
     add_line(out, "END:VEVENT");
   }

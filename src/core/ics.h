@@ -36,6 +36,13 @@ struct EventTimes {
 // urgent red-flag result) gives none.
 std::vector<CalendarEvent> week_events(std::span<const Plan> plans, const EventTimes& times);
 
+// The evening question (issue 15, as `limber watch --log-reminder 20:00` asks it): "How is
+// your back this evening?" at `at` on each day of `plans`, paused or not (logging is always
+// welcome), 5 minutes long, with a display alarm at its start.
+std::vector<CalendarEvent> log_reminder_events(std::span<const Plan> plans,
+                                               std::chrono::minutes at);
+inline constexpr std::string_view kLogReminderSummary = "How is your back this evening?";
+
 // The VCALENDAR text, CRLF line ends, lines folded at 75 octets, text escaped. `stamp` is
 // DTSTAMP (when the file was made).
 std::string to_icalendar(std::span<const CalendarEvent> events, Instant stamp);

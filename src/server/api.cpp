@@ -158,7 +158,7 @@ Reply Api::today(const core::Now& now) const {
 }
 
 Reply Api::compute_today(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto standing = services.screening.standing();
   if (!standing)
     return error_reply(standing.error());
@@ -227,7 +227,7 @@ Reply Api::entries(const core::Now& now, std::optional<std::string_view> days) c
   auto count = int_param(days, "days", kDefaultEntryDays, 1, app::kMaxHistoryDays);
   if (!count)
     return error_reply(count.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto entries = services.diary.recent(*count);
   if (!entries)
     return error_reply(entries.error());
@@ -265,10 +265,11 @@ Reply Api::add_entry(const core::Now& now, std::string_view body) const {
   auto object = parse_object(body, R"({"pain": 5, "regions": ["lower-back"]})");
   if (!object)
     return error_reply(object.error());
-  auto entry = entry_from_json(*object, now, catalog_);
+  const core::Catalog& catalog = this->catalog();
+  auto entry = entry_from_json(*object, now, catalog);
   if (!entry)
     return error_reply(entry.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog, now);
   if (!entry->client_id.empty()) {
     // A device's entry, maybe sent before: the one already made answers 200.
     auto logged = services.diary.log_once(std::move(*entry));
@@ -291,7 +292,8 @@ Reply Api::replace_entry(const core::Now& now, std::string_view id, std::string_
   auto object = parse_object(body, R"({"pain": 4, "regions": ["lower-back"]})");
   if (!object)
     return error_reply(object.error());
-  const Services services(db_, catalog_, now);
+  const core::Catalog& catalog = this->catalog();
+  const Services services(db_, catalog, now);
   auto existing = services.diary.get(*number);
   if (!existing)
     return error_reply(existing.error());
@@ -300,7 +302,7 @@ Reply Api::replace_entry(const core::Now& now, std::string_view id, std::string_
     (*object)["kind"] = core::to_string(existing->kind());
   if (!object->contains("at"))
     (*object)["at"] = core::format_iso(existing->at, existing->utc_offset);
-  auto entry = entry_from_json(*object, now, catalog_);
+  auto entry = entry_from_json(*object, now, catalog);
   if (!entry)
     return error_reply(entry.error());
   auto saved = services.diary.replace(*number, std::move(*entry));
@@ -313,7 +315,7 @@ Reply Api::delete_entry(const core::Now& now, std::string_view id) const {
   auto number = entry_id(id);
   if (!number)
     return error_reply(number.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   if (auto removed = services.diary.remove(*number); !removed)
     return error_reply(removed.error());
   return ok({{"deleted", *number}});
@@ -334,7 +336,7 @@ Reply Api::progress(const core::Now& now, std::optional<std::string_view> days,
 
 Reply Api::compute_progress(const core::Now& now, int days,
                             std::optional<std::string_view> tag) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto progress = services.plans.progress(days, tag);
   if (!progress)
     return error_reply(progress.error());
@@ -350,7 +352,7 @@ Reply Api::compute_progress(const core::Now& now, int days,
 }
 
 Reply Api::check_questions(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto standing = services.screening.standing();
   if (!standing)
     return error_reply(standing.error());
@@ -393,7 +395,7 @@ Reply Api::check(const core::Now& now, std::string_view body) const {
     }
     correct = object->at("correct").get<bool>();
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto outcome = services.screening.screen(*answers, correct);
   if (!outcome)
     return error_reply(outcome.error());
@@ -413,7 +415,7 @@ Reply Api::clinician_visit(const core::Now& now, std::string_view body) const {
     return error_reply({core::ErrorCode::kInvalidInput,
                         "a clinician visit takes no fields: send {} (it is recorded as now)"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   auto visit = services.screening.record_clinician_seen();
   if (!visit)
     return error_reply(visit.error());
@@ -426,7 +428,7 @@ Reply Api::clinician_visit(const core::Now& now, std::string_view body) const {
 }
 
 Reply Api::preferences(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.preferences());
 }
 
@@ -437,7 +439,7 @@ Reply Api::set_preferences(const core::Now& now, std::string_view body) const {
   auto change = preferences_from_json(*object);
   if (!change)
     return error_reply(change.error());
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.set_preferences(change->styles, change->weak, change->tight));
 }
 
@@ -458,7 +460,7 @@ Reply Api::exercises(std::optional<std::string_view> style,
     wanted_phase = *parsed;
   }
   auto list = json::array();
-  for (const core::Exercise& exercise : catalog_.all()) {
+  for (const core::Exercise& exercise : catalog().all()) {
     if (wanted_style && exercise.style != *wanted_style)
       continue;
     if (wanted_phase && !exercise.suits(*wanted_phase))
@@ -469,14 +471,15 @@ Reply Api::exercises(std::optional<std::string_view> style,
 }
 
 Reply Api::exercise(std::string_view id) const {
-  auto exercise = catalog_.get(id);
+  auto exercise = catalog().get(id);
   if (!exercise)
     return error_reply(exercise.error());
   return ok(app::to_json(**exercise, true));
 }
 
 Reply Api::session(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const core::Catalog& catalog = this->catalog();
+  const Services services(db_, catalog, now);
   auto standing = services.screening.standing();
   if (!standing)
     return error_reply(standing.error());
@@ -502,7 +505,7 @@ Reply Api::session(const core::Now& now) const {
     return error_reply(plan.error());
   // The session `limber session` would guide (core::choose_session): the warm-up, main part
   // and cool-down; before `walk`, the posture routine.
-  auto choice = core::choose_session(*plan, catalog_.all(), std::nullopt);
+  auto choice = core::choose_session(*plan, catalog.all(), std::nullopt);
   if (!choice) {
     if (choice.error().code == core::ErrorCode::kNotFound)
       return ok(std::move(out));  // nothing to guide
@@ -527,7 +530,7 @@ Reply Api::session(const core::Now& now) const {
 }
 
 Reply Api::function(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.function_scale());
 }
 
@@ -540,7 +543,7 @@ Reply Api::add_activity(const core::Now& now, std::string_view body) const {
                         "name one activity you find hard, up to 80 characters: {\"name\": \"put "
                         "on socks\"}"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.add_activity(object->at("name").get<std::string>()), 201);
 }
 
@@ -556,16 +559,31 @@ Reply Api::rate_activity(const core::Now& now, std::string_view body) const {
                         "rate an activity 0 (unable to do it) to 10 (as well as before the "
                         "pain): {\"name\": \"put on socks\", \"score\": 4}"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.rate(o.at("name").get<std::string>(),
                                         static_cast<int>(o.at("score").get<std::int64_t>())),
                     201);
 }
 
 Reply Api::remove_activity(const core::Now& now, std::string_view name) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.remove_activity(name));
 }
+
+namespace {
+
+// The pause with whether the sitting timer runs at all (issue 18): the page says "Reminders
+// are off" when it does not, whatever the pause.
+Reply pause_reply(const app::SittingService& sitting, const app::SittingPause& pause) {
+  auto timer = sitting.timer();
+  if (!timer)
+    return error_reply(timer.error());
+  json out = app::to_json(pause);
+  out["timer"] = app::to_json(*timer);
+  return ok(std::move(out));
+}
+
+}  // namespace
 
 Reply Api::sitting_pause(const core::Now& now) const {
   return json_reply(app::SittingService(db_, now).pause());
@@ -605,7 +623,7 @@ Reply Api::resume_sitting(const core::Now& now) const {
 }
 
 Reply Api::episode(const core::Now& now) const {
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.current_episode());
 }
 
@@ -617,7 +635,7 @@ Reply Api::new_episode(const core::Now& now, std::string_view body) const {
     return error_reply(
         {core::ErrorCode::kInvalidInput, "a new episode takes no fields: send {} (it starts now)"});
   }
-  const Services services(db_, catalog_, now);
+  const Services services(db_, catalog(), now);
   return json_reply(services.plans.new_episode(), 201);
 }
 

@@ -16,6 +16,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "app/live_catalog.h"
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -46,13 +47,16 @@ Reply error_reply(const core::Error& error);
 
 class Api {
  public:
-  // `db` and `catalog` must outlive the Api.
-  Api(const store::Database& db, const core::Catalog& catalog) : db_(db), catalog_(catalog) {}
+  // `db` and `catalog` must outlive the Api. A fixed core::Catalog converts to a
+  // LiveCatalog that never changes; `limber serve`'s reads the therapist's exercises again
+  // when the diary's change (app/live_catalog.h).
+  Api(const store::Database& db, app::LiveCatalog catalog)
+      : db_(db), catalog_(std::move(catalog)) {}
   // With phones (issue 14): `pairing` and `phone` (nullopt when phones cannot reach this
   // server) must outlive the Api.
-  Api(const store::Database& db, const core::Catalog& catalog, app::PairingService& pairing,
+  Api(const store::Database& db, app::LiveCatalog catalog, app::PairingService& pairing,
       const std::optional<PhoneAddress>& phone)
-      : db_(db), catalog_(catalog), pairing_(&pairing), phone_(&phone) {}
+      : db_(db), catalog_(std::move(catalog)), pairing_(&pairing), phone_(&phone) {}
 
   // GET /api/today: the safety status first, then the plan (null until it may be shown).
   [[nodiscard]] Reply today(const core::Now& now) const;
@@ -149,8 +153,12 @@ class Api {
   [[nodiscard]] Reply compute_progress(const core::Now& now, int days,
                                        std::optional<std::string_view> tag) const;
 
+  // The catalog for one request: taken once per request, as the next call may read it
+  // again.
+  [[nodiscard]] const core::Catalog& catalog() const { return catalog_.current(); }
+
   const store::Database& db_;
-  const core::Catalog& catalog_;
+  mutable app::LiveCatalog catalog_;
   app::PairingService* pairing_ = nullptr;
   const std::optional<PhoneAddress>* phone_ = nullptr;
   mutable std::map<std::string, Memo> memos_;

@@ -45,7 +45,7 @@ Reply Api::report_period(const core::Now& now, std::optional<std::string_view> f
   if (!days)
     return error_reply(days.error());
   const app::ScreeningService screening(db_, now);
-  const app::PlanService plans(db_, now, catalog_, screening);
+  const app::PlanService plans(db_, now, catalog(), screening);
   auto period = app::ReportService(db_, plans).period(days->from, days->to);
   if (!period)
     return error_reply(period.error());
@@ -67,7 +67,7 @@ Reply Api::report(const core::Now& now, std::optional<std::string_view> from,
     person = std::move(*checked);
   }
   const app::ScreeningService screening(db_, now);
-  const app::PlanService plans(db_, now, catalog_, screening);
+  const app::PlanService plans(db_, now, catalog(), screening);
   auto report = app::ReportService(db_, plans).report(days->from, days->to, std::move(person));
   if (!report)
     return error_reply(report.error());

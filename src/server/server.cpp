@@ -46,11 +46,11 @@ HttpAnswer answer_ca_file(const HttpRequest& request, const std::filesystem::pat
 }  // namespace
 
 struct Server::Impl {
-  Impl(const store::Database& db, const core::Catalog& catalog, ServerOptions server_options,
+  Impl(const store::Database& db, app::LiveCatalog catalog, ServerOptions server_options,
        std::string access_token, std::string login)
       : options(std::move(server_options)),
         pairing(db, app::system_random_bytes),
-        api(db, catalog, pairing, phone),
+        api(db, std::move(catalog), pairing, phone),
         token(std::move(access_token)),
         login_secret(std::move(login)) {}
 
@@ -135,7 +135,7 @@ Server::~Server() {
 }
 
 core::Result<std::unique_ptr<Server>> Server::create(const store::Database& db,
-                                                     const core::Catalog& catalog,
+                                                     app::LiveCatalog catalog,
                                                      ServerOptions options) {
   std::string token = options.token;
   if (token.empty()) {
@@ -147,8 +147,8 @@ core::Result<std::unique_ptr<Server>> Server::create(const store::Database& db,
     return core::fail(core::ErrorCode::kInvalidInput, "the server needs a log stream");
   if (!options.clock)
     return core::fail(core::ErrorCode::kInvalidInput, "the server needs a clock");
-  auto impl =
-      std::make_unique<Impl>(db, catalog, std::move(options), std::move(token), std::move(login));
+  auto impl = std::make_unique<Impl>(db, std::move(catalog), std::move(options), std::move(token),
+                                     std::move(login));
   LIMBER_TRY_ASSIGN(auto first, impl->links.issue());
   impl->first_link = std::move(first);
   return std::unique_ptr<Server>(new Server(std::move(impl)));

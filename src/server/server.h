@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "app/live_catalog.h"
 #include "core/catalog.h"
 #include "core/clock.h"
 #include "core/result.h"
@@ -70,9 +71,10 @@ struct ServerOptions {
 class Server {
  public:
   // Makes the token and the login secret (kIo when the kernel gives no random numbers).
-  // `db` and `catalog` must outlive the server.
+  // `db` and `catalog` must outlive the server (a core::Catalog is one that never changes;
+  // `limber serve` gives app::LiveCatalog::open's, which sees `limber exercises add`).
   static core::Result<std::unique_ptr<Server>> create(const store::Database& db,
-                                                      const core::Catalog& catalog,
+                                                      app::LiveCatalog catalog,
                                                       ServerOptions options);
   Server(const Server&) = delete;
   Server& operator=(const Server&) = delete;

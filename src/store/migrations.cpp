@@ -303,6 +303,21 @@ ALTER TABLE new_sitting_reminders RENAME TO sitting_reminders;
 CREATE INDEX sitting_reminders_by_time ON sitting_reminders (shown_at);
 )sql";
 
+// Version 11 (issue 18): whether the sitting timer runs. `sitting_watcher` holds at most one
+// row, written by `limber watch` when it starts (started_at) and again every few minutes
+// (seen_at), and deleted when it stops; the page reads it to say whether reminders to stand
+// up can come at all. A watcher that was killed leaves its row, which goes stale.
+// (Another branch may add a version at the same time: this step is one constant, to
+// renumber at merge.)
+constexpr std::string_view kVersion11 = R"sql(
+CREATE TABLE IF NOT EXISTS sitting_watcher (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  started_at INTEGER NOT NULL,
+  seen_at INTEGER NOT NULL,
+  CHECK (seen_at >= started_at)
+) STRICT;
+)sql";
+
 // Adds each column a table does not have yet.
 Result<void> add_columns(const Database& db, std::span<const AddedColumn> columns) {
   for (const AddedColumn& added : columns) {
@@ -403,6 +418,7 @@ const std::vector<Migration>& migrations() {
       [](const Database& db) -> Result<void> { return db.exec(kVersion8); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion9); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion10); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion11); },
   };
   return kMigrations;
 }

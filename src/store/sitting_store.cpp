@@ -139,6 +139,29 @@ Result<std::optional<Instant>> SittingStore::pause(Instant now) const {
   return std::optional<Instant>{instant_of(query.integer(0))};
 }
 
+Result<void> SittingStore::set_watcher_seen(Instant started_at, Instant seen_at) const {
+  if (seen_at < started_at)
+    return fail(ErrorCode::kInvalidInput, "the sitting timer cannot be seen before it started");
+  return db_.transaction([&]() -> Result<void> {
+    LIMBER_TRY_ASSIGN(auto upsert, db_.prepare("INSERT OR REPLACE INTO sitting_watcher (id, "
+                                               "started_at, seen_at) VALUES (1, ?1, ?2)"));
+    upsert.bind(1, seconds_of(started_at)).bind(2, seconds_of(seen_at));
+    return upsert.run();
+  });
+}
+
+Result<void> SittingStore::clear_watcher() const {
+  return db_.transaction([&]() -> Result<void> { return db_.exec("DELETE FROM sitting_watcher"); });
+}
+
+Result<std::optional<Instant>> SittingStore::watcher_seen() const {
+  LIMBER_TRY_ASSIGN(auto query, db_.prepare("SELECT seen_at FROM sitting_watcher WHERE id = 1"));
+  LIMBER_TRY_ASSIGN(const bool found, query.step());
+  if (!found)
+    return std::optional<Instant>{};
+  return std::optional<Instant>{instant_of(query.integer(0))};
+}
+
 Result<std::vector<StoredBout>> SittingStore::bouts(Instant from, Instant to) const {
   return rows<StoredBout>(
       db_,

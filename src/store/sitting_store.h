@@ -64,6 +64,15 @@ class SittingStore {
   // The pause's end, when one is set and still runs at `now`; an ended one is not.
   Result<std::optional<core::Instant>> pause(core::Instant now) const;
 
+  // The sitting timer says it runs (issue 18): started at `started_at`, still there at
+  // `seen_at`; replaces what an earlier watcher wrote. kInvalidInput unless seen_at >=
+  // started_at.
+  Result<void> set_watcher_seen(core::Instant started_at, core::Instant seen_at) const;
+  // The sitting timer stopped.
+  Result<void> clear_watcher() const;
+  // When the sitting timer last said it runs; empty when it stopped or never ran.
+  Result<std::optional<core::Instant>> watcher_seen() const;
+
   // Rows that start in [from, to), oldest first.
   Result<std::vector<StoredBout>> bouts(core::Instant from, core::Instant to) const;
   Result<std::vector<StoredBreak>> breaks(core::Instant from, core::Instant to) const;

@@ -17,6 +17,8 @@ struct StoredExercise {
   std::string id;
   std::string style;     // the file's "style"
   std::string exercise;  // the exercise's JSON object, as one line
+
+  friend bool operator==(const StoredExercise&, const StoredExercise&) = default;
 };
 
 class TherapistStore {

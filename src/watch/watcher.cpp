@@ -182,6 +182,9 @@ class Watcher final : public DesktopListener, public NotificationListener {
   bool hold_for_planned_event(Instant now);
   // While a pause holds reminders, reads the diary again every kPauseRecheck.
   void arm_pause_check();
+  // Says in the diary that the timer runs (issue 18: the page tells "Reminders are off"
+  // from a watcher that is not there), now and every app::kTimerHeartbeat.
+  void heartbeat();
   // Tells the timer whether now is inside the working hours, and sets the hours' timer
   // for the next start or end. Nothing to do when no hours were asked for.
   void check_hours();
@@ -193,6 +196,7 @@ class Watcher final : public DesktopListener, public NotificationListener {
   static int on_pause_check(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_planned_over(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_log_reminder(sd_event_source* source, std::uint64_t usec, void* data);
+  static int on_heartbeat(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_poll(sd_event_source* source, std::uint64_t usec, void* data);
   static int on_post(sd_event_source* source, void* data);
   static int on_signal(sd_event_source* source, const signalfd_siginfo* info, void* data);
@@ -215,6 +219,8 @@ class Watcher final : public DesktopListener, public NotificationListener {
   EventSource pause_source_;            // reads the diary's pause again while one runs
   EventSource planned_source_;          // the end of a planned walk or session holding a reminder
   EventSource log_source_;              // the evening question's time (--log-reminder)
+  EventSource heartbeat_source_;        // "the timer runs", in the diary every few minutes
+  Instant started_at_{};                // when the event loop began
   std::uint32_t log_notification_ = 0;  // the evening question on the screen, 0 when none
   std::optional<bool> inside_hours_;    // as last told to the timer
   EventSource poll_source_;
@@ -398,6 +404,11 @@ core::Result<void> Watcher::run() {
 
   source_->flush();
   rearm();
+  started_at_ = context_.clock();
+  source = nullptr;
+  // CLOCK_BOOTTIME: after a suspend the diary hears at once that the timer is back.
+  sd_event_add_time_relative(event, &source, CLOCK_BOOTTIME, 0, 1'000'000, on_heartbeat, this);
+  heartbeat_source_.reset(source);
   // An all-day process: hand back what start-up used (parsing the catalog, the plan's
   // reads of the diary) before sleeping.
   (void)store::release_memory(context_.db);
@@ -633,6 +644,10 @@ void Watcher::finish() {
   const Instant now = context_.clock();
   say("stopping");
   apply(timer_.finish(now));
+  if (heartbeat_source_) {
+    if (auto stopped = sitting().record_timer_stopped(); !stopped)
+      warn(stopped.error());
+  }
   if (notification_ != 0 && notifier_) {
     notifier_->close(notification_);
     notification_ = 0;
@@ -712,6 +727,21 @@ int Watcher::on_log_reminder(sd_event_source* /*source*/, std::uint64_t /*usec*/
   auto* self = static_cast<Watcher*>(data);
   self->ask_log();
   self->arm_log_reminder();
+  return 0;
+}
+
+void Watcher::heartbeat() {
+  if (auto saved = sitting().record_timer_running(started_at_); !saved)
+    warn(saved.error());
+  sd_event_source_set_time_relative(
+      heartbeat_source_.get(),
+      static_cast<std::uint64_t>(
+          std::chrono::duration_cast<std::chrono::microseconds>(app::kTimerHeartbeat).count()));
+  sd_event_source_set_enabled(heartbeat_source_.get(), SD_EVENT_ONESHOT);
+}
+
+int Watcher::on_heartbeat(sd_event_source* /*source*/, std::uint64_t /*usec*/, void* data) {
+  static_cast<Watcher*>(data)->heartbeat();
   return 0;
 }
 

@@ -4,7 +4,9 @@
 
 #include <gtest/gtest.h>
 
+#include "app/local_time.h"
 #include "app/sitting_service.h"
+#include "core/time_parse.h"
 #include "server_fixture.h"
 #include "store/sitting_store.h"
 
@@ -40,6 +42,40 @@ TEST_F(SittingPauseApiTest, PausesForMinutesShowsItAndResumes) {
   ASSERT_EQ(resumed.status, 200) << resumed.text;
   EXPECT_EQ(resumed.body["paused"], false);
   EXPECT_FALSE(*store::SittingStore(*db_).pause(now_.load()));
+}
+
+// Issue #18: the page says whether a sitting timer runs at all. The watcher says so in the
+// diary when it starts and every app::kTimerHeartbeat; one not heard from for longer than
+// app::kTimerSilence (killed, or the computer off) is not running, nor one that stopped.
+TEST_F(SittingPauseApiTest, SaysWhetherTheSittingTimerRuns) {
+  const Answer none = get("/api/sitting/pause");
+  ASSERT_EQ(none.status, 200) << none.text;
+  EXPECT_EQ(none.body["timer"]["running"], false);
+  EXPECT_TRUE(none.body["timer"]["seen_at"].is_null());
+
+  // Started half an hour ago, last heard 30 minutes ago: longer than kTimerSilence.
+  const app::SittingService watcher(*db_, app::local_now(kNoon - minutes{30}));
+  ASSERT_TRUE(watcher.record_timer_running(kNoon - minutes{30}));
+  EXPECT_EQ(get("/api/sitting/pause").body["timer"]["running"], false);
+  // Heard again 2 minutes ago.
+  const core::Instant seen = kNoon - minutes{2};
+  ASSERT_TRUE(
+      app::SittingService(*db_, app::local_now(seen)).record_timer_running(kNoon - minutes{30}));
+  const Answer running = get("/api/sitting/pause");
+  EXPECT_EQ(running.body["timer"]["running"], true);
+  EXPECT_EQ(running.body["timer"]["seen_at"], core::format_iso(seen, app::utc_offset_at(seen)));
+  // The PUT and DELETE answers say it too.
+  EXPECT_EQ(send("PUT", "/api/sitting/pause", R"({"minutes": 10})").body["timer"]["running"], true);
+  EXPECT_EQ(send("DELETE", "/api/sitting/pause").body["timer"]["running"], true);
+
+  now_ = seen + app::kTimerSilence + minutes{1};  // went quiet
+  EXPECT_EQ(get("/api/sitting/pause").body["timer"]["running"], false);
+
+  now_ = kNoon;
+  ASSERT_TRUE(watcher.record_timer_stopped());
+  const Answer stopped = get("/api/sitting/pause");
+  EXPECT_EQ(stopped.body["timer"]["running"], false);
+  EXPECT_TRUE(stopped.body["timer"]["seen_at"].is_null());
 }
 
 TEST_F(SittingPauseApiTest, RefusesWhatIsNotAPauseAndKeepsTheOneThere) {

@@ -18,6 +18,9 @@ using testing::kNoon;
 
 class SittingStoreTest : public ::testing::Test {
  protected:
+  // The one number a query reads.
+  Result<std::int64_t> query_count(std::string_view sql) const { return pragma(db_, sql); }
+
   Database db_ = *Database::open_in_memory();
   SittingStore store_{db_};
 };
@@ -102,6 +105,21 @@ TEST_F(SittingStoreTest, KeepsOnePauseUntilItEndsOrIsCleared) {
   EXPECT_EQ(backwards.error().code, core::ErrorCode::kInvalidInput);
 }
 
+// Issue #18: the sitting timer says in the diary that it runs, so the page can tell
+// "Reminders are off" from a timer that is not there.
+TEST_F(SittingStoreTest, KeepsWhenTheSittingTimerWasLastSeenUntilItStops) {
+  EXPECT_EQ(store_.watcher_seen().value(), std::optional<core::Instant>{});
+  ASSERT_TRUE(store_.set_watcher_seen(kNoon, kNoon));
+  ASSERT_TRUE(store_.set_watcher_seen(kNoon, kNoon + minutes{5}));  // replaces
+  EXPECT_EQ(store_.watcher_seen().value(), std::optional(kNoon + minutes{5}));
+  EXPECT_EQ(*query_count("SELECT count(*) FROM sitting_watcher"), 1);
+  ASSERT_TRUE(store_.clear_watcher());
+  EXPECT_EQ(store_.watcher_seen().value(), std::optional<core::Instant>{});
+  auto backwards = store_.set_watcher_seen(kNoon, kNoon - minutes{1});
+  ASSERT_FALSE(backwards);
+  EXPECT_EQ(backwards.error().code, core::ErrorCode::kInvalidInput);
+}
+
 // Issue #18, sit-stand desks: a standing break and an "I was standing" answer are kept.
 TEST_F(SittingStoreTest, KeepsStandingBreaksAndIWasStanding) {
   ASSERT_TRUE(store_.add_break({kNoon, kNoon + minutes{20}, BreakKind::kStanding}, hours{0}));
@@ -119,7 +137,10 @@ TEST_F(SittingStoreTest, KeepsStandingBreaksAndIWasStanding) {
 }
 
 // The step that widened the CHECKs made both tables again: every row of a diary from
-// before it is kept, with its id.
+// before it is kept, with its id. One step came after it (the sitting timer's heartbeat,
+// sitting_watcher), undone here too.
+constexpr int kStepsAfterTheRebuild = 1;
+
 TEST(SittingStoreMigrationTest, RebuildingTheSittingTablesKeepsEveryRow) {
   const testing::TempDir dir;
   const auto path = dir.path() / "limber.db";
@@ -148,8 +169,9 @@ TEST(SittingStoreMigrationTest, RebuildingTheSittingTablesKeepsEveryRow) {
         "'ignored')), answered_at INTEGER) STRICT;"
         "INSERT INTO sitting_breaks SELECT * FROM old_breaks;"
         "INSERT INTO sitting_reminders SELECT * FROM old_reminders;"
-        "DROP TABLE old_breaks; DROP TABLE old_reminders; PRAGMA user_version = {}",
-        latest_schema_version() - 1)));
+        "DROP TABLE old_breaks; DROP TABLE old_reminders; DROP TABLE sitting_watcher; "
+        "PRAGMA user_version = {}",
+        latest_schema_version() - kStepsAfterTheRebuild - 1)));
     EXPECT_FALSE(store.add_break({kNoon, kNoon + minutes{5}, BreakKind::kStanding}, hours{1}));
   }
   auto db = Database::open(path, {});

@@ -65,5 +65,27 @@ TEST(DesktopEndToEndTest, APauseSetOnThePageHoldsTheReminderUntilResumed) {
   EXPECT_EQ(run.code, 0) << run.out;
 }
 
+// The desktop of pause_e2e.sh, around one script of tests/watch/.
+void run_script(const std::string& script) {
+  const std::string missing =
+      missing_tools("dbus-daemon dbus-send dbus-monitor dunst Xvfb xdotool curl python3");
+  ASSERT_TRUE(missing.empty()) << "not installed: " << missing << "(scripts/setup installs them)";
+  const auto run = run_shell(std::string("bash '") + LIMBER_SOURCE_DIR + "/tests/watch/" + script +
+                             "' '" + LIMBER_BINARY + "'");
+  EXPECT_EQ(run.code, 0) << run.out;
+}
+
+// Issue #18: the page hears whether a real watcher runs (its row in the diary), and that
+// it stopped.
+TEST(DesktopEndToEndTest, ThePageHearsWhetherTheSittingTimerRuns) {
+  run_script("timer_state_e2e.sh");
+}
+
+// Issue #15: "How is your back this evening?" at the --log-reminder time, once, on a day
+// with nothing logged; nothing on a logged day. Waits for the coming minute, twice.
+TEST(DesktopEndToEndTest, TheEveningQuestionComesOnlyOnADayWithNothingLogged) {
+  run_script("log_reminder_e2e.sh");
+}
+
 }  // namespace
 }  // namespace limber::watch

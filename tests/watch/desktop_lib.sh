@@ -70,3 +70,15 @@ start_dunst() {
   dbus-monitor --session "interface='org.freedesktop.Notifications'" >"$work/monitor.log" 2>&1 &
   pids+=($!)
 }
+
+# The real `limber serve` on a free port of 127.0.0.1, its standard input held open (Enter
+# would make a new address); sets `address` and `token` for requests to its API.
+start_serve() {
+  mkfifo "$work/serve-in"
+  "$limber" serve --port 0 --no-open <"$work/serve-in" >"$work/serve.log" 2>&1 &
+  pids+=($!)
+  exec 6>"$work/serve-in"
+  wait_for 200 grep -q "Authorization: Bearer" "$work/serve.log" || fail "limber serve did not start"
+  address=$(grep -o 'http://127.0.0.1:[0-9]*/' "$work/serve.log" | head -n1)
+  token=$(sed -n "s/.*'Authorization: Bearer \([^']*\)'.*/\1/p" "$work/serve.log")
+}

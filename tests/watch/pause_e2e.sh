@@ -22,14 +22,7 @@ start_dunst <<RC
 RC
 
 export LIMBER_HOME="$work/data"
-# The page's server; its stdin stays open (Enter would make a new address).
-mkfifo "$work/serve-in"
-"$limber" serve --port 0 --no-open <"$work/serve-in" >"$work/serve.log" 2>&1 &
-pids+=($!)
-exec 6>"$work/serve-in"
-wait_for 200 grep -q "Authorization: Bearer" "$work/serve.log" || fail "limber serve did not start"
-address=$(grep -o 'http://127.0.0.1:[0-9]*/' "$work/serve.log" | head -n1)
-token=$(sed -n "s/.*'Authorization: Bearer \([^']*\)'.*/\1/p" "$work/serve.log")
+start_serve
 page() {
   curl -sS -X "$1" -H "Authorization: Bearer $token" -H 'Content-Type: application/json' \
     ${2:+--data "$2"} "${address}api/sitting/pause"

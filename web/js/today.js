@@ -40,6 +40,8 @@ export function exerciseItem(exercise) {
   },
   h('summary', {},
     h('span', {class: 'exercise-name'}, exercise.name),
+    // Issue 15: an exercise the person added from their therapist says so at a glance.
+    exercise.from_therapist ? h('span', {class: 'badge from-therapist'}, 'From your therapist') : null,
     h('span', {class: 'exercise-meta'}, `${exercise.minutes} min · ${dose(exercise)}`),
     exercise.reason ? h('span', {class: 'exercise-reason'}, exercise.reason) : null),
   body);
