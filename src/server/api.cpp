@@ -574,11 +574,14 @@ namespace {
 
 // The pause with whether the sitting timer runs at all (issue 18): the page says "Reminders
 // are off" when it does not, whatever the pause.
-Reply pause_reply(const app::SittingService& sitting, const app::SittingPause& pause) {
+Reply pause_reply(const app::SittingService& sitting,
+                  const core::Result<app::SittingPause>& pause) {
+  if (!pause)
+    return error_reply(pause.error());
   auto timer = sitting.timer();
   if (!timer)
     return error_reply(timer.error());
-  json out = app::to_json(pause);
+  json out = app::to_json(*pause);
   out["timer"] = app::to_json(*timer);
   return ok(std::move(out));
 }
@@ -586,7 +589,8 @@ Reply pause_reply(const app::SittingService& sitting, const app::SittingPause& p
 }  // namespace
 
 Reply Api::sitting_pause(const core::Now& now) const {
-  return json_reply(app::SittingService(db_, now).pause());
+  const app::SittingService sitting(db_, now);
+  return pause_reply(sitting, sitting.pause());
 }
 
 Reply Api::pause_sitting(const core::Now& now, std::string_view body) const {
@@ -615,11 +619,12 @@ Reply Api::pause_sitting(const core::Now& now, std::string_view body) const {
   } else {
     return bad();
   }
-  return json_reply(pause);
+  return pause_reply(sitting, pause);
 }
 
 Reply Api::resume_sitting(const core::Now& now) const {
-  return json_reply(app::SittingService(db_, now).resume());
+  const app::SittingService sitting(db_, now);
+  return pause_reply(sitting, sitting.resume());
 }
 
 Reply Api::episode(const core::Now& now) const {
