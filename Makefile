@@ -11,7 +11,7 @@ release: setup
 	@cmake --build --preset release -j $(JOBS)
 
 # What `make run` runs, and nothing else: not the test and benchmark programs (issue 16).
-PROGRAMS = limber limber-watch limber_tls
+PROGRAMS = limber limber-watch limber_tls limber_draw
 
 # Install, build optimized, start the companion: today's status in the terminal, then the
 # web app (limber serve prints its address and opens the browser; Ctrl+C stops it).

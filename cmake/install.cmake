@@ -1,7 +1,7 @@
 # `cmake --install` lays limber out as a Debian program (docs/packaging.md): the programs in
-# bin/, limber-tls.so in lib/limber/ (where server/tls_module.cpp looks), the man pages and
-# completions made from the command line (src/clidoc/), a desktop entry and icon that open
-# the web app, AppStream metadata, the sitting timer's user unit, the docs.
+# bin/, limber-tls.so and limber-draw.so in lib/limber/ (where app/module_loader.cpp looks),
+# the man pages and completions made from the command line (src/clidoc/), a desktop entry
+# and icon that open the web app, AppStream metadata, the sitting timer's user unit, the docs.
 # `cpack -G DEB` in the build folder turns the same into a .deb (tests/package/check).
 
 # `cmake --install` and cpack install what is built, without building every test program
@@ -9,7 +9,7 @@
 set(CMAKE_SKIP_INSTALL_ALL_DEPENDENCY ON)
 
 install(TARGETS limber limber-watch RUNTIME DESTINATION ${CMAKE_INSTALL_BINDIR})
-install(TARGETS limber_tls LIBRARY DESTINATION lib/limber)
+install(TARGETS limber_tls limber_draw LIBRARY DESTINATION lib/limber)
 
 # Debian compresses man pages and changelogs with gzip -9n (no name, no time: reproducible).
 find_program(LIMBER_GZIP gzip REQUIRED)

@@ -3,12 +3,12 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "app/draw_module.h"
 #include "app/files.h"
 #include "app/report_service.h"
 #include "cli/command.h"
 #include "cli/typed_text.h"
 #include "core/typed_day.h"
-#include "report/report_pdf.h"
 
 namespace limber::cli {
 namespace {
@@ -59,7 +59,7 @@ Result<void> run_report(Context& context, const ReportOptions& options) {
   auto report = service.report(*from, *to, std::move(name));
   if (!report)
     return Unexpected(report.error());
-  LIMBER_TRY_ASSIGN(auto pdf, report::render_pdf(*report, context.now()));
+  LIMBER_TRY_ASSIGN(auto pdf, app::render_report_pdf(*report, context.now()));
   if (auto written = app::write_file_atomically(options.output, pdf); !written)
     return written;
   fmt::print(context.io().err,

@@ -2,12 +2,12 @@
 // /api/report/period: the days it covers by default.
 #include <fmt/format.h>
 
+#include "app/draw_module.h"
 #include "app/plan_service.h"
 #include "app/progress_json.h"
 #include "app/report_service.h"
 #include "app/screening.h"
 #include "core/typed_day.h"
-#include "report/report_pdf.h"
 #include "server/api.h"
 
 namespace limber::server {
@@ -71,7 +71,7 @@ Reply Api::report(const core::Now& now, std::optional<std::string_view> from,
   auto report = app::ReportService(db_, plans).report(days->from, days->to, std::move(person));
   if (!report)
     return error_reply(report.error());
-  auto pdf = report::render_pdf(*report, now);
+  auto pdf = app::render_report_pdf(*report, now);
   if (!pdf)
     return error_reply(pdf.error());
   Reply reply;

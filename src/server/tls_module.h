@@ -11,8 +11,8 @@
 
 namespace limber::server {
 
-// Where the module is looked for, in order: beside the running program (/proc/self/exe:
-// the build tree, or an install's bin/), then ../lib/limber/ from there (an install).
+// Where the module is looked for, in order (app/module_loader.h): beside the running program
+// (/proc/self/exe: the build tree, or an install's bin/), then ../lib/limber/ from there.
 std::vector<std::filesystem::path> tls_module_places();
 
 // Loads the first of `places` that exists (tls_module_places() when empty). kNotFound
