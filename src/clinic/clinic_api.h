@@ -23,14 +23,21 @@ class ClinicApi {
             std::function<core::Instant()> clock)
       : pool_(pool), random_bytes_(std::move(random_bytes)), clock_(std::move(clock)) {}
 
-  // POST /api/login, POST /api/logout, GET /api/caseload; 404 for anything else. Never
-  // throws: a fault is a 500 with a plain sentence.
+  // POST /api/login, POST /api/logout, GET /api/caseload, and sharing's routes
+  // (share_api.cpp); 404 for anything else. Never throws: a fault is a 500 with a plain
+  // sentence.
   server::HttpAnswer answer(server::HttpRequest& request);
 
  private:
   server::HttpAnswer log_in(server::HttpRequest& request);
   server::HttpAnswer log_out(server::HttpRequest& request);
   server::HttpAnswer caseload(server::HttpRequest& request);
+  // Sharing (share_api.cpp): POST /api/invitations, POST /api/share/join,
+  // PUT /api/share/resources, DELETE /api/share.
+  server::HttpAnswer invite(server::HttpRequest& request);
+  server::HttpAnswer join(server::HttpRequest& request);
+  server::HttpAnswer upload(server::HttpRequest& request);
+  server::HttpAnswer stop_share(server::HttpRequest& request);
 
   ConnectionPool& pool_;
   app::RandomBytes random_bytes_;
