@@ -381,6 +381,31 @@ Result<void> upgrade_first_release(const Database& db) {
       "DROP TABLE old_entries; DROP TABLE old_entry_regions;");
 }
 
+// Version 11 (issue 17): sharing with a clinic (`limber share`). `share_clinic` holds at
+// most one row: the clinic's address, the upload token it gave (this file is the person's
+// own, mode 0600 like the whole data folder), whether notes are shared, since when, the
+// last successful send, and a stop asked for but not yet confirmed by the clinic.
+// `share_sent` remembers each record sent (app/share_service.h: "entry-ID", "check-ID")
+// with the SHA-256 of what was sent, so the next send takes only what is new or changed.
+constexpr std::string_view kVersion11 = R"sql(
+CREATE TABLE share_clinic (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  url TEXT NOT NULL CHECK (url LIKE 'https://%'),
+  token TEXT NOT NULL CHECK (length(token) = 64),
+  patient INTEGER NOT NULL,
+  notes INTEGER NOT NULL CHECK (notes IN (0, 1)),
+  since INTEGER NOT NULL,
+  last_sent_at INTEGER,
+  stopping INTEGER NOT NULL DEFAULT 0 CHECK (stopping IN (0, 1))
+) STRICT;
+
+CREATE TABLE share_sent (
+  record TEXT PRIMARY KEY CHECK (length(record) BETWEEN 1 AND 100),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  sent_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
 using Migration = std::function<Result<void>(const Database&)>;
 
 const std::vector<Migration>& migrations() {
@@ -404,6 +429,7 @@ const std::vector<Migration>& migrations() {
       [](const Database& db) -> Result<void> { return db.exec(kVersion8); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion9); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion10); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion11); },
   };
   return kMigrations;
 }
