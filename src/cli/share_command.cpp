@@ -54,16 +54,20 @@ Result<void> run_join(Context& context, app::ShareService& share, const ShareOpt
   }
   LIMBER_TRY_ASSIGN(const auto counts, share.preview(options.notes));
   std::ostream& out = context.io().out;
+  const auto count = [](int n, std::string_view one, std::string_view many) {
+    return fmt::format("{} {}", n, n == 1 ? one : many);
+  };
   fmt::print(out,
              "limber will send {} to the clinic at {}:\n"
-             "  {} pain ratings (with where it hurt: {} ratings of body regions, and how you "
-             "could move)\n"
-             "  {} safety checks (the answers and how soon to get help)\n"
+             "  {} (with where it hurt and how you could move; {} of single body regions)\n"
+             "  {} (the answers and how soon to get help)\n"
              "  {}\n"
              "From now on, what you log is sent too, until you run limber share --stop, which "
              "asks the clinic to delete all of it.\n",
              options.name.empty() ? "your diary" : "your diary as " + options.name, options.clinic,
-             counts.pain_ratings, counts.region_ratings, counts.checks,
+             count(counts.pain_ratings, "pain rating", "pain ratings"),
+             count(counts.region_ratings, "rating", "ratings"),
+             count(counts.checks, "safety check", "safety checks"),
              options.notes ? "your notes and tags (you chose --notes)"
                            : "not your notes or tags (add --notes to share them)");
   if (!options.yes) {

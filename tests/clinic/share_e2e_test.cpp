@@ -65,7 +65,8 @@ class ClinicShareEndToEndTest : public ::testing::Test {
     const auto now = std::chrono::duration_cast<std::chrono::seconds>(
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
-    for (const auto& row : read_caseload(app, ann_, now + 60).value())
+    const auto caseload = read_caseload(app, ann_, now + 60).value();
+    for (const auto& row : caseload)
       rows.push_back(row.display_name + ":" + row.need);
     return rows;
   }
