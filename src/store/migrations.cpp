@@ -388,7 +388,7 @@ Result<void> upgrade_first_release(const Database& db) {
 // `share_sent` remembers each record sent (app/share_service.h: "entry-ID", "check-ID")
 // with the SHA-256 of what was sent, so the next send takes only what is new or changed.
 constexpr std::string_view kVersion11 = R"sql(
-CREATE TABLE share_clinic (
+CREATE TABLE IF NOT EXISTS share_clinic (
   id INTEGER PRIMARY KEY CHECK (id = 1),
   url TEXT NOT NULL CHECK (url LIKE 'https://%'),
   token TEXT NOT NULL CHECK (length(token) = 64),
@@ -399,7 +399,7 @@ CREATE TABLE share_clinic (
   stopping INTEGER NOT NULL DEFAULT 0 CHECK (stopping IN (0, 1))
 ) STRICT;
 
-CREATE TABLE share_sent (
+CREATE TABLE IF NOT EXISTS share_sent (
   record TEXT PRIMARY KEY CHECK (length(record) BETWEEN 1 AND 100),
   sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
   sent_at INTEGER NOT NULL
