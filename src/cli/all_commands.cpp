@@ -21,6 +21,7 @@ void add_all_commands(CLI::App& app, CommandTable& table) {
   add_watch_forwarder(app, table);
   add_serve_command(app, table);
   add_devices_command(app, table);
+  add_share_command(app, table);
   add_doctor_command(app, table);
 }
 

@@ -116,6 +116,8 @@ void add_report_command(CLI::App& app, CommandTable& table);
 void add_backup_commands(CLI::App& app, CommandTable& table);
 void add_doctor_command(CLI::App& app, CommandTable& table);
 void add_devices_command(CLI::App& app, CommandTable& table);
+// `limber share`: sharing with a clinic (issue 17).
+void add_share_command(CLI::App& app, CommandTable& table);
 
 // Shared option readers: a usage error (kInvalidInput) names the option.
 core::Result<std::vector<core::RegionRating>> read_regions(const std::vector<std::string>& words);

@@ -62,4 +62,16 @@ std::string_view query_value(const HttpRequest& request, std::string_view name) 
   return {};
 }
 
+std::string bearer_token(const HttpRequest& request) {
+  std::string_view value = header(request, "Authorization");
+  constexpr std::string_view kPrefix = "Bearer ";
+  if (!value.starts_with(kPrefix))
+    return {};
+  value.remove_prefix(kPrefix.size());
+  const bool hex = value.size() == 64 && std::all_of(value.begin(), value.end(), [](char c) {
+                     return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f');
+                   });
+  return hex ? std::string(value) : std::string();
+}
+
 }  // namespace limber::clinic

@@ -24,6 +24,9 @@ server::HttpAnswer fault_answer(const core::Error& error);
 std::string_view header(const server::HttpRequest& request, std::string_view name);
 // The session token from the Cookie header, or "".
 std::string session_token(const server::HttpRequest& request);
+// A patient's token, from "Authorization: Bearer TOKEN" when it is 64 lower-case hex
+// digits, or "".
+std::string bearer_token(const server::HttpRequest& request);
 // The first query parameter called `name`; "" when none.
 std::string_view query_value(const server::HttpRequest& request, std::string_view name);
 

@@ -59,6 +59,14 @@ HttpAnswer ClinicApi::answer(HttpRequest& request) {
       return request.method == "POST" ? log_out(request) : error_answer(405, "Use POST.");
     if (request.path == "/api/caseload")
       return request.method == "GET" ? caseload(request) : error_answer(405, "Use GET.");
+    if (request.path == "/api/invitations")
+      return request.method == "POST" ? invite(request) : error_answer(405, "Use POST.");
+    if (request.path == "/api/share/join")
+      return request.method == "POST" ? join(request) : error_answer(405, "Use POST.");
+    if (request.path == "/api/share/resources")
+      return request.method == "PUT" ? upload(request) : error_answer(405, "Use PUT.");
+    if (request.path == "/api/share")
+      return request.method == "DELETE" ? stop_share(request) : error_answer(405, "Use DELETE.");
     if (request.path.starts_with("/api/patients/")) {
       return request.method == "GET" ? patient(request, std::string_view(request.path).substr(14))
                                      : error_answer(405, "Use GET.");

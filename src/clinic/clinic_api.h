@@ -24,8 +24,9 @@ class ClinicApi {
       : pool_(pool), random_bytes_(std::move(random_bytes)), clock_(std::move(clock)) {}
 
   // POST /api/login, POST /api/logout, GET /api/caseload, GET /api/patients/ID and
-  // /api/patients/ID/report.pdf, the therapist's page (GET of any other path); 404 for
-  // anything else. Never throws: a fault is a 500 with a plain sentence.
+  // /api/patients/ID/report.pdf, sharing's routes (share_api.cpp), the therapist's page
+  // (GET of any other path); 404 for anything else. Never throws: a fault is a 500 with a
+  // plain sentence.
   server::HttpAnswer answer(server::HttpRequest& request);
 
  private:
@@ -35,6 +36,12 @@ class ClinicApi {
   // GET /api/patients/ID[/report.pdf] (patient_routes.cpp); `rest` is the path after
   // "/api/patients/".
   server::HttpAnswer patient(server::HttpRequest& request, std::string_view rest);
+  // Sharing (share_api.cpp): POST /api/invitations, POST /api/share/join,
+  // PUT /api/share/resources, DELETE /api/share.
+  server::HttpAnswer invite(server::HttpRequest& request);
+  server::HttpAnswer join(server::HttpRequest& request);
+  server::HttpAnswer upload(server::HttpRequest& request);
+  server::HttpAnswer stop_share(server::HttpRequest& request);
 
   ConnectionPool& pool_;
   app::RandomBytes random_bytes_;

@@ -3,6 +3,7 @@
 // therapist. Serving HTTPS comes next.
 #include <cstdio>
 #include <cstdlib>
+#include <ctime>
 #include <exception>
 #include <iostream>
 #include <string>
@@ -11,6 +12,7 @@
 #include <fmt/format.h>
 
 #include "app/random_bytes.h"
+#include "clinic/invitations.h"
 #include "clinic/migrations.h"
 #include "clinic/pg.h"
 #include "clinic/serve.h"
@@ -57,6 +59,35 @@ Result<std::string> add_therapist(const std::string& database, std::int64_t clin
                      therapist.id, clinic_id);
 }
 
+// An invitation for the therapist with `email`, shown once (only its hash is kept).
+Result<std::string> invite(const std::string& database, const std::string& email) {
+  LIMBER_TRY_ASSIGN(auto owner, connect(database));
+  LIMBER_TRY_ASSIGN(const auto rows,
+                    owner.query("SELECT id, clinic_id, name FROM clinic.therapists "
+                                "WHERE email = lower($1)",
+                                {email}));
+  if (rows.empty()) {
+    return limber::core::fail(
+        limber::core::ErrorCode::kNotFound,
+        fmt::format("no therapist has the email {}; add-therapist adds one", email));
+  }
+  const clinic::Therapist therapist{rows.integer(0, 0), rows.integer(0, 1)};
+  const auto now =
+      std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
+  LIMBER_TRY_ASSIGN(
+      const auto invitation,
+      clinic::make_invitation(owner, therapist, now, limber::app::system_random_bytes));
+  const auto expires = invitation.expires_at.time_since_epoch().count();
+  const std::time_t expires_time = expires;
+  std::tm utc{};
+  gmtime_r(&expires_time, &utc);
+  return fmt::format(
+      "Invitation for {}: {}\nGood once, until {:04}-{:02}-{:02} {:02}:{:02} UTC. It is shown "
+      "only now: give it to the patient, who runs\n  limber share --clinic URL --code {}",
+      rows.text(0, 2), invitation.code, utc.tm_year + 1900, utc.tm_mon + 1, utc.tm_mday,
+      utc.tm_hour, utc.tm_min, invitation.code);
+}
+
 int run(int argc, char** argv) {
   CLI::App app{"limber-clinic: a clinic's server for limber, on PostgreSQL (docs/clinic.md)",
                "limber-clinic"};
@@ -87,6 +118,12 @@ int run(int argc, char** argv) {
   therapist_command->add_option("--name", therapist_name, "Their name as shown")->required();
   therapist_command->callback(
       [&] { outcome = add_therapist(database, clinic_id, email, therapist_name); });
+
+  std::string invite_email;
+  auto* invite_command = app.add_subcommand(
+      "invite", "Make an invitation for a patient to share with a therapist (good 7 days, once)");
+  invite_command->add_option("--therapist", invite_email, "The therapist's email")->required();
+  invite_command->callback([&] { outcome = invite(database, invite_email); });
 
   clinic::ServeOptions serve_options;
   auto* serve_command = app.add_subcommand(

@@ -462,9 +462,180 @@ END $$;
 REVOKE ALL ON FUNCTION clinic.read_patient(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION clinic.read_patient(bigint) TO limber_clinic_app;
 REVOKE ALL ON FUNCTION clinic.pain_value(text, jsonb), clinic.count_days() FROM PUBLIC;
+// Version 4: sharing (docs/clinic.md, "Invitations" and "Sharing"). A therapist's
+// invitation is taken once by a patient's limber, which then holds an upload token (only
+// its SHA-256 is kept, in patients). The token is the patient's only key: the functions
+// below take it, set it for the transaction ('limber.patient_token'), and the policies let
+// a row through when its patient's token hash matches the hash of that setting, so the
+// database itself needs the live token, not an id. The wrong codes tried from an address
+// are counted in join_attempts (no patient's data) to refuse guessing.
+constexpr std::string_view kVersion4 = R"sql(
+ALTER TABLE clinic.patients ADD COLUMN upload_token_sha256 text UNIQUE
+  CHECK (upload_token_sha256 ~ '^[0-9a-f]{64}$');
+
+CREATE TABLE clinic.join_attempts (
+  address text NOT NULL,
+  at timestamptz NOT NULL
+);
+CREATE INDEX join_attempts_address ON clinic.join_attempts (address, at);
+
+-- The SHA-256 (hex) of this transaction's setting, NULL when it is unset.
+CREATE FUNCTION clinic.acting_patient_token() RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT encode(sha256(convert_to(nullif(current_setting('limber.patient_token', true),
+                                               ''), 'UTF8')), 'hex') $$;
+CREATE FUNCTION clinic.acting_invitation() RETURNS text LANGUAGE sql STABLE
+  AS $$ SELECT encode(sha256(convert_to(nullif(current_setting('limber.invitation_code', true),
+                                               ''), 'UTF8')), 'hex') $$;
+
+CREATE POLICY as_the_patient ON clinic.patients
+  USING (upload_token_sha256 = clinic.acting_patient_token());
+CREATE POLICY as_the_invitee ON clinic.invitations
+  USING (code_sha256 = clinic.acting_invitation());
+CREATE POLICY append_as_the_patient ON clinic.audit FOR INSERT
+  WITH CHECK (EXISTS (SELECT 1 FROM clinic.patients p
+    WHERE p.id = audit.patient_id AND p.therapist_id = audit.therapist_id
+      AND p.clinic_id = audit.clinic_id
+      AND p.upload_token_sha256 = clinic.acting_patient_token()));
+
+-- A therapist's invitation: only the code's hash comes in; the code is shown once.
+CREATE FUNCTION clinic.make_invitation(code_hash text, made_at timestamptz, valid_for interval)
+  RETURNS timestamptz
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+BEGIN
+  PERFORM clinic.require_therapist();
+  INSERT INTO clinic.invitations (clinic_id, therapist_id, code_sha256, created_at, expires_at)
+    VALUES (clinic.acting_clinic(), clinic.acting_therapist(), code_hash, made_at,
+            made_at + valid_for);
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), NULL, 'make invitation', 0);
+  RETURN made_at + valid_for;
+END $$;
+
+-- A patient's limber takes an invitation: 'joined' with the new patient, or 'unknown',
+-- 'used', 'expired' (each counted against the address), or 'too-many' when the address
+-- tried `attempts` wrong codes in the last minute (then the code is not even looked at).
+-- The patient row, its token and the invitation's use are one transaction.
+CREATE FUNCTION clinic.join_invitation(invitation_code text, patient_name text,
+                                       upload_token text, from_address text,
+                                       joined_at timestamptz, attempts integer)
+  RETURNS TABLE (outcome text, patient bigint)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  invitation clinic.invitations%ROWTYPE;
+  wrong integer;
+  made bigint;
+  refusal text;
+BEGIN
+  SELECT count(*) INTO wrong FROM clinic.join_attempts a
+    WHERE a.address = from_address AND a.at > joined_at - interval '1 minute';
+  IF wrong >= attempts THEN
+    RETURN QUERY SELECT 'too-many'::text, NULL::bigint;
+    RETURN;
+  END IF;
+  PERFORM set_config('limber.invitation_code', invitation_code, true);
+  SELECT * INTO invitation FROM clinic.invitations i
+    WHERE i.code_sha256 = clinic.acting_invitation() FOR UPDATE;
+  refusal := CASE WHEN NOT FOUND THEN 'unknown'
+                  WHEN invitation.used_at IS NOT NULL THEN 'used'
+                  WHEN invitation.expires_at <= joined_at THEN 'expired' END;
+  PERFORM set_config('limber.invitation_code', '', true);
+  IF refusal IS NOT NULL THEN
+    INSERT INTO clinic.join_attempts (address, at) VALUES (from_address, joined_at);
+    RETURN QUERY SELECT refusal, NULL::bigint;
+    RETURN;
+  END IF;
+  PERFORM set_config('limber.patient_token', upload_token, true);
+  INSERT INTO clinic.patients (clinic_id, therapist_id, display_name, sharing_since,
+                               upload_token_sha256)
+    VALUES (invitation.clinic_id, invitation.therapist_id,
+            coalesce(nullif(patient_name, ''), 'Patient of invitation ' || invitation.id),
+            joined_at, clinic.acting_patient_token())
+    RETURNING id INTO made;
+  PERFORM set_config('limber.invitation_code', invitation_code, true);
+  UPDATE clinic.invitations SET used_at = joined_at, patient_id = made
+    WHERE id = invitation.id;
+  PERFORM set_config('limber.invitation_code', '', true);
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (invitation.therapist_id, invitation.clinic_id, made, 'patient joined', 0);
+  PERFORM set_config('limber.patient_token', '', true);
+  RETURN QUERY SELECT 'joined'::text, made;
+END $$;
+
+-- A patient's upload: `resources` is a JSON array of {identifier, code, effective_at (UTC
+-- seconds), resource}, upserted on (patient, identifier) so a resend replaces. 'shared'
+-- with the rows written, 'unknown' for a token that is none, 'stopped' once the patient
+-- stopped sharing.
+CREATE FUNCTION clinic.share_resources(upload_token text, resources jsonb,
+                                       received timestamptz)
+  RETURNS TABLE (outcome text, written integer)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  me clinic.patients%ROWTYPE;
+  found_rows integer;
+BEGIN
+  PERFORM set_config('limber.patient_token', upload_token, true);
+  SELECT * INTO me FROM clinic.patients p
+    WHERE p.upload_token_sha256 = clinic.acting_patient_token();
+  IF NOT FOUND OR me.stopped_at IS NOT NULL THEN
+    PERFORM set_config('limber.patient_token', '', true);
+    RETURN QUERY SELECT CASE WHEN me.id IS NULL THEN 'unknown' ELSE 'stopped' END, 0;
+    RETURN;
+  END IF;
+  INSERT INTO clinic.observations AS o (patient_id, identifier, code, effective_at, resource,
+                                        received_at)
+    SELECT me.id, r.identifier, r.code, to_timestamp(r.effective_at), r.resource, received
+    FROM jsonb_to_recordset(resources)
+      AS r(identifier text, code text, effective_at bigint, resource jsonb)
+  ON CONFLICT (patient_id, identifier) DO UPDATE
+    SET code = excluded.code, effective_at = excluded.effective_at,
+        resource = excluded.resource, received_at = excluded.received_at;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (me.therapist_id, me.clinic_id, me.id, 'patient shared', found_rows);
+  PERFORM set_config('limber.patient_token', '', true);
+  RETURN QUERY SELECT 'shared'::text, found_rows;
+END $$;
+
+-- A patient stops: everything shared is deleted, the patient is marked stopped (off the
+-- caseload), and the count deleted is returned. Again for a patient who already stopped:
+-- 'stopped' with 0, so a retry after a lost answer is safe. 'unknown' for no patient.
+CREATE FUNCTION clinic.stop_sharing(upload_token text, stopped timestamptz)
+  RETURNS TABLE (outcome text, deleted integer)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  me clinic.patients%ROWTYPE;
+  found_rows integer;
+BEGIN
+  PERFORM set_config('limber.patient_token', upload_token, true);
+  SELECT * INTO me FROM clinic.patients p
+    WHERE p.upload_token_sha256 = clinic.acting_patient_token() FOR UPDATE;
+  IF NOT FOUND THEN
+    PERFORM set_config('limber.patient_token', '', true);
+    RETURN QUERY SELECT 'unknown'::text, 0;
+    RETURN;
+  END IF;
+  DELETE FROM clinic.observations o WHERE o.patient_id = me.id;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  UPDATE clinic.patients p SET stopped_at = coalesce(p.stopped_at, stopped) WHERE p.id = me.id;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (me.therapist_id, me.clinic_id, me.id, 'patient stopped sharing', found_rows);
+  PERFORM set_config('limber.patient_token', '', true);
+  RETURN QUERY SELECT 'stopped'::text, found_rows;
+END $$;
+
+REVOKE ALL ON FUNCTION clinic.acting_patient_token(), clinic.acting_invitation(),
+  clinic.make_invitation(text, timestamptz, interval),
+  clinic.join_invitation(text, text, text, text, timestamptz, integer),
+  clinic.share_resources(text, jsonb, timestamptz), clinic.stop_sharing(text, timestamptz)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.make_invitation(text, timestamptz, interval),
+  clinic.join_invitation(text, text, text, text, timestamptz, integer),
+  clinic.share_resources(text, jsonb, timestamptz), clinic.stop_sharing(text, timestamptz)
+  TO limber_clinic_app;
 )sql";
 
-constexpr std::array<std::string_view, 3> kMigrations = {kVersion1, kVersion2, kVersion3};
+constexpr std::array<std::string_view, 4> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4};
 
 // Any fixed number: the lock two processes migrating at once take turns on.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";

@@ -24,7 +24,13 @@ constexpr std::string_view kCategories =
 
 // Stable ids for the Bundle's fullUrls, so two exports of the same diary match line for
 // line: the kind of resource and the diary's own id, laid out as a UUID.
-enum class UuidKind : std::uint16_t { kPatient = 0, kPain = 1, kRegion = 2, kCheck = 3 };
+enum class UuidKind : std::uint16_t {
+  kPatient = 0,
+  kPain = 1,
+  kRegion = 2,
+  kCheck = 3,
+  kCheckLevel = 4
+};
 
 std::string urn(UuidKind kind, std::int64_t id) {
   return fmt::format("urn:uuid:6c696d62-{:04x}-4000-8000-{:012x}", static_cast<std::uint16_t>(kind),
@@ -81,33 +87,39 @@ std::string fhir_date_time(Instant at, std::chrono::seconds utc_offset) {
                      abs_minutes % 60);
 }
 
-FhirDocument fhir_bundle(const FhirInput& input) {
-  FhirDocument document;
-  const std::string patient = urn(UuidKind::kPatient, 0);
-  json patient_resource{{"resourceType", "Patient"}};
-  if (input.patient_name && !input.patient_name->empty()) {
-    patient_resource["name"] = {{{"text", utf8::sanitize(*input.patient_name)}}};
-  }
-  json entries = json::array();
-  entries.push_back(bundle_entry(patient, std::move(patient_resource)));
+namespace {
 
+json identifier(const std::string& value) {
+  return json::array({{{"system", kLimberIdentifierSystem}, {"value", value}}});
+}
+
+struct JsonRecord {
+  std::string key;
+  std::vector<json> entries;
+};
+
+std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts) {
+  const std::string patient = urn(UuidKind::kPatient, 0);
+  std::vector<JsonRecord> records;
   for (const Entry& entry : input.entries) {
     const auto* pain = std::get_if<PainRecord>(&entry.detail);
     if (pain == nullptr)
       continue;
-    ++document.counts.pain_ratings;
+    ++counts.pain_ratings;
+    const std::string key = fmt::format("entry-{}", entry.id);
     json overall = observation(patient, entry, pain->pain.value());
+    overall["identifier"] = identifier(key + "-pain");
     if (pain->mobility) {
       overall["component"] = {{{"code", {{"text", "Mobility, as the person described it"}}},
                                {"valueString", fmt::format("{}: {}", to_string(*pain->mobility),
                                                            describe(*pain->mobility))}}};
     }
     // A note stored before limber checked its text shows U+FFFD where it cannot be read.
-    if (!entry.note.empty())
+    if (input.notes && !entry.note.empty())
       overall["note"].push_back(json{{"text", utf8::sanitize(entry.note)}});
     // Tags (issue 15) are the person's own words, not a coded concept: an Annotation of
     // their own, so a reader tells them from the note.
-    if (!entry.tags.empty())
+    if (input.notes && !entry.tags.empty())
       overall["note"].push_back(
           json{{"text", fmt::format("Tags: {}", fmt::join(entry.tags, ", "))}});
     std::vector<json> members;
@@ -120,18 +132,21 @@ FhirDocument fhir_bundle(const FhirInput& input) {
         overall["hasMember"].push_back({{"reference", url}});
         json member =
             observation(patient, entry, (rating.pain ? *rating.pain : pain->pain).value());
+        member["identifier"] = identifier(fmt::format("{}-region-{}", key, info(rating.region).id));
         member["bodySite"] = body_site(rating.region);
         members.push_back(bundle_entry(url, std::move(member)));
-        ++document.counts.region_observations;
+        ++counts.region_observations;
       }
     }
-    entries.push_back(bundle_entry(urn(UuidKind::kPain, entry.id), std::move(overall)));
+    JsonRecord record{key, {bundle_entry(urn(UuidKind::kPain, entry.id), std::move(overall))}};
     for (json& member : members)
-      entries.push_back(std::move(member));
+      record.entries.push_back(std::move(member));
+    records.push_back(std::move(record));
   }
 
   for (const CheckExport& check : input.checks) {
-    ++document.counts.checks;
+    ++counts.checks;
+    const std::string key = fmt::format("check-{}", check.id);
     json items = json::array();
     for (const Answer& answer : check.answers) {
       const FlagInfo& flag = info(answer.flag);
@@ -142,12 +157,73 @@ FhirDocument fhir_bundle(const FhirInput& input) {
     items.push_back({{"linkId", "level"},
                      {"text", "How soon to get help, as limber reads these answers and the diary"},
                      {"answer", {{{"valueString", to_string(check.level)}}}}});
-    entries.push_back(bundle_entry(urn(UuidKind::kCheck, check.id),
-                                   {{"resourceType", "QuestionnaireResponse"},
-                                    {"status", "completed"},
-                                    {"subject", {{"reference", patient}}},
-                                    {"authored", fhir_date_time(check.at, check.utc_offset)},
-                                    {"item", std::move(items)}}));
+    JsonRecord record{key,
+                      {bundle_entry(urn(UuidKind::kCheck, check.id),
+                                    {{"resourceType", "QuestionnaireResponse"},
+                                     // One Identifier here: QuestionnaireResponse has no list.
+                                     {"identifier", identifier(key)[0]},
+                                     {"status", "completed"},
+                                     {"subject", {{"reference", patient}}},
+                                     {"authored", fhir_date_time(check.at, check.utc_offset)},
+                                     {"item", std::move(items)}})}};
+    if (input.check_levels) {
+      record.entries.push_back(
+          bundle_entry(urn(UuidKind::kCheckLevel, check.id),
+                       {{"resourceType", "Observation"},
+                        {"identifier", identifier(key + "-level")},
+                        {"status", "final"},
+                        {"code",
+                         {{"coding", {{{"system", kLimberCodeSystem}, {"code", "check"}}}},
+                          {"text", "How soon to get help, as limber read a check's answers"}}},
+                        {"subject", {{"reference", patient}}},
+                        {"effectiveDateTime", fhir_date_time(check.at, check.utc_offset)},
+                        {"valueString", to_string(check.level)}}));
+    }
+    records.push_back(std::move(record));
+  }
+  return records;
+}
+
+}  // namespace
+
+std::vector<FhirRecord> fhir_records(const FhirInput& input) {
+  FhirCounts counts;
+  std::vector<FhirRecord> records;
+  for (auto& record : json_records(input, counts)) {
+    FhirRecord text{std::move(record.key), {}};
+    for (const json& entry : record.entries)
+      text.entries.push_back(entry.dump(-1, ' ', false, json::error_handler_t::replace));
+    records.push_back(std::move(text));
+  }
+  return records;
+}
+
+std::string fhir_upload_bundle(std::span<const FhirRecord> records, std::string_view type,
+                               Instant now) {
+  json entries = json::array();
+  for (const FhirRecord& record : records) {
+    for (const std::string& entry : record.entries)
+      entries.push_back(json::parse(entry));
+  }
+  const json bundle{{"resourceType", "Bundle"},
+                    {"type", type},
+                    {"timestamp", fhir_date_time(now, std::chrono::seconds{0})},
+                    {"entry", std::move(entries)}};
+  return bundle.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+FhirDocument fhir_bundle(const FhirInput& input) {
+  FhirDocument document;
+  const std::string patient = urn(UuidKind::kPatient, 0);
+  json patient_resource{{"resourceType", "Patient"}};
+  if (input.patient_name && !input.patient_name->empty()) {
+    patient_resource["name"] = {{{"text", utf8::sanitize(*input.patient_name)}}};
+  }
+  json entries = json::array();
+  entries.push_back(bundle_entry(patient, std::move(patient_resource)));
+  for (auto& record : json_records(input, document.counts)) {
+    for (json& entry : record.entries)
+      entries.push_back(std::move(entry));
   }
 
   const json bundle{{"resourceType", "Bundle"},

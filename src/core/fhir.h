@@ -11,11 +11,18 @@
 // - each red-flag check a QuestionnaireResponse: one item per question, answered yes or no,
 //   with the level as the response's own text.
 // Walks, reliefs and sessions stay in the CSV export, which round-trips; this one does not.
+//
+// Every Observation and QuestionnaireResponse carries limber's stable identifier (system
+// kLimberIdentifierSystem; value "entry-ID-pain", "entry-ID-region-REGION", "check-ID",
+// "check-ID-level" from the diary's own ids), so a clinic that receives a record again
+// (`limber share`) replaces it instead of keeping two.
 #pragma once
 
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "core/clock.h"
 #include "core/entry.h"
@@ -37,7 +44,31 @@ struct FhirInput {
   std::span<const CheckExport> checks;
   std::optional<std::string> patient_name;  // empty: an anonymous Patient
   Instant now;                              // the Bundle's timestamp
+  // What `limber share` changes: notes and tags only when the person chose to share them,
+  // and each check's level also as an Observation coded kLimberCodeSystem "check" (its
+  // level in valueString), which a clinic's caseload reads.
+  bool notes = true;
+  bool check_levels = false;
 };
+
+// One diary record's resources (a pain entry with its region members, or a check), as
+// Bundle entries (JSON objects with fullUrl and resource), under the record's key
+// ("entry-ID", "check-ID"): what `limber share` sends and remembers as one.
+struct FhirRecord {
+  std::string key;
+  std::vector<std::string> entries;
+};
+
+inline constexpr std::string_view kLimberIdentifierSystem = "urn:limber:diary";
+inline constexpr std::string_view kLimberCodeSystem = "urn:limber:code";
+
+// The records of `input`, pain entries first, then checks, in the diary's order.
+std::vector<FhirRecord> fhir_records(const FhirInput& input);
+
+// A Bundle of type `type` ("collection", "batch") holding `records` and no Patient, for a
+// clinic that knows the patient already (`limber share`); compact JSON.
+std::string fhir_upload_bundle(std::span<const FhirRecord> records, std::string_view type,
+                               Instant now);
 
 struct FhirCounts {
   int pain_ratings = 0;

@@ -31,6 +31,9 @@ struct HttpRequest {
   // The paired phone that sent it, set by phone_refusal (server/phone.h) when its device
   // cookie is valid: then it counts as logged in. Empty otherwise.
   std::string paired_phone;
+  // The client's IP address as text, when the adapter knows it (the TLS listener does);
+  // limber-clinic counts wrong invitation codes per address with it.
+  std::string remote_address;
 
   // The first header called `name`, in any case (HTTP names are case-insensitive).
   [[nodiscard]] std::optional<std::string_view> header(std::string_view name) const;

@@ -20,7 +20,7 @@
 
 namespace limber::server {
 
-inline constexpr int kTlsModuleAbi = 1;
+inline constexpr int kTlsModuleAbi = 2;
 // The file's name, beside the `limber` program or in LIBDIR/limber/.
 inline constexpr const char* kTlsModuleFile = "limber-tls.so";
 // The function the module exports (extern "C", returns const TlsModule*).
@@ -52,6 +52,24 @@ struct KeyAndCertificate {
   std::string certificate;
 };
 
+// One HTTPS request of `limber share` to a clinic (issue 17). Only https:// is taken, and
+// the server's certificate is always verified: against the system's CAs, or against the
+// CAs of `ca_file` (a clinic's own, given with --clinic-ca) instead.
+struct HttpsCall {
+  std::string method;  // "POST", "PUT", "DELETE", "GET"
+  std::string url;
+  std::string body;
+  std::string content_type;  // of the body; empty: none sent
+  std::string bearer;        // "Authorization: Bearer ..."; empty: none
+  std::string ca_file;       // PEM; empty: the system's CAs
+  std::chrono::seconds timeout{60};
+};
+
+struct HttpsReply {
+  int status = 0;
+  std::string body;
+};
+
 struct TlsModule {
   int abi;
   std::size_t options_size;  // sizeof(TlsListenOptions) as the module was built
@@ -72,6 +90,11 @@ struct TlsModule {
                                                            const std::string& authority);
   // The SHA-256 fingerprint of a PEM certificate, as phones show it: "AB:CD:...".
   core::Result<std::string> (*fingerprint)(const std::string& certificate);
+  // Sends `call` with libcurl (built with GnuTLS) and returns the answer, whatever its
+  // status. kInvalidInput for a URL that is not https://; kBusy when the clinic cannot be
+  // reached or does not answer in time; kIo when its certificate does not verify, naming
+  // why.
+  core::Result<HttpsReply> (*https)(const HttpsCall& call);
 };
 
 }  // namespace limber::server

@@ -307,8 +307,6 @@ CREATE INDEX sitting_reminders_by_time ON sitting_reminders (shown_at);
 // row, written by `limber watch` when it starts (started_at) and again every few minutes
 // (seen_at), and deleted when it stops; the page reads it to say whether reminders to stand
 // up can come at all. A watcher that was killed leaves its row, which goes stale.
-// (Another branch may add a version at the same time: this step is one constant, to
-// renumber at merge.)
 constexpr std::string_view kVersion11 = R"sql(
 CREATE TABLE IF NOT EXISTS sitting_watcher (
   id INTEGER PRIMARY KEY CHECK (id = 1),
@@ -395,6 +393,31 @@ Result<void> upgrade_first_release(const Database& db) {
       "DROP TABLE old_entries; DROP TABLE old_entry_regions;");
 }
 
+// Version 12 (issue 17): sharing with a clinic (`limber share`). `share_clinic` holds at
+// most one row: the clinic's address, the upload token it gave (this file is the person's
+// own, mode 0600 like the whole data folder), whether notes are shared, since when, the
+// last successful send, and a stop asked for but not yet confirmed by the clinic.
+// `share_sent` remembers each record sent (app/share_service.h: "entry-ID", "check-ID")
+// with the SHA-256 of what was sent, so the next send takes only what is new or changed.
+constexpr std::string_view kVersion12 = R"sql(
+CREATE TABLE IF NOT EXISTS share_clinic (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  url TEXT NOT NULL CHECK (url LIKE 'https://%'),
+  token TEXT NOT NULL CHECK (length(token) = 64),
+  patient INTEGER NOT NULL,
+  notes INTEGER NOT NULL CHECK (notes IN (0, 1)),
+  since INTEGER NOT NULL,
+  last_sent_at INTEGER,
+  stopping INTEGER NOT NULL DEFAULT 0 CHECK (stopping IN (0, 1))
+) STRICT;
+
+CREATE TABLE IF NOT EXISTS share_sent (
+  record TEXT PRIMARY KEY CHECK (length(record) BETWEEN 1 AND 100),
+  sha256 TEXT NOT NULL CHECK (length(sha256) = 64),
+  sent_at INTEGER NOT NULL
+) STRICT, WITHOUT ROWID;
+)sql";
+
 using Migration = std::function<Result<void>(const Database&)>;
 
 const std::vector<Migration>& migrations() {
@@ -419,6 +442,7 @@ const std::vector<Migration>& migrations() {
       [](const Database& db) -> Result<void> { return db.exec(kVersion9); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion10); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion11); },
+      [](const Database& db) -> Result<void> { return db.exec(kVersion12); },
   };
   return kMigrations;
 }

@@ -70,6 +70,24 @@ struct Waiting {
   std::chrono::steady_clock::time_point deadline;
 };
 
+// The client's IP address as text ("127.0.0.1", "::1"), or "" when MHD does not say.
+std::string client_address(MHD_Connection* connection) {
+  const MHD_ConnectionInfo* info =
+      MHD_get_connection_info(connection, MHD_CONNECTION_INFO_CLIENT_ADDRESS);
+  if (info == nullptr || info->client_addr == nullptr)
+    return {};
+  std::array<char, INET6_ADDRSTRLEN> text{};
+  const sockaddr* address = info->client_addr;
+  const void* bytes = nullptr;
+  if (address->sa_family == AF_INET)
+    bytes = &reinterpret_cast<const sockaddr_in*>(address)->sin_addr;  // NOLINT: sockets API
+  else if (address->sa_family == AF_INET6)
+    bytes = &reinterpret_cast<const sockaddr_in6*>(address)->sin6_addr;  // NOLINT: sockets API
+  if (bytes == nullptr || inet_ntop(address->sa_family, bytes, text.data(), text.size()) == nullptr)
+    return {};
+  return text.data();
+}
+
 enum MHD_Result add_field(void* fields, enum MHD_ValueKind /*kind*/, const char* key,
                           const char* value) {
   static_cast<HttpFields*>(fields)->emplace_back(key != nullptr ? key : "",
@@ -333,6 +351,7 @@ class MicrohttpdListener final : public server::TlsListener {
     request.over_tls = true;
     MHD_get_connection_values(connection, MHD_HEADER_KIND, &add_field, &request.headers);
     MHD_get_connection_values(connection, MHD_GET_ARGUMENT_KIND, &add_field, &request.query);
+    request.remote_address = client_address(connection);
     request.read_body = [&state](std::size_t limit) -> std::optional<std::string> {
       if (state.too_big || state.body.size() > limit)
         return std::nullopt;

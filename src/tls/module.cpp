@@ -2,6 +2,7 @@
 // (server/tls_module_api.h).
 #include "server/tls_module_api.h"
 #include "tls/certificates.h"
+#include "tls/https_client.h"
 #include "tls/mhd_listener.h"
 
 namespace {
@@ -14,6 +15,7 @@ constexpr limber::server::TlsModule kModule{
     .issue_server = &limber::tls::issue_server,
     .read_certificate = &limber::tls::read_certificate,
     .fingerprint = &limber::tls::fingerprint,
+    .https = &limber::tls::https,
 };
 
 }  // namespace

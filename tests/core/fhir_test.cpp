@@ -138,5 +138,54 @@ TEST(FhirTest, WritesDateTimesWithTheOffsetOfTheirTime) {
   EXPECT_EQ(fhir_date_time(kAt, -std::chrono::minutes{330}), "2026-11-21T02:30:00-05:30");
 }
 
+TEST(FhirTest, EveryResourceCarriesLimbersStableIdentifier) {
+  const CheckExport check{9, kAt, hours{1}, Level::kSeeClinician, {{Flag::kFever, true}}};
+  const json bundle = bundle_of(
+      {pain_entry(3, 6, {{Region::kLeftThigh, std::nullopt}, {Region::kNeck, std::nullopt}}),
+       pain_entry(4, 2, {{Region::kNeck, std::nullopt}})},
+      {check});
+
+  std::vector<std::string> values;
+  for (const json& entry : bundle["entry"]) {
+    const json& resource = entry["resource"];
+    if (resource["resourceType"] == "Patient")
+      continue;
+    const json& identifier =
+        resource["identifier"].is_array() ? resource["identifier"][0] : resource["identifier"];
+    EXPECT_EQ(identifier["system"], kLimberIdentifierSystem);
+    values.push_back(identifier["value"].get<std::string>());
+  }
+  EXPECT_EQ(values, (std::vector<std::string>{"entry-3-pain", "entry-3-region-left-thigh",
+                                              "entry-3-region-neck", "entry-4-pain", "check-9"}));
+}
+
+TEST(FhirTest, RecordsForSharingLeaveNotesOutAndAddEachChecksLevel) {
+  const std::vector<Entry> entries = {pain_entry(3, 6, {{Region::kNeck, std::nullopt}})};
+  const std::vector<CheckExport> checks = {
+      {9, kAt, hours{1}, Level::kSeeClinician, {{Flag::kFever, true}}}};
+  FhirInput input{entries, checks, std::nullopt, kAt};
+  input.notes = false;
+  input.check_levels = true;
+
+  const auto records = fhir_records(input);
+
+  ASSERT_EQ(records.size(), 2U);
+  EXPECT_EQ(records[0].key, "entry-3");
+  ASSERT_EQ(records[0].entries.size(), 1U);
+  EXPECT_EQ(records[0].entries[0].find("after the stairs"), std::string::npos);
+  EXPECT_EQ(records[1].key, "check-9");
+  ASSERT_EQ(records[1].entries.size(), 2U);
+  const json level = json::parse(records[1].entries[1])["resource"];
+  EXPECT_EQ(level["code"]["coding"][0]["system"], kLimberCodeSystem);
+  EXPECT_EQ(level["code"]["coding"][0]["code"], "check");
+  EXPECT_EQ(level["valueString"], to_string(Level::kSeeClinician));
+  EXPECT_EQ(level["identifier"][0]["value"], "check-9-level");
+  const json upload = json::parse(fhir_upload_bundle(records, "batch", kAt));
+  EXPECT_EQ(upload["type"], "batch");
+  EXPECT_EQ(upload["entry"].size(), 3U);
+  // Records are the same text each time, so a hash of them tells what changed.
+  EXPECT_EQ(fhir_records(input)[0].entries, records[0].entries);
+}
+
 }  // namespace
 }  // namespace limber::core

@@ -1,5 +1,6 @@
 // limber-tls.so stays out of every command but `limber serve --phone` (issue 14): the
-// limber program names neither GnuTLS nor libmicrohttpd among the libraries it needs.
+// limber program names neither GnuTLS nor libmicrohttpd among the libraries it needs, nor
+// libcurl, limber share's HTTPS client (issue 17), which lives in the module too.
 #include <string>
 
 #include <gtest/gtest.h>
@@ -20,10 +21,12 @@ TEST(TlsModuleTest, LimberDoesNotNeedGnutlsOrMicrohttpd) {
   ASSERT_NE(limber.find("libc.so"), std::string::npos) << limber;  // readelf did read it
   EXPECT_EQ(limber.find("libgnutls"), std::string::npos) << limber;
   EXPECT_EQ(limber.find("libmicrohttpd"), std::string::npos) << limber;
+  EXPECT_EQ(limber.find("libcurl"), std::string::npos) << limber;
   // The module does: the check above looks for the right names.
   const std::string module = needed(LIMBER_TLS_MODULE);
   EXPECT_NE(module.find("libgnutls"), std::string::npos) << module;
   EXPECT_NE(module.find("libmicrohttpd"), std::string::npos) << module;
+  EXPECT_NE(module.find("libcurl-gnutls"), std::string::npos) << module;
 }
 
 }  // namespace

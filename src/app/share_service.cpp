@@ -1,0 +1,189 @@
+#include "app/share_service.h"
+
+#include <map>
+#include <span>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "core/sha256.h"
+#include "store/diary_store.h"
+#include "store/screening_store.h"
+
+namespace limber::app {
+namespace {
+
+using core::ErrorCode;
+
+struct Diary {
+  std::vector<core::Entry> entries;
+  std::vector<core::CheckExport> checks;
+};
+
+core::Result<Diary> read_diary(const store::Database& db) {
+  Diary diary;
+  LIMBER_TRY_ASSIGN(diary.entries, store::DiaryStore(db).all());
+  LIMBER_TRY_ASSIGN(const auto screenings, store::ScreeningStore(db).after(0));
+  for (const store::Screening& screening : screenings) {
+    diary.checks.push_back(
+        {screening.id, screening.at, screening.utc_offset, screening.level, screening.answers});
+  }
+  return diary;
+}
+
+core::FhirInput input_of(const Diary& diary, bool notes, core::Instant now) {
+  core::FhirInput input{diary.entries, diary.checks, std::nullopt, now};
+  input.notes = notes;
+  input.check_levels = true;
+  return input;
+}
+
+std::string hash_of(const core::FhirRecord& record) {
+  std::string text;
+  for (const auto& entry : record.entries)
+    text += entry + "\n";
+  return core::sha256_hex(text);
+}
+
+// The clinic's own sentence from an error answer, or a plain one naming the status.
+std::string clinic_says(const ClinicReply& reply) {
+  const auto json = nlohmann::json::parse(reply.body, nullptr, false);
+  if (json.is_object() && json.contains("error") && json["error"].is_string())
+    return json["error"].get<std::string>();
+  return fmt::format("the clinic answered {}", reply.status);
+}
+
+core::Error refused(const ClinicReply& reply) {
+  // 5xx: the clinic's trouble, worth trying again; the rest: what was sent is refused.
+  const ErrorCode code = reply.status >= 500 ? ErrorCode::kBusy : ErrorCode::kInvalidInput;
+  return {code, fmt::format("the clinic refused: {}", clinic_says(reply))};
+}
+
+}  // namespace
+
+core::Result<std::vector<core::FhirRecord>> ShareService::records(bool notes) const {
+  LIMBER_TRY_ASSIGN(const auto diary, read_diary(db_));
+  return core::fhir_records(input_of(diary, notes, clock_()));
+}
+
+core::Result<ShareCounts> ShareService::preview(bool notes) const {
+  LIMBER_TRY_ASSIGN(const auto diary, read_diary(db_));
+  const auto counts = core::fhir_bundle(input_of(diary, notes, clock_())).counts;
+  return ShareCounts{counts.pain_ratings, counts.region_observations, counts.checks, notes};
+}
+
+core::Result<ShareSent> ShareService::join(const std::string& url, const std::string& code,
+                                           bool notes, const std::string& name) {
+  if (!url.starts_with("https://")) {
+    return core::fail(ErrorCode::kInvalidInput,
+                      fmt::format("{} is not an https:// address: limber shares with a clinic "
+                                  "only over HTTPS",
+                                  url));
+  }
+  const store::ShareStore store(db_);
+  LIMBER_TRY_ASSIGN(const auto current, store.clinic());
+  if (current) {
+    return core::fail(ErrorCode::kConflict,
+                      fmt::format("this diary already shares with {}; stop that first (limber "
+                                  "share --stop)",
+                                  current->url));
+  }
+  nlohmann::json body = {{"code", code}};
+  if (!name.empty())
+    body["name"] = name;
+  LIMBER_TRY_ASSIGN(const auto reply, call_(url, {"POST", "/api/share/join", body.dump(), ""}));
+  if (reply.status != 201)
+    return core::Unexpected(refused(reply));
+  const auto joined = nlohmann::json::parse(reply.body, nullptr, false);
+  if (!joined.is_object() || !joined.contains("token") || !joined["token"].is_string() ||
+      !joined.contains("patient") || !joined["patient"].is_number_integer()) {
+    return core::fail(ErrorCode::kIo, "the clinic's answer to the invitation was not understood");
+  }
+  LIMBER_TRY(
+      store.start({url, joined["token"].get<std::string>(), joined["patient"].get<std::int64_t>(),
+                   notes, clock_(), std::nullopt, false}));
+  return sync();
+}
+
+core::Result<ShareSent> ShareService::sync() {
+  const store::ShareStore store(db_);
+  LIMBER_TRY_ASSIGN(const auto clinic, store.clinic());
+  if (!clinic)
+    return core::fail(ErrorCode::kNotFound, "this diary shares with no clinic");
+  if (clinic->stopping) {
+    LIMBER_TRY(stop());
+    return ShareSent{};
+  }
+  LIMBER_TRY_ASSIGN(const auto all, records(clinic->notes));
+  LIMBER_TRY_ASSIGN(const auto sent, store.sent());
+  std::vector<core::FhirRecord> pending;
+  for (const auto& record : all) {
+    const auto found = sent.find(record.key);
+    if (found == sent.end() || found->second != hash_of(record))
+      pending.push_back(record);
+  }
+  ShareSent result;
+  result.pending = static_cast<int>(pending.size());
+  for (std::size_t first = 0; first < pending.size(); first += kRecordsPerUpload) {
+    const auto part =
+        std::span(pending).subspan(first, std::min(kRecordsPerUpload, pending.size() - first));
+    const auto now = clock_();
+    LIMBER_TRY_ASSIGN(
+        const auto reply,
+        call_(clinic->url, {"PUT", "/api/share/resources",
+                            core::fhir_upload_bundle(part, "batch", now), clinic->token}));
+    if (reply.status != 200)
+      return core::Unexpected(refused(reply));
+    std::map<std::string, std::string> hashes;
+    for (const auto& record : part) {
+      hashes.emplace(record.key, hash_of(record));
+      result.resources += static_cast<int>(record.entries.size());
+    }
+    LIMBER_TRY(store.mark_sent(hashes, now));
+    result.records += static_cast<int>(part.size());
+    result.pending -= static_cast<int>(part.size());
+  }
+  if (pending.empty()) {
+    LIMBER_TRY(store.mark_sent({}, clock_()));  // a send that found nothing new is one too
+  }
+  return result;
+}
+
+core::Result<std::optional<ShareStatus>> ShareService::status() const {
+  const store::ShareStore store(db_);
+  LIMBER_TRY_ASSIGN(const auto clinic, store.clinic());
+  if (!clinic)
+    return std::nullopt;
+  LIMBER_TRY_ASSIGN(const auto all, records(clinic->notes));
+  LIMBER_TRY_ASSIGN(const auto sent, store.sent());
+  ShareStatus status{*clinic, static_cast<int>(sent.size()), 0};
+  for (const auto& record : all) {
+    const auto found = sent.find(record.key);
+    if (found == sent.end() || found->second != hash_of(record))
+      ++status.pending;
+  }
+  return status;
+}
+
+core::Result<ShareStopped> ShareService::stop() {
+  const store::ShareStore store(db_);
+  LIMBER_TRY_ASSIGN(const auto clinic, store.clinic());
+  if (!clinic)
+    return core::fail(ErrorCode::kNotFound, "this diary shares with no clinic");
+  if (!clinic->stopping) {
+    LIMBER_TRY(store.mark_stopping());
+  }
+  LIMBER_TRY_ASSIGN(const auto reply,
+                    call_(clinic->url, {"DELETE", "/api/share", "", clinic->token}));
+  // 401: the clinic no longer knows the token, so it holds nothing under it.
+  if (reply.status != 200 && reply.status != 401)
+    return core::Unexpected(refused(reply));
+  const auto answer = nlohmann::json::parse(reply.body, nullptr, false);
+  ShareStopped stopped;
+  if (answer.is_object() && answer.contains("deleted") && answer["deleted"].is_number_integer())
+    stopped.deleted = answer["deleted"].get<int>();
+  LIMBER_TRY(store.forget());
+  return stopped;
+}
+
+}  // namespace limber::app

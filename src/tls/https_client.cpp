@@ -1,0 +1,87 @@
+#include "tls/https_client.h"
+
+#include <memory>
+#include <mutex>
+
+#include <curl/curl.h>
+#include <fmt/format.h>
+
+namespace limber::tls {
+namespace {
+
+std::size_t keep(char* data, std::size_t size, std::size_t count, void* body) {
+  static_cast<std::string*>(body)->append(data, size * count);
+  return size * count;
+}
+
+struct FreeCurl {
+  void operator()(CURL* curl) const { curl_easy_cleanup(curl); }
+};
+struct FreeList {
+  void operator()(curl_slist* list) const { curl_slist_free_all(list); }
+};
+
+}  // namespace
+
+core::Result<server::HttpsReply> https(const server::HttpsCall& call) {
+  if (!call.url.starts_with("https://")) {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      fmt::format("{} is not an https:// address: limber talks to a clinic only "
+                                  "over HTTPS",
+                                  call.url));
+  }
+  static std::once_flag initialized;
+  std::call_once(initialized, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+  const std::unique_ptr<CURL, FreeCurl> curl(curl_easy_init());
+  if (!curl)
+    return core::fail(core::ErrorCode::kIo, "cannot start an HTTPS request (libcurl)");
+  server::HttpsReply reply;
+  std::unique_ptr<curl_slist, FreeList> headers;
+  const auto add_header = [&](const std::string& header) {
+    headers.reset(curl_slist_append(headers.release(), header.c_str()));
+  };
+  if (!call.content_type.empty())
+    add_header("Content-Type: " + call.content_type);
+  if (!call.bearer.empty())
+    add_header("Authorization: Bearer " + call.bearer);
+  add_header("Expect:");  // no 100-continue round trip before a body
+  CURL* handle = curl.get();
+  curl_easy_setopt(handle, CURLOPT_URL, call.url.c_str());
+  curl_easy_setopt(handle, CURLOPT_PROTOCOLS_STR, "https");
+  curl_easy_setopt(handle, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYPEER, 1L);
+  curl_easy_setopt(handle, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!call.ca_file.empty())
+    curl_easy_setopt(handle, CURLOPT_CAINFO, call.ca_file.c_str());
+  curl_easy_setopt(handle, CURLOPT_CUSTOMREQUEST, call.method.c_str());
+  if (!call.body.empty() || call.method == "POST" || call.method == "PUT") {
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDS, call.body.data());
+    curl_easy_setopt(handle, CURLOPT_POSTFIELDSIZE_LARGE,
+                     static_cast<curl_off_t>(call.body.size()));
+  }
+  curl_easy_setopt(handle, CURLOPT_HTTPHEADER, headers.get());
+  curl_easy_setopt(handle, CURLOPT_TIMEOUT, static_cast<long>(call.timeout.count()));
+  curl_easy_setopt(handle, CURLOPT_CONNECTTIMEOUT, 15L);
+  curl_easy_setopt(handle, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(handle, CURLOPT_WRITEFUNCTION, &keep);
+  curl_easy_setopt(handle, CURLOPT_WRITEDATA, &reply.body);
+  const CURLcode done = curl_easy_perform(handle);
+  if (done == CURLE_PEER_FAILED_VERIFICATION || done == CURLE_SSL_CACERT_BADFILE ||
+      done == CURLE_SSL_CERTPROBLEM) {
+    return core::fail(core::ErrorCode::kIo,
+                      fmt::format("the clinic at {} did not prove who it is: {} (its "
+                                  "certificate must come from a CA this computer trusts, or "
+                                  "from the one given with --clinic-ca)",
+                                  call.url, curl_easy_strerror(done)));
+  }
+  if (done != CURLE_OK) {
+    return core::fail(core::ErrorCode::kBusy, fmt::format("the clinic at {} cannot be reached: {}",
+                                                          call.url, curl_easy_strerror(done)));
+  }
+  long status = 0;
+  curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
+  reply.status = static_cast<int>(status);
+  return reply;
+}
+
+}  // namespace limber::tls

@@ -1,0 +1,168 @@
+// The patient's real `limber` (its own data folder) shares with a real `limber-clinic
+// serve` over HTTPS, trusting only the clinic's trial CA: the caseload shows the patient, a
+// red-flag check moves them first, a resend doubles nothing, a send while the clinic is
+// down is caught up when it is back, and `--stop` deletes every row.
+#include <memory>
+
+#include <gtest/gtest.h>
+
+#include "clinic/clinic_process.h"
+#include "clinic/patient_reads.h"
+#include "clinic/pg_cluster.h"
+#include "clinic/therapist_login.h"
+#include "support/shell.h"
+#include "support/temp_dir.h"
+
+namespace limber::clinic {
+namespace {
+
+using testing::ClinicProcess;
+using testing::kAppRole;
+using testing::kOwnerRole;
+using testing::kSuperuser;
+using testing::run_shell;
+using testing::ShellResult;
+using testing::TempDir;
+using testing::TestDatabase;
+
+class ClinicShareEndToEndTest : public ::testing::Test {
+ protected:
+  ClinicShareEndToEndTest() {
+    database_.migrate();
+    auto owner = database_.connect(kOwnerRole);
+    const auto north = add_clinic(owner, "North clinic").value();
+    ann_ = add_therapist(owner, north, "ann@north.example", "Ann", "a long enough password",
+                         app::system_random_bytes, PasswordCost{1, 1024, 1})
+               .value();
+    start("0");
+  }
+
+  void start(const std::string& port) {
+    server_ = std::make_unique<ClinicProcess>(std::vector<std::string>{
+        LIMBER_CLINIC_BINARY, "--database", database_.conninfo(kAppRole), "serve", "--port", port,
+        "--trial-ca", (folder_.path() / "ca").string()});
+  }
+  [[nodiscard]] std::string port() const {
+    return server_->address().substr(server_->address().rfind(':') + 1);
+  }
+
+  // The patient's limber, with its own data folder.
+  ShellResult limber(const std::string& arguments) const {
+    return run_shell(fmt::format("LIMBER_HOME='{}' '{}' {} </dev/null",
+                                 (folder_.path() / "home").string(), LIMBER_BINARY, arguments));
+  }
+
+  std::string invitation() const {
+    const auto made =
+        run_shell(fmt::format("'{}' --database '{}' invite --therapist ann@north.example",
+                              LIMBER_CLINIC_BINARY, database_.conninfo(kOwnerRole)));
+    return made.out.substr(std::string("Invitation for Ann: ").size(), 11);
+  }
+
+  std::vector<std::string> caseload() {
+    auto app = database_.connect(kAppRole);
+    std::vector<std::string> rows;
+    const auto now = std::chrono::duration_cast<std::chrono::seconds>(
+                         std::chrono::system_clock::now().time_since_epoch())
+                         .count();
+    const auto caseload = read_caseload(app, ann_, now + 60).value();
+    for (const auto& row : caseload)
+      rows.push_back(row.display_name + ":" + row.need);
+    return rows;
+  }
+
+  std::int64_t rows(const std::string& where = "true") {
+    auto admin = database_.connect(kSuperuser);
+    return admin.query("SELECT count(*) FROM clinic.observations WHERE " + where)
+        .value()
+        .integer(0, 0);
+  }
+
+  TestDatabase database_;
+  TempDir folder_;
+  Therapist ann_;
+  std::unique_ptr<ClinicProcess> server_;
+};
+
+TEST_F(ClinicShareEndToEndTest, APatientSharesSyncsCatchesUpAndStops) {
+  ASSERT_EQ(limber("log 4 lower-back --at '2h ago'").code, 0);
+  ASSERT_EQ(limber("log 5 lower-back neck:3 --at '1h ago' --note 'after the stairs'").code, 0);
+  // Another patient, steady, so the order has something to change.
+  {
+    auto admin = database_.connect(kSuperuser);
+    ASSERT_TRUE(admin
+                    .execute("INSERT INTO clinic.patients (clinic_id, therapist_id, display_name) "
+                             "VALUES ($1::bigint, $2::bigint, 'Calm')",
+                             {std::to_string(ann_.clinic_id), std::to_string(ann_.id)})
+                    .has_value());
+  }
+  const auto ca = (folder_.path() / "ca" / "ca.pem").string();
+  const auto url = server_->address();
+
+  // Plain http is refused, and so is a clinic whose certificate this computer cannot check.
+  const auto plain =
+      limber("share --clinic http://127.0.0.1:" + port() + " --code " + invitation() + " --yes");
+  EXPECT_NE(plain.code, 0);
+  EXPECT_NE(plain.out.find("not an https:// address"), std::string::npos) << plain.out;
+  const auto unverified =
+      limber(fmt::format("share --clinic {} --code {} --yes", url, invitation()));
+  EXPECT_NE(unverified.code, 0);
+  EXPECT_NE(unverified.out.find("did not prove who it is"), std::string::npos) << unverified.out;
+  EXPECT_EQ(rows(), 0);
+
+  const auto shared =
+      limber(fmt::format("share --clinic {} --code {} --clinic-ca '{}' --name Dee "
+                         "--yes",
+                         url, invitation(), ca));
+  ASSERT_EQ(shared.code, 0) << shared.out;
+  EXPECT_NE(shared.out.find("2 pain ratings"), std::string::npos) << shared.out;
+  EXPECT_NE(shared.out.find("not your notes"), std::string::npos) << shared.out;
+  EXPECT_NE(shared.out.find("2 records sent"), std::string::npos) << shared.out;
+  // The first entry's rating; the second's with its two regions.
+  EXPECT_EQ(rows(), 4);
+  EXPECT_EQ(rows("resource::text LIKE '%after the stairs%'"), 0);
+  EXPECT_EQ(caseload(), (std::vector<std::string>{"Calm:no-entry", "Dee:steady"}));
+
+  // A red flag: the next send puts Dee first.
+  ASSERT_EQ(limber("check --answers bladder").code, 0);
+  const auto synced = limber("share");
+  ASSERT_EQ(synced.code, 0) << synced.out;
+  EXPECT_NE(synced.out.find("Sent 1 new or changed records"), std::string::npos) << synced.out;
+  EXPECT_EQ(caseload().front(), "Dee:emergency-check");
+  const auto count = rows();
+  EXPECT_EQ(count, 6);  // the check's answers and its level
+
+  // Sending again sends nothing new; a full resend (limber's memory of what was sent lost)
+  // replaces, never doubles.
+  EXPECT_NE(limber("share").out.find("Sent 0 new"), std::string::npos);
+  ASSERT_EQ(run_shell(fmt::format("sqlite3 '{}' 'DELETE FROM share_sent'",
+                                  (folder_.path() / "home" / "limber.db").string()))
+                .code,
+            0);
+  EXPECT_NE(limber("share").out.find("Sent 3 new or changed records"), std::string::npos);
+  EXPECT_EQ(rows(), count);
+
+  // The clinic is down: the send fails and is kept; back up, it catches up.
+  const std::string same_port = port();
+  ASSERT_EQ(server_->stop(), 0);
+  ASSERT_EQ(limber("log 6 neck").code, 0);
+  const auto offline = limber("share");
+  EXPECT_NE(offline.code, 0);
+  EXPECT_NE(offline.out.find("cannot be reached"), std::string::npos) << offline.out;
+  EXPECT_NE(limber("share --status").out.find("Waiting to be sent: 1."), std::string::npos);
+  start(same_port);
+  EXPECT_NE(limber("share").out.find("Sent 1 new"), std::string::npos);
+  EXPECT_EQ(rows(), count + 1);
+  EXPECT_NE(limber("share --status").out.find("Waiting to be sent: 0."), std::string::npos);
+
+  const auto stopped = limber("share --stop");
+  ASSERT_EQ(stopped.code, 0) << stopped.out;
+  EXPECT_NE(stopped.out.find(fmt::format("deleted {} records", count + 1)), std::string::npos)
+      << stopped.out;
+  EXPECT_EQ(rows(), 0);
+  EXPECT_EQ(caseload(), (std::vector<std::string>{"Calm:no-entry"}));
+  EXPECT_NE(limber("share --status").out.find("shares with no clinic"), std::string::npos);
+}
+
+}  // namespace
+}  // namespace limber::clinic
