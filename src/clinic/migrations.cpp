@@ -462,6 +462,8 @@ END $$;
 REVOKE ALL ON FUNCTION clinic.read_patient(bigint) FROM PUBLIC;
 GRANT EXECUTE ON FUNCTION clinic.read_patient(bigint) TO limber_clinic_app;
 REVOKE ALL ON FUNCTION clinic.pain_value(text, jsonb), clinic.count_days() FROM PUBLIC;
+)sql";
+
 // Version 4: sharing (docs/clinic.md, "Invitations" and "Sharing"). A therapist's
 // invitation is taken once by a patient's limber, which then holds an upload token (only
 // its SHA-256 is kept, in patients). The token is the patient's only key: the functions
