@@ -27,6 +27,7 @@
 #include "app/live_catalog.h"
 #include "cli/command.h"
 #include "cli/serve_phone.h"
+#include "cli/share_sync.h"
 #include "server/security.h"
 #include "server/server.h"
 
@@ -200,10 +201,11 @@ Result<void> run_serve(Context& context, const ServeOptions& options) {
     web.stop();
     return fail(ErrorCode::kIo, "cannot wait for Ctrl+C (signalfd failed)");
   }
-  // Sharing with a clinic (issue 17) does not run from here yet: cli/share_sync.h's thread
-  // kept a second connection to the diary, and with it open this server read an old
-  // snapshot after another process's read and write (a `limber log` it never saw, a red
-  // flag the page would not show). Until that is understood, `limber share` sends.
+  // Sharing with a clinic (issue 17): sends at the start and after the diary changes, on a
+  // thread and connection of its own; stopped (after a send in flight) when serve returns.
+  std::optional<ShareSyncer> share_syncer;
+  if (auto data_dir = context.data_dir())
+    share_syncer.emplace(*data_dir, io.err);
   std::thread waiter([&web, &io, signals] {
     wait_for_stop(web, io, signals);
     web.stop();

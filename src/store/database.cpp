@@ -8,6 +8,7 @@
 #include <fcntl.h>
 #include <fmt/format.h>
 #include <sqlite3.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "store/migrations.h"
@@ -95,6 +96,26 @@ bool has_our_header(const std::filesystem::path& path) {
   const std::uint32_t id = (std::uint32_t{header[68]} << 24U) | (std::uint32_t{header[69]} << 16U) |
                            (std::uint32_t{header[70]} << 8U) | std::uint32_t{header[71]};
   return id == static_cast<std::uint32_t>(kApplicationId);
+}
+
+// Whether the diary or a companion may be read or written by others (mode bits 077), by
+// stat alone. Opening and closing the diary file ourselves (has_our_header) while this
+// process has it open in SQLite would drop SQLite's POSIX locks on it (a close releases
+// every lock the process holds on the file), and another process could then take the
+// -wal and -shm from under our connection, which would go on reading an old snapshot: a
+// second connection in `limber serve` showed exactly that. So the header is read only
+// when there is something to tighten.
+bool open_to_others(const std::filesystem::path& path) {
+  constexpr mode_t kGroupAndOthers = 077;
+  struct stat status {};
+  if (::lstat(path.c_str(), &status) == 0 && (status.st_mode & kGroupAndOthers) != 0)
+    return true;
+  for (const std::string_view suffix : kCompanions) {
+    if (::lstat(companion(path, suffix).c_str(), &status) == 0 &&
+        (status.st_mode & kGroupAndOthers) != 0)
+      return true;
+  }
+  return false;
 }
 
 void tighten_diary(const std::filesystem::path& path, Tightened& tightened) {
@@ -191,7 +212,7 @@ Result<Database> Database::open(const std::filesystem::path& path, const OpenOpt
   if (!exists) {
     // SQLite gives the -wal and -shm the diary's own mode: create it private first.
     LIMBER_TRY(create_private_file(path));
-  } else if (has_our_header(path)) {
+  } else if (open_to_others(path) && has_our_header(path)) {
     tighten_diary(path, tightened);
   }
   sqlite3* raw = nullptr;
