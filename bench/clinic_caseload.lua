@@ -11,10 +11,15 @@ local threads = 0
 function setup(thread)
   threads = threads + 1
   thread:set("cookie", cookies[(threads - 1) % #cookies + 1])
+  thread:set("number", threads)
 end
 
 function init(args)
   wrk.headers["Cookie"] = "limber_clinic_session=" .. cookie
+  -- Each thread is a Lua state of its own, whose random numbers start from the same seed:
+  -- unseeded, every therapist would pause exactly as long as the others, and all twenty
+  -- would reload in the same instant, every second.
+  math.randomseed(os.time() * 100 + number)
 end
 
 local pause = tonumber(os.getenv("CLINIC_PAUSE_MS") or "0")

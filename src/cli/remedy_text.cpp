@@ -29,6 +29,12 @@ std::string_view words(core::Remedy remedy) {
       return "'limber today' shows your plan";
     case core::Remedy::kListDevices:
       return "'limber devices' lists the paired phones";
+    case core::Remedy::kReachClinic:
+      return "check the address your therapist gave you and this computer's connection, then "
+             "run limber share again; nothing is lost, what was not sent waits for it";
+    case core::Remedy::kTrustClinic:
+      return "if your therapist gave you the clinic's CA file, run limber share again with "
+             "--clinic-ca FILE; otherwise ask them how their clinic is reached";
   }
   return "";
 }

@@ -1,11 +1,11 @@
 #include "clinic/answers.h"
 
 #include <algorithm>
-#include <cctype>
 
 #include <fmt/format.h>
 
 #include "clinic/clinic_api.h"
+#include "core/text.h"
 
 namespace limber::clinic {
 
@@ -29,11 +29,7 @@ HttpAnswer fault_answer(const core::Error& error) {
 
 std::string_view header(const HttpRequest& request, std::string_view name) {
   for (const auto& [key, value] : request.headers) {
-    if (key.size() == name.size() &&
-        std::equal(key.begin(), key.end(), name.begin(), [](char a, char b) {
-          return std::tolower(static_cast<unsigned char>(a)) ==
-                 std::tolower(static_cast<unsigned char>(b));
-        }))
+    if (core::ascii_iequal(key, name))
       return value;
   }
   return {};

@@ -21,6 +21,8 @@ enum class Remedy {
   kChooseDays,      // choose days the diary holds
   kSeePlan,         // today's plan says what to do
   kListDevices,     // the list of paired phones names them
+  kReachClinic,     // check the clinic's address and the connection; nothing unsent is lost
+  kTrustClinic,     // give the clinic's CA file, from the therapist
 };
 
 // The message followed by a shell's words for the remedy: "what failed: words", or "What

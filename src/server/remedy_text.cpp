@@ -30,6 +30,12 @@ std::string_view words(core::Remedy remedy) {
       return "the Today page shows your plan";
     case core::Remedy::kListDevices:
       return "More, then Phone, lists the paired phones";
+    case core::Remedy::kReachClinic:
+      return "limber tries again by itself in a little while; nothing is lost, what was not "
+             "sent waits for it";
+    case core::Remedy::kTrustClinic:
+      return "the clinic's CA file, from your therapist, is given on the computer that keeps "
+             "the diary, when sharing starts";
   }
   return "";
 }

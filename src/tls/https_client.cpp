@@ -2,6 +2,8 @@
 
 #include <memory>
 #include <mutex>
+#include <string>
+#include <string_view>
 
 #include <curl/curl.h>
 #include <fmt/format.h>
@@ -12,6 +14,33 @@ namespace {
 std::size_t keep(char* data, std::size_t size, std::size_t count, void* body) {
   static_cast<std::string*>(body)->append(data, size * count);
   return size * count;
+}
+
+// "https://host:port" of `url`, without the path: the clinic a person knows.
+std::string origin(const std::string& url) {
+  const auto host = url.find("://");
+  const auto path = url.find('/', host == std::string::npos ? 0 : host + 3);
+  return url.substr(0, path);
+}
+
+// Why a request did not reach the clinic, in a person's words.
+std::string_view reason(CURLcode code) {
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+      return "no computer by that name is known";
+    case CURLE_COULDNT_CONNECT:
+      return "nothing answers at that address";
+    case CURLE_OPERATION_TIMEDOUT:
+      return "it did not answer in time";
+    case CURLE_SSL_CONNECT_ERROR:
+      return "what answers there does not speak HTTPS";
+    case CURLE_GOT_NOTHING:
+    case CURLE_RECV_ERROR:
+    case CURLE_SEND_ERROR:
+      return "the connection broke off";
+    default:
+      return "";
+  }
 }
 
 struct FreeCurl {
@@ -69,14 +98,17 @@ core::Result<server::HttpsReply> https(const server::HttpsCall& call) {
   if (done == CURLE_PEER_FAILED_VERIFICATION || done == CURLE_SSL_CACERT_BADFILE ||
       done == CURLE_SSL_CERTPROBLEM) {
     return core::fail(core::ErrorCode::kIo,
-                      fmt::format("the clinic at {} did not prove who it is: {} (its "
-                                  "certificate must come from a CA this computer trusts, or "
-                                  "from the one given with --clinic-ca)",
-                                  call.url, curl_easy_strerror(done)));
+                      fmt::format("the clinic at {} did not prove who it is: its certificate "
+                                  "does not come from a certificate authority limber trusts",
+                                  origin(call.url)),
+                      core::Remedy::kTrustClinic);
   }
   if (done != CURLE_OK) {
-    return core::fail(core::ErrorCode::kBusy, fmt::format("the clinic at {} cannot be reached: {}",
-                                                          call.url, curl_easy_strerror(done)));
+    const auto why = reason(done);
+    return core::fail(core::ErrorCode::kBusy,
+                      fmt::format("the clinic at {} cannot be reached ({})", origin(call.url),
+                                  why.empty() ? curl_easy_strerror(done) : why),
+                      core::Remedy::kReachClinic);
   }
   long status = 0;
   curl_easy_getinfo(handle, CURLINFO_RESPONSE_CODE, &status);
