@@ -32,7 +32,7 @@ for (const program of [process.env.LIMBER_BINARY, baseline]) {
     process.exit(1);
   }
 }
-const {PHONE, startBrowser, startLimber} = await import('../tests/web/harness.mjs');
+const {PHONE, startBrowser, startLimber, waitForController} = await import('../tests/web/harness.mjs');
 const reloads = Number(process.env.LIMBER_BENCH_RELOADS ?? 30);
 const ROUND = 5;
 
@@ -117,7 +117,7 @@ async function firstLoad(browser, program) {
   await page.goto(url);
   await page.waitForURL(base);
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForController(page);
   await page.waitForTimeout(500);  // the last answers' sizes
   page.off('requestfinished', count);
   context.off('requestfinished', countWorker);

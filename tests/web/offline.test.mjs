@@ -5,7 +5,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {PHONE, binary, newPage, shot, startBrowser, startPerson} from './harness.mjs';
+import {PHONE, binary, newPage, shot, startBrowser, startPerson, waitForController} from './harness.mjs';
 
 let browser;
 
@@ -33,7 +33,7 @@ async function openControlled(page, base) {
   await page.goto(base);
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
   // Installing fetches every file of the page once more: on a loaded machine, a while.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {timeout: 30000});
+  await waitForController(page);
   await page.reload();  // every request of the page now goes through the service worker
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
   for (const [hash, heading] of [['#/today', 'Today'], ['#/progress', 'Progress'], ['#/log', 'Log']]) {
