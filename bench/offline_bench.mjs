@@ -32,7 +32,7 @@ for (const program of [process.env.LIMBER_BINARY, baseline]) {
     process.exit(1);
   }
 }
-const {PHONE, startBrowser, startLimber} = await import('../tests/web/harness.mjs');
+const {PHONE, startBrowser, startLimber, waitForController} = await import('../tests/web/harness.mjs');
 const reloads = Number(process.env.LIMBER_BENCH_RELOADS ?? 30);
 const ROUND = 5;
 
@@ -117,7 +117,7 @@ async function firstLoad(browser, program) {
   await page.goto(url);
   await page.waitForURL(base);
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null);
+  await waitForController(page);
   await page.waitForTimeout(500);  // the last answers' sizes
   page.off('requestfinished', count);
   context.off('requestfinished', countWorker);
@@ -152,11 +152,33 @@ async function firstLoad(browser, program) {
         await page.waitForFunction(() => document.readyState === 'complete' && window.limberBenchShown !== undefined);
         timings.push(await page.evaluate(() => {
           const [navigation] = performance.getEntriesByType('navigation');
+          const resources = performance.getEntriesByType('resource');
+          const pathOf = (entry) => new URL(entry.name).pathname;
+          const files = resources.filter((entry) => !pathOf(entry).startsWith('/api/'));
+          const api = (path) => resources.find((entry) => pathOf(entry) === path);
+          const today = api('/api/today');
+          // Each file's time in the service worker: from its fetch event to its answer.
+          const inWorker = files.filter((entry) => entry.workerStart > 0)
+            .map((entry) => entry.responseEnd - entry.workerStart);
           return {
             dcl: navigation.domContentLoadedEventEnd,
             load: navigation.loadEventEnd,
             shown: window.limberBenchShown,
             fromWorker: navigation.workerStart > 0,
+            // Where a reload's time goes (the breakdown after the table).
+            phases: {
+              workerStart: navigation.workerStart,
+              documentAnswered: navigation.responseEnd,
+              domInteractive: navigation.domInteractive,
+              filesAsked: files.length ? Math.min(...files.map((entry) => entry.startTime)) : 0,
+              filesAnswered: files.length ? Math.max(...files.map((entry) => entry.responseEnd)) : 0,
+              dclStart: navigation.domContentLoadedEventStart,
+              todayAsked: today ? today.startTime : 0,
+              todayAnswered: today ? today.responseEnd : 0,
+              files: files.length,
+              requests: resources.length,
+              fileInWorker: inWorker.length ? inWorker.reduce((a, b) => a + b, 0) / inWorker.length : 0,
+            },
           };
         }));
       }
@@ -212,6 +234,27 @@ try {
   for (const run of runs) {
     console.log(`\n(${run.timings.filter((t) => t.fromWorker).length} of ${run.timings.length} reloads went through the service worker)`);
   }
+  // Where a reload's time goes: the medians of each step, in the page's clock (0 is the
+  // reload's start), for each build.
+  const phase = (run, key) => at(run.timings.map((t) => t.phases[key]).sort((a, b) => a - b), 0.5);
+  console.log(`\n| a reload, median (ms from its start) | this build${before ? ' | baseline' : ''} |`);
+  console.log(`| --- | --- |${before ? ' --- |' : ''}`);
+  for (const [key, name] of [
+    ['workerStart', 'the service worker gets the navigation'],
+    ['documentAnswered', 'index.html answered by the worker'],
+    ['domInteractive', 'the HTML parsed (domInteractive)'],
+    ['filesAsked', 'the first script or style asked for'],
+    ['filesAnswered', 'the last script or style answered'],
+    ['dclStart', 'the modules run (domContentLoadedEventStart)'],
+    ['todayAsked', 'GET /api/today asked for'],
+    ['todayAnswered', 'GET /api/today answered'],
+    ['fileInWorker', "a file's time in the worker (mean of the reload's files)"],
+    ['files', 'files asked for (scripts, styles, icons)'],
+    ['requests', 'requests in all (files and API)'],
+  ]) {
+    console.log(`| ${name} | ${runs.map((run) => phase(run, key).toFixed(1)).join(' | ')} |`);
+  }
+  console.log(`| Today's heading on the screen | ${runs.map((run) => median(run, 'shown').toFixed(1)).join(' | ')} |`);
 } finally {
   for (const run of runs) await run.close();
   await browser.close();

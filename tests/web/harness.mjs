@@ -167,3 +167,32 @@ export async function checkAccessibility(page, where) {
     [], `axe on ${where}`);
   return results.violations;
 }
+
+// Waits until a service worker controls the page: on the 'controllerchange' event in the
+// page, not by polling on animation frames (waitForFunction's way, which depends on
+// chromium painting the page); fails at once, saying so, when the worker being installed turns redundant (its install
+// failed: it will never control the page), and after `timeout` with the worker's states.
+export async function waitForController(page, timeout = 30000) {
+  const outcome = await page.evaluate((limit) => new Promise((resolve) => {
+    const workers = navigator.serviceWorker;
+    if (workers.controller) {
+      resolve('controlled');
+      return;
+    }
+    workers.addEventListener('controllerchange', () => resolve('controlled'), {once: true});
+    const watch = (worker) => worker?.addEventListener('statechange', () => {
+      if (worker.state === 'redundant' && !workers.controller) resolve('the service worker being installed turned redundant: its install failed');
+    });
+    workers.getRegistration().then((registration) => {
+      if (!registration) return;
+      watch(registration.installing);
+      registration.addEventListener('updatefound', () => watch(registration.installing));
+    });
+    setTimeout(async () => {
+      const registration = await workers.getRegistration();
+      const state = (worker) => worker?.state ?? 'none';
+      resolve(`no service worker controls the page after ${limit} ms (registered: ${Boolean(registration)}; installing ${state(registration?.installing)}, waiting ${state(registration?.waiting)}, active ${state(registration?.active)})`);
+    }, limit);
+  }), timeout);
+  assert.equal(outcome, 'controlled');
+}

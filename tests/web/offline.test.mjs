@@ -5,7 +5,7 @@
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync} from 'node:child_process';
-import {PHONE, binary, newPage, shot, startBrowser, startPerson} from './harness.mjs';
+import {PHONE, binary, newPage, shot, startBrowser, startPerson, waitForController} from './harness.mjs';
 
 let browser;
 
@@ -33,7 +33,7 @@ async function openControlled(page, base) {
   await page.goto(base);
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
   // Installing fetches every file of the page once more: on a loaded machine, a while.
-  await page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, {timeout: 30000});
+  await waitForController(page);
   await page.reload();  // every request of the page now goes through the service worker
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
   for (const [hash, heading] of [['#/today', 'Today'], ['#/progress', 'Progress'], ['#/log', 'Log']]) {
@@ -161,4 +161,31 @@ test('a phone whose clock is an hour ahead: the entry is kept, with the reason, 
   await outbox(page).getByRole('button', {name: 'Remove'}).click();
   await page.waitForFunction(() => document.querySelector('#outbox')?.hidden === true);
   assert.deepEqual(page.problems.filter((line) => !offlineNoise(line)), []);
+});
+
+// A reload served by the service worker (issue 14's 100 ms): the worker asks limber for
+// Today and the vocabulary once each, as the page is asked for, and the page's own
+// requests get those answers; the safety pill takes Today's answer instead of asking
+// again.
+test('a reload asks the server for Today once, as the page opens, and shows what the diary says now', {timeout: 180000}, async (t) => {
+  const {limber, context} = await startPerson(t, browser, {seed: LOGGED});
+  const page = await newPage(context);
+  await openControlled(page, limber.base);
+  await page.goto(`${limber.base}#/today`);
+  await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
+
+  const fromServer = [];
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (request.serviceWorker() && url.pathname.startsWith('/api/')) fromServer.push(url.pathname);
+  });
+  await page.reload();
+  await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
+  await page.locator('#safety-pill').waitFor({state: 'attached'});
+  await page.waitForFunction(() => document.readyState === 'complete');
+  await page.waitForTimeout(500);  // any later request would have gone by now
+  assert.deepEqual(fromServer.filter((path) => path === '/api/today'), ['/api/today'], fromServer.join(', '));
+  assert.deepEqual(fromServer.filter((path) => path === '/api/vocabulary'), ['/api/vocabulary'], fromServer.join(', '));
+  assert.ok(fromServer.indexOf('/api/today') < fromServer.indexOf('/api/sitting/pause'), `asked before the page's own: ${fromServer}`);
+  assert.deepEqual(page.problems, []);
 });

@@ -33,6 +33,7 @@ const views = {
 const context = {
   vocabulary: null,
   vocabularyLoad: null,
+  today: null,  // the answer of GET /api/today the view just drawn read, for the pill
   go(name) {
     if (location.hash === `#/${name}`) route();
     else location.hash = `#/${name}`;
@@ -74,6 +75,7 @@ async function route() {
   }
   const main = document.getElementById('main');
   const ticket = ++routing;
+  context.today = null;
   try {
     context.vocabularyLoad ??= api.get('/api/vocabulary').then((vocabulary) => {
       context.vocabulary = vocabulary;
@@ -101,7 +103,10 @@ async function route() {
   firstRoute = false;
   const title = heading ? heading.textContent : 'limber';
   document.title = `${title} · limber`;
-  context.refreshSafety();
+  // Today has just read the safety status: the pill takes it from there, not from a second
+  // request (a reload asks the server once for Today, issue 14).
+  if (context.today && ticket === routing) showSafetyPill(context.today.safety);
+  else context.refreshSafety();
 }
 
 window.addEventListener('hashchange', route);

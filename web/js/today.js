@@ -50,6 +50,7 @@ export function exerciseItem(exercise) {
 
 export async function render(context) {
   const data = await api.get('/api/today');
+  context.today = data;
   const view = h('section', {class: 'view'});
   view.append(h('h1', {}, 'Today'));
   const asOf = asOfNote(data, 'the plan');
