@@ -18,8 +18,8 @@ constexpr std::string_view kListName = "the clinic's list of your exercises";
 
 core::Error not_understood(std::string_view what) {
   return {ErrorCode::kBadFile,
-          fmt::format("{} could not be read ({}); your plan keeps the exercises it had",
-                      kListName, what)};
+          fmt::format("{} could not be read ({}); your plan keeps the exercises it had", kListName,
+                      what)};
 }
 
 // The clinic's list, checked by the catalog's own rules, as the diary keeps it.
@@ -69,16 +69,14 @@ core::Result<AssignedFetch> AssignedExercises::fetch() const {
   LIMBER_TRY_ASSIGN(const auto before, store.clinic_set());
   fetched.exercises = before.exercises;
   fetched.before = before.exercises;
-  LIMBER_TRY_ASSIGN(
-      const auto reply,
-      call_(clinic->url,
-            {"GET", "/api/share/exercises?version=" + before.version, "", clinic->token}));
+  LIMBER_TRY_ASSIGN(const auto reply,
+                    call_(clinic->url, {"GET", "/api/share/exercises?version=" + before.version, "",
+                                        clinic->token}));
   if (reply.status == 304)
     return fetched;
   if (reply.status >= 500) {
-    return core::fail(ErrorCode::kBusy,
-                      fmt::format("the clinic could not send your exercises: {}",
-                                  clinic_sentence(reply)));
+    return core::fail(ErrorCode::kBusy, fmt::format("the clinic could not send your exercises: {}",
+                                                    clinic_sentence(reply)));
   }
   if (reply.status != 200) {
     return core::fail(ErrorCode::kInvalidInput,
@@ -90,9 +88,9 @@ core::Result<AssignedFetch> AssignedExercises::fetch() const {
     return core::Unexpected(not_understood("the answer is not the list limber asked for"));
   LIMBER_TRY_ASSIGN(const auto builtin, core::Catalog::parse(builtin_));
   LIMBER_TRY_ASSIGN(const auto rows, read_list(answer["exercises"], builtin));
-  LIMBER_TRY_ASSIGN(fetched.left_to_files,
-                    store.replace_from_clinic(rows, answer["version"].get<std::string>(),
-                                              clock_()));
+  LIMBER_TRY_ASSIGN(
+      fetched.left_to_files,
+      store.replace_from_clinic(rows, answer["version"].get<std::string>(), clock_()));
   fetched.changed = true;
   fetched.exercises = static_cast<int>(rows.size() - fetched.left_to_files.size());
   return fetched;

@@ -190,8 +190,8 @@ Result<void> run_share(Context& context, const ShareOptions& options) {
   LIMBER_TRY_ASSIGN(const auto data_dir, context.data_dir());
   const auto now = context.now().instant;
   app::ShareService share(*db, https_call(data_dir), [now] { return now; });
-  const app::AssignedExercises assigned(*db, https_call(data_dir), [now] { return now; },
-                                        app::builtin_catalog_files());
+  const app::AssignedExercises assigned(
+      *db, https_call(data_dir), [now] { return now; }, app::builtin_catalog_files());
   if (options.status)
     return run_status(context, share, assigned);
   if (options.stop)

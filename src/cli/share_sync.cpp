@@ -35,7 +35,7 @@ void ShareSyncer::run() {
   };
   app::ShareService share(*db, https_call(data_dir_), now);
   const app::AssignedExercises assigned(*db, https_call(data_dir_), now,
-                                       app::builtin_catalog_files());
+                                        app::builtin_catalog_files());
   std::int64_t seen = -1;
   std::unique_lock lock(mutex_);
   while (!stopping_) {

@@ -121,8 +121,7 @@ HttpAnswer ClinicApi::exercises(HttpRequest& request, std::string_view rest) {
     if (!id)
       return result;
     if (request.method == "DELETE") {
-      LIMBER_TRY_ASSIGN(result.outcome,
-                        remove_assigned(connection, *therapist, *id, exercise_id));
+      LIMBER_TRY_ASSIGN(result.outcome, remove_assigned(connection, *therapist, *id, exercise_id));
       return result;
     }
     if (request.method == "POST") {
@@ -148,26 +147,26 @@ HttpAnswer ClinicApi::exercises(HttpRequest& request, std::string_view rest) {
                                          exercise_id));
   }
   if (done->outcome == AssignOutcome::kStopped) {
-    return error_answer(410, "This patient stopped sharing, so nothing more can be assigned to "
-                             "them.");
+    return error_answer(410,
+                        "This patient stopped sharing, so nothing more can be assigned to "
+                        "them.");
   }
   // A GET of a patient not the therapist's reads nothing: the same 404 as an unknown id.
   if (!id || done->outcome == AssignOutcome::kUnknown)
     return no_such_patient();
-  return json_answer(request.method == "POST" ? 201 : 200,
-                     {{"exercises", list_json(done->list)}});
+  return json_answer(request.method == "POST" ? 201 : 200, {{"exercises", list_json(done->list)}});
 }
 
 HttpAnswer ClinicApi::assigned_exercises(HttpRequest& request) {
   const auto token = bearer_token(request);
   if (token.empty()) {
-    return error_answer(401, "This clinic does not know that sharing key. Take a new invitation "
-                             "from your therapist to share again.");
+    return error_answer(401,
+                        "This clinic does not know that sharing key. Take a new invitation "
+                        "from your therapist to share again.");
   }
   const auto version = known_version(request);
-  const auto list = pool_.with_connection([&](pg::Connection& connection) {
-    return assigned_to_patient(connection, token, version);
-  });
+  const auto list = pool_.with_connection(
+      [&](pg::Connection& connection) { return assigned_to_patient(connection, token, version); });
   if (!list)
     return fault_answer(list.error());
   const server::HttpFields etag = {{"ETag", fmt::format("\"{}\"", list->version)}};
@@ -175,19 +174,20 @@ HttpAnswer ClinicApi::assigned_exercises(HttpRequest& request) {
     case PatientListOutcome::kUnchanged:
       return {304, "", "", etag};
     case PatientListOutcome::kStopped:
-      return error_answer(410, "You stopped sharing with this clinic, so it sends you nothing "
-                               "more. Take a new invitation from your therapist to share again.");
+      return error_answer(410,
+                          "You stopped sharing with this clinic, so it sends you nothing "
+                          "more. Take a new invitation from your therapist to share again.");
     case PatientListOutcome::kUnknownToken:
-      return error_answer(401, "This clinic does not know that sharing key. Take a new "
-                               "invitation from your therapist to share again.");
+      return error_answer(401,
+                          "This clinic does not know that sharing key. Take a new "
+                          "invitation from your therapist to share again.");
     case PatientListOutcome::kList:
       break;
   }
   auto exercises = nlohmann::json::parse(list->exercises, nullptr, false);
   if (!exercises.is_array())
     exercises = nlohmann::json::array();
-  return json_answer(200, {{"version", list->version}, {"exercises", std::move(exercises)}},
-                     etag);
+  return json_answer(200, {{"version", list->version}, {"exercises", std::move(exercises)}}, etag);
 }
 
 }  // namespace limber::clinic

@@ -84,9 +84,8 @@ core::Result<AssignOutcome> assign(pg::Connection& connection, const Therapist& 
   });
 }
 
-core::Result<AssignOutcome> remove_assigned(pg::Connection& connection,
-                                            const Therapist& therapist, std::int64_t patient_id,
-                                            std::string_view exercise_id) {
+core::Result<AssignOutcome> remove_assigned(pg::Connection& connection, const Therapist& therapist,
+                                            std::int64_t patient_id, std::string_view exercise_id) {
   return acting_for(connection, therapist, [&]() -> core::Result<AssignOutcome> {
     LIMBER_TRY_ASSIGN(const auto rows,
                       connection.query("SELECT clinic.remove_assigned_exercise($1::bigint, $2)",

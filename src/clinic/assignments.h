@@ -39,8 +39,8 @@ core::Result<std::vector<CheckedExercise>> read_assignment(std::string_view text
 struct AssignedExercise {
   std::string id;
   std::string style;
-  std::string exercise;     // its JSON object
-  std::string assigned_by;  // the therapist's name
+  std::string exercise;          // its JSON object
+  std::string assigned_by;       // the therapist's name
   std::int64_t assigned_at = 0;  // UTC seconds
 };
 
@@ -63,9 +63,8 @@ core::Result<AssignOutcome> assign(pg::Connection& connection, const Therapist& 
                                    std::span<const CheckedExercise> exercises, core::Instant now);
 
 // Removes one, audited as "removed exercise".
-core::Result<AssignOutcome> remove_assigned(pg::Connection& connection,
-                                            const Therapist& therapist, std::int64_t patient_id,
-                                            std::string_view exercise_id);
+core::Result<AssignOutcome> remove_assigned(pg::Connection& connection, const Therapist& therapist,
+                                            std::int64_t patient_id, std::string_view exercise_id);
 
 enum class PatientListOutcome { kList, kUnchanged, kUnknownToken, kStopped };
 

@@ -798,8 +798,8 @@ GRANT EXECUTE ON FUNCTION clinic.read_assigned_exercises(bigint),
   TO limber_clinic_app;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4, kVersion5};
+constexpr std::array<std::string_view, 5> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                         kVersion5};
 
 // Any fixed number: the lock two processes migrating at once take turns on.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";

@@ -88,8 +88,7 @@ core::Result<std::vector<std::string>> TherapistStore::replace_from_clinic(
 core::Result<TherapistStore::ClinicSet> TherapistStore::clinic_set() const {
   ClinicSet set;
   LIMBER_TRY_ASSIGN(
-      auto count,
-      db_.prepare("SELECT count(*) FROM therapist_exercises WHERE source = 'clinic'"));
+      auto count, db_.prepare("SELECT count(*) FROM therapist_exercises WHERE source = 'clinic'"));
   LIMBER_TRY(count.for_each_row(
       [&](const Statement& row) { set.exercises = static_cast<int>(row.integer(0)); }));
   LIMBER_TRY_ASSIGN(auto taken,

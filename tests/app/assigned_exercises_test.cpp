@@ -49,9 +49,7 @@ class AssignedExercisesTest : public ::testing::Test {
                     {"assigned_at", 1795000000}});
   }
 
-  std::vector<store::StoredExercise> stored() {
-    return store::TherapistStore(db_).all().value();
-  }
+  std::vector<store::StoredExercise> stored() { return store::TherapistStore(db_).all().value(); }
 
   store::Database db_ = *store::Database::open_in_memory();
   json list = json::array();
@@ -110,8 +108,7 @@ TEST_F(AssignedExercisesTest, AFileExerciseWithTheSameIdWinsAndIsNamed) {
   const core::Catalog builtin = builtin_catalog().value();
   ASSERT_TRUE(TherapistService(db_, testing::now_at(testing::kNoon))
                   .add("from-anna.json",
-                       testing::therapist_file(therapist_exercise("basics-towel-squeeze")),
-                       builtin)
+                       testing::therapist_file(therapist_exercise("basics-towel-squeeze")), builtin)
                   .has_value());
   assign("basics-towel-squeeze", R"("rest")");
 
@@ -137,8 +134,7 @@ TEST_F(AssignedExercisesTest, AMalformedListIsAClearErrorAndTheSetStaysAsItWas) 
   EXPECT_EQ(fetched.error().code, core::ErrorCode::kBadFile);
   EXPECT_NE(fetched.error().message.find("basics-towel-bad"), std::string::npos)
       << fetched.error().message;
-  EXPECT_NE(fetched.error().message.find("your plan keeps the exercises it had"),
-            std::string::npos)
+  EXPECT_NE(fetched.error().message.find("your plan keeps the exercises it had"), std::string::npos)
       << fetched.error().message;
   ASSERT_EQ(stored().size(), 1U);
   EXPECT_EQ(stored()[0].id, "basics-towel-squeeze");

@@ -69,9 +69,10 @@ class ClinicAssignedEndToEndTest : public ::testing::Test {
   std::string assign(std::int64_t patient, const std::string& text) const {
     const auto path = folder_.path() / "assign.json";
     std::ofstream(path) << text;
-    return curl(fmt::format("-H 'Content-Type: application/json' --data-binary @'{}' "
-                            "{}/api/patients/{}/exercises",
-                            path.string(), server_->address(), patient));
+    return curl(
+        fmt::format("-H 'Content-Type: application/json' --data-binary @'{}' "
+                    "{}/api/patients/{}/exercises",
+                    path.string(), server_->address(), patient));
   }
 
   std::string invitation() const {
@@ -106,9 +107,10 @@ TEST_F(ClinicAssignedEndToEndTest, AssignedAtTheClinicPlannedFromYourTherapistRe
   // Walking: a phase that allows "walk" exercises and excludes "rest"-only ones.
   ASSERT_EQ(limber("check --answers none").code, 0);
   ASSERT_EQ(limber("log 4 lower-back --mobility walk").code, 0);
-  const auto shared = limber(fmt::format("share --clinic {} --code {} --clinic-ca '{}' --name Dee "
-                                         "--yes",
-                                         server_->address(), invitation(), ca()));
+  const auto shared =
+      limber(fmt::format("share --clinic {} --code {} --clinic-ca '{}' --name Dee "
+                         "--yes",
+                         server_->address(), invitation(), ca()));
   ASSERT_EQ(shared.code, 0) << shared.out;
 
   ASSERT_TRUE(
@@ -116,9 +118,9 @@ TEST_F(ClinicAssignedEndToEndTest, AssignedAtTheClinicPlannedFromYourTherapistRe
                        kPassword, server_->address()))
           .ends_with(" 200"));
   const auto caseload = curl(server_->address() + "/api/caseload");
-  const auto patient = nlohmann::json::parse(caseload.substr(0, caseload.rfind(' ')))["patients"]
-                           [0]["id"]
-                               .get<std::int64_t>();
+  const auto patient =
+      nlohmann::json::parse(caseload.substr(0, caseload.rfind(' ')))["patients"][0]["id"]
+          .get<std::int64_t>();
 
   // Refused by the catalog's rules, with the line and the field; nothing written.
   std::string bad = therapist_exercise("basics-towel-squeeze");

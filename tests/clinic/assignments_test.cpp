@@ -3,11 +3,12 @@
 // patients' assignments, another therapist or clinic none whatever id they send; the
 // patient's token reads only its own list, "unchanged" when it has it already, nothing
 // once stopped; the application role has no direct way in; assigning and removing audited.
+#include "clinic/assignments.h"
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
 #include "app/builtin_catalog.h"
-#include "clinic/assignments.h"
 #include "clinic/invitations.h"
 #include "clinic/patient_uploads.h"
 #include "clinic/pg_cluster.h"
@@ -76,10 +77,9 @@ TEST_F(ClinicAssignmentsTest, OneExerciseOrAFileIsCheckedByTheCatalogsOwnRules) 
   ASSERT_EQ(one->size(), 1U);
   EXPECT_EQ(one->front().id, "basics-towel-squeeze");
   EXPECT_EQ(one->front().style, "basics");
-  const auto file = read_assignment(
-      therapist_file(therapist_exercise("basics-towel-a") + ",\n" +
-                     therapist_exercise("basics-towel-b")),
-      builtin_);
+  const auto file = read_assignment(therapist_file(therapist_exercise("basics-towel-a") + ",\n" +
+                                                   therapist_exercise("basics-towel-b")),
+                                    builtin_);
   ASSERT_TRUE(file.has_value()) << file.error().message;
   EXPECT_EQ(file->size(), 2U);
 
@@ -91,8 +91,8 @@ TEST_F(ClinicAssignmentsTest, OneExerciseOrAFileIsCheckedByTheCatalogsOwnRules) 
   const std::string good = therapist_exercise("basics-towel-squeeze");
   const Case cases[] = {
       // A single exercise keeps its own lines: "level" is on line 7 of it.
-      {"a level out of range", std::string(good).replace(good.find(R"("level": 1)"), 10,
-                                                         R"("level": 9)"),
+      {"a level out of range",
+       std::string(good).replace(good.find(R"("level": 1)"), 10, R"("level": 9)"),
        "Your exercises, line 7: basics-towel-squeeze"},
       {"limber's own id", therapist_file(therapist_exercise("basics-bridge")),
        "give yours another, like basics-my-bridge"},
@@ -128,9 +128,10 @@ TEST_F(ClinicAssignmentsTest, ATherapistAssignsListsAndRemovesTheirOwnPatientsEx
             AssignOutcome::kUnknown);
   EXPECT_EQ(rows(), 0);
   const auto audit = admin_
-                         .query("SELECT action, rows_read FROM clinic.audit WHERE patient_id = "
-                                "$1::bigint AND action LIKE '%exercise%' ORDER BY id",
-                                {std::to_string(dee_.patient_id)})
+                         .query(
+                             "SELECT action, rows_read FROM clinic.audit WHERE patient_id = "
+                             "$1::bigint AND action LIKE '%exercise%' ORDER BY id",
+                             {std::to_string(dee_.patient_id)})
                          .value();
   ASSERT_EQ(audit.size(), 5);
   EXPECT_EQ(audit.text(0, 0), "assigned exercise");
@@ -162,8 +163,7 @@ TEST_F(ClinicAssignmentsTest, AnotherTherapistOrClinicReadsAndWritesNoneWhatever
 TEST_F(ClinicAssignmentsTest, TheApplicationRoleHasNoDirectWayToTheTable) {
   EXPECT_EQ(refusal("SELECT * FROM clinic.assigned_exercises"), "42501");
   EXPECT_EQ(refusal("DELETE FROM clinic.assigned_exercises"), "42501");
-  EXPECT_EQ(refusal("ALTER TABLE clinic.assigned_exercises NO FORCE ROW LEVEL SECURITY"),
-            "42501");
+  EXPECT_EQ(refusal("ALTER TABLE clinic.assigned_exercises NO FORCE ROW LEVEL SECURITY"), "42501");
   // Without a therapist for the request, the functions refuse.
   EXPECT_EQ(refusal("SELECT * FROM clinic.read_assigned_exercises(1)"), "42501");
   EXPECT_EQ(refusal("SELECT clinic.remove_assigned_exercise(1, 'x')"), "42501");
