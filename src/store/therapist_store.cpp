@@ -85,8 +85,8 @@ core::Result<std::vector<std::string>> TherapistStore::replace_from_clinic(
   });
 }
 
-core::Result<TherapistStore::ClinicSet> TherapistStore::clinic_set() const {
-  ClinicSet set;
+core::Result<ClinicExerciseSet> TherapistStore::clinic_set() const {
+  ClinicExerciseSet set;
   LIMBER_TRY_ASSIGN(
       auto count, db_.prepare("SELECT count(*) FROM therapist_exercises WHERE source = 'clinic'"));
   LIMBER_TRY(count.for_each_row(

@@ -24,6 +24,13 @@ struct StoredExercise {
   friend bool operator==(const StoredExercise&, const StoredExercise&) = default;
 };
 
+// The exercises from the clinic in the diary (issue 17).
+struct ClinicExerciseSet {
+  int exercises = 0;                         // stored from the clinic now
+  std::string version;                       // of the list last taken; empty: none yet
+  std::optional<core::Instant> received_at;  // when it was taken
+};
+
 class TherapistStore {
  public:
   explicit TherapistStore(const Database& db) : db_(db) {}
@@ -43,13 +50,8 @@ class TherapistStore {
   core::Result<std::vector<std::string>> replace_from_clinic(
       const std::vector<StoredExercise>& exercises, std::string_view version,
       core::Instant now) const;
-
-  struct ClinicSet {
-    int exercises = 0;                         // stored from the clinic now
-    std::string version;                       // of the list last taken; empty: none yet
-    std::optional<core::Instant> received_at;  // when it was taken
-  };
-  core::Result<ClinicSet> clinic_set() const;
+  // What came from the clinic: how many are stored, the list's version and when.
+  core::Result<ClinicExerciseSet> clinic_set() const;
 
  private:
   const Database& db_;

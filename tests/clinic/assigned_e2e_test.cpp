@@ -4,9 +4,11 @@
 // `limber share` takes them into the plan "from your therapist", planned only in the
 // phases they are for and never after a red flag; removed at the clinic, gone after the
 // next sync; kept after `limber share --stop`, when the clinic answers 410.
+#include <algorithm>
 #include <fstream>
 #include <memory>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
