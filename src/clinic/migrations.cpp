@@ -731,7 +731,7 @@ END $$;
 
 -- Removes one assigned exercise: 'removed', or 'unknown' when the patient is not the
 -- acting therapist's or has no such exercise. Audited as "removed exercise".
-CREATE FUNCTION clinic.remove_assigned_exercise(patient bigint, exercise text)
+CREATE FUNCTION clinic.remove_assigned_exercise(patient bigint, removed_id text)
   RETURNS text
   LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
 DECLARE
@@ -739,7 +739,7 @@ DECLARE
 BEGIN
   PERFORM clinic.require_therapist();
   DELETE FROM clinic.assigned_exercises a WHERE a.patient_id = patient
-    AND a.exercise_id = exercise;
+    AND a.exercise_id = removed_id;
   GET DIAGNOSTICS found_rows = ROW_COUNT;
   INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
     VALUES (clinic.acting_therapist(), clinic.acting_clinic(), patient, 'removed exercise',
