@@ -72,7 +72,8 @@ core::Result<AssignedFetch> AssignedExercises::fetch() const {
   LIMBER_TRY_ASSIGN(const auto reply,
                     call_(clinic->url, {"GET", "/api/share/exercises?version=" + before.version, "",
                                         clinic->token}));
-  if (reply.status == 304)
+  // 304: the list is the one taken last. 404: a clinic from before assignments.
+  if (reply.status == 304 || reply.status == 404)
     return fetched;
   if (reply.status >= 500) {
     return core::fail(ErrorCode::kBusy, fmt::format("the clinic could not send your exercises: {}",

@@ -47,7 +47,8 @@ class AssignedExercises {
 
   // Asks the clinic for the list (GET /api/share/exercises?version=, the version of the
   // list last taken, so an unchanged list is answered 304 and nothing is written) and, when
-  // it changed, makes it the diary's clinic set. A list that breaks the catalog's rules is
+  // it changed, makes it the diary's clinic set (a 404, a clinic older than assignments,
+  // changes nothing). A list that breaks the catalog's rules is
   // kBadFile naming the exercise and what is wrong, and the diary's set is left as it was;
   // a clinic that cannot be reached is kBusy; 401/410 (the clinic no longer takes this
   // diary) kInvalidInput with the clinic's sentence.
