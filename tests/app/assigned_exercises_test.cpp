@@ -34,8 +34,8 @@ class AssignedExercisesTest : public ::testing::Test {
   // The clinic: answers 304 when the version asked with is the list's, else the list.
   core::Result<ClinicReply> answer(const std::string& /*url*/, const ClinicRequest& request) {
     paths.push_back(request.path);
-    if (status != 200)
-      return ClinicReply{status, R"({"error":"You stopped sharing with this clinic."})"};
+    if (status_ != 200)
+      return ClinicReply{status_, R"({"error":"You stopped sharing with this clinic."})"};
     const auto version = core::sha256_hex(list.dump());
     if (request.path == "/api/share/exercises?version=" + version)
       return ClinicReply{304, ""};
@@ -53,7 +53,7 @@ class AssignedExercisesTest : public ::testing::Test {
 
   store::Database db_ = *store::Database::open_in_memory();
   json list = json::array();
-  int status = 200;
+  int status_ = 200;
   std::vector<std::string> paths;
   AssignedExercises assigned_{
       db_, [this](const std::string& url, const ClinicRequest& r) { return answer(url, r); },
@@ -72,9 +72,9 @@ TEST_F(AssignedExercisesTest, TheClinicsListBecomesTheDiarysSetFromYourTherapist
   ASSERT_TRUE(catalog.has_value()) << catalog.error().message;
   ASSERT_NE(catalog->find("basics-towel-squeeze"), nullptr);
   EXPECT_TRUE(catalog->find("basics-towel-squeeze")->from_therapist);
-  const auto status = assigned_.status().value();
-  EXPECT_EQ(status.exercises, 1);
-  EXPECT_EQ(status.received_at, testing::kNoon);
+  const auto now = assigned_.status().value();
+  EXPECT_EQ(now.exercises, 1);
+  EXPECT_EQ(now.received_at, testing::kNoon);
 
   // Unchanged: asked with the version it has, answered 304, nothing written.
   const auto again = assigned_.fetch();
@@ -149,7 +149,7 @@ TEST_F(AssignedExercisesTest, AMalformedListIsAClearErrorAndTheSetStaysAsItWas) 
 TEST_F(AssignedExercisesTest, AClinicThatNoLongerTakesThisDiaryIsSaidAndNothingChanges) {
   assign("basics-towel-squeeze");
   ASSERT_TRUE(assigned_.fetch().has_value());
-  status = 410;
+  status_ = 410;
 
   const auto fetched = assigned_.fetch();
 

@@ -58,7 +58,8 @@ TEST_F(TherapistStoreTest, TheClinicsSetReplacesOnlyTheClinicsAndLeavesTheFilesA
                                        std::string(64, 'b'), testing::kNoon)
                   .has_value());
   std::vector<std::string> rows;
-  for (const auto& exercise : store_.all().value())
+  const auto all = store_.all().value();
+  for (const auto& exercise : all)
     rows.push_back(exercise.id + ":" + exercise.source + ":" + exercise.exercise);
   EXPECT_EQ(rows, (std::vector<std::string>{R"(basics-c2:clinic:{"id": "basics-c2"})",
                                             R"(basics-file:file:{"id": "basics-file"})"}));
