@@ -141,7 +141,7 @@ TEST_F(AssignedExercisesTest, AMalformedListIsAClearErrorAndTheSetStaysAsItWas) 
 
   // An id of limber's own catalog from the clinic is refused the same way.
   list.erase(1);
-  assign("basics-bridge");
+  assign("basics-pelvic-tilt");
   EXPECT_FALSE(assigned_.fetch().has_value());
   EXPECT_EQ(stored().size(), 1U);
 }

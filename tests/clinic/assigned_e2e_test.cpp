@@ -131,9 +131,9 @@ TEST_F(ClinicAssignedEndToEndTest, AssignedAtTheClinicPlannedFromYourTherapistRe
   EXPECT_TRUE(refused.ends_with(" 400")) << refused;
   EXPECT_NE(refused.find("line 7: basics-towel-squeeze: 'level' is 9"), std::string::npos)
       << refused;
-  const auto own = assign(patient, therapist_exercise("basics-bridge"));
+  const auto own = assign(patient, therapist_exercise("basics-pelvic-tilt"));
   EXPECT_TRUE(own.ends_with(" 400")) << own;
-  EXPECT_NE(own.find("give yours another, like basics-my-bridge"), std::string::npos) << own;
+  EXPECT_NE(own.find("give yours another, like basics-my-pelvic-tilt"), std::string::npos) << own;
   EXPECT_EQ(assigned_rows(), 0);
 
   // One for walking and moving, one for rest only.
