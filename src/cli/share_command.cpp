@@ -6,6 +6,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "app/assigned_exercises.h"
+#include "app/builtin_catalog.h"
 #include "app/files.h"
 #include "app/local_time.h"
 #include "app/share_service.h"
@@ -45,7 +47,27 @@ bool agreed(const Io& io) {
   return answer == "y" || answer == "Y" || answer == "yes" || answer == "Yes";
 }
 
-Result<void> run_join(Context& context, app::ShareService& share, const ShareOptions& options) {
+// The exercises the therapist assigned, fetched after a send (app/assigned_exercises.h),
+// said when they changed.
+Result<void> fetch_assigned(Context& context, const app::AssignedExercises& assigned) {
+  LIMBER_TRY_ASSIGN(const auto fetched, assigned.fetch());
+  std::ostream& out = context.io().out;
+  if (fetched.changed && (fetched.exercises > 0 || fetched.before > 0)) {
+    fmt::print(out, "Exercises from your therapist at the clinic: {} in your plan now.\n",
+               fetched.exercises);
+  }
+  for (const auto& id : fetched.left_to_files) {
+    fmt::print(out,
+               "The clinic's {} was not taken: you added an exercise with that id from a file, "
+               "and yours stays. To take the clinic's: limber exercises remove {}, then limber "
+               "share.\n",
+               id, id);
+  }
+  return {};
+}
+
+Result<void> run_join(Context& context, app::ShareService& share,
+                      const app::AssignedExercises& assigned, const ShareOptions& options) {
   if (!options.clinic.starts_with("https://")) {
     return fail(ErrorCode::kInvalidInput,
                 fmt::format("--clinic {} is not an https:// address: limber shares with a "
@@ -89,11 +111,13 @@ Result<void> run_join(Context& context, app::ShareService& share, const ShareOpt
   LIMBER_TRY_ASSIGN(const auto sent,
                     share.join(options.clinic, options.code, options.notes, options.name));
   fmt::print(out, "Shared with the clinic at {}: {} records sent.\n", options.clinic, sent.records);
-  return {};
+  return fetch_assigned(context, assigned);
 }
 
-Result<void> run_status(Context& context, app::ShareService& share) {
+Result<void> run_status(Context& context, app::ShareService& share,
+                        const app::AssignedExercises& assigned) {
   LIMBER_TRY_ASSIGN(const auto status, share.status());
+  LIMBER_TRY_ASSIGN(const auto exercises, assigned.status());
   std::ostream& out = context.io().out;
   if (!status) {
     fmt::print(out,
@@ -109,10 +133,15 @@ Result<void> run_status(Context& context, app::ShareService& share) {
   fmt::print(out, "Last sent: {}. Records sent: {}. Waiting to be sent: {}.\n",
              status->clinic.last_sent_at ? local_short_time(*status->clinic.last_sent_at) : "never",
              status->sent, status->pending);
+  fmt::print(out, "Exercises from your therapist at the clinic: {}{}.\n", exercises.exercises,
+             exercises.received_at
+                 ? fmt::format(", list received {}", local_short_time(*exercises.received_at))
+                 : std::string(", none received yet"));
   return {};
 }
 
-Result<void> run_stop(Context& context, app::ShareService& share) {
+Result<void> run_stop(Context& context, app::ShareService& share,
+                      const app::AssignedExercises& assigned) {
   const auto stopped = share.stop();
   if (!stopped && stopped.error().code == ErrorCode::kBusy) {
     return fail(ErrorCode::kBusy,
@@ -124,10 +153,20 @@ Result<void> run_stop(Context& context, app::ShareService& share) {
              "Stopped sharing. The clinic deleted {} records it held of yours, and limber "
              "forgot its key.\n",
              stopped->deleted);
+  LIMBER_TRY_ASSIGN(const auto exercises, assigned.status());
+  if (exercises.exercises > 0) {
+    fmt::print(context.io().out,
+               "{} your therapist assigned at the clinic {} in your plan. To remove one: limber "
+               "exercises remove ID (limber exercises lists them).\n",
+               exercises.exercises == 1 ? std::string("The exercise")
+                                        : fmt::format("The {} exercises", exercises.exercises),
+               exercises.exercises == 1 ? "stays" : "stay");
+  }
   return {};
 }
 
-Result<void> run_sync(Context& context, app::ShareService& share) {
+Result<void> run_sync(Context& context, app::ShareService& share,
+                      const app::AssignedExercises& assigned) {
   LIMBER_TRY_ASSIGN(const auto status, share.status());
   if (!status) {
     return fail(ErrorCode::kNotFound,
@@ -143,7 +182,7 @@ Result<void> run_sync(Context& context, app::ShareService& share) {
   }
   fmt::print(context.io().out, "Sent {} new or changed records to {}.\n", sent.records,
              status->clinic.url);
-  return {};
+  return fetch_assigned(context, assigned);
 }
 
 Result<void> run_share(Context& context, const ShareOptions& options) {
@@ -151,16 +190,18 @@ Result<void> run_share(Context& context, const ShareOptions& options) {
   LIMBER_TRY_ASSIGN(const auto data_dir, context.data_dir());
   const auto now = context.now().instant;
   app::ShareService share(*db, https_call(data_dir), [now] { return now; });
+  const app::AssignedExercises assigned(
+      *db, https_call(data_dir), [now] { return now; }, app::builtin_catalog_files());
   if (options.status)
-    return run_status(context, share);
+    return run_status(context, share, assigned);
   if (options.stop)
-    return run_stop(context, share);
+    return run_stop(context, share, assigned);
   if (!options.clinic.empty() || !options.code.empty()) {
     if (options.clinic.empty() || options.code.empty())
       return fail(ErrorCode::kInvalidInput, "to start sharing, give both --clinic and --code");
-    return run_join(context, share, options);
+    return run_join(context, share, assigned, options);
   }
-  return run_sync(context, share);
+  return run_sync(context, share, assigned);
 }
 
 }  // namespace

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 #include <fmt/ostream.h>
 
+#include "app/assigned_exercises.h"
+#include "app/builtin_catalog.h"
 #include "app/data_dir.h"
 #include "app/share_service.h"
 #include "cli/share_https.h"
@@ -32,6 +34,8 @@ void ShareSyncer::run() {
     return std::chrono::floor<std::chrono::seconds>(std::chrono::system_clock::now());
   };
   app::ShareService share(*db, https_call(data_dir_), now);
+  const app::AssignedExercises assigned(*db, https_call(data_dir_), now,
+                                        app::builtin_catalog_files());
   std::int64_t seen = -1;
   std::unique_lock lock(mutex_);
   while (!stopping_) {
@@ -49,6 +53,10 @@ void ShareSyncer::run() {
         seen = -1;  // try again at the next turn
       }
     }
+    // Each turn, as the therapist may assign at any time; an unchanged list costs a 304.
+    if (const auto fetched = assigned.fetch(); !fetched)
+      fmt::print(log_, "limber serve: your therapist's exercises wait: {}\n",
+                 fetched.error().message);
     lock.lock();
     wake_.wait_for(lock, kShareSyncEvery, [this] { return stopping_; });
   }

@@ -67,6 +67,11 @@ HttpAnswer ClinicApi::answer(HttpRequest& request) {
       return request.method == "PUT" ? upload(request) : error_answer(405, "Use PUT.");
     if (request.path == "/api/share")
       return request.method == "DELETE" ? stop_share(request) : error_answer(405, "Use DELETE.");
+    if (request.path == "/api/share/exercises")
+      return request.method == "GET" ? assigned_exercises(request) : error_answer(405, "Use GET.");
+    if (request.path.starts_with("/api/patients/") &&
+        request.path.find("/exercises", 14) != std::string::npos)
+      return exercises(request, std::string_view(request.path).substr(14));
     if (request.path.starts_with("/api/patients/")) {
       return request.method == "GET" ? patient(request, std::string_view(request.path).substr(14))
                                      : error_answer(405, "Use GET.");

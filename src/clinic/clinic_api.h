@@ -42,6 +42,11 @@ class ClinicApi {
   server::HttpAnswer join(server::HttpRequest& request);
   server::HttpAnswer upload(server::HttpRequest& request);
   server::HttpAnswer stop_share(server::HttpRequest& request);
+  // Assigned exercises (assignment_routes.cpp): GET and POST /api/patients/ID/exercises,
+  // DELETE /api/patients/ID/exercises/EXID (`rest` is the path after "/api/patients/"),
+  // and the patient's GET /api/share/exercises.
+  server::HttpAnswer exercises(server::HttpRequest& request, std::string_view rest);
+  server::HttpAnswer assigned_exercises(server::HttpRequest& request);
 
   ConnectionPool& pool_;
   app::RandomBytes random_bytes_;

@@ -743,8 +743,170 @@ BEGIN
 END $$;
 )sql";
 
-constexpr std::array<std::string_view, 5> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4, kVersion5};
+// Version 6: the exercises a therapist assigns to a patient (docs/clinic.md, "Assigned
+// exercises"), each kept as the catalog's own JSON object (core/therapist_file.h checks it
+// on the server before it is written), with its id, who assigned it and when. The
+// therapist writes through clinic.assign_exercises and clinic.remove_assigned_exercise and
+// reads through clinic.read_assigned_exercises, audited like every other read; the
+// patient's limber reads its own list with its upload token (clinic.assigned_to_patient),
+// which answers only "unchanged" when the list's version is the one it already has.
+constexpr std::string_view kVersion6 = R"sql(
+CREATE TABLE clinic.assigned_exercises (
+  patient_id bigint NOT NULL REFERENCES clinic.patients ON DELETE CASCADE,
+  exercise_id text NOT NULL CHECK (length(exercise_id) BETWEEN 1 AND 80),
+  style text NOT NULL CHECK (length(style) BETWEEN 1 AND 20),
+  exercise jsonb NOT NULL CHECK (jsonb_typeof(exercise) = 'object'
+    AND exercise->>'id' = exercise_id AND exercise->>'style' = style),
+  assigned_by bigint NOT NULL REFERENCES clinic.therapists,
+  assigned_at timestamptz NOT NULL,
+  PRIMARY KEY (patient_id, exercise_id)
+);
+ALTER TABLE clinic.assigned_exercises ENABLE ROW LEVEL SECURITY;
+ALTER TABLE clinic.assigned_exercises FORCE ROW LEVEL SECURITY;
+-- Read exactly when the patient is seen (the therapist's own, or the token's own patient):
+-- the subquery is itself held to the patients' policies.
+CREATE POLICY of_own_patients ON clinic.assigned_exercises FOR SELECT
+  USING (EXISTS (SELECT 1 FROM clinic.patients p WHERE p.id = patient_id));
+-- Written only by the acting therapist, for their own patients.
+CREATE POLICY assign_to_own_patients ON clinic.assigned_exercises FOR INSERT
+  WITH CHECK (assigned_by = clinic.acting_therapist() AND EXISTS (SELECT 1 FROM clinic.patients p
+    WHERE p.id = patient_id AND p.therapist_id = clinic.acting_therapist()
+      AND p.clinic_id = clinic.acting_clinic()));
+CREATE POLICY change_own_patients ON clinic.assigned_exercises FOR UPDATE
+  USING (EXISTS (SELECT 1 FROM clinic.patients p
+    WHERE p.id = patient_id AND p.therapist_id = clinic.acting_therapist()
+      AND p.clinic_id = clinic.acting_clinic()))
+  WITH CHECK (assigned_by = clinic.acting_therapist());
+CREATE POLICY remove_from_own_patients ON clinic.assigned_exercises FOR DELETE
+  USING (EXISTS (SELECT 1 FROM clinic.patients p
+    WHERE p.id = patient_id AND p.therapist_id = clinic.acting_therapist()
+      AND p.clinic_id = clinic.acting_clinic()));
+
+-- A patient's assigned exercises for their therapist, audited; none for another's patient.
+CREATE FUNCTION clinic.read_assigned_exercises(patient bigint)
+  RETURNS TABLE (exercise_id text, style text, exercise jsonb, assigned_by text,
+                 assigned_at timestamptz)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+#variable_conflict use_column
+DECLARE
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  RETURN QUERY SELECT a.exercise_id, a.style, a.exercise, t.name, a.assigned_at
+    FROM clinic.assigned_exercises a JOIN clinic.therapists t ON t.id = a.assigned_by
+    WHERE a.patient_id = patient ORDER BY a.assigned_at, a.exercise_id;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), patient,
+            'read assigned exercises', found_rows);
+END $$;
+
+-- Assigns `exercises` (a JSON array of the catalog's exercise objects, checked by the
+-- server) to the acting therapist's patient: one with an id already assigned replaces it.
+-- 'assigned' with the count, 'unknown' for a patient who is not theirs (or none), 'stopped'
+-- for one who stopped sharing. Audited as "assigned exercise".
+CREATE FUNCTION clinic.assign_exercises(patient bigint, exercises jsonb, at timestamptz)
+  RETURNS TABLE (outcome text, written integer)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  stopped timestamptz;
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  SELECT p.stopped_at INTO stopped FROM clinic.patients p WHERE p.id = patient;
+  IF NOT FOUND THEN
+    RETURN QUERY SELECT 'unknown'::text, 0;
+    RETURN;
+  END IF;
+  IF stopped IS NOT NULL THEN
+    RETURN QUERY SELECT 'stopped'::text, 0;
+    RETURN;
+  END IF;
+  INSERT INTO clinic.assigned_exercises AS a (patient_id, exercise_id, style, exercise,
+                                              assigned_by, assigned_at)
+    SELECT patient, e->>'id', e->>'style', e, clinic.acting_therapist(), at
+    FROM jsonb_array_elements(exercises) AS e
+  ON CONFLICT (patient_id, exercise_id) DO UPDATE
+    SET style = excluded.style, exercise = excluded.exercise,
+        assigned_by = excluded.assigned_by, assigned_at = excluded.assigned_at;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), patient, 'assigned exercise',
+            found_rows);
+  RETURN QUERY SELECT 'assigned'::text, found_rows;
+END $$;
+
+-- Removes one assigned exercise: 'removed', or 'unknown' when the patient is not the
+-- acting therapist's or has no such exercise. Audited as "removed exercise".
+CREATE FUNCTION clinic.remove_assigned_exercise(patient bigint, removed_id text)
+  RETURNS text
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  found_rows integer;
+BEGIN
+  PERFORM clinic.require_therapist();
+  DELETE FROM clinic.assigned_exercises a WHERE a.patient_id = patient
+    AND a.exercise_id = removed_id;
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (clinic.acting_therapist(), clinic.acting_clinic(), patient, 'removed exercise',
+            found_rows);
+  RETURN CASE WHEN found_rows > 0 THEN 'removed' ELSE 'unknown' END;
+END $$;
+
+-- The token's patient reads their own list: 'exercises' with the list (a JSON array of
+-- {id, style, exercise, assigned_at}) and its version (the SHA-256 of the list), or
+-- 'unchanged' when `known_version` is that version already (nothing read, nothing
+-- audited: limber serve asks every 20 seconds); 'unknown' for a token that is none,
+-- 'stopped' once the patient stopped sharing.
+CREATE FUNCTION clinic.assigned_to_patient(upload_token text, known_version text)
+  RETURNS TABLE (outcome text, exercises jsonb, version text)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  me clinic.patients%ROWTYPE;
+  list jsonb;
+  found_rows integer;
+  list_version text;
+BEGIN
+  PERFORM set_config('limber.patient_token', upload_token, true);
+  SELECT * INTO me FROM clinic.patients p
+    WHERE p.upload_token_sha256 = clinic.acting_patient_token();
+  IF NOT FOUND OR me.stopped_at IS NOT NULL THEN
+    PERFORM set_config('limber.patient_token', '', true);
+    RETURN QUERY SELECT CASE WHEN me.id IS NULL THEN 'unknown' ELSE 'stopped' END,
+                        NULL::jsonb, NULL::text;
+    RETURN;
+  END IF;
+  SELECT coalesce(jsonb_agg(jsonb_build_object('id', a.exercise_id, 'style', a.style,
+                                               'exercise', a.exercise, 'assigned_at',
+                                               extract(epoch FROM a.assigned_at)::bigint)
+                            ORDER BY a.exercise_id), '[]'::jsonb), count(*)
+    INTO list, found_rows
+    FROM clinic.assigned_exercises a WHERE a.patient_id = me.id;
+  list_version := encode(sha256(convert_to(list::text, 'UTF8')), 'hex');
+  IF list_version = known_version THEN
+    PERFORM set_config('limber.patient_token', '', true);
+    RETURN QUERY SELECT 'unchanged'::text, NULL::jsonb, list_version;
+    RETURN;
+  END IF;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (me.therapist_id, me.clinic_id, me.id, 'patient read exercises', found_rows);
+  PERFORM set_config('limber.patient_token', '', true);
+  RETURN QUERY SELECT 'exercises'::text, list, list_version;
+END $$;
+
+REVOKE ALL ON FUNCTION clinic.read_assigned_exercises(bigint),
+  clinic.assign_exercises(bigint, jsonb, timestamptz),
+  clinic.remove_assigned_exercise(bigint, text), clinic.assigned_to_patient(text, text)
+  FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.read_assigned_exercises(bigint),
+  clinic.assign_exercises(bigint, jsonb, timestamptz),
+  clinic.remove_assigned_exercise(bigint, text), clinic.assigned_to_patient(text, text)
+  TO limber_clinic_app;
+)sql";
+
+constexpr std::array<std::string_view, 6> kMigrations = {kVersion1, kVersion2, kVersion3,
+                                                         kVersion4, kVersion5, kVersion6};
 
 // Any fixed number: the lock two processes migrating at once take turns on.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";

@@ -1,4 +1,4 @@
-// The therapist's web page (src/clinic/web/: HTML, CSS, one script), built into
+// The therapist's web page (src/clinic/web/: HTML, CSS, its scripts), built into
 // limber-clinic by cmake/embed_web.cmake as limber's own page is, and served with a strict
 // Content-Security-Policy: the page's own files only, no inline script, nothing outside.
 #pragma once

@@ -418,6 +418,28 @@ CREATE TABLE IF NOT EXISTS share_sent (
 ) STRICT, WITHOUT ROWID;
 )sql";
 
+// Version 13 (issue 17): exercises the therapist assigns at the clinic, fetched by `limber
+// share` and limber serve (app/assigned_exercises.h), kept with those added from a file
+// (`limber exercises add`) and told apart by `source`: a fetch replaces the 'clinic' ones
+// only. `clinic_exercises` holds at most one row: the version of the clinic's list last
+// taken (so an unchanged list is not sent again) and when it was taken. Safe to run again.
+// (Another branch may add a version at the same time: this step is one constant, to
+// renumber at merge.)
+struct AddedColumnAndTable {
+  AddedColumn column;
+  std::string_view table;
+};
+constexpr AddedColumnAndTable kVersion13 = {
+    {"therapist_exercises", "source",
+     "TEXT NOT NULL DEFAULT 'file' CHECK (source IN ('file', 'clinic'))"},
+    R"sql(
+CREATE TABLE IF NOT EXISTS clinic_exercises (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  version TEXT NOT NULL CHECK (length(version) = 64),
+  received_at INTEGER NOT NULL
+) STRICT;
+)sql"};
+
 using Migration = std::function<Result<void>(const Database&)>;
 
 const std::vector<Migration>& migrations() {
@@ -443,6 +465,10 @@ const std::vector<Migration>& migrations() {
       [](const Database& db) -> Result<void> { return db.exec(kVersion10); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion11); },
       [](const Database& db) -> Result<void> { return db.exec(kVersion12); },
+      [](const Database& db) -> Result<void> {
+        LIMBER_TRY(add_columns(db, std::span(&kVersion13.column, 1)));
+        return db.exec(kVersion13.table);
+      },
   };
   return kMigrations;
 }

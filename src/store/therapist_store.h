@@ -3,6 +3,7 @@
 // text; core::Catalog reads it (app/diary_catalog.h).
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -17,8 +18,17 @@ struct StoredExercise {
   std::string id;
   std::string style;     // the file's "style"
   std::string exercise;  // the exercise's JSON object, as one line
+  // "file" (`limber exercises add`) or "clinic" (assigned at the clinic, issue 17)
+  std::string source = "file";
 
   friend bool operator==(const StoredExercise&, const StoredExercise&) = default;
+};
+
+// The exercises from the clinic in the diary (issue 17).
+struct ClinicExerciseSet {
+  int exercises = 0;                         // stored from the clinic now
+  std::string version;                       // of the list last taken; empty: none yet
+  std::optional<core::Instant> received_at;  // when it was taken
 };
 
 class TherapistStore {
@@ -32,6 +42,16 @@ class TherapistStore {
   core::Result<int> add(const std::vector<StoredExercise>& exercises, core::Instant now) const;
   // kNotFound when there is no such id.
   core::Result<void> remove(std::string_view id) const;
+
+  // The clinic's set (issue 17): in one transaction, the exercises from the clinic stored
+  // before are deleted and `exercises` stored from the clinic, except one whose id an
+  // exercise added from a file holds (the file's stays: what the person added is changed
+  // only by them), and the list's `version` kept. Returns the ids left to the file's.
+  core::Result<std::vector<std::string>> replace_from_clinic(
+      const std::vector<StoredExercise>& exercises, std::string_view version,
+      core::Instant now) const;
+  // What came from the clinic: how many are stored, the list's version and when.
+  core::Result<ClinicExerciseSet> clinic_set() const;
 
  private:
   const Database& db_;

@@ -105,7 +105,8 @@ TEST(ClinicMigrationsTest, ForceRowLevelSecurityOnEveryTableWithAPatientsData) {
     ORDER BY c.relname)sql")
                         .value();
 
-  ASSERT_EQ(rows.size(), 5);  // audit, invitations, observations, patient_days, patients
+  // assigned_exercises, audit, invitations, observations, patient_days, patients
+  ASSERT_EQ(rows.size(), 6);
   for (int row = 0; row < rows.size(); ++row) {
     SCOPED_TRACE(rows.text(row, 0));
     EXPECT_TRUE(rows.boolean(row, 1));

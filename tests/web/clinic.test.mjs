@@ -3,11 +3,14 @@
 // through an NSS database (certutil), as a clinic's computer would. The therapist logs in,
 // sees the caseload by need, opens a patient's page with its charts and PDF; a red-flag
 // check arrives for another patient (inserted with SQL until the patient's `limber share`
-// is merged), and after a reload that patient is first. Accessibility is checked with axe.
+// is merged), and after a reload that patient is first. On a patient's page the therapist
+// assigns an exercise by pasting its JSON (a wrong one refused with the server's words
+// beside the form), sees it listed, and removes it after saying yes once more, all with the
+// keyboard. Accessibility is checked with axe.
 import {after, before, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {execFileSync, spawn} from 'node:child_process';
-import {chmodSync, mkdirSync, mkdtempSync, rmSync} from 'node:fs';
+import {chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import path from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -28,6 +31,7 @@ let folder;
 let pgHost;
 let server;
 let browser;
+let alexId;
 
 const owner = () => `host=${pgHost} dbname=clinic user=limber_clinic_owner`;
 
@@ -80,7 +84,7 @@ before(async () => {
   execFileSync(clinicBinary, ['--database', owner(), 'add-clinic', 'North clinic'], {stdio: 'ignore'});
   execFileSync(clinicBinary, ['--database', owner(), 'add-therapist', '--clinic', '1', '--email',
     'ann@north.example', '--name', 'Ann'], {input: `${PASSWORD}\n`, stdio: ['pipe', 'ignore', 'inherit']});
-  const alex = patient('Alex Steady', [3, 3, 4, 3, 3, 4, 3, 3, 4, 4, 3, 4, 4, 4]);
+  const alex = alexId = patient('Alex Steady', [3, 3, 4, 3, 3, 4, 3, 3, 4, 4, 3, 4, 4, 4]);
   // Alex walks most days and rates one activity twice: 3, then 6.
   sql(`INSERT INTO clinic.observations (patient_id, identifier, code, effective_at, resource)
     SELECT ${alex}, 'walk-' || d, 'walk', now() - make_interval(days => d, hours => 3),
@@ -126,7 +130,7 @@ const names = (page) => page.locator('#caseload tbody th').allTextContents();
 test('a therapist logs in, reads the caseload and a patient, and a red flag moves a patient first', async () => {
   const context = await browser.newContext({viewport: {width: 1280, height: 800}});
   context.setDefaultTimeout(20000);
-  const page = await newPage(context, {allow: ['401 GET /api/caseload']});
+  const page = await newPage(context, {allow: ['401 GET /api/caseload', `400 POST /api/patients/${alexId}/exercises`]});
   await page.goto(server.url);
 
   // Logged out: the form, reached and filled with the keyboard.
@@ -165,6 +169,36 @@ test('a therapist logs in, reads the caseload and a patient, and a red flag move
   assert.deepEqual(answer, {status: 200, type: 'application/pdf', start: '%PDF-'});
   await checkAccessibility(page, "a patient's page");
   await shot(page, 'clinic-patient');
+
+  // Assign an exercise in limber's catalog format: a wrong level is refused with the
+  // server's words beside the form, nothing assigned; the right one is listed.
+  const basics = JSON.parse(readFileSync(path.join(repo, 'data', 'exercises', 'basics.json'), 'utf8'));
+  const towel = {...basics.exercises[0], id: 'basics-towel-squeeze', name: 'Towel squeeze'};
+  assert.equal(await page.locator('#assigned-empty').textContent(), 'None yet.');
+  await tabTo(page, page.getByLabel('Or paste the JSON'));
+  await page.keyboard.insertText(JSON.stringify({...towel, level: 9}, null, 2));
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Enter');
+  await page.locator('#assign-error').filter({hasText: /line \d+: basics-towel-squeeze: 'level' is 9/}).waitFor();
+  assert.equal(sql('SELECT count(*) FROM clinic.assigned_exercises'), '0');
+  await page.getByLabel('Or paste the JSON').fill(JSON.stringify(towel, null, 2));
+  await tabTo(page, page.getByRole('button', {name: 'Assign', exact: true}));
+  await page.keyboard.press('Enter');
+  await page.locator('#assigned tbody th').filter({hasText: 'Towel squeeze'}).waitFor();
+  assert.equal(await page.locator('#assigned tbody td.id').textContent(), 'basics-towel-squeeze');
+  assert.equal(await page.locator('#assign-error').textContent(), '');
+  assert.equal(sql('SELECT exercise_id FROM clinic.assigned_exercises'), 'basics-towel-squeeze');
+  await checkAccessibility(page, "a patient's assigned exercises");
+  await shot(page, 'clinic-assigned');
+  // Removed after a second yes, with the keyboard: "Keep" first changes nothing.
+  await tabTo(page, page.getByRole('button', {name: 'Remove Towel squeeze (basics-towel-squeeze)'}));
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', {name: 'Keep'}).click();
+  assert.equal(sql('SELECT count(*) FROM clinic.assigned_exercises'), '1');
+  await page.getByRole('button', {name: 'Remove Towel squeeze (basics-towel-squeeze)'}).press('Enter');
+  await page.keyboard.press('Enter');  // the focus is on "Yes, remove"
+  await page.locator('#assigned-empty').waitFor({state: 'visible'});
+  assert.equal(sql('SELECT count(*) FROM clinic.assigned_exercises'), '0');
   await page.getByRole('link', {name: 'Back to your patients'}).click();
   await page.getByRole('heading', {name: 'Your patients'}).waitFor();
 

@@ -1,5 +1,7 @@
 // The therapist's page: log in, the caseload by need, a patient's charts and report.
 // Everything is drawn with the DOM (no HTML strings), from the clinic's own API only.
+import {setUpExercises, showExercises} from './exercises.js';
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 const NEEDS = {
@@ -256,7 +258,10 @@ async function showPatient(id, from, to) {
   const walked = page.weeks.some((week) => week.walks > 0);
   $('walk-chart').replaceChildren(walked ? walkChart(page.weeks) : element('p', {class: 'empty'}, 'No walks in these days.'));
   $('function').replaceChildren(functionTable(page.function));
+  await showExercises(page.id);
   show('patient-view');
+  $('assign-status').textContent = '';
+  $('assign-error').textContent = '';
 }
 
 async function route() {
@@ -310,6 +315,8 @@ $('back').addEventListener('click', (event) => {
   event.preventDefault();
   location.hash = '';
 });
+
+setUpExercises({api, element, LoggedOut, loggedOut: () => { show('login-view'); $('email').focus(); }});
 
 window.addEventListener('hashchange', route);
 route();
