@@ -59,14 +59,25 @@ Result<void> run_join(Context& context, app::ShareService& share, const ShareOpt
   };
   fmt::print(out,
              "limber will send {} to the clinic at {}:\n"
-             "  {} (with where it hurt and how you could move; {} of single body regions)\n"
+             "  {} (with where it hurt; {} of single body regions; {} saying how you could "
+             "move)\n"
+             "  {}, {} (with your pain before and after), {}\n"
+             "  {} (the Patient-Specific Functional Scale)\n"
+             "  {} (how long and how often you sat, and your breaks)\n"
              "  {} (the answers and how soon to get help)\n"
              "  {}\n"
-             "From now on, what you log is sent too, until you run limber share --stop, which "
-             "asks the clinic to delete all of it.\n",
+             "From now on, what you log is sent too, and what you delete is deleted at the "
+             "clinic, until you run limber share --stop, which asks the clinic to delete all "
+             "of it.\n",
              options.name.empty() ? "your diary" : "your diary as " + options.name, options.clinic,
              count(counts.pain_ratings, "pain rating", "pain ratings"),
              count(counts.region_ratings, "rating", "ratings"),
+             count(counts.mobility, "rating", "ratings"), count(counts.walks, "walk", "walks"),
+             count(counts.sessions, "exercise session", "exercise sessions"),
+             count(counts.reliefs, "relief you used", "reliefs you used"),
+             count(counts.function_ratings, "rating of an activity you find hard",
+                   "ratings of activities you find hard"),
+             count(counts.sitting_days, "day of sitting", "days of sitting"),
              count(counts.checks, "safety check", "safety checks"),
              options.notes ? "your notes and tags (you chose --notes)"
                            : "not your notes or tags (add --notes to share them)");
@@ -109,6 +120,10 @@ Result<void> run_status(Context& context, app::ShareService& share) {
   fmt::print(out, "Last sent: {}. Records sent: {}. Waiting to be sent: {}.\n",
              status->clinic.last_sent_at ? local_short_time(*status->clinic.last_sent_at) : "never",
              status->sent, status->pending);
+  if (status->gone > 0) {
+    fmt::print(out, "Waiting to be deleted at the clinic (deleted from your diary): {}.\n",
+               status->gone);
+  }
   return {};
 }
 
@@ -134,7 +149,14 @@ Result<void> run_sync(Context& context, app::ShareService& share) {
                 "this diary shares with no clinic: limber share --clinic URL --code CODE "
                 "starts (your therapist gives both)");
   }
-  LIMBER_TRY_ASSIGN(const auto sent, share.sync());
+  const auto synced = share.sync();
+  if (!synced && synced.error().code == ErrorCode::kBusy) {
+    return fail(ErrorCode::kBusy,
+                fmt::format("the clinic could not take your records now ({}); nothing is "
+                            "lost: the next limber share sends them",
+                            synced.error().message));
+  }
+  LIMBER_TRY_ASSIGN(const auto sent, synced);
   if (status->clinic.stopping) {
     fmt::print(context.io().out,
                "Stopped sharing: the clinic confirmed it deleted your "
@@ -143,6 +165,11 @@ Result<void> run_sync(Context& context, app::ShareService& share) {
   }
   fmt::print(context.io().out, "Sent {} new or changed records to {}.\n", sent.records,
              status->clinic.url);
+  if (sent.deleted > 0) {
+    fmt::print(
+        context.io().out, "Deleted at the clinic: {}, deleted from your diary.\n",
+        sent.deleted == 1 ? std::string("1 record") : fmt::format("{} records", sent.deleted));
+  }
   return {};
 }
 

@@ -7,12 +7,18 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "core/fhir_parts.h"
 #include "core/mobility.h"
 #include "core/region.h"
+#include "core/time_parse.h"
 #include "core/utf8.h"
 
 namespace limber::core {
 
+using fhir_parts::bundle_entry;
+using fhir_parts::identifier;
+using fhir_parts::urn;
+using fhir_parts::UuidKind;
 using nlohmann::json;
 
 namespace {
@@ -21,21 +27,6 @@ constexpr std::string_view kLoinc = "http://loinc.org";
 constexpr std::string_view kSnomed = "http://snomed.info/sct";
 constexpr std::string_view kCategories =
     "http://terminology.hl7.org/CodeSystem/observation-category";
-
-// Stable ids for the Bundle's fullUrls, so two exports of the same diary match line for
-// line: the kind of resource and the diary's own id, laid out as a UUID.
-enum class UuidKind : std::uint16_t {
-  kPatient = 0,
-  kPain = 1,
-  kRegion = 2,
-  kCheck = 3,
-  kCheckLevel = 4
-};
-
-std::string urn(UuidKind kind, std::int64_t id) {
-  return fmt::format("urn:uuid:6c696d62-{:04x}-4000-8000-{:012x}", static_cast<std::uint16_t>(kind),
-                     static_cast<std::uint64_t>(id));
-}
 
 json pain_code() {
   return {{"coding",
@@ -67,10 +58,6 @@ json observation(const std::string& patient, const Entry& entry, int value) {
           {"valueInteger", value}};
 }
 
-json bundle_entry(std::string full_url, json resource) {
-  return {{"fullUrl", std::move(full_url)}, {"resource", std::move(resource)}};
-}
-
 }  // namespace
 
 std::string fhir_date_time(Instant at, std::chrono::seconds utc_offset) {
@@ -89,10 +76,6 @@ std::string fhir_date_time(Instant at, std::chrono::seconds utc_offset) {
 
 namespace {
 
-json identifier(const std::string& value) {
-  return json::array({{{"system", kLimberIdentifierSystem}, {"value", value}}});
-}
-
 struct JsonRecord {
   std::string key;
   std::vector<json> entries;
@@ -103,25 +86,35 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
   std::vector<JsonRecord> records;
   for (const Entry& entry : input.entries) {
     const auto* pain = std::get_if<PainRecord>(&entry.detail);
-    if (pain == nullptr)
+    if (pain == nullptr) {
+      if (!input.every_kind)
+        continue;
+      json resource = fhir_parts::activity_observation(patient, entry, input.notes);
+      if (resource.is_null())
+        continue;
+      const auto kind = entry.kind();
+      ++(kind == EntryKind::kWalk     ? counts.walks
+         : kind == EntryKind::kRelief ? counts.reliefs
+                                      : counts.sessions);
+      const auto uuid = kind == EntryKind::kWalk     ? UuidKind::kWalk
+                        : kind == EntryKind::kRelief ? UuidKind::kRelief
+                                                     : UuidKind::kSession;
+      records.push_back(JsonRecord{fmt::format("entry-{}", entry.id),
+                                   {bundle_entry(urn(uuid, entry.id), std::move(resource))}});
       continue;
+    }
     ++counts.pain_ratings;
     const std::string key = fmt::format("entry-{}", entry.id);
     json overall = observation(patient, entry, pain->pain.value());
     overall["identifier"] = identifier(key + "-pain");
     if (pain->mobility) {
-      overall["component"] = {{{"code", {{"text", "Mobility, as the person described it"}}},
-                               {"valueString", fmt::format("{}: {}", to_string(*pain->mobility),
-                                                           describe(*pain->mobility))}}};
+      ++counts.mobility;
+      overall["component"] = {
+          {{"code", fhir_parts::limber_code("mobility", "Mobility, as the person described it")},
+           {"valueString",
+            fmt::format("{}: {}", to_string(*pain->mobility), describe(*pain->mobility))}}};
     }
-    // A note stored before limber checked its text shows U+FFFD where it cannot be read.
-    if (input.notes && !entry.note.empty())
-      overall["note"].push_back(json{{"text", utf8::sanitize(entry.note)}});
-    // Tags (issue 15) are the person's own words, not a coded concept: an Annotation of
-    // their own, so a reader tells them from the note.
-    if (input.notes && !entry.tags.empty())
-      overall["note"].push_back(
-          json{{"text", fmt::format("Tags: {}", fmt::join(entry.tags, ", "))}});
+    fhir_parts::add_notes(overall, entry, input.notes);
     std::vector<json> members;
     if (pain->regions.size() == 1) {
       overall["bodySite"] = body_site(pain->regions.front().region);
@@ -180,6 +173,21 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
                         {"valueString", to_string(check.level)}}));
     }
     records.push_back(std::move(record));
+  }
+
+  for (const FunctionRatingExport& rating : input.function_ratings) {
+    ++counts.function_ratings;
+    records.push_back(
+        JsonRecord{fmt::format("psfs-{}", rating.id),
+                   {bundle_entry(urn(UuidKind::kFunctionRating, rating.id),
+                                 fhir_parts::function_observation(patient, rating))}});
+  }
+  for (const SittingDayExport& day : input.sitting) {
+    ++counts.sitting_days;
+    records.push_back(
+        JsonRecord{"sitting-" + format_date(std::chrono::year_month_day{day.day}),
+                   {bundle_entry(urn(UuidKind::kSitting, day.day.time_since_epoch().count()),
+                                 fhir_parts::sitting_observation(patient, day))}});
   }
   return records;
 }
