@@ -45,7 +45,7 @@ core::Result<std::vector<core::FhirRecord>> ShareService::records(bool notes) co
 
 core::Result<ShareCounts> ShareService::preview(bool notes) const {
   LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
-  const auto counts = core::fhir_bundle(share_input(diary, notes, clock_())).counts;
+  const auto counts = core::fhir_counts(share_input(diary, notes, clock_()));
   return ShareCounts{counts.pain_ratings,     counts.region_observations,
                      counts.checks,           notes,
                      counts.mobility,         counts.walks,
@@ -164,6 +164,10 @@ core::Result<ShareSent> ShareService::sync() {
     LIMBER_TRY(store.mark_sent({}, clock_()));  // a send that found nothing new is one too
   }
   return result;
+}
+
+core::Result<std::optional<store::SharedClinic>> ShareService::clinic() const {
+  return store::ShareStore(db_).clinic();
 }
 
 core::Result<std::optional<ShareStatus>> ShareService::status() const {

@@ -93,6 +93,9 @@ class ShareService {
   // for again instead. kNotFound when this diary shares with no clinic.
   core::Result<ShareSent> sync();
 
+  // The clinic this diary shares with (or is stopping with), without counting anything.
+  core::Result<std::optional<store::SharedClinic>> clinic() const;
+
   // The clinic, since when, the last send, the counts sent and pending; nullopt when this
   // diary shares with no clinic.
   core::Result<std::optional<ShareStatus>> status() const;

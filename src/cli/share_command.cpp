@@ -143,8 +143,8 @@ Result<void> run_stop(Context& context, app::ShareService& share) {
 }
 
 Result<void> run_sync(Context& context, app::ShareService& share) {
-  LIMBER_TRY_ASSIGN(const auto status, share.status());
-  if (!status) {
+  LIMBER_TRY_ASSIGN(const auto clinic, share.clinic());
+  if (!clinic) {
     return fail(ErrorCode::kNotFound,
                 "this diary shares with no clinic: limber share --clinic URL --code CODE "
                 "starts (your therapist gives both)");
@@ -157,14 +157,14 @@ Result<void> run_sync(Context& context, app::ShareService& share) {
                             synced.error().message));
   }
   LIMBER_TRY_ASSIGN(const auto sent, synced);
-  if (status->clinic.stopping) {
+  if (clinic->stopping) {
     fmt::print(context.io().out,
                "Stopped sharing: the clinic confirmed it deleted your "
                "records, and limber forgot its key.\n");
     return {};
   }
   fmt::print(context.io().out, "Sent {} new or changed records to {}.\n", sent.records,
-             status->clinic.url);
+             clinic->url);
   if (sent.deleted > 0) {
     fmt::print(
         context.io().out, "Deleted at the clinic: {}, deleted from your diary.\n",

@@ -220,6 +220,12 @@ std::string fhir_upload_bundle(std::span<const FhirRecord> records, std::string_
   return bundle.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
+FhirCounts fhir_counts(const FhirInput& input) {
+  FhirCounts counts;
+  (void)json_records(input, counts);
+  return counts;
+}
+
 FhirDocument fhir_bundle(const FhirInput& input) {
   FhirDocument document;
   const std::string patient = urn(UuidKind::kPatient, 0);

@@ -127,6 +127,10 @@ inline constexpr std::string_view kLoincPainSeverity = "72514-3";
 
 FhirDocument fhir_bundle(const FhirInput& input);
 
+// What fhir_bundle and fhir_records would hold, counted without writing the JSON out
+// (`limber share`'s preview of a long diary).
+FhirCounts fhir_counts(const FhirInput& input);
+
 // "2026-11-20T21:00:00+01:00": an instant as the wall clock read then (FHIR dateTime).
 std::string fhir_date_time(Instant at, std::chrono::seconds utc_offset);
 
