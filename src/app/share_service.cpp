@@ -15,13 +15,6 @@ namespace {
 
 using core::ErrorCode;
 
-std::string hash_of(const core::FhirRecord& record) {
-  std::string text;
-  for (const auto& entry : record.entries)
-    text += entry + "\n";
-  return core::sha256_hex(text);
-}
-
 // The clinic's own sentence from an error answer, or a plain one naming the status.
 std::string clinic_says(const ClinicReply& reply) {
   const auto json = nlohmann::json::parse(reply.body, nullptr, false);
@@ -37,11 +30,6 @@ core::Error refused(const ClinicReply& reply) {
 }
 
 }  // namespace
-
-core::Result<std::vector<core::FhirRecord>> ShareService::records(bool notes) const {
-  LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
-  return core::fhir_records(share_input(diary, notes, clock_()));
-}
 
 core::Result<ShareCounts> ShareService::preview(bool notes) const {
   LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
@@ -113,20 +101,26 @@ core::Result<ShareSent> ShareService::sync() {
     LIMBER_TRY(stop());
     return ShareSent{};
   }
-  LIMBER_TRY_ASSIGN(const auto all, records(clinic->notes));
+  LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
+  const auto input = share_input(diary, clinic->notes, clock_());
   LIMBER_TRY_ASSIGN(const auto sent, store.sent());
-  std::vector<core::FhirRecord> pending;
-  std::vector<std::string> replaced;  // changed: deleted at the clinic, then sent again
+  // Only what is new or changed is built: a day's entries in a 5-year diary, not the diary.
+  std::set<std::string> wanted;
+  std::map<std::string, std::string> hashes;  // of what will be sent
+  std::vector<std::string> replaced;          // changed: deleted at the clinic, sent again
   std::set<std::string> present;
-  for (const auto& record : all) {
-    present.insert(record.key);
-    const auto found = sent.find(record.key);
-    if (found == sent.end() || found->second != hash_of(record)) {
-      pending.push_back(record);
+  for (const auto& source : core::fhir_record_sources(input)) {
+    present.insert(source.key);
+    const auto hash = core::sha256_hex(source.fingerprint);
+    const auto found = sent.find(source.key);
+    if (found == sent.end() || found->second != hash) {
+      wanted.insert(source.key);
+      hashes.emplace(source.key, hash);
       if (found != sent.end())
-        replaced.push_back(record.key);
+        replaced.push_back(source.key);
     }
   }
+  const auto pending = core::fhir_records(input, wanted);
   std::vector<std::string> gone;  // deleted from the diary
   for (const auto& [key, hash] : sent) {
     if (!present.contains(key))
@@ -151,12 +145,12 @@ core::Result<ShareSent> ShareService::sync() {
                             core::fhir_upload_bundle(part, "batch", now), clinic->token}));
     if (reply.status != 200)
       return core::Unexpected(refused(reply));
-    std::map<std::string, std::string> hashes;
+    std::map<std::string, std::string> part_hashes;
     for (const auto& record : part) {
-      hashes.emplace(record.key, hash_of(record));
+      part_hashes.emplace(record.key, hashes.at(record.key));
       result.resources += static_cast<int>(record.entries.size());
     }
-    LIMBER_TRY(store.mark_sent(hashes, now));
+    LIMBER_TRY(store.mark_sent(part_hashes, now));
     result.records += static_cast<int>(part.size());
     result.pending -= static_cast<int>(part.size());
   }
@@ -175,14 +169,15 @@ core::Result<std::optional<ShareStatus>> ShareService::status() const {
   LIMBER_TRY_ASSIGN(const auto clinic, store.clinic());
   if (!clinic)
     return std::nullopt;
-  LIMBER_TRY_ASSIGN(const auto all, records(clinic->notes));
+  LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
   LIMBER_TRY_ASSIGN(const auto sent, store.sent());
   ShareStatus status{*clinic, static_cast<int>(sent.size()), 0, 0};
   std::set<std::string> present;
-  for (const auto& record : all) {
-    present.insert(record.key);
-    const auto found = sent.find(record.key);
-    if (found == sent.end() || found->second != hash_of(record))
+  for (const auto& source :
+       core::fhir_record_sources(share_input(diary, clinic->notes, clock_()))) {
+    present.insert(source.key);
+    const auto found = sent.find(source.key);
+    if (found == sent.end() || found->second != core::sha256_hex(source.fingerprint))
       ++status.pending;
   }
   for (const auto& [key, hash] : sent)

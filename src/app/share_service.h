@@ -1,12 +1,12 @@
 // `limber share` (issue 17): the person shares their diary with a clinic's limber-clinic.
 // They see what will be shared and agree; limber takes the therapist's invitation and keeps
 // the token it gets (store/share_store.h), then sends the diary as FHIR R4 records
-// (core::fhir_records, each with its stable identifier) and remembers a hash of each record
-// sent, so the next send takes only what is new or changed. A record deleted from the diary
-// is deleted at the clinic at the next send (POST /api/share/deletions), and forgotten only
-// once the clinic confirms; a changed record is deleted there and sent again, so a region
-// taken out of an entry leaves nothing behind. A send that fails changes nothing: the next
-// one sends the same again, and the clinic's upsert keeps one copy.
+// (core::fhir_records, each with its stable identifier) and remembers a hash of what each
+// record was made from (core::fhir_record_sources), so the next send takes only what is new or
+// changed. A record deleted from the diary is deleted at the clinic at the next send (POST
+// /api/share/deletions), and forgotten only once the clinic confirms; a changed record is deleted
+// there and sent again, so a region taken out of an entry leaves nothing behind. A send that fails
+// changes nothing: the next one sends the same again, and the clinic's upsert keeps one copy.
 #pragma once
 
 #include <functional>
@@ -105,7 +105,6 @@ class ShareService {
   core::Result<ShareStopped> stop();
 
  private:
-  core::Result<std::vector<core::FhirRecord>> records(bool notes) const;
   // Asks the clinic to delete `keys` (each a record's resources), in parts.
   core::Result<int> delete_at_clinic(const store::SharedClinic& clinic,
                                      const std::vector<std::string>& keys);

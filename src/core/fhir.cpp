@@ -81,7 +81,12 @@ struct JsonRecord {
   std::vector<json> entries;
 };
 
-std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts) {
+// The records of `input` (only those with a key in `only`, when given), and every count.
+std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts,
+                                     const std::set<std::string>* only = nullptr) {
+  const auto skipped = [only](const std::string& key) {
+    return only != nullptr && !only->contains(key);
+  };
   const std::string patient = urn(UuidKind::kPatient, 0);
   std::vector<JsonRecord> records;
   for (const Entry& entry : input.entries) {
@@ -89,13 +94,13 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
     if (pain == nullptr) {
       if (!input.every_kind)
         continue;
-      json resource = fhir_parts::activity_observation(patient, entry, input.notes);
-      if (resource.is_null())
-        continue;
       const auto kind = entry.kind();
       ++(kind == EntryKind::kWalk     ? counts.walks
          : kind == EntryKind::kRelief ? counts.reliefs
                                       : counts.sessions);
+      if (skipped(fmt::format("entry-{}", entry.id)))
+        continue;
+      json resource = fhir_parts::activity_observation(patient, entry, input.notes);
       const auto uuid = kind == EntryKind::kWalk     ? UuidKind::kWalk
                         : kind == EntryKind::kRelief ? UuidKind::kRelief
                                                      : UuidKind::kSession;
@@ -104,11 +109,15 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
       continue;
     }
     ++counts.pain_ratings;
+    counts.mobility += pain->mobility ? 1 : 0;
+    counts.region_observations +=
+        pain->regions.size() == 1 ? 0 : static_cast<int>(pain->regions.size());
     const std::string key = fmt::format("entry-{}", entry.id);
+    if (skipped(key))
+      continue;
     json overall = observation(patient, entry, pain->pain.value());
     overall["identifier"] = identifier(key + "-pain");
     if (pain->mobility) {
-      ++counts.mobility;
       overall["component"] = {
           {{"code", fhir_parts::limber_code("mobility", "Mobility, as the person described it")},
            {"valueString",
@@ -128,7 +137,6 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
         member["identifier"] = identifier(fmt::format("{}-region-{}", key, info(rating.region).id));
         member["bodySite"] = body_site(rating.region);
         members.push_back(bundle_entry(url, std::move(member)));
-        ++counts.region_observations;
       }
     }
     JsonRecord record{key, {bundle_entry(urn(UuidKind::kPain, entry.id), std::move(overall))}};
@@ -140,6 +148,8 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
   for (const CheckExport& check : input.checks) {
     ++counts.checks;
     const std::string key = fmt::format("check-{}", check.id);
+    if (skipped(key))
+      continue;
     json items = json::array();
     for (const Answer& answer : check.answers) {
       const FlagInfo& flag = info(answer.flag);
@@ -177,6 +187,8 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
 
   for (const FunctionRatingExport& rating : input.function_ratings) {
     ++counts.function_ratings;
+    if (skipped(fmt::format("psfs-{}", rating.id)))
+      continue;
     records.push_back(
         JsonRecord{fmt::format("psfs-{}", rating.id),
                    {bundle_entry(urn(UuidKind::kFunctionRating, rating.id),
@@ -184,10 +196,25 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
   }
   for (const SittingDayExport& day : input.sitting) {
     ++counts.sitting_days;
+    const std::string key = "sitting-" + format_date(std::chrono::year_month_day{day.day});
+    if (skipped(key))
+      continue;
     records.push_back(
-        JsonRecord{"sitting-" + format_date(std::chrono::year_month_day{day.day}),
+        JsonRecord{key,
                    {bundle_entry(urn(UuidKind::kSitting, day.day.time_since_epoch().count()),
                                  fhir_parts::sitting_observation(patient, day))}});
+  }
+  return records;
+}
+
+std::vector<FhirRecord> text_records(std::vector<JsonRecord> json_list) {
+  std::vector<FhirRecord> records;
+  records.reserve(json_list.size());
+  for (auto& record : json_list) {
+    FhirRecord text{std::move(record.key), {}};
+    for (const json& entry : record.entries)
+      text.entries.push_back(entry.dump(-1, ' ', false, json::error_handler_t::replace));
+    records.push_back(std::move(text));
   }
   return records;
 }
@@ -196,14 +223,39 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
 
 std::vector<FhirRecord> fhir_records(const FhirInput& input) {
   FhirCounts counts;
-  std::vector<FhirRecord> records;
-  for (auto& record : json_records(input, counts)) {
-    FhirRecord text{std::move(record.key), {}};
-    for (const json& entry : record.entries)
-      text.entries.push_back(entry.dump(-1, ' ', false, json::error_handler_t::replace));
-    records.push_back(std::move(text));
+  return text_records(json_records(input, counts));
+}
+
+std::vector<FhirRecord> fhir_records(const FhirInput& input, const std::set<std::string>& keys) {
+  FhirCounts counts;
+  return text_records(json_records(input, counts, &keys));
+}
+
+std::vector<FhirRecordSource> fhir_record_sources(const FhirInput& input) {
+  // Bumped whenever the resources limber writes change, so each record is sent again.
+  constexpr std::string_view kFormat = "limber-fhir-2";
+  const std::string choices =
+      fmt::format("{} notes={} levels={}\n", kFormat, input.notes, input.check_levels);
+  std::vector<FhirRecordSource> sources;
+  sources.reserve(input.entries.size() + input.checks.size() + input.function_ratings.size() +
+                  input.sitting.size());
+  for (const Entry& entry : input.entries) {
+    if (!input.every_kind && entry.kind() != EntryKind::kPain)
+      continue;
+    sources.push_back(
+        {fmt::format("entry-{}", entry.id), choices + fhir_parts::fingerprint(entry)});
   }
-  return records;
+  for (const CheckExport& check : input.checks)
+    sources.push_back(
+        {fmt::format("check-{}", check.id), choices + fhir_parts::fingerprint(check)});
+  for (const FunctionRatingExport& rating : input.function_ratings)
+    sources.push_back(
+        {fmt::format("psfs-{}", rating.id), choices + fhir_parts::fingerprint(rating)});
+  for (const SittingDayExport& day : input.sitting) {
+    sources.push_back({"sitting-" + format_date(std::chrono::year_month_day{day.day}),
+                       choices + fhir_parts::fingerprint(day)});
+  }
+  return sources;
 }
 
 std::string fhir_upload_bundle(std::span<const FhirRecord> records, std::string_view type,

@@ -24,6 +24,7 @@
 #pragma once
 
 #include <optional>
+#include <set>
 #include <span>
 #include <string>
 #include <string_view>
@@ -100,6 +101,19 @@ inline constexpr std::string_view kLimberCodeSystem = "urn:limber:code";
 // The records of `input`: entries, then checks, PSFS ratings and sitting days, each in the
 // diary's order.
 std::vector<FhirRecord> fhir_records(const FhirInput& input);
+
+// The records of `input` whose keys are in `keys` only, the others not built.
+std::vector<FhirRecord> fhir_records(const FhirInput& input, const std::set<std::string>& keys);
+
+// A record's key and a text that changes whenever the record's resources would (the
+// person's data, FhirInput's choices, the version of limber's FHIR), made without building
+// the JSON: what `limber share` compares with what it sent, so a sync of a long diary
+// builds only what is new or changed.
+struct FhirRecordSource {
+  std::string key;
+  std::string fingerprint;
+};
+std::vector<FhirRecordSource> fhir_record_sources(const FhirInput& input);
 
 // A Bundle of type `type` ("collection", "batch") holding `records` and no Patient, for a
 // clinic that knows the patient already (`limber share`); compact JSON.

@@ -4,6 +4,7 @@
 #include <fmt/ranges.h>
 
 #include "core/fhir_parts.h"
+#include "core/region.h"
 #include "core/time_parse.h"
 #include "core/utf8.h"
 
@@ -146,6 +147,62 @@ json sitting_observation(const std::string& patient, const SittingDayExport& day
       {{"code", limber_code("sitting-standing-breaks", "Of them, standing")},
        {"valueInteger", day.standing_breaks}}};
   return resource;
+}
+
+namespace {
+
+std::int64_t seconds_since_epoch(Instant at) {
+  return at.time_since_epoch().count();
+}
+
+struct DetailText {
+  std::string operator()(const PainRecord& pain) const {
+    std::string text = fmt::format("pain {} {} {}", pain.pain.value(),
+                                   pain.mobility ? static_cast<int>(*pain.mobility) : -1,
+                                   pain.leg_pain_spreads ? int{*pain.leg_pain_spreads} : -1);
+    for (const RegionRating& rating : pain.regions)
+      text +=
+          fmt::format(" {}:{}", info(rating.region).id, rating.pain ? rating.pain->value() : -1);
+    return text;
+  }
+  std::string operator()(const ReliefRecord& relief) const {
+    return fmt::format("relief {} {}", to_string(relief.kind), relief.name);
+  }
+  std::string operator()(const WalkRecord& walk) const {
+    return fmt::format("walk {}", walk.minutes);
+  }
+  std::string operator()(const SessionRecord& session) const {
+    return fmt::format("session {} {} {} {}", fmt::join(session.exercises, ","),
+                       session.pain_before.value(), session.pain_after.value(), session.minutes);
+  }
+};
+
+}  // namespace
+
+// '\x1f' (unit separator) between fields of the person's own words.
+std::string fingerprint(const Entry& entry) {
+  return fmt::format("entry {} {} {} {}\x1f{}\x1f{}", entry.id, seconds_since_epoch(entry.at),
+                     entry.utc_offset.count(), std::visit(DetailText{}, entry.detail), entry.note,
+                     fmt::join(entry.tags, "\x1f"));
+}
+
+std::string fingerprint(const CheckExport& check) {
+  std::string text = fmt::format("check {} {} {} {}", check.id, seconds_since_epoch(check.at),
+                                 check.utc_offset.count(), to_string(check.level));
+  for (const Answer& answer : check.answers)
+    text += fmt::format(" {}:{}", info(answer.flag).id, answer.yes ? 1 : 0);
+  return text;
+}
+
+std::string fingerprint(const FunctionRatingExport& rating) {
+  return fmt::format("psfs {} {} {} {} {}", rating.id, seconds_since_epoch(rating.at),
+                     rating.utc_offset.count(), rating.score, rating.activity);
+}
+
+std::string fingerprint(const SittingDayExport& day) {
+  return fmt::format("sitting {} {} {} {} {} {} {}", seconds_since_epoch(day.first_start),
+                     day.utc_offset.count(), day.bouts, day.sat.count(), day.longest.count(),
+                     day.breaks, day.standing_breaks);
 }
 
 }  // namespace limber::core::fhir_parts

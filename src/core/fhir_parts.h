@@ -43,4 +43,10 @@ nlohmann::json activity_observation(const std::string& patient, const Entry& ent
 nlohmann::json function_observation(const std::string& patient, const FunctionRatingExport& rating);
 nlohmann::json sitting_observation(const std::string& patient, const SittingDayExport& day);
 
+// What the resources of each record are made from, as text (FhirRecordSource).
+std::string fingerprint(const Entry& entry);
+std::string fingerprint(const CheckExport& check);
+std::string fingerprint(const FunctionRatingExport& rating);
+std::string fingerprint(const SittingDayExport& day);
+
 }  // namespace limber::core::fhir_parts

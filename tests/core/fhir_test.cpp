@@ -1,5 +1,6 @@
 #include "core/fhir.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -240,8 +241,19 @@ TEST(FhirTest, SharesEveryKindWithStableKeysAndLimbersCodes) {
   EXPECT_EQ(shared[4]["effectiveDateTime"], "2026-11-21T09:00:00+01:00");
   EXPECT_EQ(shared[4]["component"][0]["valueInteger"], 2);
 
+  // The sources name the same records, and a filter builds only the records asked for.
+  std::vector<std::string> source_keys;
+  for (const auto& source : fhir_record_sources(input))
+    source_keys.push_back(source.key);
+  EXPECT_EQ(source_keys, keys);
+  const auto only = fhir_records(input, std::set<std::string>{"entry-3", "psfs-9"});
+  ASSERT_EQ(only.size(), 2U);
+  EXPECT_EQ(only[0].key, "entry-3");
+  EXPECT_EQ(only[1].key, "psfs-9");
+  const auto before = fhir_record_sources(input);
   input.notes = true;
   EXPECT_EQ(json::parse(fhir_records(input)[2].entries[0])["resource"]["note"][0]["text"], "easy");
+  EXPECT_NE(fhir_record_sources(input)[2].fingerprint, before[2].fingerprint);
   // The export leaves them to the CSV, as its header says.
   input.every_kind = false;
   input.function_ratings = {};
