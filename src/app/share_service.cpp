@@ -47,7 +47,7 @@ core::Result<int> ShareService::delete_at_clinic(const store::SharedClinic& clin
   for (std::size_t first = 0; first < keys.size(); first += kRecordsPerDeletion) {
     const auto part =
         std::span(keys).subspan(first, std::min(kRecordsPerDeletion, keys.size() - first));
-    const nlohmann::json body = {{"records", part}};
+    const nlohmann::json body = {{"records", std::vector<std::string>(part.begin(), part.end())}};
     LIMBER_TRY_ASSIGN(const auto reply, call_(clinic.url, {"POST", "/api/share/deletions",
                                                            body.dump(), clinic.token}));
     if (reply.status != 200)

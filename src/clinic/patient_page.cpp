@@ -159,9 +159,8 @@ void add_session(SharedRecords& records, const core::OffsetTime& when,
     return;
   core::SessionRecord session{{}, *score_before, *score_after, *minutes};
   if (const auto* exercises = component(resource, "exercises")) {
-    std::string_view rest = string_at(*exercises, "valueString");
-    const std::string text(rest);
-    rest = text;
+    const std::string text = string_at(*exercises, "valueString");
+    std::string_view rest = text;
     while (!rest.empty() && session.exercises.size() < core::kMaxSessionExercises) {
       const auto comma = rest.find(", ");
       session.exercises.emplace_back(rest.substr(0, comma));
