@@ -11,6 +11,7 @@
 #include "app/share_service.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
+#include "cli/share_background.h"
 #include "cli/share_https.h"
 
 namespace limber::cli {
@@ -30,6 +31,7 @@ struct ShareOptions {
   bool sync = false;
   bool status = false;
   bool stop = false;
+  bool background = false;
 };
 
 std::string local_short_time(core::Instant at) {
@@ -120,6 +122,12 @@ Result<void> run_status(Context& context, app::ShareService& share) {
   fmt::print(out, "Last sent: {}. Records sent: {}. Waiting to be sent: {}.\n",
              status->clinic.last_sent_at ? local_short_time(*status->clinic.last_sent_at) : "never",
              status->sent, status->pending);
+  if (const auto failed = background_failure(context)) {
+    fmt::print(out,
+               "The last send after a limber log failed {}. limber share tries again (or run it "
+               "now).\n",
+               *failed);
+  }
   if (status->gone > 0) {
     fmt::print(out, "Waiting to be deleted at the clinic (deleted from your diary): {}.\n",
                status->gone);
@@ -180,6 +188,8 @@ Result<void> run_share(Context& context, const ShareOptions& options) {
   app::ShareService share(*db, https_call(data_dir), [now] { return now; });
   if (options.status)
     return run_status(context, share);
+  if (options.background)
+    return run_background_share(context, share);
   if (options.stop)
     return run_stop(context, share);
   if (!options.clinic.empty() || !options.code.empty()) {
@@ -211,12 +221,16 @@ void add_share_command(CLI::App& app, CommandTable& table) {
   auto* status = share->add_flag("--status", options->status, "Say what was sent when");
   auto* stop = share->add_flag("--stop", options->stop,
                                "Stop sharing and ask the clinic to delete what it holds");
+  share->add_flag("--background", options->background,
+                  "Send quietly, as limber log starts it after an entry; --status shows a failure");
   status->excludes(stop);
   add_examples(*share, {{"limber share --clinic https://clinic.example --code ABCDE-FGHJK",
                          "Shows what will be shared, asks, then shares"},
                         {"limber share", "Sends what is new or changed since the last send"},
                         {"limber share --status", "The clinic, since when, what was sent and when"},
-                        {"limber share --stop", "Stops, and the clinic deletes what it holds"}});
+                        {"limber share --stop", "Stops, and the clinic deletes what it holds"},
+                        {"limber share --background",
+                         "What limber log starts after an entry when the diary shares"}});
   table.add(share, [options](Context& context) { return run_share(context, *options); });
 }
 

@@ -2,7 +2,9 @@
 // serve` over HTTPS, trusting only the clinic's trial CA: the caseload shows the patient, a
 // red-flag check moves them first, a resend doubles nothing, a send while the clinic is
 // down is caught up when it is back, and `--stop` deletes every row.
+#include <chrono>
 #include <memory>
+#include <thread>
 
 #include <gtest/gtest.h>
 
@@ -47,10 +49,22 @@ class ClinicShareEndToEndTest : public ::testing::Test {
     return server_->address().substr(server_->address().rfind(':') + 1);
   }
 
-  // The patient's limber, with its own data folder.
+  // The patient's limber, with its own data folder; `limber log` starts no send of its own
+  // unless a test asks for it (share_after_log_), so the sends are the test's.
   ShellResult limber(const std::string& arguments) const {
-    return run_shell(fmt::format("LIMBER_HOME='{}' '{}' {} </dev/null",
-                                 (folder_.path() / "home").string(), LIMBER_BINARY, arguments));
+    return run_shell(fmt::format("LIMBER_SHARE_AFTER_LOG={} LIMBER_HOME='{}' '{}' {} </dev/null",
+                                 share_after_log_ ? 1 : 0, (folder_.path() / "home").string(),
+                                 LIMBER_BINARY, arguments));
+  }
+  // Waits (a bounded wait) until `done` holds; whether it does.
+  template <class Done>
+  static bool eventually(Done done) {
+    for (int i = 0; i < 1200; ++i) {
+      if (done())
+        return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return done();
   }
 
   std::string invitation() const {
@@ -100,6 +114,7 @@ class ClinicShareEndToEndTest : public ::testing::Test {
     return patient_report(header, records_of(observations), page);
   }
 
+  bool share_after_log_ = false;
   TestDatabase database_;
   TempDir folder_;
   Therapist ann_;
@@ -284,6 +299,39 @@ TEST_F(ClinicShareEndToEndTest, EveryKindReachesTheClinicAndADeletionToo) {
   ASSERT_EQ(limber("share").code, 0);
   EXPECT_EQ(rows("identifier LIKE '%|entry-5-%'"), 1);
   EXPECT_EQ(rows("identifier LIKE '%|entry-5-pain' AND resource->>'valueInteger' = '7'"), 1);
+}
+
+// A `limber log` in the terminal, when the diary shares, starts a `limber share` in the
+// background: the entry reaches the clinic without another command, and a send that
+// fails is shown by `limber share --status` and made up by the next send.
+TEST_F(ClinicShareEndToEndTest, ALogInTheTerminalIsSentInTheBackground) {
+  ASSERT_EQ(limber("log 4 lower-back --at '2h ago'").code, 0);
+  const auto shared =
+      limber(fmt::format("share --clinic {} --code {} --clinic-ca '{}' --yes", server_->address(),
+                         invitation(), (folder_.path() / "ca" / "ca.pem").string()));
+  ASSERT_EQ(shared.code, 0) << shared.out;
+  ASSERT_EQ(rows(), 1);
+  share_after_log_ = true;
+
+  const auto logged = limber("log 6 neck");
+
+  ASSERT_EQ(logged.code, 0) << logged.out;
+  EXPECT_NE(logged.out.find("Saved #2"), std::string::npos) << logged.out;
+  EXPECT_TRUE(eventually([&] { return rows() == 2; }));
+
+  // The clinic away: the log still saves at once; the failure is kept for --status.
+  const std::string same_port = port();
+  ASSERT_EQ(server_->stop(), 0);
+  ASSERT_EQ(limber("log 5 neck").code, 0);
+  EXPECT_TRUE(eventually([&] {
+    return limber("share --status").out.find("The last send after a limber log failed") !=
+           std::string::npos;
+  }));
+  start(same_port);
+  share_after_log_ = false;
+  EXPECT_NE(limber("share").out.find("Sent 1 new"), std::string::npos);
+  EXPECT_EQ(rows(), 3);
+  EXPECT_EQ(limber("share --status").out.find("failed"), std::string::npos);
 }
 
 }  // namespace

@@ -77,7 +77,7 @@ class ClinicShareRestartTest : public ::testing::Test {
   }
 
   ShellResult limber(const std::string& arguments) const {
-    return run_shell(fmt::format("LIMBER_HOME='{}' '{}' {} </dev/null",
+    return run_shell(fmt::format("LIMBER_SHARE_AFTER_LOG=0 LIMBER_HOME='{}' '{}' {} </dev/null",
                                  (folder_.path() / "home").string(), LIMBER_BINARY, arguments));
   }
   std::string invitation() const {
