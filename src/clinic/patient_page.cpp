@@ -357,7 +357,10 @@ nlohmann::json patient_page_json(const PatientHeader& patient, const core::Repor
     weeks.push_back({{"from", app::iso_day(week.start)},
                      {"days", week.days},
                      {"walks", week.walks},
-                     {"walk_minutes", week.walk_minutes}});
+                     {"walk_minutes", week.walk_minutes},
+                     {"sessions", week.sessions},
+                     {"sitting_bouts", week.sitting_bouts},
+                     {"sat_minutes", week.sat.count() / 60}});
   }
   auto& function = page["function"] = nlohmann::json::array();
   for (const auto& line : report.function) {

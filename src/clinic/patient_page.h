@@ -58,7 +58,8 @@ core::Report patient_report(const PatientHeader& patient, const SharedRecords& r
 // {"id", "name", "sharing", "from", "to", "days": [{"date", "pain_mean", "pain_max",
 //  "pain_7day", "walk_minutes"}], "regions": [{"region", "name", "entries": [...]}],
 //  "columns": [{"from", "to"}], "checks": [{"at", "level"}], "weeks": [{"from", "walks",
-//  "walk_minutes"}], "function": [{"activity", "ratings": [{"date", "score"}], "change"}]}
+//  "walk_minutes", "sessions", "sitting_bouts", "sat_minutes"}], "function": [{"activity",
+//  "ratings": [{"date", "score"}], "change"}]}
 nlohmann::json patient_page_json(const PatientHeader& patient, const core::Report& report);
 
 }  // namespace limber::clinic
