@@ -69,7 +69,7 @@ struct SittingDayExport {
 };
 
 struct FhirInput {
-  std::span<const Entry> entries;  // pain entries are exported; others are skipped
+  std::span<const Entry> entries;  // pain entries; walks, reliefs, sessions with every_kind
   std::span<const CheckExport> checks;
   std::optional<std::string> patient_name;  // empty: an anonymous Patient
   Instant now;                              // the Bundle's timestamp
@@ -81,8 +81,8 @@ struct FhirInput {
   // What `limber share` sends besides: walks, reliefs and sessions from `entries`, and
   // these ratings and days (the export leaves them to the CSV).
   bool every_kind = false;
-  std::span<const FunctionRatingExport> function_ratings;
-  std::span<const SittingDayExport> sitting;
+  std::span<const FunctionRatingExport> function_ratings{};
+  std::span<const SittingDayExport> sitting{};
 };
 
 // One diary record's resources (an entry, with a pain rating's region members; a check; a

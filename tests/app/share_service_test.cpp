@@ -45,7 +45,8 @@ class ShareServiceTest : public ::testing::Test {
     if (request.path == "/api/share/deletions") {
       // A record's resources: the key itself, or the key and '-' ("entry-1-pain").
       int deleted = 0;
-      for (const auto& key : json::parse(request.body)["records"]) {
+      const auto body = json::parse(request.body);
+      for (const auto& key : body["records"]) {
         const std::string record = key.get<std::string>();
         std::erase_if(held, [&](const auto& item) {
           const bool match = item.first == record || item.first.starts_with(record + "-");
@@ -156,8 +157,6 @@ TEST_F(ShareServiceTest, CountsWhatWouldBeSharedWithOrWithoutNotes) {
   EXPECT_TRUE(counts.notes);
 }
 
-}  // namespace
-}  // namespace limber::app
 
 TEST_F(ShareServiceTest, AnEntryDeletedFromTheDiaryIsDeletedAtTheClinicThenForgotten) {
   log(4);
@@ -237,3 +236,6 @@ TEST_F(ShareServiceTest, SharesEveryKindTheDiaryHolds) {
                           [](const auto& item) { return item.first.starts_with("sitting-"); }),
             1);
 }
+
+}  // namespace
+}  // namespace limber::app
