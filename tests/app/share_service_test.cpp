@@ -157,7 +157,6 @@ TEST_F(ShareServiceTest, CountsWhatWouldBeSharedWithOrWithoutNotes) {
   EXPECT_TRUE(counts.notes);
 }
 
-
 TEST_F(ShareServiceTest, AnEntryDeletedFromTheDiaryIsDeletedAtTheClinicThenForgotten) {
   log(4);
   log(5);
