@@ -70,10 +70,10 @@ std::optional<core::Region> region_of(const nlohmann::json& resource) {
   return std::nullopt;
 }
 
-bool has_limber_code(const nlohmann::json& concept, std::string_view code) {
-  if (!concept.is_object() || !concept.contains("coding") || !concept["coding"].is_array())
+bool has_limber_code(const nlohmann::json& codeable, std::string_view code) {
+  if (!codeable.is_object() || !codeable.contains("coding") || !codeable["coding"].is_array())
     return false;
-  return std::any_of(concept["coding"].begin(), concept["coding"].end(), [&](const auto& coding) {
+  return std::any_of(codeable["coding"].begin(), codeable["coding"].end(), [&](const auto& coding) {
     return coding.is_object() && string_at(coding, "system") == "urn:limber:code" &&
            string_at(coding, "code") == code;
   });
