@@ -9,6 +9,7 @@
 #include <memory>
 #include <thread>
 
+#include <fmt/format.h>
 #include <gtest/gtest.h>
 
 #include "clinic/clinic_process.h"
