@@ -95,14 +95,20 @@ core::Result<void> run_background_share(Context& context, app::ShareService& sha
   const auto sent = share.sync();
   const auto failed = data_dir / kShareFailedFile;
   if (sent) {
-    std::error_code ignored;
-    std::filesystem::remove(failed, ignored);
+    forget_background_failure(context);
     return {};
   }
   LIMBER_TRY(app::write_file_atomically(
       failed, fmt::format("{}\n{}\n", context.now().instant.time_since_epoch().count(),
                           sent.error().message)));
   return core::Unexpected(sent.error());
+}
+
+void forget_background_failure(const Context& context) {
+  if (const auto data_dir = context.data_dir()) {
+    std::error_code ignored;
+    std::filesystem::remove(*data_dir / kShareFailedFile, ignored);
+  }
 }
 
 std::optional<std::string> background_failure(const Context& context) {

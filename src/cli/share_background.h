@@ -32,6 +32,9 @@ void share_in_background(Context& context);
 // `limber share --background`: one send, after any other's; the outcome kept for --status.
 core::Result<void> run_background_share(Context& context, app::ShareService& share);
 
+// Forgets the last background send's failure (a send that worked made up for it).
+void forget_background_failure(const Context& context);
+
 // The last background send's failure ("at HH:MM: sentence"), if one is kept.
 std::optional<std::string> background_failure(const Context& context);
 

@@ -165,6 +165,7 @@ Result<void> run_sync(Context& context, app::ShareService& share) {
                             synced.error().message));
   }
   LIMBER_TRY_ASSIGN(const auto sent, synced);
+  forget_background_failure(context);  // this send made up for it
   if (clinic->stopping) {
     fmt::print(context.io().out,
                "Stopped sharing: the clinic confirmed it deleted your "
