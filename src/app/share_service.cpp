@@ -1,49 +1,19 @@
 #include "app/share_service.h"
 
 #include <map>
+#include <set>
 #include <span>
 
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "app/share_records.h"
 #include "core/sha256.h"
-#include "store/diary_store.h"
-#include "store/screening_store.h"
 
 namespace limber::app {
 namespace {
 
 using core::ErrorCode;
-
-struct Diary {
-  std::vector<core::Entry> entries;
-  std::vector<core::CheckExport> checks;
-};
-
-core::Result<Diary> read_diary(const store::Database& db) {
-  Diary diary;
-  LIMBER_TRY_ASSIGN(diary.entries, store::DiaryStore(db).all());
-  LIMBER_TRY_ASSIGN(const auto screenings, store::ScreeningStore(db).after(0));
-  for (const store::Screening& screening : screenings) {
-    diary.checks.push_back(
-        {screening.id, screening.at, screening.utc_offset, screening.level, screening.answers});
-  }
-  return diary;
-}
-
-core::FhirInput input_of(const Diary& diary, bool notes, core::Instant now) {
-  core::FhirInput input{diary.entries, diary.checks, std::nullopt, now};
-  input.notes = notes;
-  input.check_levels = true;
-  return input;
-}
-
-std::string hash_of(const core::FhirRecord& record) {
-  std::string text;
-  for (const auto& entry : record.entries)
-    text += entry + "\n";
-  return core::sha256_hex(text);
-}
 
 // The clinic's own sentence from an error answer, or a plain one naming the status.
 std::string clinic_says(const ClinicReply& reply) {
@@ -61,15 +31,32 @@ core::Error refused(const ClinicReply& reply) {
 
 }  // namespace
 
-core::Result<std::vector<core::FhirRecord>> ShareService::records(bool notes) const {
-  LIMBER_TRY_ASSIGN(const auto diary, read_diary(db_));
-  return core::fhir_records(input_of(diary, notes, clock_()));
+core::Result<ShareCounts> ShareService::preview(bool notes) const {
+  LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
+  const auto counts = core::fhir_counts(share_input(diary, notes, clock_()));
+  return ShareCounts{counts.pain_ratings,     counts.region_observations,
+                     counts.checks,           notes,
+                     counts.mobility,         counts.walks,
+                     counts.sessions,         counts.reliefs,
+                     counts.function_ratings, counts.sitting_days};
 }
 
-core::Result<ShareCounts> ShareService::preview(bool notes) const {
-  LIMBER_TRY_ASSIGN(const auto diary, read_diary(db_));
-  const auto counts = core::fhir_bundle(input_of(diary, notes, clock_())).counts;
-  return ShareCounts{counts.pain_ratings, counts.region_observations, counts.checks, notes};
+core::Result<int> ShareService::delete_at_clinic(const store::SharedClinic& clinic,
+                                                 const std::vector<std::string>& keys) {
+  int deleted = 0;
+  for (std::size_t first = 0; first < keys.size(); first += kRecordsPerDeletion) {
+    const auto part =
+        std::span(keys).subspan(first, std::min(kRecordsPerDeletion, keys.size() - first));
+    const nlohmann::json body = {{"records", std::vector<std::string>(part.begin(), part.end())}};
+    LIMBER_TRY_ASSIGN(const auto reply, call_(clinic.url, {"POST", "/api/share/deletions",
+                                                           body.dump(), clinic.token}));
+    if (reply.status != 200)
+      return core::Unexpected(refused(reply));
+    const auto answer = nlohmann::json::parse(reply.body, nullptr, false);
+    if (answer.is_object() && answer.contains("deleted") && answer["deleted"].is_number_integer())
+      deleted += answer["deleted"].get<int>();
+  }
+  return deleted;
 }
 
 core::Result<ShareSent> ShareService::join(const std::string& url, const std::string& code,
@@ -114,16 +101,40 @@ core::Result<ShareSent> ShareService::sync() {
     LIMBER_TRY(stop());
     return ShareSent{};
   }
-  LIMBER_TRY_ASSIGN(const auto all, records(clinic->notes));
+  LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
+  const auto input = share_input(diary, clinic->notes, clock_());
   LIMBER_TRY_ASSIGN(const auto sent, store.sent());
-  std::vector<core::FhirRecord> pending;
-  for (const auto& record : all) {
-    const auto found = sent.find(record.key);
-    if (found == sent.end() || found->second != hash_of(record))
-      pending.push_back(record);
+  // Only what is new or changed is built: a day's entries in a 5-year diary, not the diary.
+  std::set<std::string> wanted;
+  std::map<std::string, std::string> hashes;  // of what will be sent
+  std::vector<std::string> replaced;          // changed: deleted at the clinic, sent again
+  std::set<std::string> present;
+  for (const auto& source : core::fhir_record_sources(input)) {
+    present.insert(source.key);
+    const auto hash = core::sha256_hex(source.fingerprint);
+    const auto found = sent.find(source.key);
+    if (found == sent.end() || found->second != hash) {
+      wanted.insert(source.key);
+      hashes.emplace(source.key, hash);
+      if (found != sent.end())
+        replaced.push_back(source.key);
+    }
+  }
+  const auto pending = core::fhir_records(input, wanted);
+  std::vector<std::string> gone;  // deleted from the diary
+  for (const auto& [key, hash] : sent) {
+    if (!present.contains(key))
+      gone.push_back(key);
+  }
+  std::vector<std::string> deletions = gone;
+  deletions.insert(deletions.end(), replaced.begin(), replaced.end());
+  if (!deletions.empty()) {
+    LIMBER_TRY(delete_at_clinic(*clinic, deletions));
+    LIMBER_TRY(store.forget_sent(gone));
   }
   ShareSent result;
   result.pending = static_cast<int>(pending.size());
+  result.deleted = static_cast<int>(gone.size());
   for (std::size_t first = 0; first < pending.size(); first += kRecordsPerUpload) {
     const auto part =
         std::span(pending).subspan(first, std::min(kRecordsPerUpload, pending.size() - first));
@@ -134,12 +145,12 @@ core::Result<ShareSent> ShareService::sync() {
                             core::fhir_upload_bundle(part, "batch", now), clinic->token}));
     if (reply.status != 200)
       return core::Unexpected(refused(reply));
-    std::map<std::string, std::string> hashes;
+    std::map<std::string, std::string> part_hashes;
     for (const auto& record : part) {
-      hashes.emplace(record.key, hash_of(record));
+      part_hashes.emplace(record.key, hashes.at(record.key));
       result.resources += static_cast<int>(record.entries.size());
     }
-    LIMBER_TRY(store.mark_sent(hashes, now));
+    LIMBER_TRY(store.mark_sent(part_hashes, now));
     result.records += static_cast<int>(part.size());
     result.pending -= static_cast<int>(part.size());
   }
@@ -149,19 +160,28 @@ core::Result<ShareSent> ShareService::sync() {
   return result;
 }
 
+core::Result<std::optional<store::SharedClinic>> ShareService::clinic() const {
+  return store::ShareStore(db_).clinic();
+}
+
 core::Result<std::optional<ShareStatus>> ShareService::status() const {
   const store::ShareStore store(db_);
   LIMBER_TRY_ASSIGN(const auto clinic, store.clinic());
   if (!clinic)
     return std::nullopt;
-  LIMBER_TRY_ASSIGN(const auto all, records(clinic->notes));
+  LIMBER_TRY_ASSIGN(const auto diary, read_share_diary(db_));
   LIMBER_TRY_ASSIGN(const auto sent, store.sent());
-  ShareStatus status{*clinic, static_cast<int>(sent.size()), 0};
-  for (const auto& record : all) {
-    const auto found = sent.find(record.key);
-    if (found == sent.end() || found->second != hash_of(record))
+  ShareStatus status{*clinic, static_cast<int>(sent.size()), 0, 0};
+  std::set<std::string> present;
+  for (const auto& source :
+       core::fhir_record_sources(share_input(diary, clinic->notes, clock_()))) {
+    present.insert(source.key);
+    const auto found = sent.find(source.key);
+    if (found == sent.end() || found->second != core::sha256_hex(source.fingerprint))
       ++status.pending;
   }
+  for (const auto& [key, hash] : sent)
+    status.gone += present.contains(key) ? 0 : 1;
   return status;
 }
 

@@ -12,6 +12,7 @@
 #include "cli/command.h"
 #include "cli/entry_text.h"
 #include "cli/session_view.h"
+#include "cli/share_background.h"
 #include "cli/typed_text.h"
 #include "core/red_flags.h"
 #include "core/region.h"
@@ -225,6 +226,8 @@ Result<void> run_log(Context& context, const LogOptions& options) {
                "Please run the safety check again now: limber check (pain in both legs can be a "
                "warning sign).\n");
   }
+  // Issue 17: the entry goes to the clinic now, without the log waiting for it.
+  share_in_background(context);
   return {};
 }
 

@@ -13,6 +13,7 @@
 #include "app/share_service.h"
 #include "cli/command.h"
 #include "cli/entry_text.h"
+#include "cli/share_background.h"
 #include "cli/share_https.h"
 
 namespace limber::cli {
@@ -32,6 +33,7 @@ struct ShareOptions {
   bool sync = false;
   bool status = false;
   bool stop = false;
+  bool background = false;
 };
 
 std::string local_short_time(core::Instant at) {
@@ -81,14 +83,25 @@ Result<void> run_join(Context& context, app::ShareService& share,
   };
   fmt::print(out,
              "limber will send {} to the clinic at {}:\n"
-             "  {} (with where it hurt and how you could move; {} of single body regions)\n"
+             "  {} (with where it hurt; {} of single body regions; {} saying how you could "
+             "move)\n"
+             "  {}, {} (with your pain before and after), {}\n"
+             "  {} (the Patient-Specific Functional Scale)\n"
+             "  {} (how long and how often you sat, and your breaks)\n"
              "  {} (the answers and how soon to get help)\n"
              "  {}\n"
-             "From now on, what you log is sent too, until you run limber share --stop, which "
-             "asks the clinic to delete all of it.\n",
+             "From now on, what you log is sent too, and what you delete is deleted at the "
+             "clinic, until you run limber share --stop, which asks the clinic to delete all "
+             "of it.\n",
              options.name.empty() ? "your diary" : "your diary as " + options.name, options.clinic,
              count(counts.pain_ratings, "pain rating", "pain ratings"),
              count(counts.region_ratings, "rating", "ratings"),
+             count(counts.mobility, "rating", "ratings"), count(counts.walks, "walk", "walks"),
+             count(counts.sessions, "exercise session", "exercise sessions"),
+             count(counts.reliefs, "relief you used", "reliefs you used"),
+             count(counts.function_ratings, "rating of an activity you find hard",
+                   "ratings of activities you find hard"),
+             count(counts.sitting_days, "day of sitting", "days of sitting"),
              count(counts.checks, "safety check", "safety checks"),
              options.notes ? "your notes and tags (you chose --notes)"
                            : "not your notes or tags (add --notes to share them)");
@@ -137,6 +150,16 @@ Result<void> run_status(Context& context, app::ShareService& share,
              exercises.received_at
                  ? fmt::format(", list received {}", local_short_time(*exercises.received_at))
                  : std::string(", none received yet"));
+  if (const auto failed = background_failure(context)) {
+    fmt::print(out,
+               "The last send after a limber log failed {}. limber share tries again (or run it "
+               "now).\n",
+               *failed);
+  }
+  if (status->gone > 0) {
+    fmt::print(out, "Waiting to be deleted at the clinic (deleted from your diary): {}.\n",
+               status->gone);
+  }
   return {};
 }
 
@@ -167,21 +190,37 @@ Result<void> run_stop(Context& context, app::ShareService& share,
 
 Result<void> run_sync(Context& context, app::ShareService& share,
                       const app::AssignedExercises& assigned) {
-  LIMBER_TRY_ASSIGN(const auto status, share.status());
-  if (!status) {
+  LIMBER_TRY_ASSIGN(const auto clinic, share.clinic());
+  if (!clinic) {
     return fail(ErrorCode::kNotFound,
                 "this diary shares with no clinic: limber share --clinic URL --code CODE "
                 "starts (your therapist gives both)");
   }
-  LIMBER_TRY_ASSIGN(const auto sent, share.sync());
-  if (status->clinic.stopping) {
+  const auto synced = share.sync();
+  // The clinic answered that it cannot take them now (its database restarting, say); when
+  // it could not be reached at all, the error already says what to do (Remedy::kReachClinic).
+  if (!synced && synced.error().code == ErrorCode::kBusy &&
+      synced.error().remedy == core::Remedy::kNone) {
+    return fail(ErrorCode::kBusy,
+                fmt::format("the clinic could not take your records now ({}); nothing is "
+                            "lost: the next limber share sends them",
+                            synced.error().message));
+  }
+  LIMBER_TRY_ASSIGN(const auto sent, synced);
+  forget_background_failure(context);  // this send made up for it
+  if (clinic->stopping) {
     fmt::print(context.io().out,
                "Stopped sharing: the clinic confirmed it deleted your "
                "records, and limber forgot its key.\n");
     return {};
   }
   fmt::print(context.io().out, "Sent {} new or changed records to {}.\n", sent.records,
-             status->clinic.url);
+             clinic->url);
+  if (sent.deleted > 0) {
+    fmt::print(
+        context.io().out, "Deleted at the clinic: {}, deleted from your diary.\n",
+        sent.deleted == 1 ? std::string("1 record") : fmt::format("{} records", sent.deleted));
+  }
   return fetch_assigned(context, assigned);
 }
 
@@ -194,6 +233,8 @@ Result<void> run_share(Context& context, const ShareOptions& options) {
       *db, https_call(data_dir), [now] { return now; }, app::builtin_catalog_files());
   if (options.status)
     return run_status(context, share, assigned);
+  if (options.background)
+    return run_background_share(context, share);
   if (options.stop)
     return run_stop(context, share, assigned);
   if (!options.clinic.empty() || !options.code.empty()) {
@@ -225,12 +266,16 @@ void add_share_command(CLI::App& app, CommandTable& table) {
   auto* status = share->add_flag("--status", options->status, "Say what was sent when");
   auto* stop = share->add_flag("--stop", options->stop,
                                "Stop sharing and ask the clinic to delete what it holds");
+  share->add_flag("--background", options->background,
+                  "Send quietly, as limber log starts it after an entry; --status shows a failure");
   status->excludes(stop);
   add_examples(*share, {{"limber share --clinic https://clinic.example --code ABCDE-FGHJK",
                          "Shows what will be shared, asks, then shares"},
                         {"limber share", "Sends what is new or changed since the last send"},
                         {"limber share --status", "The clinic, since when, what was sent and when"},
-                        {"limber share --stop", "Stops, and the clinic deletes what it holds"}});
+                        {"limber share --stop", "Stops, and the clinic deletes what it holds"},
+                        {"limber share --background",
+                         "What limber log starts after an entry when the diary shares"}});
   table.add(share, [options](Context& context) { return run_share(context, *options); });
 }
 

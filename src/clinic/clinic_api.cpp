@@ -65,6 +65,8 @@ HttpAnswer ClinicApi::answer(HttpRequest& request) {
       return request.method == "POST" ? join(request) : error_answer(405, "Use POST.");
     if (request.path == "/api/share/resources")
       return request.method == "PUT" ? upload(request) : error_answer(405, "Use PUT.");
+    if (request.path == "/api/share/deletions")
+      return request.method == "POST" ? delete_shared(request) : error_answer(405, "Use POST.");
     if (request.path == "/api/share")
       return request.method == "DELETE" ? stop_share(request) : error_answer(405, "Use DELETE.");
     if (request.path == "/api/share/exercises")

@@ -37,10 +37,11 @@ class ClinicApi {
   // "/api/patients/".
   server::HttpAnswer patient(server::HttpRequest& request, std::string_view rest);
   // Sharing (share_api.cpp): POST /api/invitations, POST /api/share/join,
-  // PUT /api/share/resources, DELETE /api/share.
+  // PUT /api/share/resources, POST /api/share/deletions, DELETE /api/share.
   server::HttpAnswer invite(server::HttpRequest& request);
   server::HttpAnswer join(server::HttpRequest& request);
   server::HttpAnswer upload(server::HttpRequest& request);
+  server::HttpAnswer delete_shared(server::HttpRequest& request);
   server::HttpAnswer stop_share(server::HttpRequest& request);
   // Assigned exercises (assignment_routes.cpp): GET and POST /api/patients/ID/exercises,
   // DELETE /api/patients/ID/exercises/EXID (`rest` is the path after "/api/patients/"),

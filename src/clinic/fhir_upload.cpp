@@ -1,5 +1,6 @@
 #include "clinic/fhir_upload.h"
 
+#include <algorithm>
 #include <charconv>
 #include <chrono>
 #include <optional>
@@ -214,6 +215,31 @@ core::Result<std::vector<UploadedResource>> read_upload(std::string_view body) {
     uploaded.push_back({*identifier, code, *at, resource.dump()});
   }
   return uploaded;
+}
+
+core::Result<std::vector<std::string>> read_deletions(std::string_view body) {
+  const json request = json::parse(body, nullptr, false);
+  const auto bad = [] {
+    return core::fail(core::ErrorCode::kInvalidInput,
+                      R"(Send {"records": ["entry-12", ...]}: limber's record keys, each )"
+                      "letters, digits and '-', 200 characters at most.");
+  };
+  if (!request.is_object() || !request.contains("records") || !request["records"].is_array())
+    return bad();
+  std::vector<std::string> keys;
+  for (const auto& key : request["records"]) {
+    if (!key.is_string())
+      return bad();
+    const auto& text = key.get_ref<const std::string&>();
+    if (text.empty() || text.size() > kIdentifierLimit ||
+        !std::all_of(text.begin(), text.end(), [](char c) {
+          return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                 c == '-';
+        }))
+      return bad();
+    keys.push_back(text);
+  }
+  return keys;
 }
 
 }  // namespace limber::clinic

@@ -36,6 +36,11 @@ struct UploadedResource {
 // kInvalidInput with one sentence naming the first thing wrong.
 core::Result<std::vector<UploadedResource>> read_upload(std::string_view body);
 
+// A request to delete records (POST /api/share/deletions): {"records": ["entry-12",
+// "psfs-3", ...]}, each key 1 to 200 letters, digits and '-'; kInvalidInput with one
+// sentence otherwise.
+core::Result<std::vector<std::string>> read_deletions(std::string_view body);
+
 // A FHIR instant or dateTime with a time and zone ("2026-11-20T21:00:00+01:00",
 // "...Z", fractions of a second allowed) as UTC seconds; nullopt for anything else.
 std::optional<std::int64_t> parse_fhir_instant(std::string_view text);

@@ -905,8 +905,45 @@ GRANT EXECUTE ON FUNCTION clinic.read_assigned_exercises(bigint),
   TO limber_clinic_app;
 )sql";
 
-constexpr std::array<std::string_view, 6> kMigrations = {kVersion1, kVersion2, kVersion3,
-                                                         kVersion4, kVersion5, kVersion6};
+// Version 7, after sharing (docs/clinic.md, "Sharing"): a patient's limber deletes the records
+// deleted from its diary. `records` is a JSON array of limber's record keys ("entry-12",
+// "psfs-3", "sitting-2026-11-20"); a record's resources are those whose identifier value is
+// the key or starts with the key and '-' ("entry-12-pain", "entry-12-region-neck").
+// 'deleted' with the resources deleted (0 for records already gone: a retry is safe),
+// 'unknown' for a token that is none, 'stopped' once the patient stopped. Audited.
+constexpr std::string_view kVersion7 = R"sql(
+CREATE FUNCTION clinic.delete_records(upload_token text, records jsonb, at timestamptz)
+  RETURNS TABLE (outcome text, deleted integer)
+  LANGUAGE plpgsql SECURITY DEFINER SET search_path = clinic, pg_temp AS $$
+DECLARE
+  me clinic.patients%ROWTYPE;
+  found_rows integer;
+BEGIN
+  PERFORM set_config('limber.patient_token', upload_token, true);
+  SELECT * INTO me FROM clinic.patients p
+    WHERE p.upload_token_sha256 = clinic.acting_patient_token();
+  IF NOT FOUND OR me.stopped_at IS NOT NULL THEN
+    PERFORM set_config('limber.patient_token', '', true);
+    RETURN QUERY SELECT CASE WHEN me.id IS NULL THEN 'unknown' ELSE 'stopped' END, 0;
+    RETURN;
+  END IF;
+  DELETE FROM clinic.observations o
+    WHERE o.patient_id = me.id AND EXISTS (
+      SELECT 1 FROM jsonb_array_elements_text(records) AS k(record)
+      WHERE o.identifier = 'urn:limber:diary|' || k.record
+         OR starts_with(o.identifier, 'urn:limber:diary|' || k.record || '-'));
+  GET DIAGNOSTICS found_rows = ROW_COUNT;
+  INSERT INTO clinic.audit (therapist_id, clinic_id, patient_id, action, rows_read)
+    VALUES (me.therapist_id, me.clinic_id, me.id, 'patient deleted records', found_rows);
+  PERFORM set_config('limber.patient_token', '', true);
+  RETURN QUERY SELECT 'deleted'::text, found_rows;
+END $$;
+REVOKE ALL ON FUNCTION clinic.delete_records(text, jsonb, timestamptz) FROM PUBLIC;
+GRANT EXECUTE ON FUNCTION clinic.delete_records(text, jsonb, timestamptz) TO limber_clinic_app;
+)sql";
+
+constexpr std::array<std::string_view, 7> kMigrations = {
+    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
 
 // Any fixed number: the lock two processes migrating at once take turns on.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";

@@ -7,8 +7,10 @@
 #include <nlohmann/json.hpp>
 
 #include "app/progress_json.h"
+#include "core/mobility.h"
 #include "core/red_flags.h"
 #include "core/region.h"
+#include "core/relief.h"
 #include "core/time_parse.h"
 #include "core/typed_day.h"
 
@@ -68,6 +70,57 @@ std::optional<core::Region> region_of(const nlohmann::json& resource) {
   return std::nullopt;
 }
 
+bool has_limber_code(const nlohmann::json& codeable, std::string_view code) {
+  if (!codeable.is_object() || !codeable.contains("coding") || !codeable["coding"].is_array())
+    return false;
+  return std::any_of(codeable["coding"].begin(), codeable["coding"].end(), [&](const auto& coding) {
+    return coding.is_object() && string_at(coding, "system") == "urn:limber:code" &&
+           string_at(coding, "code") == code;
+  });
+}
+
+// The component of `resource` with limber's code `code`, or null.
+const nlohmann::json* component(const nlohmann::json& resource, std::string_view code) {
+  const auto list = resource.find("component");
+  if (list == resource.end() || !list->is_array())
+    return nullptr;
+  for (const auto& part : *list) {
+    if (part.is_object() && part.contains("code") && has_limber_code(part["code"], code))
+      return &part;
+  }
+  return nullptr;
+}
+
+// The note and tags the patient chose to share ("Tags: a, b" is the tags' Annotation).
+void read_notes(core::Entry& entry, const nlohmann::json& resource) {
+  const auto notes = resource.find("note");
+  if (notes == resource.end() || !notes->is_array())
+    return;
+  for (const auto& note : *notes) {
+    const auto text = note.is_object() ? string_at(note, "text") : std::string();
+    if (text.starts_with("Tags: ")) {
+      std::string_view rest = std::string_view(text).substr(6);
+      while (!rest.empty()) {
+        const auto comma = rest.find(", ");
+        entry.tags.emplace_back(rest.substr(0, comma));
+        rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+      }
+    } else if (!text.empty() && entry.note.empty()) {
+      entry.note = text;
+    }
+  }
+}
+
+core::Entry entry_at(const core::OffsetTime& when, core::EntryDetail detail,
+                     const nlohmann::json& resource) {
+  core::Entry entry;
+  entry.at = when.at;
+  entry.utc_offset = when.utc_offset;
+  entry.detail = std::move(detail);
+  read_notes(entry, resource);
+  return entry;
+}
+
 void add_pain(SharedRecords& records, const core::OffsetTime& when,
               const nlohmann::json& resource) {
   const auto value = integer_value(resource);
@@ -79,11 +132,86 @@ void add_pain(SharedRecords& records, const core::OffsetTime& when,
   core::PainRecord pain{*score, {}, std::nullopt, std::nullopt};
   if (const auto region = region_of(resource))
     pain.regions.push_back({*region, std::nullopt});
-  core::Entry entry;
-  entry.at = when.at;
-  entry.utc_offset = when.utc_offset;
-  entry.detail = std::move(pain);
-  records.entries.push_back(std::move(entry));
+  // "walk: up and walking a little": limber's mobility id before the colon.
+  if (const auto* mobility = component(resource, "mobility")) {
+    const auto text = string_at(*mobility, "valueString");
+    if (auto parsed = core::parse_mobility(text.substr(0, text.find(':'))))
+      pain.mobility = *parsed;
+  }
+  records.entries.push_back(entry_at(when, std::move(pain), resource));
+}
+
+void add_session(SharedRecords& records, const core::OffsetTime& when,
+                 const nlohmann::json& resource) {
+  const auto minutes = integer_value(resource);
+  const auto* before = component(resource, "pain-before");
+  const auto* after = component(resource, "pain-after");
+  if (!minutes || *minutes < 0 || *minutes > core::kMaxSessionMinutes || before == nullptr ||
+      after == nullptr)
+    return;
+  const auto pain_before = integer_value(*before);
+  const auto pain_after = integer_value(*after);
+  if (!pain_before || !pain_after)
+    return;
+  auto score_before = core::PainScore::from_int(*pain_before);
+  auto score_after = core::PainScore::from_int(*pain_after);
+  if (!score_before || !score_after)
+    return;
+  core::SessionRecord session{{}, *score_before, *score_after, *minutes};
+  if (const auto* exercises = component(resource, "exercises")) {
+    const std::string text = string_at(*exercises, "valueString");
+    std::string_view rest = text;
+    while (!rest.empty() && session.exercises.size() < core::kMaxSessionExercises) {
+      const auto comma = rest.find(", ");
+      session.exercises.emplace_back(rest.substr(0, comma));
+      rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 2);
+    }
+  }
+  records.entries.push_back(entry_at(when, std::move(session), resource));
+}
+
+void add_relief(SharedRecords& records, const core::OffsetTime& when,
+                const nlohmann::json& resource) {
+  const auto value = resource.find("valueCodeableConcept");
+  if (value == resource.end() || !value->is_object())
+    return;
+  core::ReliefRecord relief;
+  if (value->contains("coding") && (*value)["coding"].is_array()) {
+    for (const auto& coding : (*value)["coding"]) {
+      if (!coding.is_object() || string_at(coding, "system") != "urn:limber:relief")
+        continue;
+      if (auto kind = core::parse_relief(string_at(coding, "code")))
+        relief.kind = *kind;
+    }
+  }
+  const auto text = string_at(*value, "text");
+  if (text != core::to_string(relief.kind) && text.size() <= core::kMaxNameLength)
+    relief.name = text;
+  records.entries.push_back(entry_at(when, std::move(relief), resource));
+}
+
+// A day's sitting as stretches that add up to its count, total and longest: the longest
+// first, the rest of the time shared evenly between the others.
+void add_sitting(SharedRecords& records, const core::OffsetTime& when,
+                 const nlohmann::json& resource) {
+  const auto total = integer_value(resource);
+  const auto* bouts_part = component(resource, "sitting-bouts");
+  const auto* longest_part = component(resource, "sitting-longest");
+  if (!total || bouts_part == nullptr || longest_part == nullptr)
+    return;
+  const auto bouts = integer_value(*bouts_part);
+  const auto longest = integer_value(*longest_part);
+  if (!bouts || !longest || *bouts <= 0 || *bouts > 1000 || *longest < 0 || *longest > *total ||
+      *total > 86400 * 2)
+    return;
+  const auto start = core::to_local(when.at, when.utc_offset);
+  records.sitting.push_back({start, seconds(*longest)});
+  const int others = *bouts - 1;
+  for (int i = 0; i < others; ++i) {
+    const int rest = *total - *longest;
+    const int share = rest / others + (i < rest % others ? 1 : 0);
+    records.sitting.push_back({start, seconds(share)});
+  }
 }
 
 void add_walk(SharedRecords& records, const core::OffsetTime& when,
@@ -91,11 +219,7 @@ void add_walk(SharedRecords& records, const core::OffsetTime& when,
   const auto minutes = integer_value(resource);
   if (!minutes || *minutes <= 0 || *minutes > core::kMaxWalkMinutes)
     return;
-  core::Entry entry;
-  entry.at = when.at;
-  entry.utc_offset = when.utc_offset;
-  entry.detail = core::WalkRecord{*minutes};
-  records.entries.push_back(std::move(entry));
+  records.entries.push_back(entry_at(when, core::WalkRecord{*minutes}, resource));
 }
 
 void add_check(SharedRecords& records, const core::OffsetTime& when,
@@ -143,6 +267,12 @@ SharedRecords records_of(std::span<const ObservationRow> observations) {
       add_pain(records, when, resource);
     else if (row.code == "walk")
       add_walk(records, when, resource);
+    else if (row.code == "session")
+      add_session(records, when, resource);
+    else if (row.code == "relief")
+      add_relief(records, when, resource);
+    else if (row.code == "sitting")
+      add_sitting(records, when, resource);
     else if (row.code == "check")
       add_check(records, when, resource);
     else if (row.code == "psfs")
@@ -182,6 +312,7 @@ core::Report patient_report(const PatientHeader& patient, const SharedRecords& r
   input.checks = records.checks;
   input.function_activities = records.function_activities;
   input.function_ratings = records.function_ratings;
+  input.sitting = records.sitting;
   if (auto name = core::check_report_name(patient.display_name, "name"))
     input.name = std::move(*name);
   return core::build_report(input);
@@ -226,7 +357,10 @@ nlohmann::json patient_page_json(const PatientHeader& patient, const core::Repor
     weeks.push_back({{"from", app::iso_day(week.start)},
                      {"days", week.days},
                      {"walks", week.walks},
-                     {"walk_minutes", week.walk_minutes}});
+                     {"walk_minutes", week.walk_minutes},
+                     {"sessions", week.sessions},
+                     {"sitting_bouts", week.sitting_bouts},
+                     {"sat_minutes", week.sat.count() / 60}});
   }
   auto& function = page["function"] = nlohmann::json::array();
   for (const auto& line : report.function) {

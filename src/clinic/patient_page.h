@@ -22,13 +22,19 @@ namespace limber::clinic {
 // What the observations hold, as the report takes it. Each keeps the UTC offset its FHIR
 // effectiveDateTime was written with, so days are the patient's own.
 struct SharedRecords {
-  std::vector<core::Entry> entries;  // pain ratings (with their body sites) and walks
+  // pain ratings (with their body sites and mobility), walks, reliefs and sessions, with
+  // their notes and tags when the patient shared them
+  std::vector<core::Entry> entries;
   std::vector<core::CheckRecord> checks;
   std::vector<std::string> function_activities;  // in the order first rated
   std::vector<core::FunctionRatingRecord> function_ratings;
+  // Each day's sitting (code 'sitting') as stretches with the day's count, total and
+  // longest: what the report's weeks add up.
+  std::vector<core::SittingRecord> sitting;
 };
 
-// Reads the codes docs/clinic.md names ('pain', 'walk', 'check', 'psfs'); a resource that
+// Reads the codes docs/clinic.md names ('pain', 'walk', 'session', 'relief', 'check', 'psfs',
+// 'sitting'); a resource that
 // does not say what its code needs (no value, a level limber does not know) is left out.
 SharedRecords records_of(std::span<const ObservationRow> observations);
 
@@ -52,7 +58,8 @@ core::Report patient_report(const PatientHeader& patient, const SharedRecords& r
 // {"id", "name", "sharing", "from", "to", "days": [{"date", "pain_mean", "pain_max",
 //  "pain_7day", "walk_minutes"}], "regions": [{"region", "name", "entries": [...]}],
 //  "columns": [{"from", "to"}], "checks": [{"at", "level"}], "weeks": [{"from", "walks",
-//  "walk_minutes"}], "function": [{"activity", "ratings": [{"date", "score"}], "change"}]}
+//  "walk_minutes", "sessions", "sitting_bouts", "sat_minutes"}], "function": [{"activity",
+//  "ratings": [{"date", "score"}], "change"}]}
 nlohmann::json patient_page_json(const PatientHeader& patient, const core::Report& report);
 
 }  // namespace limber::clinic

@@ -1,6 +1,7 @@
 #include "clinic/patient_uploads.h"
 
 #include <string>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
@@ -42,6 +43,20 @@ core::Result<PatientAnswer> share_resources(pg::Connection& connection, std::str
                                        {std::string(token), rows.dump(),
                                         std::to_string(now.time_since_epoch().count())}));
     return answer_of(found, "shared");
+  });
+}
+
+core::Result<PatientAnswer> delete_records(pg::Connection& connection, std::string_view token,
+                                           std::span<const std::string> keys, core::Instant now) {
+  const nlohmann::json list(std::vector<std::string>(keys.begin(), keys.end()));
+  return pg::in_transaction(connection, [&]() -> core::Result<PatientAnswer> {
+    LIMBER_TRY_ASSIGN(const auto found,
+                      connection.query("SELECT outcome, deleted FROM "
+                                       "clinic.delete_records($1, $2::jsonb, "
+                                       "to_timestamp($3::bigint))",
+                                       {std::string(token), list.dump(),
+                                        std::to_string(now.time_since_epoch().count())}));
+    return answer_of(found, "deleted");
   });
 }
 

@@ -8,6 +8,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 
 #include "clinic/fhir_upload.h"
@@ -32,6 +33,13 @@ struct PatientAnswer {
 core::Result<PatientAnswer> share_resources(pg::Connection& connection, std::string_view token,
                                             std::span<const UploadedResource> resources,
                                             core::Instant now);
+
+// Deletes what the token's patient shared of the records `keys` (limber's record keys,
+// "entry-12", "psfs-3": the resources whose identifier value is the key or starts with the
+// key and '-'), at `now`: kDone with the count of resources deleted (0 for records already
+// gone), kStopped once the patient stopped.
+core::Result<PatientAnswer> delete_records(pg::Connection& connection, std::string_view token,
+                                           std::span<const std::string> keys, core::Instant now);
 
 // Deletes everything the token's patient shared and marks them stopped at `now` (kDone
 // with the count deleted; again for one already stopped: kDone with 0).

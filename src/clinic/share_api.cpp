@@ -120,6 +120,30 @@ HttpAnswer ClinicApi::upload(HttpRequest& request) {
   return json_answer(200, {{"written", shared->rows}});
 }
 
+HttpAnswer ClinicApi::delete_shared(HttpRequest& request) {
+  const auto token = bearer_token(request);
+  if (token.empty())
+    return unknown_token();
+  const auto body = request.read_body(kUploadLimit);
+  if (!body) {
+    return error_answer(
+        413, fmt::format("The list is over {} MiB: send it in smaller parts.", kUploadLimit >> 20));
+  }
+  const auto keys = read_deletions(*body);
+  if (!keys)
+    return error_answer(400, keys.error().message);
+  const auto now = clock_();
+  const auto deleted = pool_.with_connection(
+      [&](pg::Connection& connection) { return delete_records(connection, token, *keys, now); });
+  if (!deleted)
+    return fault_answer(deleted.error());
+  if (deleted->outcome == PatientOutcome::kUnknownToken)
+    return unknown_token();
+  if (deleted->outcome == PatientOutcome::kStopped)
+    return stopped_sharing();
+  return json_answer(200, {{"deleted", deleted->rows}});
+}
+
 HttpAnswer ClinicApi::stop_share(HttpRequest& request) {
   const auto token = bearer_token(request);
   if (token.empty())

@@ -7,12 +7,18 @@
 #include <fmt/ranges.h>
 #include <nlohmann/json.hpp>
 
+#include "core/fhir_parts.h"
 #include "core/mobility.h"
 #include "core/region.h"
+#include "core/time_parse.h"
 #include "core/utf8.h"
 
 namespace limber::core {
 
+using fhir_parts::bundle_entry;
+using fhir_parts::identifier;
+using fhir_parts::urn;
+using fhir_parts::UuidKind;
 using nlohmann::json;
 
 namespace {
@@ -21,21 +27,6 @@ constexpr std::string_view kLoinc = "http://loinc.org";
 constexpr std::string_view kSnomed = "http://snomed.info/sct";
 constexpr std::string_view kCategories =
     "http://terminology.hl7.org/CodeSystem/observation-category";
-
-// Stable ids for the Bundle's fullUrls, so two exports of the same diary match line for
-// line: the kind of resource and the diary's own id, laid out as a UUID.
-enum class UuidKind : std::uint16_t {
-  kPatient = 0,
-  kPain = 1,
-  kRegion = 2,
-  kCheck = 3,
-  kCheckLevel = 4
-};
-
-std::string urn(UuidKind kind, std::int64_t id) {
-  return fmt::format("urn:uuid:6c696d62-{:04x}-4000-8000-{:012x}", static_cast<std::uint16_t>(kind),
-                     static_cast<std::uint64_t>(id));
-}
 
 json pain_code() {
   return {{"coding",
@@ -67,10 +58,6 @@ json observation(const std::string& patient, const Entry& entry, int value) {
           {"valueInteger", value}};
 }
 
-json bundle_entry(std::string full_url, json resource) {
-  return {{"fullUrl", std::move(full_url)}, {"resource", std::move(resource)}};
-}
-
 }  // namespace
 
 std::string fhir_date_time(Instant at, std::chrono::seconds utc_offset) {
@@ -89,39 +76,54 @@ std::string fhir_date_time(Instant at, std::chrono::seconds utc_offset) {
 
 namespace {
 
-json identifier(const std::string& value) {
-  return json::array({{{"system", kLimberIdentifierSystem}, {"value", value}}});
-}
-
 struct JsonRecord {
   std::string key;
   std::vector<json> entries;
 };
 
-std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts) {
+// The records of `input` (only those with a key in `only`, when given), and every count.
+std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts,
+                                     const std::set<std::string>* only = nullptr) {
+  const auto skipped = [only](const std::string& key) {
+    return only != nullptr && !only->contains(key);
+  };
   const std::string patient = urn(UuidKind::kPatient, 0);
   std::vector<JsonRecord> records;
   for (const Entry& entry : input.entries) {
     const auto* pain = std::get_if<PainRecord>(&entry.detail);
-    if (pain == nullptr)
+    if (pain == nullptr) {
+      if (!input.every_kind)
+        continue;
+      const auto kind = entry.kind();
+      ++(kind == EntryKind::kWalk     ? counts.walks
+         : kind == EntryKind::kRelief ? counts.reliefs
+                                      : counts.sessions);
+      if (skipped(fmt::format("entry-{}", entry.id)))
+        continue;
+      json resource = fhir_parts::activity_observation(patient, entry, input.notes);
+      const auto uuid = kind == EntryKind::kWalk     ? UuidKind::kWalk
+                        : kind == EntryKind::kRelief ? UuidKind::kRelief
+                                                     : UuidKind::kSession;
+      records.push_back(JsonRecord{fmt::format("entry-{}", entry.id),
+                                   {bundle_entry(urn(uuid, entry.id), std::move(resource))}});
       continue;
+    }
     ++counts.pain_ratings;
+    counts.mobility += pain->mobility ? 1 : 0;
+    counts.region_observations +=
+        pain->regions.size() == 1 ? 0 : static_cast<int>(pain->regions.size());
     const std::string key = fmt::format("entry-{}", entry.id);
+    if (skipped(key))
+      continue;
     json overall = observation(patient, entry, pain->pain.value());
     overall["identifier"] = identifier(key + "-pain");
     if (pain->mobility) {
-      overall["component"] = {{{"code", {{"text", "Mobility, as the person described it"}}},
-                               {"valueString", fmt::format("{}: {}", to_string(*pain->mobility),
-                                                           describe(*pain->mobility))}}};
+      overall["component"] = {
+          {{"code", fhir_parts::limber_code("mobility", "Mobility, as the person described it")},
+           {"valueString",
+            fmt::format("{}: {}", to_string(*pain->mobility), describe(*pain->mobility))}}};
     }
-    // A note stored before limber checked its text shows U+FFFD where it cannot be read.
-    if (input.notes && !entry.note.empty())
-      overall["note"].push_back(json{{"text", utf8::sanitize(entry.note)}});
-    // Tags (issue 15) are the person's own words, not a coded concept: an Annotation of
-    // their own, so a reader tells them from the note.
-    if (input.notes && !entry.tags.empty())
-      overall["note"].push_back(
-          json{{"text", fmt::format("Tags: {}", fmt::join(entry.tags, ", "))}});
+    fhir_parts::add_notes(overall, entry, input.notes);
     std::vector<json> members;
     if (pain->regions.size() == 1) {
       overall["bodySite"] = body_site(pain->regions.front().region);
@@ -135,7 +137,6 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
         member["identifier"] = identifier(fmt::format("{}-region-{}", key, info(rating.region).id));
         member["bodySite"] = body_site(rating.region);
         members.push_back(bundle_entry(url, std::move(member)));
-        ++counts.region_observations;
       }
     }
     JsonRecord record{key, {bundle_entry(urn(UuidKind::kPain, entry.id), std::move(overall))}};
@@ -147,6 +148,8 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
   for (const CheckExport& check : input.checks) {
     ++counts.checks;
     const std::string key = fmt::format("check-{}", check.id);
+    if (skipped(key))
+      continue;
     json items = json::array();
     for (const Answer& answer : check.answers) {
       const FlagInfo& flag = info(answer.flag);
@@ -181,6 +184,38 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
     }
     records.push_back(std::move(record));
   }
+
+  for (const FunctionRatingExport& rating : input.function_ratings) {
+    ++counts.function_ratings;
+    if (skipped(fmt::format("psfs-{}", rating.id)))
+      continue;
+    records.push_back(
+        JsonRecord{fmt::format("psfs-{}", rating.id),
+                   {bundle_entry(urn(UuidKind::kFunctionRating, rating.id),
+                                 fhir_parts::function_observation(patient, rating))}});
+  }
+  for (const SittingDayExport& day : input.sitting) {
+    ++counts.sitting_days;
+    const std::string key = "sitting-" + format_date(std::chrono::year_month_day{day.day});
+    if (skipped(key))
+      continue;
+    records.push_back(
+        JsonRecord{key,
+                   {bundle_entry(urn(UuidKind::kSitting, day.day.time_since_epoch().count()),
+                                 fhir_parts::sitting_observation(patient, day))}});
+  }
+  return records;
+}
+
+std::vector<FhirRecord> text_records(std::vector<JsonRecord> json_list) {
+  std::vector<FhirRecord> records;
+  records.reserve(json_list.size());
+  for (auto& record : json_list) {
+    FhirRecord text{std::move(record.key), {}};
+    for (const json& entry : record.entries)
+      text.entries.push_back(entry.dump(-1, ' ', false, json::error_handler_t::replace));
+    records.push_back(std::move(text));
+  }
   return records;
 }
 
@@ -188,14 +223,39 @@ std::vector<JsonRecord> json_records(const FhirInput& input, FhirCounts& counts)
 
 std::vector<FhirRecord> fhir_records(const FhirInput& input) {
   FhirCounts counts;
-  std::vector<FhirRecord> records;
-  for (auto& record : json_records(input, counts)) {
-    FhirRecord text{std::move(record.key), {}};
-    for (const json& entry : record.entries)
-      text.entries.push_back(entry.dump(-1, ' ', false, json::error_handler_t::replace));
-    records.push_back(std::move(text));
+  return text_records(json_records(input, counts));
+}
+
+std::vector<FhirRecord> fhir_records(const FhirInput& input, const std::set<std::string>& keys) {
+  FhirCounts counts;
+  return text_records(json_records(input, counts, &keys));
+}
+
+std::vector<FhirRecordSource> fhir_record_sources(const FhirInput& input) {
+  // Bumped whenever the resources limber writes change, so each record is sent again.
+  constexpr std::string_view kFormat = "limber-fhir-2";
+  const std::string choices =
+      fmt::format("{} notes={} levels={}\n", kFormat, input.notes, input.check_levels);
+  std::vector<FhirRecordSource> sources;
+  sources.reserve(input.entries.size() + input.checks.size() + input.function_ratings.size() +
+                  input.sitting.size());
+  for (const Entry& entry : input.entries) {
+    if (!input.every_kind && entry.kind() != EntryKind::kPain)
+      continue;
+    sources.push_back(
+        {fmt::format("entry-{}", entry.id), choices + fhir_parts::fingerprint(entry)});
   }
-  return records;
+  for (const CheckExport& check : input.checks)
+    sources.push_back(
+        {fmt::format("check-{}", check.id), choices + fhir_parts::fingerprint(check)});
+  for (const FunctionRatingExport& rating : input.function_ratings)
+    sources.push_back(
+        {fmt::format("psfs-{}", rating.id), choices + fhir_parts::fingerprint(rating)});
+  for (const SittingDayExport& day : input.sitting) {
+    sources.push_back({"sitting-" + format_date(std::chrono::year_month_day{day.day}),
+                       choices + fhir_parts::fingerprint(day)});
+  }
+  return sources;
 }
 
 std::string fhir_upload_bundle(std::span<const FhirRecord> records, std::string_view type,
@@ -210,6 +270,12 @@ std::string fhir_upload_bundle(std::span<const FhirRecord> records, std::string_
                     {"timestamp", fhir_date_time(now, std::chrono::seconds{0})},
                     {"entry", std::move(entries)}};
   return bundle.dump(-1, ' ', false, json::error_handler_t::replace);
+}
+
+FhirCounts fhir_counts(const FhirInput& input) {
+  FhirCounts counts;
+  (void)json_records(input, counts);
+  return counts;
 }
 
 FhirDocument fhir_bundle(const FhirInput& input) {

@@ -75,6 +75,31 @@ core::Result<void> ShareStore::mark_sent(const std::map<std::string, std::string
   });
 }
 
+core::Result<void> ShareStore::forget_sent(const std::vector<std::string>& records) const {
+  return db_.transaction([&]() -> core::Result<void> {
+    LIMBER_TRY_ASSIGN(auto remove, db_.prepare("DELETE FROM share_sent WHERE record = ?1"));
+    for (const auto& record : records) {
+      remove.bind(1, std::string_view(record));
+      LIMBER_TRY(remove.run());
+      remove.reset();
+    }
+    return {};
+  });
+}
+
+core::Result<std::vector<core::FunctionRatingExport>> ShareStore::function_ratings() const {
+  LIMBER_TRY_ASSIGN(auto rows,
+                    db_.prepare("SELECT r.id, a.name, r.at, r.utc_offset, r.score FROM "
+                                "function_ratings r JOIN function_activities a ON a.id = "
+                                "r.activity_id ORDER BY r.at, r.id"));
+  std::vector<core::FunctionRatingExport> ratings;
+  LIMBER_TRY(rows.for_each_row([&](const Statement& row) {
+    ratings.push_back({row.integer(0), row.text(1), instant(row.integer(2)),
+                       std::chrono::seconds(row.integer(3)), static_cast<int>(row.integer(4))});
+  }));
+  return ratings;
+}
+
 core::Result<void> ShareStore::mark_stopping() const {
   return db_.transaction(
       [&]() -> core::Result<void> { return db_.exec("UPDATE share_clinic SET stopping = 1"); });

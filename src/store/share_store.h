@@ -6,8 +6,10 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/clock.h"
+#include "core/fhir.h"
 #include "core/result.h"
 #include "store/database.h"
 
@@ -37,6 +39,11 @@ class ShareStore {
   // transaction.
   core::Result<void> mark_sent(const std::map<std::string, std::string>& records,
                                core::Instant at) const;
+  // Records the clinic deleted (they left the diary): no longer counted as sent.
+  core::Result<void> forget_sent(const std::vector<std::string>& records) const;
+  // Every PSFS rating in the diary, an activity since removed included (what was shared of
+  // it stays shared), oldest first, with the activity's name.
+  core::Result<std::vector<core::FunctionRatingExport>> function_ratings() const;
   // A stop is asked for: kept until the clinic confirms it (forget()).
   core::Result<void> mark_stopping() const;
   // The clinic confirmed the stop: the token and the record of what was sent go.

@@ -117,5 +117,19 @@ TEST(FhirUploadTest, ReadsFhirInstantsWithTheirZone) {
   EXPECT_FALSE(parse_fhir_instant("2026-11-20T20:00:00Zjunk"));
 }
 
+TEST(FhirUploadTest, ReadsTheRecordKeysToDeleteAndRefusesAnythingElse) {
+  EXPECT_EQ(read_deletions(R"({"records": ["entry-12", "sitting-2026-11-20"]})").value(),
+            (std::vector<std::string>{"entry-12", "sitting-2026-11-20"}));
+  EXPECT_TRUE(read_deletions(R"({"records": []})").value().empty());
+  for (const char* body :
+       {"", "[]", R"({"records": "entry-1"})", R"({"records": [12]})", R"({"records": [""]})",
+        R"({"records": ["entry-1%"]})", R"({"records": ["entry 1"]})"}) {
+    const auto refused = read_deletions(body);
+    ASSERT_FALSE(refused.has_value()) << body;
+    EXPECT_EQ(refused.error().code, core::ErrorCode::kInvalidInput);
+    EXPECT_NE(refused.error().message.find("record keys"), std::string::npos);
+  }
+}
+
 }  // namespace
 }  // namespace limber::clinic

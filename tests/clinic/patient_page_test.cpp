@@ -2,12 +2,16 @@
 // the report's records, and the page's series.
 #include "clinic/patient_page.h"
 
+#include <algorithm>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
+#include "clinic/fhir_upload.h"
 #include "clinic/patient_reads.h"
 #include "clinic/pg_cluster.h"
 #include "clinic/seed.h"
+#include "core/fhir.h"
 
 namespace limber::clinic {
 namespace {
@@ -138,6 +142,66 @@ TEST(ClinicPatientPageDays, AreSixWeeksByDefaultAndCheckedAsTheReportChecksThem)
   ASSERT_FALSE(garbled.has_value());
   EXPECT_NE(garbled.error().message.find("next year"), std::string::npos)
       << garbled.error().message;
+}
+
+// What a real limber shares (core::fhir_records), read as the clinic reads an upload and
+// turned back into limber's records: sessions with their pain, reliefs with their names, a
+// day's sitting as its count, total and longest, the mobility and notes of a pain rating.
+TEST(ClinicPatientRecords, ReadBackEveryKindLimberShares) {
+  const core::Instant at{std::chrono::sys_days{std::chrono::year{2026} / 11 / 19} +
+                         std::chrono::hours{9}};
+  std::vector<core::Entry> entries(3);
+  entries[0].id = 1;
+  entries[0].at = at;
+  entries[0].detail =
+      core::PainRecord{*core::PainScore::from_int(4), {}, core::Mobility::kWalk, std::nullopt};
+  entries[0].note = "after the stairs";
+  entries[0].tags = {"lifting"};
+  entries[1].id = 2;
+  entries[1].at = at;
+  entries[1].detail = core::SessionRecord{{"yoga-cat-cow", "pilates-bridge"},
+                                          *core::PainScore::from_int(5),
+                                          *core::PainScore::from_int(3),
+                                          12};
+  entries[2].id = 3;
+  entries[2].at = at;
+  entries[2].detail = core::ReliefRecord{core::ReliefKind::kHeat, "hot water bottle"};
+  const std::vector<core::SittingDayExport> sitting = {
+      {std::chrono::local_days{std::chrono::year{2026} / 11 / 19}, at, std::chrono::seconds{0}, 3,
+       std::chrono::minutes{100}, std::chrono::minutes{50}, 2, 1}};
+  core::FhirInput input{entries, {}, std::nullopt, at};
+  input.every_kind = true;
+  input.sitting = sitting;
+  const auto upload =
+      read_upload(core::fhir_upload_bundle(core::fhir_records(input), "batch", at)).value();
+  std::vector<ObservationRow> rows;
+  for (const auto& resource : upload)
+    rows.push_back({resource.identifier, resource.code, resource.effective_at, resource.resource});
+
+  const auto records = records_of(rows);
+
+  ASSERT_EQ(records.entries.size(), 3U);
+  const auto& pain = std::get<core::PainRecord>(records.entries[0].detail);
+  EXPECT_EQ(pain.mobility, core::Mobility::kWalk);
+  EXPECT_EQ(records.entries[0].note, "after the stairs");
+  EXPECT_EQ(records.entries[0].tags, std::vector<std::string>{"lifting"});
+  const auto& session = std::get<core::SessionRecord>(records.entries[1].detail);
+  EXPECT_EQ(session.pain_before.value(), 5);
+  EXPECT_EQ(session.pain_after.value(), 3);
+  EXPECT_EQ(session.minutes, 12);
+  EXPECT_EQ(session.exercises, (std::vector<std::string>{"yoga-cat-cow", "pilates-bridge"}));
+  const auto& relief = std::get<core::ReliefRecord>(records.entries[2].detail);
+  EXPECT_EQ(relief.kind, core::ReliefKind::kHeat);
+  EXPECT_EQ(relief.name, "hot water bottle");
+  ASSERT_EQ(records.sitting.size(), 3U);
+  std::chrono::seconds total{0};
+  std::chrono::seconds longest{0};
+  for (const auto& stretch : records.sitting) {
+    total += stretch.length;
+    longest = std::max(longest, stretch.length);
+  }
+  EXPECT_EQ(total, std::chrono::minutes{100});
+  EXPECT_EQ(longest, std::chrono::minutes{50});
 }
 
 }  // namespace

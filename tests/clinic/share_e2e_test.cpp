@@ -2,11 +2,14 @@
 // serve` over HTTPS, trusting only the clinic's trial CA: the caseload shows the patient, a
 // red-flag check moves them first, a resend doubles nothing, a send while the clinic is
 // down is caught up when it is back, and `--stop` deletes every row.
+#include <chrono>
 #include <memory>
+#include <thread>
 
 #include <gtest/gtest.h>
 
 #include "clinic/clinic_process.h"
+#include "clinic/patient_page.h"
 #include "clinic/patient_reads.h"
 #include "clinic/pg_cluster.h"
 #include "clinic/therapist_login.h"
@@ -46,10 +49,22 @@ class ClinicShareEndToEndTest : public ::testing::Test {
     return server_->address().substr(server_->address().rfind(':') + 1);
   }
 
-  // The patient's limber, with its own data folder.
+  // The patient's limber, with its own data folder; `limber log` starts no send of its own
+  // unless a test asks for it (share_after_log_), so the sends are the test's.
   ShellResult limber(const std::string& arguments) const {
-    return run_shell(fmt::format("LIMBER_HOME='{}' '{}' {} </dev/null",
-                                 (folder_.path() / "home").string(), LIMBER_BINARY, arguments));
+    return run_shell(fmt::format("LIMBER_SHARE_AFTER_LOG={} LIMBER_HOME='{}' '{}' {} </dev/null",
+                                 share_after_log_ ? 1 : 0, (folder_.path() / "home").string(),
+                                 LIMBER_BINARY, arguments));
+  }
+  // Waits (a bounded wait) until `done` holds; whether it does.
+  template <class Done>
+  static bool eventually(Done done) {
+    for (int i = 0; i < 1200; ++i) {
+      if (done())
+        return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(50));
+    }
+    return done();
   }
 
   std::string invitation() const {
@@ -78,6 +93,28 @@ class ClinicShareEndToEndTest : public ::testing::Test {
         .integer(0, 0);
   }
 
+  std::string diary() const { return (folder_.path() / "home" / "limber.db").string(); }
+  ShellResult sqlite(const std::string& sql) const {
+    return run_shell(fmt::format("sqlite3 '{}' \"{}\"", diary(), sql));
+  }
+  static std::int64_t now_seconds() {
+    return std::chrono::duration_cast<std::chrono::seconds>(
+               std::chrono::system_clock::now().time_since_epoch())
+        .count();
+  }
+  // Dee's page for the last two weeks, as the therapist's page and PDF build it.
+  core::Report report_of(std::int64_t patient) {
+    auto app = database_.connect(kAppRole);
+    const auto header = read_patient(app, ann_, patient).value().value();
+    const auto today = std::chrono::floor<std::chrono::days>(
+        std::chrono::local_seconds(std::chrono::seconds(now_seconds())));
+    const PageDays page{today - std::chrono::days(13), today + std::chrono::days(1)};
+    const auto [since, until] = observation_window(page);
+    const auto observations = read_observations(app, ann_, patient, since, until).value();
+    return patient_report(header, records_of(observations), page);
+  }
+
+  bool share_after_log_ = false;
   TestDatabase database_;
   TempDir folder_;
   Therapist ann_;
@@ -162,6 +199,139 @@ TEST_F(ClinicShareEndToEndTest, APatientSharesSyncsCatchesUpAndStops) {
   EXPECT_EQ(rows(), 0);
   EXPECT_EQ(caseload(), (std::vector<std::string>{"Calm:no-entry"}));
   EXPECT_NE(limber("share --status").out.find("shares with no clinic"), std::string::npos);
+}
+
+// Everything the diary holds reaches the clinic from a real limber: walks, sessions with
+// their pain before and after, reliefs, PSFS ratings and a day's sitting, so the caseload's
+// PSFS change and active days and the patient's report (the PDF's sessions, reliefs,
+// walks and sitting) see them. A record deleted from the diary is deleted at the clinic at
+// the next send, an edited one holds its new value once.
+TEST_F(ClinicShareEndToEndTest, EveryKindReachesTheClinicAndADeletionToo) {
+  ASSERT_EQ(limber("log 4 lower-back --mobility walk --at '3h ago'").code, 0);  // entry 1
+  ASSERT_EQ(limber("log walk 25 --at '3h ago'").code, 0);                       // entry 2
+  const auto session = limber(
+      "log session --exercises yoga-cat-cow --pain-before 5 --pain-after 3 --minutes 12 "
+      "--at '2h ago'");  // entry 3
+  ASSERT_EQ(session.code, 0) << session.out;
+  ASSERT_EQ(limber("log relief heat 'hot water bottle' --at '1h ago'").code, 0);  // entry 4
+  ASSERT_EQ(limber("function add 'put on socks'").code, 0);
+  ASSERT_EQ(limber("function rate 'put on socks' 3").code, 0);
+  // The first rating a week earlier, the second today: a change of +3.
+  ASSERT_EQ(sqlite("UPDATE function_ratings SET at = at - 7 * 86400").code, 0);
+  ASSERT_EQ(limber("function rate 'put on socks' 6").code, 0);
+  // What limber watch records: two stretches of sitting (40 and 20 minutes) and a break.
+  const auto start = now_seconds() - 4 * 3600;
+  ASSERT_EQ(sqlite(fmt::format("INSERT INTO sitting_bouts (started_at, ended_at, utc_offset) "
+                               "VALUES ({0}, {0} + 2400, 0), ({0} + 2700, {0} + 3900, 0); "
+                               "INSERT INTO sitting_breaks (started_at, ended_at, utc_offset, "
+                               "kind) VALUES ({0} + 2400, {0} + 2700, 0, 'confirmed')",
+                               start))
+                .code,
+            0);
+
+  const auto shared = limber(
+      fmt::format("share --clinic {} --code {} --clinic-ca '{}' --name Dee --yes",
+                  server_->address(), invitation(), (folder_.path() / "ca" / "ca.pem").string()));
+  ASSERT_EQ(shared.code, 0) << shared.out;
+  for (const char* words : {"1 pain rating", "1 walk", "1 exercise session", "1 relief you used",
+                            "2 ratings of activities you find hard", "1 day of sitting"})
+    EXPECT_NE(shared.out.find(words), std::string::npos) << words << "\n" << shared.out;
+  EXPECT_EQ(rows("code = 'walk'"), 1);
+  EXPECT_EQ(rows("code = 'session'"), 1);
+  EXPECT_EQ(rows("code = 'relief'"), 1);
+  EXPECT_EQ(rows("code = 'psfs'"), 2);
+  EXPECT_EQ(rows("code = 'sitting'"), 1);
+
+  auto app = database_.connect(kAppRole);
+  const auto caseload = read_caseload(app, ann_, now_seconds() + 60).value();
+  ASSERT_EQ(caseload.size(), 1U);
+  EXPECT_EQ(caseload[0].psfs_change, "3.0");
+  EXPECT_GE(caseload[0].active_days, 2);  // today, and the first rating's day a week ago
+
+  const auto report = report_of(caseload[0].id);
+  ASSERT_EQ(report.sessions.size(), 1U);
+  EXPECT_EQ(report.sessions[0].pain_before, 5);
+  EXPECT_EQ(report.sessions[0].pain_after, 3);
+  EXPECT_EQ(report.sessions[0].minutes, 12);
+  ASSERT_EQ(report.reliefs.size(), 1U);
+  EXPECT_EQ(report.reliefs[0].name, "hot water bottle");
+  EXPECT_TRUE(report.has_sitting());
+  int walked = 0;
+  int bouts = 0;
+  std::chrono::seconds sat{0};
+  for (const auto& week : report.activity) {
+    walked += week.walk_minutes;
+    bouts += week.sitting_bouts;
+    sat += week.sat;
+  }
+  EXPECT_EQ(walked, 25);
+  EXPECT_EQ(bouts, 2);
+  EXPECT_EQ(sat, std::chrono::minutes(60));
+  EXPECT_EQ(report.mobility_at_end, core::Mobility::kWalk);  // as the pain rating said
+
+  // The walk deleted from the diary is deleted at the clinic, once, and audited.
+  ASSERT_EQ(limber("delete 2 --yes").code, 0);
+  EXPECT_NE(limber("share --status").out.find("Waiting to be deleted at the clinic"),
+            std::string::npos);
+  const auto synced = limber("share");
+  ASSERT_EQ(synced.code, 0) << synced.out;
+  EXPECT_NE(synced.out.find("Deleted at the clinic: 1 record"), std::string::npos) << synced.out;
+  EXPECT_EQ(rows("code = 'walk'"), 0);
+  EXPECT_EQ(rows("code = 'session'"), 1);
+  {
+    auto admin = database_.connect(kSuperuser);
+    EXPECT_EQ(admin
+                  .query("SELECT count(*) FROM clinic.audit WHERE action = 'patient deleted "
+                         "records' AND rows_read = 1")
+                  .value()
+                  .integer(0, 0),
+              1);
+  }
+  const auto again = limber("share");
+  EXPECT_EQ(again.out.find("Deleted at the clinic"), std::string::npos) << again.out;
+
+  // An edited rating is sent again and held once, with its new value; a region taken out
+  // of an entry leaves nothing behind.
+  ASSERT_EQ(limber("log 5 lower-back neck:3 --at '30 minutes ago'").code, 0);  // entry 5
+  ASSERT_EQ(limber("share").code, 0);
+  EXPECT_EQ(rows("identifier LIKE '%|entry-5-%'"), 3);
+  ASSERT_EQ(limber("edit 5 --pain 7 --regions neck").code, 0);
+  ASSERT_EQ(limber("share").code, 0);
+  EXPECT_EQ(rows("identifier LIKE '%|entry-5-%'"), 1);
+  EXPECT_EQ(rows("identifier LIKE '%|entry-5-pain' AND resource->>'valueInteger' = '7'"), 1);
+}
+
+// A `limber log` in the terminal, when the diary shares, starts a `limber share` in the
+// background: the entry reaches the clinic without another command, and a send that
+// fails is shown by `limber share --status` and made up by the next send.
+TEST_F(ClinicShareEndToEndTest, ALogInTheTerminalIsSentInTheBackground) {
+  ASSERT_EQ(limber("log 4 lower-back --at '2h ago'").code, 0);
+  const auto shared =
+      limber(fmt::format("share --clinic {} --code {} --clinic-ca '{}' --yes", server_->address(),
+                         invitation(), (folder_.path() / "ca" / "ca.pem").string()));
+  ASSERT_EQ(shared.code, 0) << shared.out;
+  ASSERT_EQ(rows(), 1);
+  share_after_log_ = true;
+
+  const auto logged = limber("log 6 neck");
+
+  ASSERT_EQ(logged.code, 0) << logged.out;
+  EXPECT_NE(logged.out.find("Saved #2"), std::string::npos) << logged.out;
+  EXPECT_TRUE(eventually([&] { return rows() == 2; }));
+
+  // The clinic away: the log still saves at once; the failure is kept for --status.
+  const std::string same_port = port();
+  ASSERT_EQ(server_->stop(), 0);
+  ASSERT_EQ(limber("log 5 neck").code, 0);
+  EXPECT_TRUE(eventually([&] {
+    return limber("share --status").out.find("The last send after a limber log failed") !=
+           std::string::npos;
+  }));
+  start(same_port);
+  share_after_log_ = false;
+  EXPECT_NE(limber("share").out.find("Sent 1 new"), std::string::npos);
+  EXPECT_EQ(rows(), 3);
+  EXPECT_EQ(limber("share --status").out.find("failed"), std::string::npos);
 }
 
 }  // namespace

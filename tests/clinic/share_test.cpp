@@ -168,6 +168,43 @@ TEST_F(ClinicShareTest, StoppingDeletesEverythingAndTakesThePatientOffTheCaseloa
   EXPECT_EQ(again.rows, 0);
 }
 
+// What limber sends: identifiers of the system urn:limber:diary, the record key in front.
+UploadedResource diary(const std::string& value, int rating) {
+  auto resource = pain(value, rating);
+  resource.identifier = "urn:limber:diary|" + value;
+  return resource;
+}
+
+TEST_F(ClinicShareTest, DeletingRecordsTakesTheirResourcesOfTheTokensPatientOnly) {
+  ASSERT_EQ(share(dee_, {diary("entry-1-pain", 4), diary("entry-1-region-neck", 3),
+                         diary("entry-12-pain", 5), diary("check-1", 2)})
+                .rows,
+            4);
+  ASSERT_EQ(share(eve_, {diary("entry-1-pain", 4)}).rows, 1);
+  const std::vector<std::string> keys = {"entry-1", "check-9"};
+
+  const auto deleted = delete_records(app_, dee_.token, keys, kNow).value();
+
+  EXPECT_EQ(deleted.outcome, PatientOutcome::kDone);
+  EXPECT_EQ(deleted.rows, 2);  // entry-1's rating and its region; not entry-12's
+  EXPECT_EQ(rows_of(dee_), 2);
+  EXPECT_EQ(rows_of(eve_), 1);
+  // Again (a retry after a lost answer): nothing more, and fine.
+  EXPECT_EQ(delete_records(app_, dee_.token, keys, kNow).value().rows, 0);
+  EXPECT_EQ(delete_records(app_, std::string(64, 'f'), keys, kNow).value().outcome,
+            PatientOutcome::kUnknownToken);
+  const auto audited = admin_
+                           .query(
+                               "SELECT rows_read FROM clinic.audit WHERE patient_id = "
+                               "$1::bigint AND action = 'patient deleted records' ORDER BY id",
+                               {std::to_string(dee_.patient_id)})
+                           .value();
+  ASSERT_EQ(audited.size(), 2);
+  EXPECT_EQ(audited.integer(0, 0), 2);
+  ASSERT_TRUE(stop_sharing(app_, dee_.token, kNow).has_value());
+  EXPECT_EQ(delete_records(app_, dee_.token, keys, kNow).value().outcome, PatientOutcome::kStopped);
+}
+
 TEST_F(ClinicShareTest, ARedFlagCheckSharedPutsThePatientFirst) {
   ASSERT_EQ(share(dee_, {pain("entry-1-pain", 4)}).rows, 1);
   ASSERT_EQ(share(eve_, {pain("entry-1-pain", 4, 2)}).rows, 1);

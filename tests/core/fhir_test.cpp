@@ -1,5 +1,6 @@
 #include "core/fhir.h"
 
+#include <set>
 #include <string>
 #include <vector>
 
@@ -185,6 +186,79 @@ TEST(FhirTest, RecordsForSharingLeaveNotesOutAndAddEachChecksLevel) {
   EXPECT_EQ(upload["entry"].size(), 3U);
   // Records are the same text each time, so a hash of them tells what changed.
   EXPECT_EQ(fhir_records(input)[0].entries, records[0].entries);
+}
+
+// What `limber share` sends besides (every_kind): walks, reliefs and sessions, PSFS ratings
+// and a day's sitting, each an Observation coded in limber's own system with the values
+// FHIR types them as, under stable record keys.
+TEST(FhirTest, SharesEveryKindWithStableKeysAndLimbersCodes) {
+  const std::vector<Entry> entries = {
+      testing::with_id(testing::walk_entry(kAt, 20), 2),
+      testing::with_id(testing::relief_entry(kAt, ReliefKind::kHeat, "hot water bottle"), 3),
+      testing::with_id(testing::noted(testing::session_entry(kAt, 5, 3), "easy"), 4)};
+  const std::vector<FunctionRatingExport> ratings = {{9, "put on socks", kAt, hours{1}, 4}};
+  const std::vector<SittingDayExport> sitting = {
+      {std::chrono::local_days{std::chrono::year{2026} / 11 / 21}, kAt, hours{1}, 2,
+       std::chrono::minutes{70}, std::chrono::minutes{50}, 1, 0}};
+  FhirInput input{entries, {}, std::nullopt, kAt};
+  input.every_kind = true;
+  input.notes = false;
+  input.function_ratings = ratings;
+  input.sitting = sitting;
+
+  const auto records = fhir_records(input);
+
+  ASSERT_EQ(records.size(), 5U);
+  std::vector<std::string> keys;
+  std::vector<json> shared;
+  for (const auto& record : records) {
+    keys.push_back(record.key);
+    ASSERT_EQ(record.entries.size(), 1U);
+    shared.push_back(json::parse(record.entries[0])["resource"]);
+  }
+  EXPECT_EQ(keys, (std::vector<std::string>{"entry-2", "entry-3", "entry-4", "psfs-9",
+                                            "sitting-2026-11-21"}));
+  const auto code_of = [](const json& resource) {
+    EXPECT_EQ(resource["code"]["coding"][0]["system"], kLimberCodeSystem);
+    return resource["code"]["coding"][0]["code"].get<std::string>();
+  };
+  EXPECT_EQ(code_of(shared[0]), "walk");
+  EXPECT_EQ(shared[0]["identifier"][0]["value"], "entry-2-walk");
+  EXPECT_EQ(shared[0]["valueQuantity"]["value"], 20);
+  EXPECT_EQ(shared[0]["valueQuantity"]["code"], "min");
+  EXPECT_EQ(code_of(shared[1]), "relief");
+  EXPECT_EQ(shared[1]["valueCodeableConcept"]["coding"][0]["code"], "heat");
+  EXPECT_EQ(shared[1]["valueCodeableConcept"]["text"], "hot water bottle");
+  EXPECT_EQ(code_of(shared[2]), "session");
+  EXPECT_EQ(shared[2]["component"][0]["valueInteger"], 5);
+  EXPECT_EQ(shared[2]["component"][1]["valueInteger"], 3);
+  EXPECT_FALSE(shared[2].contains("note"));  // notes only when the person chose them
+  EXPECT_EQ(code_of(shared[3]), "psfs");
+  EXPECT_EQ(shared[3]["code"]["text"], "put on socks");
+  EXPECT_EQ(shared[3]["valueInteger"], 4);
+  EXPECT_EQ(code_of(shared[4]), "sitting");
+  EXPECT_EQ(shared[4]["valueQuantity"]["value"], 4200);
+  EXPECT_EQ(shared[4]["effectiveDateTime"], "2026-11-21T09:00:00+01:00");
+  EXPECT_EQ(shared[4]["component"][0]["valueInteger"], 2);
+
+  // The sources name the same records, and a filter builds only the records asked for.
+  std::vector<std::string> source_keys;
+  for (const auto& source : fhir_record_sources(input))
+    source_keys.push_back(source.key);
+  EXPECT_EQ(source_keys, keys);
+  const auto only = fhir_records(input, std::set<std::string>{"entry-3", "psfs-9"});
+  ASSERT_EQ(only.size(), 2U);
+  EXPECT_EQ(only[0].key, "entry-3");
+  EXPECT_EQ(only[1].key, "psfs-9");
+  const auto before = fhir_record_sources(input);
+  input.notes = true;
+  EXPECT_EQ(json::parse(fhir_records(input)[2].entries[0])["resource"]["note"][0]["text"], "easy");
+  EXPECT_NE(fhir_record_sources(input)[2].fingerprint, before[2].fingerprint);
+  // The export leaves them to the CSV, as its header says.
+  input.every_kind = false;
+  input.function_ratings = {};
+  input.sitting = {};
+  EXPECT_TRUE(fhir_records(input).empty());
 }
 
 }  // namespace
