@@ -942,8 +942,8 @@ REVOKE ALL ON FUNCTION clinic.delete_records(text, jsonb, timestamptz) FROM PUBL
 GRANT EXECUTE ON FUNCTION clinic.delete_records(text, jsonb, timestamptz) TO limber_clinic_app;
 )sql";
 
-constexpr std::array<std::string_view, 7> kMigrations = {
-    kVersion1, kVersion2, kVersion3, kVersion4, kVersion5, kVersion6, kVersion7};
+constexpr std::array<std::string_view, 7> kMigrations = {kVersion1, kVersion2, kVersion3, kVersion4,
+                                                         kVersion5, kVersion6, kVersion7};
 
 // Any fixed number: the lock two processes migrating at once take turns on.
 constexpr std::string_view kMigrationLock = "SELECT pg_advisory_xact_lock(5463017)";

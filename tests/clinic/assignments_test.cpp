@@ -9,43 +9,25 @@
 #include <nlohmann/json.hpp>
 
 #include "app/builtin_catalog.h"
+#include "clinic/clinic_world.h"
 #include "clinic/invitations.h"
 #include "clinic/patient_uploads.h"
-#include "clinic/pg_cluster.h"
-#include "clinic/seed.h"
 #include "support/therapist_file.h"
 
 namespace limber::clinic {
 namespace {
 
-using testing::kAppRole;
-using testing::kSuperuser;
-using testing::Seed;
-using testing::TestDatabase;
 using testing::therapist_exercise;
 using testing::therapist_file;
 
 constexpr core::Instant kNow{std::chrono::seconds(1795000000)};
 
-class ClinicAssignmentsTest : public ::testing::Test {
+class ClinicAssignmentsTest : public testing::ClinicWorld {
  protected:
   ClinicAssignmentsTest() {
-    database_.migrate();
-    Seed seed(admin_);
-    const auto north = seed.clinic("North clinic");
-    const auto south = seed.clinic("South clinic");
-    ann_ = seed.therapist(north, "ann@north.example");
-    bob_ = seed.therapist(north, "bob@north.example");
-    cat_ = seed.therapist(south, "cat@south.example");
-    dee_ = joined(ann_, "Dee");
-    eve_ = joined(bob_, "Eve");
-    fay_ = joined(cat_, "Fay");
-  }
-
-  Joined joined(const Therapist& therapist, const std::string& name) {
-    const auto invitation =
-        make_invitation(app_, therapist, kNow, app::system_random_bytes).value();
-    return join(app_, invitation.code, name, "192.0.2.1", kNow, app::system_random_bytes).value();
+    dee_ = joined(ann_, "Dee", kNow);
+    eve_ = joined(bob_, "Eve", kNow);
+    fay_ = joined(cat_, "Fay", kNow);
   }
 
   std::vector<CheckedExercise> checked(const std::string& id) {
@@ -58,16 +40,7 @@ class ClinicAssignmentsTest : public ::testing::Test {
         .integer(0, 0);
   }
 
-  std::string refusal(std::string_view sql) {
-    const auto done = app_.execute(sql);
-    return done ? "ok" : pg::sqlstate_of(done.error());
-  }
-
-  TestDatabase database_;
-  pg::Connection admin_ = database_.connect(kSuperuser);
-  pg::Connection app_ = database_.connect(kAppRole);
   core::Catalog builtin_ = app::builtin_catalog().value();
-  Therapist ann_, bob_, cat_;
   Joined dee_, eve_, fay_;
 };
 

@@ -3,33 +3,23 @@
 // security off, and every read of a patient's data leaves an audit row.
 #include <gtest/gtest.h>
 
+#include "clinic/clinic_world.h"
 #include "clinic/migrations.h"
 #include "clinic/patient_reads.h"
-#include "clinic/pg_cluster.h"
-#include "clinic/seed.h"
 
 namespace limber::clinic {
 namespace {
 
-using testing::kAppRole;
-using testing::kSuperuser;
 using testing::Seed;
-using testing::TestDatabase;
 
 constexpr std::int64_t kMonday = 1795000000;  // 2026-11-19, a moment in the diaries
 constexpr std::int64_t kBefore = kMonday - 86400;
 constexpr std::int64_t kAfter = kMonday + 86400;
 
-class ClinicIsolationTest : public ::testing::Test {
+class ClinicIsolationTest : public testing::ClinicWorld {
  protected:
   ClinicIsolationTest() {
-    database_.migrate();
     Seed seed(admin_);
-    const auto north = seed.clinic("North clinic");
-    const auto south = seed.clinic("South clinic");
-    ann_ = seed.therapist(north, "ann@north.example");
-    bob_ = seed.therapist(north, "bob@north.example");
-    cat_ = seed.therapist(south, "cat@south.example");
     anns_patient_ = seed.patient(ann_, "Ann's patient");
     bobs_patient_ = seed.patient(bob_, "Bob's patient");
     cats_patient_ = seed.patient(cat_, "Cat's patient");
@@ -39,22 +29,12 @@ class ClinicIsolationTest : public ::testing::Test {
     }
   }
 
-  // An error's SQLSTATE, or "ok" when the statement went through.
-  std::string refusal(std::string_view sql) {
-    const auto done = app_.execute(sql);
-    return done ? "ok" : pg::sqlstate_of(done.error());
-  }
-
   std::int64_t audit_rows(std::string_view where = "true") {
     return admin_.query("SELECT count(*) FROM clinic.audit WHERE " + std::string(where))
         .value()
         .integer(0, 0);
   }
 
-  TestDatabase database_;
-  pg::Connection admin_ = database_.connect(kSuperuser);
-  pg::Connection app_ = database_.connect(kAppRole);
-  Therapist ann_, bob_, cat_;
   std::int64_t anns_patient_ = 0, bobs_patient_ = 0, cats_patient_ = 0;
 };
 

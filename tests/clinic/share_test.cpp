@@ -4,19 +4,13 @@
 #include <fmt/format.h>
 #include <gtest/gtest.h>
 
+#include "clinic/clinic_world.h"
 #include "clinic/invitations.h"
 #include "clinic/patient_reads.h"
 #include "clinic/patient_uploads.h"
-#include "clinic/pg_cluster.h"
-#include "clinic/seed.h"
 
 namespace limber::clinic {
 namespace {
-
-using testing::kAppRole;
-using testing::kSuperuser;
-using testing::Seed;
-using testing::TestDatabase;
 
 constexpr std::int64_t kNowSeconds = 1795000000;
 constexpr core::Instant kNow{std::chrono::seconds(kNowSeconds)};
@@ -32,24 +26,12 @@ UploadedResource check(const std::string& value, const std::string& level) {
           fmt::format(R"({{"resourceType":"Observation","valueString":"{}"}})", level)};
 }
 
-class ClinicShareTest : public ::testing::Test {
+class ClinicShareTest : public testing::ClinicWorld {
  protected:
   ClinicShareTest() {
-    database_.migrate();
-    Seed seed(admin_);
-    const auto north = seed.clinic("North clinic");
-    const auto south = seed.clinic("South clinic");
-    ann_ = seed.therapist(north, "ann@north.example");
-    cat_ = seed.therapist(south, "cat@south.example");
-    dee_ = joined(ann_, "Dee");
-    eve_ = joined(ann_, "Eve");
-    fay_ = joined(cat_, "Fay");
-  }
-
-  Joined joined(const Therapist& therapist, const std::string& name) {
-    const auto invitation =
-        make_invitation(app_, therapist, kNow, app::system_random_bytes).value();
-    return join(app_, invitation.code, name, "192.0.2.1", kNow, app::system_random_bytes).value();
+    dee_ = joined(ann_, "Dee", kNow);
+    eve_ = joined(ann_, "Eve", kNow);
+    fay_ = joined(cat_, "Fay", kNow);
   }
 
   PatientAnswer share(const Joined& patient, const std::vector<UploadedResource>& resources) {
@@ -75,10 +57,6 @@ class ClinicShareTest : public ::testing::Test {
     return names;
   }
 
-  TestDatabase database_;
-  pg::Connection admin_ = database_.connect(kSuperuser);
-  pg::Connection app_ = database_.connect(kAppRole);
-  Therapist ann_, cat_;
   Joined dee_, eve_, fay_;
 };
 

@@ -38,7 +38,8 @@ watch_until() {
   local watcher=$!
   pids+=("$watcher")
   wait_for 100 has_owner org.limber.Watch || fail "limber watch did not take its bus name"
-  grep -q "the evening question at" "$work/$log" || fail "no evening question set for $at"
+  # The watcher says when it will ask just after it takes its name: wait for that line too.
+  wait_for 100 grep -q "the evening question at" "$work/$log" || fail "no evening question set for $at"
   wait_for 1500 grep -q "$line" "$work/$log" || fail "'$line' never came at $at"
   sleep 1  # a second question, if one came, would be on the bus by now
   kill -TERM "$watcher"

@@ -33,8 +33,17 @@ async function openControlled(page, base) {
   await page.goto(base);
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
   // Installing fetches every file of the page once more: on a loaded machine, a while.
-  await waitForController(page);
+  // Once its worker is active, a page loaded again is always controlled by it; the page
+  // that installed it is controlled only if the worker's clients.claim() found it, which
+  // chromium sometimes misses for a page still settling after a redirect (a person's next
+  // visit is controlled either way): so wait for the active worker, then reload.
+  const active = await page.evaluate(() => Promise.race([
+    navigator.serviceWorker.ready.then(() => 'active'),
+    new Promise((resolve) => setTimeout(() => resolve('no active service worker after 30 s'), 30000)),
+  ]));
+  assert.equal(active, 'active');
   await page.reload();  // every request of the page now goes through the service worker
+  await waitForController(page);
   await page.getByRole('heading', {name: 'Today', level: 1}).waitFor();
   for (const [hash, heading] of [['#/today', 'Today'], ['#/progress', 'Progress'], ['#/log', 'Log']]) {
     await page.goto(`${base}${hash}`);
