@@ -61,9 +61,14 @@ core::Result<server::HttpsReply> https(const server::HttpsCall& call) {
   }
   static std::once_flag initialized;
   std::call_once(initialized, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
-  const std::unique_ptr<CURL, FreeCurl> curl(curl_easy_init());
+  // One handle per thread, reset for each request: libcurl keeps its open connection to the
+  // clinic (and the TLS session) between requests, so a sync's second and later requests
+  // (its uploads, the deletions, the therapist's exercises) skip the TLS handshake and the
+  // reading of the CA file (bench/share_bench, docs/benchmarks.md).
+  thread_local const std::unique_ptr<CURL, FreeCurl> curl(curl_easy_init());
   if (!curl)
     return core::fail(core::ErrorCode::kIo, "cannot start an HTTPS request (libcurl)");
+  curl_easy_reset(curl.get());
   server::HttpsReply reply;
   std::unique_ptr<curl_slist, FreeList> headers;
   const auto add_header = [&](const std::string& header) {
