@@ -1,6 +1,7 @@
 #include "clinic/answers.h"
 
 #include <algorithm>
+#include <charconv>
 
 #include <fmt/format.h>
 
@@ -25,6 +26,19 @@ HttpAnswer fault_answer(const core::Error& error) {
   if (error.code == core::ErrorCode::kBusy)
     return error_answer(503, "The clinic's database is not answering. Try again in a minute.");
   return error_answer(500, "Something went wrong on the clinic's server. Try again.");
+}
+
+std::optional<std::int64_t> patient_id(std::string_view text) {
+  std::int64_t id = 0;
+  const auto* end = text.data() + text.size();
+  const auto [stop, error] = std::from_chars(text.data(), end, id);
+  if (error != std::errc() || stop != end || id <= 0)
+    return std::nullopt;
+  return id;
+}
+
+HttpAnswer no_such_patient() {
+  return error_answer(404, "There is no such patient among yours.");
 }
 
 std::string_view header(const HttpRequest& request, std::string_view name) {

@@ -3,6 +3,7 @@
 // and a query parameter read from the request.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -19,6 +20,13 @@ server::HttpAnswer json_answer(int status, const nlohmann::json& body,
 server::HttpAnswer error_answer(int status, std::string_view message);
 // The database away or refusing: the person can only try again; the details go to the log.
 server::HttpAnswer fault_answer(const core::Error& error);
+
+// A patient's id as a path gives it ("12"): a whole number above 0, or none.
+std::optional<std::int64_t> patient_id(std::string_view text);
+
+// 404 for a patient the acting therapist does not have, the same for one that does not
+// exist, so ids cannot be probed.
+server::HttpAnswer no_such_patient();
 
 // The first header called `name`, in any case; "" when none.
 std::string_view header(const server::HttpRequest& request, std::string_view name);

@@ -3,7 +3,6 @@
 // /api/patients/ID/exercises/EXID, with the session cookie); a patient's limber reads its
 // own list (GET /api/share/exercises with its upload token), answered 304 when the list's
 // version is the one it sends (?version= or If-None-Match).
-#include <charconv>
 #include <optional>
 
 #include <fmt/format.h>
@@ -28,21 +27,8 @@ const core::Catalog& builtin() {
   return catalog;
 }
 
-std::optional<std::int64_t> number_of(std::string_view text) {
-  std::int64_t id = 0;
-  const auto* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, id);
-  if (error != std::errc() || stop != end || id <= 0)
-    return std::nullopt;
-  return id;
-}
-
 HttpAnswer log_in_first() {
   return error_answer(401, "Log in first: your session has ended or was never started.");
-}
-
-HttpAnswer no_such_patient() {
-  return error_answer(404, "There is no such patient among yours.");
 }
 
 nlohmann::json list_json(const std::vector<AssignedExercise>& exercises) {
@@ -77,7 +63,7 @@ std::string known_version(const HttpRequest& request) {
 HttpAnswer ClinicApi::exercises(HttpRequest& request, std::string_view rest) {
   // rest: "ID/exercises" or "ID/exercises/EXID"
   const auto slash = rest.find('/');
-  const auto id = number_of(rest.substr(0, slash));
+  const auto id = patient_id(rest.substr(0, slash));
   std::string_view tail = rest.substr(slash + 1);
   constexpr std::string_view kExercises = "exercises";
   if (!tail.starts_with(kExercises) ||

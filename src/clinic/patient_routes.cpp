@@ -2,7 +2,6 @@
 // series the report charts, and GET /api/patients/ID/report.pdf, the report itself, for
 // the days ?from=&to= (by default the last six weeks). Another therapist's patient is 404,
 // the same answer as an id that does not exist.
-#include <charconv>
 #include <optional>
 
 #include <fmt/format.h>
@@ -26,19 +25,6 @@ struct Read {
   std::optional<PatientHeader> patient;
   std::vector<ObservationRow> observations;
 };
-
-std::optional<std::int64_t> patient_id(std::string_view text) {
-  std::int64_t id = 0;
-  const auto* end = text.data() + text.size();
-  const auto [stop, error] = std::from_chars(text.data(), end, id);
-  if (error != std::errc() || stop != end || id <= 0)
-    return std::nullopt;
-  return id;
-}
-
-HttpAnswer not_found() {
-  return error_answer(404, "There is no such patient among yours.");
-}
 
 }  // namespace
 
@@ -80,7 +66,7 @@ HttpAnswer ClinicApi::patient(server::HttpRequest& request, std::string_view res
   if (!read->logged_in)
     return error_answer(401, "Log in first: your session has ended or was never started.");
   if (!read->patient)
-    return not_found();
+    return no_such_patient();
   const auto records = records_of(read->observations);
   const auto report = patient_report(*read->patient, records, *days);
   if (!pdf)
