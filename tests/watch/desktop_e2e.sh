@@ -98,7 +98,7 @@ start_dunst <<RC
 RC
 
 export LIMBER_HOME="$work/data"
-"$limber" watch --limit 4s --break 2s --verbose --idle-source "$source_name" 2>"$work/watch.log" &
+"$limber" watch --limit 4s --break 2s "${plan_elsewhere[@]}" --verbose --idle-source "$source_name" 2>"$work/watch.log" &
 watch_pid=$!
 pids+=("$watch_pid")
 # The line names the source asked for, and no other: both sources begin with "X11".

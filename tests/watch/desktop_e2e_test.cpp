@@ -87,5 +87,11 @@ TEST(DesktopEndToEndTest, TheEveningQuestionComesOnlyOnADayWithNothingLogged) {
   run_script("log_reminder_e2e.sh");
 }
 
+// The plan's session holds the sitting reminder while it is on (a session set to begin
+// this minute); the other scripts plan theirs hours away, or a run at 17:01 fails.
+TEST(DesktopEndToEndTest, ThePlannedSessionHoldsTheSittingReminder) {
+  run_script("planned_hold_e2e.sh");
+}
+
 }  // namespace
 }  // namespace limber::watch

@@ -82,3 +82,9 @@ start_serve() {
   address=$(grep -o 'http://127.0.0.1:[0-9]*/' "$work/serve.log" | head -n1)
   token=$(sed -n "s/.*'Authorization: Bearer \([^']*\)'.*/\1/p" "$work/serve.log")
 }
+
+# The plan's walk (11:00) and session (17:00) hold a reminder while they are on, as they
+# should: a script run at 17:05 saw its reminder held by the day's posture routine. The
+# scripts that wait for a reminder put both hours away from the time they run (local
+# time, as the watcher reads it; `date` follows TZ and daylight saving as limber does).
+plan_elsewhere=(--walk-at "$(date -d '+6 hours' +%H:%M)" --session-at "$(date -d '+9 hours' +%H:%M)")

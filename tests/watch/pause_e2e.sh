@@ -28,7 +28,7 @@ page() {
     ${2:+--data "$2"} "${address}api/sitting/pause"
 }
 
-"$limber" watch --limit 3s --break 2s --verbose --idle-source xsync 2>"$work/watch.log" &
+"$limber" watch --limit 3s --break 2s "${plan_elsewhere[@]}" --verbose --idle-source xsync 2>"$work/watch.log" &
 watch_pid=$!
 pids+=("$watch_pid")
 wait_for 100 has_owner org.limber.Watch || fail "limber watch did not take its bus name"
