@@ -95,6 +95,17 @@ before(async () => {
       jsonb_build_object('resourceType', 'Observation', 'code', jsonb_build_object('text', 'Putting on socks'),
         'valueInteger', CASE WHEN d > 5 THEN 3 ELSE 6 END)
     FROM unnest(ARRAY[12, 2]) d`);
+  // Alex does an exercise session two days ago, and sits at the computer 2 hours 30
+  // minutes yesterday, in 3 stretches.
+  const code = (name) => `jsonb_build_object('coding', jsonb_build_array(jsonb_build_object('system', 'urn:limber:code', 'code', '${name}')))`;
+  const part = (name, value) => `jsonb_build_object('code', ${code(name)}, 'valueInteger', ${value})`;
+  sql(`INSERT INTO clinic.observations (patient_id, identifier, code, effective_at, resource)
+    VALUES (${alex}, 'session-1', 'session', now() - interval '2 days',
+      jsonb_build_object('resourceType', 'Observation', 'code', ${code('session')}, 'valueInteger', 12,
+        'component', jsonb_build_array(${part('pain-before', 5)}, ${part('pain-after', 3)}))),
+    (${alex}, 'sitting-1', 'sitting', now() - interval '1 day',
+      jsonb_build_object('resourceType', 'Observation', 'code', ${code('sitting')}, 'valueInteger', 9000,
+        'component', jsonb_build_array(${part('sitting-bouts', 3)}, ${part('sitting-longest', 4200)})))`);
   patient('Bea Rising', [8, 8, 7, 4, 4, 4, 4, 4, 4, 5, 5, 5, 5, 5]);
   patient('Cam Quiet', [5, 5, 5]);
   sql(`UPDATE clinic.observations SET effective_at = effective_at - interval '5 days'
@@ -158,6 +169,14 @@ test('a therapist logs in, reads the caseload and a patient, and a red flag move
   assert.equal(await page.locator('#regions tbody th').first().textContent(), 'Lower back');
   assert.equal(await page.locator('#function tbody td').last().textContent(), '+3');
   assert.match(await page.locator('#walk-chart svg').getAttribute('aria-label'), /^Minutes walked each week/);
+  // The report's weeks: a session and the sitting above, in the week that holds them.
+  const weeks = page.locator('#weeks tbody tr');
+  const lastWeek = await weeks.last().locator('td').allTextContents();
+  const allWeeks = await weeks.evaluateAll((rows) => rows.map((row) => [...row.cells].slice(1).map((td) => Number(td.textContent))));
+  assert.equal(allWeeks.reduce((sum, row) => sum + row[2], 0), 1, `one session in all: ${JSON.stringify(allWeeks)}`);
+  assert.equal(allWeeks.reduce((sum, row) => sum + row[4], 0), 3, `three stretches of sitting: ${JSON.stringify(allWeeks)}`);
+  assert.equal(allWeeks.reduce((sum, row) => sum + row[3], 0), 2.5, `2.5 hours sat: ${JSON.stringify(allWeeks)}`);
+  assert.equal(lastWeek.length, 5, 'the sitting columns are shown');
   const pdf = await page.getByRole('link', {name: 'The report as a PDF'}).getAttribute('href');
   // Fetched by the page itself, over the connection chromium verified against the CA.
   const answer = await page.evaluate(async (address) => {

@@ -186,6 +186,38 @@ function walkChart(weeks) {
   return svg;
 }
 
+// The report's week lines: walks, sessions and, when the patient's limber watch records
+// it, the time sat at the computer and how many stretches it came in.
+function weekTable(weeks) {
+  const sat = weeks.some((week) => week.sitting_bouts > 0);
+  const table = element('table');
+  table.append(element('caption', {class: 'hidden'}, 'Walks, exercise sessions and sitting, week by week'));
+  const names = ['Week of', 'Walks', 'Minutes walked', 'Exercise sessions'];
+  if (sat) names.push('Hours sat at the computer', 'Stretches of sitting');
+  const head = element('tr');
+  for (const name of names) head.append(element('th', {scope: 'col'}, name));
+  const thead = element('thead');
+  thead.append(head);
+  table.append(thead);
+  const body = element('tbody');
+  for (const week of weeks) {
+    const row = element('tr');
+    row.append(element('th', {scope: 'row'}, week.from));
+    row.append(cell(String(week.walks), 'number'));
+    row.append(cell(String(week.walk_minutes), 'number'));
+    row.append(cell(String(week.sessions), 'number'));
+    if (sat) {
+      row.append(cell((week.sat_minutes / 60).toFixed(1), 'number'));
+      row.append(cell(String(week.sitting_bouts), 'number'));
+    }
+    body.append(row);
+  }
+  table.append(body);
+  const parts = [table];
+  if (!sat) parts.push(element('p', {class: 'hint'}, 'No sitting recorded in these days: the patient\'s limber watch records it when it runs.'));
+  return parts;
+}
+
 function regionTable(page) {
   if (page.regions.length === 0) return element('p', {class: 'empty'}, 'No places named in these days.');
   const table = element('table', {class: 'grid-table'});
@@ -257,6 +289,7 @@ async function showPatient(id, from, to) {
   $('checks').replaceChildren(checkList(page.checks));
   const walked = page.weeks.some((week) => week.walks > 0);
   $('walk-chart').replaceChildren(walked ? walkChart(page.weeks) : element('p', {class: 'empty'}, 'No walks in these days.'));
+  $('weeks').replaceChildren(...weekTable(page.weeks));
   $('function').replaceChildren(functionTable(page.function));
   await showExercises(page.id);
   show('patient-view');
