@@ -7,6 +7,7 @@
 #include <exception>
 #include <iostream>
 #include <string>
+#include <utility>
 
 #include <CLI/CLI.hpp>
 #include <fmt/format.h>
@@ -71,12 +72,15 @@ Result<std::string> invite(const std::string& database, const std::string& email
         limber::core::ErrorCode::kNotFound,
         fmt::format("no therapist has the email {}; add-therapist adds one", email));
   }
-  const clinic::Therapist therapist{rows.integer(0, 0), rows.integer(0, 1)};
   const auto now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  LIMBER_TRY_ASSIGN(
-      const auto invitation,
-      clinic::make_invitation(owner, therapist, now, limber::app::system_random_bytes));
+  LIMBER_TRY_ASSIGN(const auto session,
+                    clinic::administrator_session(owner, {rows.integer(0, 0), rows.integer(0, 1), {}},
+                                                  now, limber::app::system_random_bytes));
+  auto made =
+      clinic::make_invitation(owner, session.therapist, now, limber::app::system_random_bytes);
+  LIMBER_TRY(clinic::log_out(owner, session.token));
+  LIMBER_TRY_ASSIGN(const auto invitation, std::move(made));
   const auto expires = invitation.expires_at.time_since_epoch().count();
   const std::time_t expires_time = expires;
   std::tm utc{};

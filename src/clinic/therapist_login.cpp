@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cctype>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -56,7 +57,7 @@ core::Result<std::optional<Account>> lock_account(pg::Connection& connection,
                                      {lower(email)}));
   if (rows.empty())
     return std::nullopt;
-  Account account{{rows.integer(0, 0), rows.integer(0, 1)},
+  Account account{{rows.integer(0, 0), rows.integer(0, 1), {}},
                   rows.text(0, 2),
                   static_cast<int>(rows.integer(0, 3)),
                   std::nullopt};
@@ -84,21 +85,36 @@ core::Result<Login> count_wrong_password(pg::Connection& connection, const Accou
   return login;
 }
 
-core::Result<Login> open_session(pg::Connection& connection, const Account& account,
-                                 core::Instant now, const app::RandomBytes& random_bytes,
-                                 const LoginRules& rules) {
+// A new session of `therapist` from `now`, lasting `lifetime`.
+core::Result<Login> insert_session(pg::Connection& connection, const Therapist& therapist,
+                                   core::Instant now, std::chrono::seconds lifetime,
+                                   const app::RandomBytes& random_bytes) {
   std::array<std::uint8_t, kTokenBytes> secret{};
   LIMBER_TRY(random_bytes(secret));
-  Login login{LoginOutcome::kLoggedIn, account.therapist, hex(secret), {}};
-  LIMBER_TRY(connection.execute(
-      "UPDATE clinic.therapists SET failed_logins = 0, locked_until = NULL WHERE id = $1::bigint",
-      {std::to_string(account.therapist.id)}));
+  Login login{LoginOutcome::kLoggedIn, therapist, hex(secret), {}};
+  login.therapist.session = core::sha256_hex(login.token);
   LIMBER_TRY(connection.execute(
       "INSERT INTO clinic.therapist_sessions (token_sha256, therapist_id, created_at, expires_at) "
       "VALUES ($1, $2::bigint, to_timestamp($3::bigint), to_timestamp($4::bigint))",
-      {core::sha256_hex(login.token), std::to_string(account.therapist.id), seconds_of(now),
-       seconds_of(now + rules.session_lifetime)}));
+      {login.therapist.session, std::to_string(therapist.id), seconds_of(now),
+       seconds_of(now + lifetime)}));
   return login;
+}
+
+core::Result<Login> open_session(pg::Connection& connection, const Account& account,
+                                 core::Instant now, const app::RandomBytes& random_bytes,
+                                 const LoginRules& rules) {
+  LIMBER_TRY(connection.execute(
+      "UPDATE clinic.therapists SET failed_logins = 0, locked_until = NULL WHERE id = $1::bigint",
+      {std::to_string(account.therapist.id)}));
+  // The therapist's sessions that have run out go: the policies act for any session that
+  // is in the table (docs/clinic.md, "Isolation").
+  LIMBER_TRY(connection.execute(
+      "DELETE FROM clinic.therapist_sessions WHERE therapist_id = $1::bigint "
+      "AND expires_at <= to_timestamp($2::bigint)",
+      {std::to_string(account.therapist.id), seconds_of(now)}));
+  return insert_session(connection, account.therapist, now, rules.session_lifetime,
+                        random_bytes);
 }
 
 }  // namespace
@@ -120,20 +136,27 @@ core::Result<Login> log_in(pg::Connection& connection, std::string_view email,
   });
 }
 
+core::Result<Login> administrator_session(pg::Connection& owner, const Therapist& therapist,
+                                          core::Instant now,
+                                          const app::RandomBytes& random_bytes) {
+  return insert_session(owner, therapist, now, std::chrono::minutes(1), random_bytes);
+}
+
 core::Result<std::optional<Therapist>> therapist_of_session(pg::Connection& connection,
                                                             std::string_view token,
                                                             core::Instant now) {
   if (!is_token(token))
     return std::nullopt;
+  std::string session = core::sha256_hex(token);
   LIMBER_TRY_ASSIGN(const auto rows,
                     connection.query("SELECT t.id, t.clinic_id FROM clinic.therapist_sessions s "
                                      "JOIN clinic.therapists t ON t.id = s.therapist_id "
                                      "WHERE s.token_sha256 = $1 "
                                      "AND s.expires_at > to_timestamp($2::bigint)",
-                                     {core::sha256_hex(token), seconds_of(now)}));
+                                     {session, seconds_of(now)}));
   if (rows.empty())
     return std::nullopt;
-  return Therapist{rows.integer(0, 0), rows.integer(0, 1)};
+  return Therapist{rows.integer(0, 0), rows.integer(0, 1), std::move(session)};
 }
 
 core::Result<void> log_out(pg::Connection& connection, std::string_view token) {
@@ -165,7 +188,7 @@ core::Result<Therapist> add_therapist(pg::Connection& owner, std::int64_t clinic
   }
   if (!rows)
     return core::Unexpected(rows.error());
-  return Therapist{rows->integer(0, 0), clinic_id};
+  return Therapist{rows->integer(0, 0), clinic_id, {}};
 }
 
 }  // namespace limber::clinic

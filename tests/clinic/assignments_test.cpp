@@ -116,7 +116,8 @@ TEST_F(ClinicAssignmentsTest, ATherapistAssignsListsAndRemovesTheirOwnPatientsEx
 TEST_F(ClinicAssignmentsTest, AnotherTherapistOrClinicReadsAndWritesNoneWhateverIdIsSent) {
   ASSERT_EQ(assign(app_, ann_, dee_.patient_id, checked("basics-towel-squeeze"), kNow).value(),
             AssignOutcome::kDone);
-  const Therapist mixed{ann_.id, cat_.clinic_id};
+  // Ann's ids with Cat's session: the database acts for the session's therapist, Cat.
+  const Therapist mixed{ann_.id, ann_.clinic_id, cat_.session};
   for (const Therapist& other : {bob_, cat_, mixed}) {
     SCOPED_TRACE(other.id);
     EXPECT_TRUE(read_assigned(app_, other, dee_.patient_id).value().empty());

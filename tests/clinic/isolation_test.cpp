@@ -68,17 +68,49 @@ TEST_F(ClinicIsolationTest, ATherapistReadsNothingOfAnotherTherapistsOrClinicsPa
   }
 }
 
-TEST_F(ClinicIsolationTest, ATherapistActingForAnotherClinicSeesNothing) {
-  // Ann's own id with the other clinic's: the pair must match a therapist's own.
-  const Therapist mixed{ann_.id, cat_.clinic_id};
+TEST_F(ClinicIsolationTest, TheSessionDecidesWhomARequestActsForNotTheIdsItNames) {
+  // Ann's ids with Bob's session: Bob's patients, none of Ann's or Cat's.
+  const Therapist mixed{ann_.id, ann_.clinic_id, bob_.session};
 
   const auto patients = read_patients(app_, mixed);
-  const auto observations = read_observations(app_, mixed, cats_patient_, kBefore, kAfter);
-
   ASSERT_TRUE(patients.has_value()) << patients.error().message;
-  EXPECT_TRUE(patients->empty());
-  ASSERT_TRUE(observations.has_value()) << observations.error().message;
-  EXPECT_TRUE(observations->empty());
+  ASSERT_EQ(patients->size(), 1U);
+  EXPECT_EQ(patients->front().id, bobs_patient_);
+  for (const auto patient : {anns_patient_, cats_patient_}) {
+    const auto observations = read_observations(app_, mixed, patient, kBefore, kAfter);
+    ASSERT_TRUE(observations.has_value()) << observations.error().message;
+    EXPECT_TRUE(observations->empty());
+  }
+  EXPECT_EQ(audit_rows("therapist_id = " + std::to_string(bob_.id)), 3);
+  EXPECT_EQ(audit_rows("therapist_id = " + std::to_string(ann_.id)), 0);
+}
+
+TEST_F(ClinicIsolationTest, AMadeUpOrEndedSessionActsForNoOne) {
+  const Therapist made_up{ann_.id, ann_.clinic_id, std::string(64, 'a')};
+  ASSERT_FALSE(read_patients(app_, made_up).has_value());
+
+  ASSERT_TRUE(read_patients(app_, ann_).has_value());
+  ASSERT_TRUE(admin_
+                  .execute("DELETE FROM clinic.therapist_sessions WHERE token_sha256 = $1",
+                           {ann_.session})
+                  .has_value());
+  const auto ended = read_patients(app_, ann_);
+  ASSERT_FALSE(ended.has_value());
+  EXPECT_EQ(pg::sqlstate_of(ended.error()), "42501");
+}
+
+TEST_F(ClinicIsolationTest, TherapistAndClinicIdsSetByHandActForNoOne) {
+  // What the requests set before schema 8: two ids, which any statement of the
+  // application's role could set to anyone's.
+  const auto rows = pg::in_transaction(app_, [&]() -> core::Result<pg::Rows> {
+    LIMBER_TRY(app_.execute("SELECT set_config('limber.therapist_id', $1, true), "
+                            "set_config('limber.clinic_id', $2, true)",
+                            {std::to_string(ann_.id), std::to_string(ann_.clinic_id)}));
+    return app_.query("SELECT * FROM clinic.read_patients()");
+  });
+
+  ASSERT_FALSE(rows.has_value());
+  EXPECT_EQ(pg::sqlstate_of(rows.error()), "42501");
 }
 
 TEST_F(ClinicIsolationTest, NothingIsReadWithoutATherapistForTheRequest) {

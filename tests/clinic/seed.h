@@ -19,14 +19,29 @@ class Seed {
     return one("INSERT INTO clinic.clinics (name) VALUES ($1) RETURNING id", {name});
   }
 
-  // A therapist whose password hash is a placeholder (no one logs in as them).
+  // A therapist whose password hash is a placeholder (no one logs in as them), with a
+  // session that does not expire before 2100 (the database acts for a session's therapist;
+  // the tests' clocks are in 2026).
   clinic::Therapist therapist(std::int64_t clinic_id, const std::string& email,
                               const std::string& password_hash = "$argon2id$placeholder") {
     const auto id =
         one("INSERT INTO clinic.therapists (clinic_id, email, name, password_hash) "
             "VALUES ($1::bigint, $2, $2, $3) RETURNING id",
             {std::to_string(clinic_id), email, password_hash});
-    return {id, clinic_id};
+    return {id, clinic_id, session(id, email)};
+  }
+
+  // A session of therapist `id` whose token is `token`; returns its SHA-256, as
+  // clinic::Therapist::session holds it.
+  std::string session(std::int64_t id, const std::string& token) {
+    auto rows = db_.query(
+        "INSERT INTO clinic.therapist_sessions (token_sha256, therapist_id, created_at, "
+        "expires_at) VALUES (encode(sha256(convert_to($1, 'UTF8')), 'hex'), $2::bigint, now(), "
+        "'2100-01-01') RETURNING token_sha256",
+        {token, std::to_string(id)});
+    if (!rows)
+      throw std::runtime_error(rows.error().message);
+    return rows->text(0, 0);
   }
 
   std::int64_t patient(const clinic::Therapist& therapist, const std::string& name) {

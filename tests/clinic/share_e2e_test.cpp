@@ -34,9 +34,15 @@ class ClinicShareEndToEndTest : public ::testing::Test {
     database_.migrate();
     auto owner = database_.connect(kOwnerRole);
     const auto north = add_clinic(owner, "North clinic").value();
-    ann_ = add_therapist(owner, north, "ann@north.example", "Ann", "a long enough password",
-                         app::system_random_bytes, PasswordCost{1, 1024, 1})
-               .value();
+    (void)add_therapist(owner, north, "ann@north.example", "Ann", "a long enough password",
+                        app::system_random_bytes, PasswordCost{1, 1024, 1})
+        .value();
+    // Logged in, as the therapist's page is: the database acts for a session's therapist.
+    auto app = database_.connect(kAppRole);
+    ann_ = log_in(app, "ann@north.example", "a long enough password",
+                  core::Instant{std::chrono::seconds(now_seconds())}, app::system_random_bytes)
+               .value()
+               .therapist;
     start("0");
   }
 

@@ -80,6 +80,9 @@ TEST_F(ClinicLoginTest, TheRightPasswordOpensASessionAnotherConnectionKnows) {
   ASSERT_TRUE(therapist->has_value());
   EXPECT_EQ((*therapist)->id, ann_.id);
   EXPECT_EQ((*therapist)->clinic_id, ann_.clinic_id);
+  // What the database acts for: the session, as the table keeps it.
+  EXPECT_EQ((*therapist)->session, core::sha256_hex(login->token));
+  EXPECT_EQ(login->therapist.session, core::sha256_hex(login->token));
 }
 
 TEST_F(ClinicLoginTest, KeepsOnlyTheTokensHash) {
@@ -138,6 +141,23 @@ TEST_F(ClinicLoginTest, ASessionEndsWhenItExpiresOrOnLogOut) {
   EXPECT_FALSE(therapist_of_session(app_, first.token, kNow + 12h).value().has_value());
   ASSERT_TRUE(log_out(app_, second.token).has_value());
   EXPECT_FALSE(therapist_of_session(app_, second.token, kNow).value().has_value());
+}
+
+// The policies act for any session in the table (docs/clinic.md, "Isolation"): a login
+// removes the therapist's sessions that have run out.
+TEST_F(ClinicLoginTest, ALoginRemovesTheTherapistsSessionsThatRanOut) {
+  const auto first = log_in_as(app_, kPassword).value();
+  const auto second = log_in_as(app_, kPassword, kNow + 6h).value();
+  const auto third = log_in_as(app_, kPassword, kNow + 12h).value();
+
+  auto admin = database_.connect(kSuperuser);
+  const auto rows =
+      admin.query("SELECT token_sha256 FROM clinic.therapist_sessions ORDER BY created_at")
+          .value();
+  ASSERT_EQ(rows.size(), 2);
+  EXPECT_EQ(rows.text(0, 0), second.therapist.session);
+  EXPECT_EQ(rows.text(1, 0), third.therapist.session);
+  EXPECT_NE(first.therapist.session, second.therapist.session);
 }
 
 TEST_F(ClinicLoginTest, AnyOtherTokenIsNoSession) {
