@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "app/progress_json.h"
+#include "core/display_names.h"
 #include "core/mobility.h"
 #include "core/red_flags.h"
 #include "core/region.h"
@@ -318,6 +319,81 @@ core::Report patient_report(const PatientHeader& patient, const SharedRecords& r
   return core::build_report(input);
 }
 
+namespace {
+
+// {"date": "2026-11-20", "time": "08:05"}: a wall-clock reading of the patient's.
+nlohmann::json date_and_time(core::LocalTime at) {
+  const auto day = std::chrono::floor<days>(at);
+  const std::chrono::hh_mm_ss time{at - day};
+  return {{"date", app::iso_day(day)},
+          {"time", fmt::format("{:02}:{:02}", time.hours().count(), time.minutes().count())}};
+}
+
+nlohmann::json optional_mobility(const std::optional<core::Mobility>& mobility) {
+  return mobility ? nlohmann::json(core::mobility_description(*mobility)) : nlohmann::json(nullptr);
+}
+
+// Getting up and about: where the days started and ended, and each step up or back.
+nlohmann::json mobility_json(const core::Report& report) {
+  nlohmann::json steps = nlohmann::json::array();
+  for (const auto& milestone : report.milestones) {
+    steps.push_back({{"date", app::iso_day(milestone.day)},
+                     {"change", "up"},
+                     {"words", core::mobility_description(milestone.mobility)}});
+  }
+  for (const auto& setback : report.setbacks) {
+    steps.push_back({{"date", app::iso_day(setback.day)},
+                     {"change", "back"},
+                     {"words", core::mobility_description(setback.to)},
+                     {"from", core::mobility_description(setback.from)}});
+  }
+  std::stable_sort(steps.begin(), steps.end(), [](const auto& a, const auto& b) {
+    return a["date"].template get<std::string>() < b["date"].template get<std::string>();
+  });
+  return {{"start", optional_mobility(report.mobility_at_start)},
+          {"end", optional_mobility(report.mobility_at_end)},
+          {"steps", std::move(steps)}};
+}
+
+nlohmann::json sessions_json(const core::Report& report) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& session : report.sessions) {
+    nlohmann::json line = date_and_time(session.at);
+    line["minutes"] = session.minutes;
+    line["pain_before"] = session.pain_before;
+    line["pain_after"] = session.pain_after;
+    line["exercises"] = session.exercises;
+    lines.push_back(std::move(line));
+  }
+  return {{"total", report.sessions_total}, {"lines", std::move(lines)}};
+}
+
+nlohmann::json reliefs_json(const core::Report& report) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& relief : report.reliefs) {
+    lines.push_back({{"kind", core::to_string(relief.kind)},
+                     {"words", core::display_name(relief.kind)},
+                     {"name", relief.name},
+                     {"times", relief.times},
+                     {"first", app::iso_day(relief.first)},
+                     {"last", app::iso_day(relief.last)}});
+  }
+  return {{"kinds_total", report.relief_kinds_total}, {"lines", std::move(lines)}};
+}
+
+// The notes the patient chose to share (`limber share --notes`); none otherwise.
+nlohmann::json notes_json(const core::Report& report) {
+  nlohmann::json lines = nlohmann::json::array();
+  for (const auto& note : report.notes) {
+    nlohmann::json line = date_and_time(note.at);
+    line["text"] = note.text;
+    lines.push_back(std::move(line));
+  }
+  return {{"total", report.notes_total}, {"lines", std::move(lines)}};
+}
+
+}  // namespace
+
 nlohmann::json patient_page_json(const PatientHeader& patient, const core::Report& report) {
   nlohmann::json page = {{"id", patient.id},
                          {"name", patient.display_name},
@@ -345,12 +421,9 @@ nlohmann::json patient_page_json(const PatientHeader& patient, const core::Repor
   }
   auto& checks = page["checks"] = nlohmann::json::array();
   for (const auto& check : report.checks) {
-    const auto day = std::chrono::floor<days>(check.at);
-    const std::chrono::hh_mm_ss time{check.at - day};
-    checks.push_back(
-        {{"date", app::iso_day(day)},
-         {"time", fmt::format("{:02}:{:02}", time.hours().count(), time.minutes().count())},
-         {"level", core::to_string(check.level)}});
+    nlohmann::json line = date_and_time(check.at);
+    line["level"] = core::to_string(check.level);
+    checks.push_back(std::move(line));
   }
   auto& weeks = page["weeks"] = nlohmann::json::array();
   for (const auto& week : report.activity) {
@@ -362,6 +435,10 @@ nlohmann::json patient_page_json(const PatientHeader& patient, const core::Repor
                      {"sitting_bouts", week.sitting_bouts},
                      {"sat_minutes", week.sat.count() / 60}});
   }
+  page["mobility"] = mobility_json(report);
+  page["sessions"] = sessions_json(report);
+  page["reliefs"] = reliefs_json(report);
+  page["notes"] = notes_json(report);
   auto& function = page["function"] = nlohmann::json::array();
   for (const auto& line : report.function) {
     nlohmann::json ratings = nlohmann::json::array();

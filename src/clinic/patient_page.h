@@ -57,9 +57,13 @@ core::Report patient_report(const PatientHeader& patient, const SharedRecords& r
 
 // {"id", "name", "sharing", "from", "to", "days": [{"date", "pain_mean", "pain_max",
 //  "pain_7day", "walk_minutes"}], "regions": [{"region", "name", "entries": [...]}],
-//  "columns": [{"from", "to"}], "checks": [{"at", "level"}], "weeks": [{"from", "walks",
-//  "walk_minutes", "sessions", "sitting_bouts", "sat_minutes"}], "function": [{"activity",
-//  "ratings": [{"date", "score"}], "change"}]}
+//  "columns": [{"from", "to"}], "checks": [{"date", "time", "level"}], "weeks": [{"from",
+//  "walks", "walk_minutes", "sessions", "sitting_bouts", "sat_minutes"}], "mobility":
+//  {"start", "end", "steps": [{"date", "change": "up"|"back", "words", "from"}]},
+//  "sessions": {"total", "lines": [{"date", "time", "minutes", "pain_before", "pain_after",
+//  "exercises"}]}, "reliefs": {"kinds_total", "lines": [{"kind", "words", "name", "times",
+//  "first", "last"}]}, "notes": {"total", "lines": [{"date", "time", "text"}]}, "function":
+//  [{"activity", "ratings": [{"date", "score"}], "change"}]}
 nlohmann::json patient_page_json(const PatientHeader& patient, const core::Report& report);
 
 }  // namespace limber::clinic

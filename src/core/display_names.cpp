@@ -60,4 +60,34 @@ std::string_view display_name(Style style) {
   return kStyleNames.at(static_cast<std::size_t>(style));
 }
 
+std::string_view mobility_description(Mobility mobility) {
+  switch (mobility) {
+    case Mobility::kLie:
+      return "could not yet stand up straight";
+    case Mobility::kStand:
+      return "could stand up straight";
+    case Mobility::kWalk:
+      return "could walk for several minutes";
+    case Mobility::kMove:
+      return "daily life mostly back";
+  }
+  return "";
+}
+
+std::string_view display_name(ReliefKind kind) {
+  switch (kind) {
+    case ReliefKind::kMedication:
+      return "Medication";
+    case ReliefKind::kCream:
+      return "Cream or gel";
+    case ReliefKind::kHeat:
+      return "Heat";
+    case ReliefKind::kCold:
+      return "Cold";
+    case ReliefKind::kOther:
+      return "Other";
+  }
+  return "";
+}
+
 }  // namespace limber::core

@@ -9,6 +9,7 @@
 
 #include "core/exercise.h"
 #include "core/mobility.h"
+#include "core/relief.h"
 
 namespace limber::core {
 
@@ -36,5 +37,12 @@ std::string_view mobility_word(Phase phase);
 
 // "Basics", "Ballet", ..., "Yoga".
 std::string_view display_name(Style style);
+
+// What a mobility said of the person, as the report and the clinic's page put it: "could
+// not yet stand up straight", ..., "daily life mostly back".
+std::string_view mobility_description(Mobility mobility);
+
+// "Medication", "Cream or gel", "Heat", "Cold", "Other".
+std::string_view display_name(ReliefKind kind);
 
 }  // namespace limber::core

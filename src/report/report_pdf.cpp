@@ -53,42 +53,12 @@ std::string level_words(core::Level level) {
   return "";
 }
 
-std::string mobility_words(core::Mobility mobility) {
-  switch (mobility) {
-    case core::Mobility::kLie:
-      return "could not yet stand up straight";
-    case core::Mobility::kStand:
-      return "could stand up straight";
-    case core::Mobility::kWalk:
-      return "could walk for several minutes";
-    case core::Mobility::kMove:
-      return "daily life mostly back";
-  }
-  return "";
-}
-
 // "phase 2 of 4, Stand tall": the plan's phase for a mobility, in the words the CLI and the
 // page use (core/display_names.h).
 std::string phase_words(core::Mobility mobility) {
   const core::Phase phase = core::phase_for(mobility);
   return fmt::format("phase {} of {}, {}", core::phase_number(phase), core::kPhaseCount,
                      core::display_name(phase));
-}
-
-std::string relief_words(core::ReliefKind kind) {
-  switch (kind) {
-    case core::ReliefKind::kMedication:
-      return "Medication";
-    case core::ReliefKind::kCream:
-      return "Cream or gel";
-    case core::ReliefKind::kHeat:
-      return "Heat";
-    case core::ReliefKind::kCold:
-      return "Cold";
-    case core::ReliefKind::kOther:
-      return "Other";
-  }
-  return "";
 }
 
 std::string muscle_list(const std::vector<core::Muscle>& muscles) {
@@ -314,8 +284,8 @@ class Layout {
     heading("Mobility", 40);
     if (report_.mobility_at_start) {
       paragraph(fmt::format("At the start of the period: {}. At the end: {}.",
-                            mobility_words(*report_.mobility_at_start),
-                            mobility_words(*report_.mobility_at_end)));
+                            core::mobility_description(*report_.mobility_at_start),
+                            core::mobility_description(*report_.mobility_at_end)));
     }
     if (report_.setback) {
       paragraph(
@@ -335,16 +305,18 @@ class Layout {
     };
     std::vector<Line> lines;
     for (const core::Milestone& milestone : report_.milestones) {
-      lines.push_back({milestone.day,
-                       fmt::format("first noted: {} ({})", mobility_words(milestone.mobility),
-                                   phase_words(milestone.mobility)),
-                       false});
+      lines.push_back(
+          {milestone.day,
+           fmt::format("first noted: {} ({})", core::mobility_description(milestone.mobility),
+                       phase_words(milestone.mobility)),
+           false});
     }
     for (const core::Setback& setback : report_.setbacks) {
       lines.push_back(
           {setback.day,
-           fmt::format("setback: slid back to {} (from {}; {})", mobility_words(setback.to),
-                       mobility_words(setback.from), phase_words(setback.to)),
+           fmt::format("setback: slid back to {} (from {}; {})",
+                       core::mobility_description(setback.to),
+                       core::mobility_description(setback.from), phase_words(setback.to)),
            true});
     }
     std::stable_sort(lines.begin(), lines.end(),
@@ -569,7 +541,7 @@ class Layout {
     }
     for (const core::ReliefLine& relief : report_.reliefs) {
       ensure(kLine);
-      std::string what = relief_words(relief.kind);
+      std::string what(core::display_name(relief.kind));
       if (!relief.name.empty())
         what += ": " + relief.name;
       const auto lines = canvas_.wrap(what, kBody, 220);

@@ -204,5 +204,67 @@ TEST(ClinicPatientRecords, ReadBackEveryKindLimberShares) {
   EXPECT_EQ(longest, std::chrono::minutes{50});
 }
 
+// The rest of the report's sections, from what a patient's limber shares with notes: the
+// sessions with pain before and after, getting up and about, reliefs and the notes.
+TEST(ClinicPatientPageJson, HasTheSessionsMobilityReliefsAndNotesOfTheReport) {
+  const auto day = [](int d, int hour) {
+    return core::Instant{std::chrono::sys_days{std::chrono::year{2026} / 11 / d} +
+                         std::chrono::hours{hour}};
+  };
+  std::vector<core::Entry> entries(5);
+  for (std::size_t i = 0; i < entries.size(); ++i)
+    entries[i].id = static_cast<std::int64_t>(i + 1);
+  entries[0].at = day(16, 8);
+  entries[0].detail =
+      core::PainRecord{*core::PainScore::from_int(7), {}, core::Mobility::kLie, std::nullopt};
+  entries[0].note = "stuck on the floor";
+  entries[1].at = day(18, 8);
+  entries[1].detail =
+      core::PainRecord{*core::PainScore::from_int(5), {}, core::Mobility::kWalk, std::nullopt};
+  entries[2].at = day(19, 8);
+  entries[2].detail =
+      core::PainRecord{*core::PainScore::from_int(6), {}, core::Mobility::kStand, std::nullopt};
+  entries[3].at = day(18, 17);
+  entries[3].detail = core::SessionRecord{
+      {"yoga-cat-cow"}, *core::PainScore::from_int(5), *core::PainScore::from_int(3), 12};
+  entries[4].at = day(17, 20);
+  entries[4].detail = core::ReliefRecord{core::ReliefKind::kHeat, "hot water bottle"};
+  core::FhirInput input{entries, {}, std::nullopt, day(20, 9)};
+  input.every_kind = true;
+  input.notes = true;
+  const auto upload =
+      read_upload(core::fhir_upload_bundle(core::fhir_records(input), "batch", day(20, 9)))
+          .value();
+  std::vector<ObservationRow> rows;
+  for (const auto& resource : upload)
+    rows.push_back({resource.identifier, resource.code, resource.effective_at, resource.resource});
+  const PatientHeader header{7, "Dana", 0, true};
+  const PageDays range{local_days{std::chrono::year{2026} / 11 / 14},
+                       local_days{std::chrono::year{2026} / 11 / 20}};
+
+  const auto shown = patient_page_json(header, patient_report(header, records_of(rows), range));
+
+  EXPECT_EQ(shown["mobility"]["start"], "could not yet stand up straight");
+  EXPECT_EQ(shown["mobility"]["end"], "could stand up straight");
+  const auto& steps = shown["mobility"]["steps"];
+  ASSERT_FALSE(steps.empty()) << shown["mobility"].dump();
+  EXPECT_EQ(steps.back()["change"], "back");
+  EXPECT_EQ(steps.back()["date"], "2026-11-19");
+  EXPECT_EQ(steps.back()["from"], "could walk for several minutes");
+  ASSERT_EQ(shown["sessions"]["total"], 1);
+  const auto& session = shown["sessions"]["lines"][0];
+  EXPECT_EQ(session["date"], "2026-11-18");
+  EXPECT_EQ(session["time"], "17:00");
+  EXPECT_EQ(session["pain_before"], 5);
+  EXPECT_EQ(session["pain_after"], 3);
+  EXPECT_EQ(session["minutes"], 12);
+  ASSERT_EQ(shown["reliefs"]["lines"].size(), 1U);
+  EXPECT_EQ(shown["reliefs"]["lines"][0]["words"], "Heat");
+  EXPECT_EQ(shown["reliefs"]["lines"][0]["name"], "hot water bottle");
+  ASSERT_EQ(shown["notes"]["total"], 1);
+  EXPECT_EQ(shown["notes"]["lines"][0]["text"], "stuck on the floor");
+  EXPECT_EQ(shown["notes"]["lines"][0]["date"], "2026-11-16");
+}
+
 }  // namespace
 }  // namespace limber::clinic

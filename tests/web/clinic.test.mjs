@@ -103,6 +103,16 @@ before(async () => {
     VALUES (${alex}, 'session-1', 'session', now() - interval '2 days',
       jsonb_build_object('resourceType', 'Observation', 'code', ${code('session')}, 'valueInteger', 12,
         'component', jsonb_build_array(${part('pain-before', 5)}, ${part('pain-after', 3)}))),
+    (${alex}, 'mobility-1', 'pain', now() - interval '10 days',
+      jsonb_build_object('resourceType', 'Observation', 'valueInteger', 5,
+        'component', jsonb_build_array(jsonb_build_object('code', ${code('mobility')}, 'valueString', 'stand: standing, walking is hard')))),
+    (${alex}, 'mobility-2', 'pain', now() - interval '2 days' - interval '2 hours',
+      jsonb_build_object('resourceType', 'Observation', 'valueInteger', 3,
+        'note', jsonb_build_array(jsonb_build_object('text', 'Walked to the shop <b>and back</b>')),
+        'component', jsonb_build_array(jsonb_build_object('code', ${code('mobility')}, 'valueString', 'walk: walking a little')))),
+    (${alex}, 'relief-1', 'relief', now() - interval '3 days',
+      jsonb_build_object('resourceType', 'Observation', 'valueCodeableConcept', jsonb_build_object(
+        'coding', jsonb_build_array(jsonb_build_object('system', 'urn:limber:relief', 'code', 'heat')), 'text', 'hot shower'))),
     (${alex}, 'sitting-1', 'sitting', now() - interval '1 day',
       jsonb_build_object('resourceType', 'Observation', 'code', ${code('sitting')}, 'valueInteger', 9000,
         'component', jsonb_build_array(${part('sitting-bouts', 3)}, ${part('sitting-longest', 4200)})))`);
@@ -177,6 +187,14 @@ test('a therapist logs in, reads the caseload and a patient, and a red flag move
   assert.equal(allWeeks.reduce((sum, row) => sum + row[4], 0), 3, `three stretches of sitting: ${JSON.stringify(allWeeks)}`);
   assert.equal(allWeeks.reduce((sum, row) => sum + row[3], 0), 2.5, `2.5 hours sat: ${JSON.stringify(allWeeks)}`);
   assert.equal(lastWeek.length, 5, 'the sitting columns are shown');
+  // The rest of the report: getting about, the session's pain before and after, the relief
+  // and the note, shown as text (the note's markup is not markup).
+  assert.match(await page.locator('#mobility').textContent(), /At the start of these days: could stand up straight\. At the end: could walk for several minutes\./);
+  assert.match(await page.locator('#mobility li[data-change="up"]').last().textContent(), /first noted: could walk for several minutes/);
+  assert.deepEqual(await page.locator('#sessions tbody td').allTextContents(), ['12', '5', '3', '']);
+  assert.match(await page.locator('#reliefs li').textContent(), /^Heat: hot shower, 1 time \(\d{4}-\d{2}-\d{2}\)$/);
+  assert.match(await page.locator('#notes li').textContent(), /: Walked to the shop <b>and back<\/b>$/);
+  assert.equal(await page.locator('#notes b').count(), 0);
   const pdf = await page.getByRole('link', {name: 'The report as a PDF'}).getAttribute('href');
   // Fetched by the page itself, over the connection chromium verified against the CA.
   const answer = await page.evaluate(async (address) => {

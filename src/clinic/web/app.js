@@ -190,31 +190,84 @@ function walkChart(weeks) {
 // it, the time sat at the computer and how many stretches it came in.
 function weekTable(weeks) {
   const sat = weeks.some((week) => week.sitting_bouts > 0);
-  const table = element('table');
-  table.append(element('caption', {class: 'hidden'}, 'Walks, exercise sessions and sitting, week by week'));
   const names = ['Week of', 'Walks', 'Minutes walked', 'Exercise sessions'];
   if (sat) names.push('Hours sat at the computer', 'Stretches of sitting');
+  const rows = weeks.map((week) => {
+    const cells = [week.from, [String(week.walks), 'number'], [String(week.walk_minutes), 'number'], [String(week.sessions), 'number']];
+    if (sat) cells.push([(week.sat_minutes / 60).toFixed(1), 'number'], [String(week.sitting_bouts), 'number']);
+    return cells;
+  });
+  const parts = [table('Walks, exercise sessions and sitting, week by week', names, rows)];
+  if (!sat) parts.push(element('p', {class: 'hint'}, 'No sitting recorded in these days: the patient\'s limber watch records it when it runs.'));
+  return parts;
+}
+
+function table(caption, names, rows) {
+  const node = element('table');
+  node.append(element('caption', {class: 'hidden'}, caption));
   const head = element('tr');
   for (const name of names) head.append(element('th', {scope: 'col'}, name));
   const thead = element('thead');
   thead.append(head);
-  table.append(thead);
+  node.append(thead);
   const body = element('tbody');
-  for (const week of weeks) {
+  for (const cells of rows) {
     const row = element('tr');
-    row.append(element('th', {scope: 'row'}, week.from));
-    row.append(cell(String(week.walks), 'number'));
-    row.append(cell(String(week.walk_minutes), 'number'));
-    row.append(cell(String(week.sessions), 'number'));
-    if (sat) {
-      row.append(cell((week.sat_minutes / 60).toFixed(1), 'number'));
-      row.append(cell(String(week.sitting_bouts), 'number'));
-    }
+    row.append(element('th', {scope: 'row'}, cells[0]));
+    for (const [content, className] of cells.slice(1)) row.append(cell(content, className));
     body.append(row);
   }
-  table.append(body);
-  const parts = [table];
-  if (!sat) parts.push(element('p', {class: 'hint'}, 'No sitting recorded in these days: the patient\'s limber watch records it when it runs.'));
+  node.append(body);
+  return node;
+}
+
+// Where the days began and ended, and each step up or back, as the report words them.
+function mobilitySection(mobility) {
+  if (mobility.start === null) return [element('p', {class: 'empty'}, 'No pain entries in these days say how they got about.')];
+  const parts = [element('p', {}, `At the start of these days: ${mobility.start}. At the end: ${mobility.end}.`)];
+  if (mobility.steps.length) {
+    const list = element('ul');
+    for (const step of mobility.steps) {
+      list.append(element('li', {'data-change': step.change}, step.change === 'up'
+        ? `${step.date}: first noted: ${step.words}`
+        : `${step.date}: slid back: ${step.words} (from ${step.from})`));
+    }
+    parts.push(list);
+  }
+  return parts;
+}
+
+function sessionsSection(sessions) {
+  if (sessions.total === 0) return [element('p', {class: 'empty'}, 'No exercise sessions logged in these days.')];
+  const parts = [];
+  if (sessions.total > sessions.lines.length) parts.push(element('p', {class: 'hint'}, `${sessions.total} sessions in these days; the latest ${sessions.lines.length}:`));
+  parts.push(table('Exercise sessions, with the pain before and after each', ['When', 'Minutes', 'Pain before', 'Pain after', 'Exercises'],
+    sessions.lines.map((line) => [`${line.date} ${line.time}`, [String(line.minutes), 'number'], [String(line.pain_before), 'number'],
+      [String(line.pain_after), line.pain_after - line.pain_before >= 2 ? 'number worse' : 'number'], [line.exercises.join(', ')]])));
+  return parts;
+}
+
+function reliefsSection(reliefs) {
+  if (reliefs.lines.length === 0) return [element('p', {class: 'empty'}, 'No relief logged in these days.')];
+  const list = element('ul');
+  for (const line of reliefs.lines) {
+    const what = line.name ? `${line.words}: ${line.name}` : line.words;
+    const when = line.first === line.last ? line.first : `${line.first} to ${line.last}`;
+    list.append(element('li', {}, `${what}, ${line.times} time${line.times === 1 ? '' : 's'} (${when})`));
+  }
+  const parts = [list];
+  if (reliefs.kinds_total > reliefs.lines.length) parts.push(element('p', {class: 'hint'}, `And ${reliefs.kinds_total - reliefs.lines.length} more, used less often.`));
+  return parts;
+}
+
+// Notes come only from a patient who chose to share them (limber share --notes).
+function notesSection(notes) {
+  if (notes.total === 0) return [element('p', {class: 'empty'}, 'No notes shared in these days. A patient shares notes only when they choose to.')];
+  const parts = [];
+  if (notes.total > notes.lines.length) parts.push(element('p', {class: 'hint'}, `${notes.total} notes in these days; the latest ${notes.lines.length}:`));
+  const list = element('ul', {class: 'notes'});
+  for (const line of notes.lines) list.append(element('li', {}, `${line.date} ${line.time}: ${line.text}`));
+  parts.push(list);
   return parts;
 }
 
@@ -290,6 +343,10 @@ async function showPatient(id, from, to) {
   const walked = page.weeks.some((week) => week.walks > 0);
   $('walk-chart').replaceChildren(walked ? walkChart(page.weeks) : element('p', {class: 'empty'}, 'No walks in these days.'));
   $('weeks').replaceChildren(...weekTable(page.weeks));
+  $('mobility').replaceChildren(...mobilitySection(page.mobility));
+  $('sessions').replaceChildren(...sessionsSection(page.sessions));
+  $('reliefs').replaceChildren(...reliefsSection(page.reliefs));
+  $('notes').replaceChildren(...notesSection(page.notes));
   $('function').replaceChildren(functionTable(page.function));
   await showExercises(page.id);
   show('patient-view');
