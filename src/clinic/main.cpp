@@ -74,9 +74,9 @@ Result<std::string> invite(const std::string& database, const std::string& email
   }
   const auto now =
       std::chrono::time_point_cast<std::chrono::seconds>(std::chrono::system_clock::now());
-  LIMBER_TRY_ASSIGN(const auto session,
-                    clinic::administrator_session(owner, {rows.integer(0, 0), rows.integer(0, 1), {}},
-                                                  now, limber::app::system_random_bytes));
+  LIMBER_TRY_ASSIGN(const auto session, clinic::administrator_session(
+                                            owner, {rows.integer(0, 0), rows.integer(0, 1), {}},
+                                            now, limber::app::system_random_bytes));
   auto made =
       clinic::make_invitation(owner, session.therapist, now, limber::app::system_random_bytes);
   LIMBER_TRY(clinic::log_out(owner, session.token));

@@ -109,12 +109,11 @@ core::Result<Login> open_session(pg::Connection& connection, const Account& acco
       {std::to_string(account.therapist.id)}));
   // The therapist's sessions that have run out go: the policies act for any session that
   // is in the table (docs/clinic.md, "Isolation").
-  LIMBER_TRY(connection.execute(
-      "DELETE FROM clinic.therapist_sessions WHERE therapist_id = $1::bigint "
-      "AND expires_at <= to_timestamp($2::bigint)",
-      {std::to_string(account.therapist.id), seconds_of(now)}));
-  return insert_session(connection, account.therapist, now, rules.session_lifetime,
-                        random_bytes);
+  LIMBER_TRY(
+      connection.execute("DELETE FROM clinic.therapist_sessions WHERE therapist_id = $1::bigint "
+                         "AND expires_at <= to_timestamp($2::bigint)",
+                         {std::to_string(account.therapist.id), seconds_of(now)}));
+  return insert_session(connection, account.therapist, now, rules.session_lifetime, random_bytes);
 }
 
 }  // namespace
@@ -137,8 +136,7 @@ core::Result<Login> log_in(pg::Connection& connection, std::string_view email,
 }
 
 core::Result<Login> administrator_session(pg::Connection& owner, const Therapist& therapist,
-                                          core::Instant now,
-                                          const app::RandomBytes& random_bytes) {
+                                          core::Instant now, const app::RandomBytes& random_bytes) {
   return insert_session(owner, therapist, now, std::chrono::minutes(1), random_bytes);
 }
 

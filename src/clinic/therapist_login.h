@@ -53,8 +53,7 @@ core::Result<Login> log_in(pg::Connection& connection, std::string_view email,
 // as the schema's owner (`limber-clinic invite`): whom the database acts for is always a
 // session's therapist. End it with log_out.
 core::Result<Login> administrator_session(pg::Connection& owner, const Therapist& therapist,
-                                          core::Instant now,
-                                          const app::RandomBytes& random_bytes);
+                                          core::Instant now, const app::RandomBytes& random_bytes);
 
 // The therapist whose session `token` is, if it is one and has not expired at `now`.
 core::Result<std::optional<Therapist>> therapist_of_session(pg::Connection& connection,

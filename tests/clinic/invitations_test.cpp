@@ -137,8 +137,8 @@ TEST_F(ClinicInvitationsTest, WrongCodesFromOneAddressAreRefusedForAMinute) {
 
 TEST_F(ClinicInvitationsTest, NoTherapistNoInvitation) {
   // Ann's ids without a session act for no one.
-  const auto made = make_invitation(app_, Therapist{ann_.id, ann_.clinic_id, {}}, kNow,
-                                    app::system_random_bytes);
+  const auto made =
+      make_invitation(app_, Therapist{ann_.id, ann_.clinic_id, {}}, kNow, app::system_random_bytes);
 
   ASSERT_FALSE(made.has_value());
   EXPECT_EQ(count("SELECT count(*) FROM clinic.invitations"), 0);

@@ -90,10 +90,10 @@ TEST_F(ClinicIsolationTest, AMadeUpOrEndedSessionActsForNoOne) {
   ASSERT_FALSE(read_patients(app_, made_up).has_value());
 
   ASSERT_TRUE(read_patients(app_, ann_).has_value());
-  ASSERT_TRUE(admin_
-                  .execute("DELETE FROM clinic.therapist_sessions WHERE token_sha256 = $1",
-                           {ann_.session})
-                  .has_value());
+  ASSERT_TRUE(
+      admin_
+          .execute("DELETE FROM clinic.therapist_sessions WHERE token_sha256 = $1", {ann_.session})
+          .has_value());
   const auto ended = read_patients(app_, ann_);
   ASSERT_FALSE(ended.has_value());
   EXPECT_EQ(pg::sqlstate_of(ended.error()), "42501");
@@ -103,9 +103,10 @@ TEST_F(ClinicIsolationTest, TherapistAndClinicIdsSetByHandActForNoOne) {
   // What the requests set before schema 8: two ids, which any statement of the
   // application's role could set to anyone's.
   const auto rows = pg::in_transaction(app_, [&]() -> core::Result<pg::Rows> {
-    LIMBER_TRY(app_.execute("SELECT set_config('limber.therapist_id', $1, true), "
-                            "set_config('limber.clinic_id', $2, true)",
-                            {std::to_string(ann_.id), std::to_string(ann_.clinic_id)}));
+    LIMBER_TRY(
+        app_.execute("SELECT set_config('limber.therapist_id', $1, true), "
+                     "set_config('limber.clinic_id', $2, true)",
+                     {std::to_string(ann_.id), std::to_string(ann_.clinic_id)}));
     return app_.query("SELECT * FROM clinic.read_patients()");
   });
 

@@ -233,8 +233,7 @@ TEST(ClinicPatientPageJson, HasTheSessionsMobilityReliefsAndNotesOfTheReport) {
   input.every_kind = true;
   input.notes = true;
   const auto upload =
-      read_upload(core::fhir_upload_bundle(core::fhir_records(input), "batch", day(20, 9)))
-          .value();
+      read_upload(core::fhir_upload_bundle(core::fhir_records(input), "batch", day(20, 9))).value();
   std::vector<ObservationRow> rows;
   for (const auto& resource : upload)
     rows.push_back({resource.identifier, resource.code, resource.effective_at, resource.resource});

@@ -152,8 +152,7 @@ TEST_F(ClinicLoginTest, ALoginRemovesTheTherapistsSessionsThatRanOut) {
 
   auto admin = database_.connect(kSuperuser);
   const auto rows =
-      admin.query("SELECT token_sha256 FROM clinic.therapist_sessions ORDER BY created_at")
-          .value();
+      admin.query("SELECT token_sha256 FROM clinic.therapist_sessions ORDER BY created_at").value();
   ASSERT_EQ(rows.size(), 2);
   EXPECT_EQ(rows.text(0, 0), second.therapist.session);
   EXPECT_EQ(rows.text(1, 0), third.therapist.session);

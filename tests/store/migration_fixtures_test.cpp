@@ -126,19 +126,16 @@ TEST_P(MigrationFixtureTest, OpensWithEveryRowKeptAndTheSchemaOfAFreshDiary) {
   EXPECT_EQ(schema(path), schema(fresh));
 }
 
-INSTANTIATE_TEST_SUITE_P(EachShippedSchema, MigrationFixtureTest,
-                         ::testing::Values(Fixture{"v1-2bb969b.db", 1, 4},
-                                           Fixture{"v2-e214584.db", 2, 5},
-                                           Fixture{"v3-4c1e689.db", 3, 5},
-                                           Fixture{"v4-9c8ca75.db", 4, 5},
-                                           Fixture{"v5.db", 5, 6}, Fixture{"v6.db", 6, 7},
-                                           Fixture{"v7.db", 7, 7}, Fixture{"v8.db", 8, 7},
-                                           Fixture{"v9.db", 9, 7}, Fixture{"v10.db", 10, 7},
-                                           Fixture{"v11.db", 11, 7}, Fixture{"v12.db", 12, 7},
-                                           Fixture{"v13.db", 13, 7}),
-                         [](const ::testing::TestParamInfo<Fixture>& param) {
-                           return "v" + std::to_string(param.param.version);
-                         });
+INSTANTIATE_TEST_SUITE_P(
+    EachShippedSchema, MigrationFixtureTest,
+    ::testing::Values(Fixture{"v1-2bb969b.db", 1, 4}, Fixture{"v2-e214584.db", 2, 5},
+                      Fixture{"v3-4c1e689.db", 3, 5}, Fixture{"v4-9c8ca75.db", 4, 5},
+                      Fixture{"v5.db", 5, 6}, Fixture{"v6.db", 6, 7}, Fixture{"v7.db", 7, 7},
+                      Fixture{"v8.db", 8, 7}, Fixture{"v9.db", 9, 7}, Fixture{"v10.db", 10, 7},
+                      Fixture{"v11.db", 11, 7}, Fixture{"v12.db", 12, 7}, Fixture{"v13.db", 13, 7}),
+    [](const ::testing::TestParamInfo<Fixture>& param) {
+      return "v" + std::to_string(param.param.version);
+    });
 
 // A new schema step comes with its fixture (make_fixtures.py, LATER and rows()), so the
 // step is tested on a diary holding rows of every table before it.
@@ -148,8 +145,7 @@ TEST(MigrationFixtureListTest, TheNewestSchemaHasAFixture) {
                                        ("v" + std::to_string(latest_schema_version()) + ".db");
   ASSERT_TRUE(std::filesystem::exists(newest))
       << newest << " is missing: add the version to make_fixtures.py and run it";
-  EXPECT_EQ(query(newest, "PRAGMA user_version"),
-            Rows{std::to_string(latest_schema_version())});
+  EXPECT_EQ(query(newest, "PRAGMA user_version"), Rows{std::to_string(latest_schema_version())});
 }
 
 }  // namespace
