@@ -20,7 +20,7 @@
 namespace limber::clinic {
 
 // The most a therapist's POST may hold: a file of dozens of exercises.
-inline constexpr std::size_t kAssignmentLimit = 256 * 1024;
+inline constexpr std::size_t kAssignmentLimit = std::size_t{256} * 1024;
 
 // One exercise checked and ready to keep.
 struct CheckedExercise {

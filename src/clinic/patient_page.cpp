@@ -264,20 +264,21 @@ SharedRecords records_of(std::span<const ObservationRow> observations) {
     if (!resource.is_object())
       continue;
     const auto when = moment_of(row, resource);
-    if (row.code == "pain")
+    if (row.code == "pain") {
       add_pain(records, when, resource);
-    else if (row.code == "walk")
+    } else if (row.code == "walk") {
       add_walk(records, when, resource);
-    else if (row.code == "session")
+    } else if (row.code == "session") {
       add_session(records, when, resource);
-    else if (row.code == "relief")
+    } else if (row.code == "relief") {
       add_relief(records, when, resource);
-    else if (row.code == "sitting")
+    } else if (row.code == "sitting") {
       add_sitting(records, when, resource);
-    else if (row.code == "check")
+    } else if (row.code == "check") {
       add_check(records, when, resource);
-    else if (row.code == "psfs")
+    } else if (row.code == "psfs") {
       add_function_rating(records, when, resource);
+    }
   }
   return records;
 }

@@ -50,10 +50,10 @@ core::Result<PageDays> page_days(std::string_view from, std::string_view to,
 
 // The observations to read for those days, as UTC seconds [since, until): a week before
 // `from` for the 7-day line, and a day either side for the offsets.
-std::pair<std::int64_t, std::int64_t> observation_window(const PageDays& days);
+std::pair<std::int64_t, std::int64_t> observation_window(const PageDays& page);
 
 core::Report patient_report(const PatientHeader& patient, const SharedRecords& records,
-                            const PageDays& days);
+                            const PageDays& page);
 
 // {"id", "name", "sharing", "from", "to", "days": [{"date", "pain_mean", "pain_max",
 //  "pain_7day", "walk_minutes"}], "regions": [{"region", "name", "entries": [...]}],

@@ -5,6 +5,8 @@
 // once stopped; the application role has no direct way in; assigning and removing audited.
 #include "clinic/assignments.h"
 
+#include <array>
+
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
@@ -62,7 +64,7 @@ TEST_F(ClinicAssignmentsTest, OneExerciseOrAFileIsCheckedByTheCatalogsOwnRules) 
     const char* says;
   };
   const std::string good = therapist_exercise("basics-towel-squeeze");
-  const Case cases[] = {
+  const std::array<Case, 5> cases = {{
       // A single exercise keeps its own lines: "level" is on line 7 of it.
       {"a level out of range",
        std::string(good).replace(good.find(R"("level": 1)"), 10, R"("level": 9)"),
@@ -72,7 +74,7 @@ TEST_F(ClinicAssignmentsTest, OneExerciseOrAFileIsCheckedByTheCatalogsOwnRules) 
       {"not JSON", "{\"id\": ", "Your exercises, line 1, column"},
       {"no style", R"({"id": "basics-x"})", R"(has no "style")"},
       {"something else", "[1, 2]", "Send one exercise"},
-  };
+  }};
   for (const Case& c : cases) {
     SCOPED_TRACE(c.what);
     const auto read = read_assignment(c.text, builtin_);

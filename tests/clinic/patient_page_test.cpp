@@ -24,7 +24,7 @@ using testing::Seed;
 using testing::TestDatabase;
 
 // 2026-11-20 00:00 UTC.
-constexpr std::int64_t kDay = 24 * 3600;
+constexpr std::int64_t kDay = std::int64_t{24} * 3600;
 constexpr std::int64_t kMidnight = 1795132800;
 const local_days kToday{std::chrono::year{2026} / 11 / 20};
 
@@ -147,6 +147,15 @@ TEST(ClinicPatientPageDays, AreSixWeeksByDefaultAndCheckedAsTheReportChecksThem)
 // What a real limber shares (core::fhir_records), read as the clinic reads an upload and
 // turned back into limber's records: sessions with their pain, reliefs with their names, a
 // day's sitting as its count, total and longest, the mobility and notes of a pain rating.
+// The rows the clinic keeps for an upload's resources.
+std::vector<ObservationRow> rows_of(const std::vector<UploadedResource>& upload) {
+  std::vector<ObservationRow> rows;
+  rows.reserve(upload.size());
+  for (const auto& resource : upload)
+    rows.push_back({resource.identifier, resource.code, resource.effective_at, resource.resource});
+  return rows;
+}
+
 TEST(ClinicPatientRecords, ReadBackEveryKindLimberShares) {
   const core::Instant at{std::chrono::sys_days{std::chrono::year{2026} / 11 / 19} +
                          std::chrono::hours{9}};
@@ -174,11 +183,8 @@ TEST(ClinicPatientRecords, ReadBackEveryKindLimberShares) {
   input.sitting = sitting;
   const auto upload =
       read_upload(core::fhir_upload_bundle(core::fhir_records(input), "batch", at)).value();
-  std::vector<ObservationRow> rows;
-  for (const auto& resource : upload)
-    rows.push_back({resource.identifier, resource.code, resource.effective_at, resource.resource});
 
-  const auto records = records_of(rows);
+  const auto records = records_of(rows_of(upload));
 
   ASSERT_EQ(records.entries.size(), 3U);
   const auto& pain = std::get<core::PainRecord>(records.entries[0].detail);
@@ -234,14 +240,12 @@ TEST(ClinicPatientPageJson, HasTheSessionsMobilityReliefsAndNotesOfTheReport) {
   input.notes = true;
   const auto upload =
       read_upload(core::fhir_upload_bundle(core::fhir_records(input), "batch", day(20, 9))).value();
-  std::vector<ObservationRow> rows;
-  for (const auto& resource : upload)
-    rows.push_back({resource.identifier, resource.code, resource.effective_at, resource.resource});
   const PatientHeader header{7, "Dana", 0, true};
   const PageDays range{local_days{std::chrono::year{2026} / 11 / 14},
                        local_days{std::chrono::year{2026} / 11 / 20}};
 
-  const auto shown = patient_page_json(header, patient_report(header, records_of(rows), range));
+  const auto shown =
+      patient_page_json(header, patient_report(header, records_of(rows_of(upload)), range));
 
   EXPECT_EQ(shown["mobility"]["start"], "could not yet stand up straight");
   EXPECT_EQ(shown["mobility"]["end"], "could stand up straight");

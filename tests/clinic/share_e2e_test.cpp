@@ -87,6 +87,7 @@ class ClinicShareEndToEndTest : public ::testing::Test {
                          std::chrono::system_clock::now().time_since_epoch())
                          .count();
     const auto caseload = read_caseload(app, ann_, now + 60).value();
+    rows.reserve(caseload.size());
     for (const auto& row : caseload)
       rows.push_back(row.display_name + ":" + row.need);
     return rows;
@@ -226,7 +227,7 @@ TEST_F(ClinicShareEndToEndTest, EveryKindReachesTheClinicAndADeletionToo) {
   ASSERT_EQ(sqlite("UPDATE function_ratings SET at = at - 7 * 86400").code, 0);
   ASSERT_EQ(limber("function rate 'put on socks' 6").code, 0);
   // What limber watch records: two stretches of sitting (40 and 20 minutes) and a break.
-  const auto start = now_seconds() - 4 * 3600;
+  const auto start = now_seconds() - std::int64_t{4} * 3600;
   ASSERT_EQ(sqlite(fmt::format("INSERT INTO sitting_bouts (started_at, ended_at, utc_offset) "
                                "VALUES ({0}, {0} + 2400, 0), ({0} + 2700, {0} + 3900, 0); "
                                "INSERT INTO sitting_breaks (started_at, ended_at, utc_offset, "

@@ -70,7 +70,9 @@ std::map<std::string, Rows> contents(const std::filesystem::path& path,
          query(columns_from, "SELECT name FROM pragma_table_info('" + table + "')")) {
       columns += (columns.empty() ? "\"" : ", \"") + column + "\"";
     }
-    tables[table] = query(path, "SELECT " + columns + " FROM \"" + table + "\"");
+    std::string sql = "SELECT ";
+    sql.append(columns).append(" FROM \"").append(table).append("\"");
+    tables[table] = query(path, sql);
   }
   return tables;
 }
