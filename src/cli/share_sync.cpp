@@ -7,6 +7,7 @@
 #include "app/builtin_catalog.h"
 #include "app/data_dir.h"
 #include "app/share_service.h"
+#include "cli/retry_report.h"
 #include "cli/share_https.h"
 #include "store/database.h"
 #include "store/migrations.h"
@@ -37,6 +38,8 @@ void ShareSyncer::run() {
   const app::AssignedExercises assigned(*db, https_call(data_dir_), now,
                                         app::builtin_catalog_files());
   std::int64_t seen = -1;
+  RetryReport sending;
+  RetryReport fetching;
   std::unique_lock lock(mutex_);
   while (!stopping_) {
     lock.unlock();
@@ -48,15 +51,25 @@ void ShareSyncer::run() {
     if (*version != seen) {
       seen = *version;
       if (auto sent = share.sync(); !sent) {
-        fmt::print(log_, "limber serve: sharing with {} waits: {}\n", (*clinic)->url,
-                   sent.error().message);
+        if (sending.failed(sent.error().message)) {
+          fmt::print(log_, "limber serve: sharing with {} waits: {}\n", (*clinic)->url,
+                     sent.error().message);
+        }
         seen = -1;  // try again at the next turn
+      } else if (sending.succeeded()) {
+        fmt::print(log_, "limber serve: sharing with {} works again: what waited is sent\n",
+                   (*clinic)->url);
       }
     }
     // Each turn, as the therapist may assign at any time; an unchanged list costs a 304.
-    if (const auto fetched = assigned.fetch(); !fetched)
-      fmt::print(log_, "limber serve: your therapist's exercises wait: {}\n",
-                 fetched.error().message);
+    if (const auto fetched = assigned.fetch(); !fetched) {
+      if (fetching.failed(fetched.error().message)) {
+        fmt::print(log_, "limber serve: your therapist's exercises wait: {}\n",
+                   fetched.error().message);
+      }
+    } else if (fetching.succeeded()) {
+      fmt::print(log_, "limber serve: your therapist's exercises arrive again\n");
+    }
     lock.lock();
     wake_.wait_for(lock, kShareSyncEvery, [this] { return stopping_; });
   }
