@@ -307,23 +307,9 @@ function checkList(checks) {
 
 function functionTable(lines) {
   if (lines.length === 0) return element('p', {class: 'empty'}, 'No activities rated in these days.');
-  const table = element('table');
-  table.append(element('caption', {class: 'hidden'}, 'Activities rated from 0 (unable) to 10 (as before)'));
-  const head = element('tr');
-  for (const name of ['Activity', 'Ratings (0 unable, 10 as before)', 'Change']) head.append(element('th', {scope: 'col'}, name));
-  const thead = element('thead');
-  thead.append(head);
-  table.append(thead);
-  const body = element('tbody');
-  for (const line of lines) {
-    const row = element('tr');
-    row.append(element('th', {scope: 'row'}, line.activity));
-    row.append(cell(line.ratings.map((rating) => `${rating.date.slice(5)}: ${rating.score}`).join(', ')));
-    row.append(cell(line.change === null ? '—' : signed(line.change), 'number'));
-    body.append(row);
-  }
-  table.append(body);
-  return table;
+  return table('Activities rated from 0 (unable) to 10 (as before)', ['Activity', 'Ratings (0 unable, 10 as before)', 'Change'],
+    lines.map((line) => [line.activity, [line.ratings.map((rating) => `${rating.date.slice(5)}: ${rating.score}`).join(', ')],
+      [line.change === null ? '—' : signed(line.change), 'number']]));
 }
 
 async function showPatient(id, from, to) {
